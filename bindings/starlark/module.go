@@ -1,0 +1,48 @@
+package starlark
+
+import (
+	"errors"
+	"sync"
+
+	"go.starlark.net/starlark"
+	"go.starlark.net/starlarkstruct"
+
+	"vertscript/host"
+)
+
+// module is the predeclared libvirt module: the module functions of the
+// operation table, every VIR_* constant, and catch. It is built once and
+// frozen.
+var module = sync.OnceValue(func() *starlarkstruct.Module {
+	m := &starlarkstruct.Module{Name: "libvirt", Members: starlark.StringDict{}}
+	for _, c := range host.Constants {
+		m.Members[c.Name] = fromHost(c.Value)
+	}
+	for _, op := range host.Methods(host.ClassModule) {
+		m.Members[op.Name] = starlark.NewBuiltin("libvirt."+op.Name, callOp(op))
+	}
+	m.Members["catch"] = starlark.NewBuiltin("libvirt.catch", catch)
+	m.Freeze()
+	return m
+})
+
+// catch calls fn(*args, **kwargs) and returns (result, None), or (None,
+// error) when fn fails with a libvirt error; Starlark has no try/except.
+// Other failures (a script bug, a cancellation) are not caught.
+func catch(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) < 1 {
+		return nil, errors.New("libvirt.catch: missing argument for fn")
+	}
+	fn, ok := args[0].(starlark.Callable)
+	if !ok {
+		return nil, errors.New("libvirt.catch: for parameter fn: got " + args[0].Type() + ", want callable")
+	}
+	res, err := starlark.Call(thread, fn, args[1:], kwargs)
+	if err != nil {
+		if e, ok := host.AsError(err); ok {
+			return starlark.Tuple{starlark.None, &libvirtError{e: e}}, nil
+		}
+		return nil, err
+	}
+	return starlark.Tuple{res, starlark.None}, nil
+}

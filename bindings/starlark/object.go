@@ -1,0 +1,114 @@
+package starlark
+
+import (
+	"fmt"
+	"hash/maphash"
+	"sort"
+	"sync"
+
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+
+	"vertscript/host"
+)
+
+// object is a libvirt object (a connection, a domain, ...) as a Starlark
+// value. Its methods come from the core's operation table.
+type object struct{ o *host.Object }
+
+var (
+	_ starlark.HasAttrs = (*object)(nil)
+	_ starlark.Comparable = (*object)(nil)
+)
+
+var hashSeed = maphash.MakeSeed()
+
+func (x *object) String() string        { return x.o.String() }
+func (x *object) Type() string          { return x.o.Class() }
+func (x *object) Freeze()               {}
+func (x *object) Truth() starlark.Bool  { return starlark.True }
+func (x *object) Hash() (uint32, error) { return uint32(maphash.Comparable(hashSeed, x.o)), nil }
+
+// CompareSameType makes two values for the same libvirt object equal: the
+// session holds each object once, so identity is the object's identity.
+func (x *object) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
+	return compareIdentity(op, x.o == y.(*object).o)
+}
+
+// Attr returns the method name, or nil (not an error) when there is none,
+// so that hasattr works and the interpreter suggests near names.
+func (x *object) Attr(name string) (starlark.Value, error) {
+	b := methodBuiltins(x.o.Class())[name]
+	if b == nil {
+		return nil, nil
+	}
+	return b.BindReceiver(x), nil
+}
+
+// AttrNames returns the method names, sorted.
+func (x *object) AttrNames() []string { return methodNames(x.o.Class()) }
+
+// methods holds, per class, one builtin per operation; built once, never
+// modified.
+var methods = sync.OnceValue(func() map[string]map[string]*starlark.Builtin {
+	all := map[string]map[string]*starlark.Builtin{}
+	for _, class := range host.Classes() {
+		if class == host.ClassModule {
+			continue
+		}
+		m := map[string]*starlark.Builtin{}
+		for _, op := range host.Methods(class) {
+			m[op.Name] = starlark.NewBuiltin(op.Name, callOp(op))
+		}
+		all[class] = m
+	}
+	return all
+})
+
+func methodBuiltins(class string) map[string]*starlark.Builtin { return methods()[class] }
+
+func methodNames(class string) []string {
+	m := methodBuiltins(class)
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// callOp returns the implementation of op's builtin: it converts the
+// arguments, calls the core and converts the result.
+func callOp(op *host.Op) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var recv *host.Object
+		if r, ok := b.Receiver().(*object); ok {
+			recv = r.o
+		}
+		hargs := make([]host.Value, len(args))
+		for i, a := range args {
+			hargs[i] = toHost(a)
+		}
+		var hkw []host.Kwarg
+		for _, kv := range kwargs {
+			hkw = append(hkw, host.Kwarg{Name: string(kv[0].(starlark.String)), Value: toHost(kv[1])})
+		}
+		res, err := sessionOf(thread).Call(op, recv, hargs, hkw)
+		if err != nil {
+			return nil, err
+		}
+		return fromHost(res), nil
+	}
+}
+
+// compareIdentity answers == and != from identity; libvirt objects have no
+// order.
+func compareIdentity(op syntax.Token, same bool) (bool, error) {
+	switch op {
+	case syntax.EQL:
+		return same, nil
+	case syntax.NEQ:
+		return !same, nil
+	}
+	return false, fmt.Errorf("%s not supported between libvirt objects", op)
+}

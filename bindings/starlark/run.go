@@ -1,0 +1,117 @@
+package starlark
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"go.starlark.net/resolve"
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+
+	"vertscript/host"
+)
+
+// Language runs Starlark scripts; it implements host.Language.
+type Language struct{}
+
+var _ host.Language = Language{}
+
+// New returns the Starlark language.
+func New() Language { return Language{} }
+
+// Name implements host.Language.
+func (Language) Name() string { return "starlark" }
+
+// Extensions implements host.Language.
+func (Language) Extensions() []string { return []string{".star"} }
+
+// fileOptions accept the Python-style top-level code libvirt scripts use.
+var fileOptions = &syntax.FileOptions{
+	Set:             true,
+	While:           true,
+	TopLevelControl: true,
+	GlobalReassign:  true,
+	Recursion:       true,
+}
+
+const sessionKey = "vertscript.session"
+
+func sessionOf(thread *starlark.Thread) *host.Session {
+	return thread.Local(sessionKey).(*host.Session)
+}
+
+// Run implements host.Language: it runs script on s until the script ends or
+// ctx is done.
+func (Language) Run(ctx context.Context, s *host.Session, script host.Script) error {
+	thread := &starlark.Thread{
+		Name:  script.Path,
+		Print: func(_ *starlark.Thread, msg string) { fmt.Fprintln(script.Stdout, msg) },
+	}
+	thread.SetLocal(sessionKey, s)
+	stop := context.AfterFunc(ctx, func() { thread.Cancel(context.Cause(ctx).Error()) })
+	defer stop()
+
+	argv := make([]starlark.Value, len(script.Args))
+	for i, a := range script.Args {
+		argv[i] = starlark.String(a)
+	}
+	predeclared := starlark.StringDict{
+		"libvirt":   module(),
+		"argv":      starlark.NewList(argv),
+		"read_file": starlark.NewBuiltin("read_file", readFile),
+	}
+	_, err := starlark.ExecFileOptions(fileOptions, thread, script.Path, script.Src, predeclared)
+	if err != nil {
+		return &host.ScriptError{Msg: formatError(err), Err: err}
+	}
+	return nil
+}
+
+// readFile is read_file(path): the file's content as a string.
+func readFile(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var path string
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "path", &path); err != nil {
+		return nil, err
+	}
+	content, err := sessionOf(thread).ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return starlark.String(content), nil
+}
+
+// formatError formats a failed run as "file:line:col: message", followed by
+// the Starlark traceback for runtime errors.
+func formatError(err error) string {
+	var syn syntax.Error
+	var res resolve.ErrorList
+	var eval *starlark.EvalError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Sprintf("%s: %s", syn.Pos, syn.Msg)
+	case errors.As(err, &res):
+		lines := make([]string, len(res))
+		for i, e := range res {
+			lines[i] = fmt.Sprintf("%s: %s", e.Pos, e.Msg)
+		}
+		return strings.Join(lines, "\n")
+	case errors.As(err, &eval):
+		stack := eval.CallStack
+		for len(stack) > 0 && stack[len(stack)-1].Pos.Filename() == "<builtin>" {
+			stack = stack[:len(stack)-1]
+		}
+		msg := eval.Msg
+		if e, ok := host.AsError(err); ok {
+			msg = e.Error()
+		} else if a := (*host.ArgError)(nil); errors.As(err, &a) {
+			msg = a.Error()
+		}
+		if len(stack) == 0 {
+			return msg
+		}
+		return fmt.Sprintf("%s: %s\n%s", stack[len(stack)-1].Pos, msg, strings.TrimSuffix(stack.String(), "\n"))
+	}
+	return err.Error()
+}

@@ -1,0 +1,171 @@
+// Command vertscript runs libvirt scripts written in Starlark (.star),
+// sandboxed, with libvirt-python's names:
+//
+//	vertscript [flags] SCRIPT.star [ARG...]
+//	vertscript doc
+//
+// Exit status: 0 on success, 1 when the script fails, 2 on a usage error,
+// 130 when interrupted (SIGINT or SIGTERM).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"vertscript/bindings/starlark"
+	"vertscript/host"
+	"vertscript/host/cgobackend"
+)
+
+// version is vertscript's version.
+const version = "0.1.0"
+
+// Exit codes.
+const (
+	exitOK        = 0
+	exitFailed    = 1
+	exitUsage     = 2
+	exitInterrupt = 130
+)
+
+// languages are the script languages, chosen by file extension.
+var languages = []host.Language{starlark.New()}
+
+// errInterrupted is the cause given to a script cancelled by a signal.
+var errInterrupted = errors.New("interrupted")
+
+// graceAfterSignal is how long a cancelled script may take to stop (a cgo
+// call into libvirt cannot be interrupted) before vertscript exits anyway.
+const graceAfterSignal = 5 * time.Second
+
+func main() {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sigs
+		cancel(errInterrupted)
+		select {
+		case <-sigs:
+		case <-time.After(graceAfterSignal):
+			fmt.Fprintln(os.Stderr, "vertscript: interrupted; a libvirt call did not return in time")
+		}
+		os.Exit(exitInterrupt)
+	}()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage: vertscript [flags] SCRIPT [ARG...]
+       vertscript doc
+
+Runs a libvirt script: SCRIPT.star (Starlark). Flags come before the
+script; everything after it is the script's argv.
+
+Flags:
+  -c, --connect URI   the URI that libvirt.open() and open("") use
+                      (default: $LIBVIRT_DEFAULT_URI, then libvirt's default)
+  --version           print vertscript's and libvirt's versions
+  -h, --help          print this help
+
+Commands:
+  doc                 print the reference of every function and method
+
+Exit status: 0 success, 1 script failed, 2 usage error, 130 interrupted.
+`
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("vertscript", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var uri string
+	var showVersion bool
+	fs.StringVar(&uri, "c", "", "")
+	fs.StringVar(&uri, "connect", "", "")
+	fs.BoolVar(&showVersion, "version", false, "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "vertscript: %v\n%s", err, usage)
+		return exitUsage
+	}
+	backend := cgobackend.New()
+	if showVersion {
+		lib, err := backend.GetVersion()
+		if err != nil {
+			fmt.Fprintf(stderr, "vertscript: %v\n", err)
+			return exitFailed
+		}
+		fmt.Fprintf(stdout, "vertscript %s (libvirt %d.%d.%d)\n", version, lib/1000000, lib/1000%1000, lib%1000)
+		return exitOK
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		fmt.Fprintf(stderr, "vertscript: no script given\n%s", usage)
+		return exitUsage
+	}
+	if rest[0] == "doc" && len(rest) == 1 {
+		if err := host.WriteDoc(stdout); err != nil {
+			fmt.Fprintf(stderr, "vertscript: %v\n", err)
+			return exitFailed
+		}
+		return exitOK
+	}
+	path := rest[0]
+	lang := languageFor(path)
+	if lang == nil {
+		fmt.Fprintf(stderr, "vertscript: %s: unknown script language (want %s)\n", path, extensions())
+		return exitUsage
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "vertscript: %v\n", err)
+		return exitUsage
+	}
+
+	session := host.NewSession(backend, host.Options{URI: uri})
+	runErr := lang.Run(ctx, session, host.Script{Path: path, Src: src, Args: rest, Stdout: stdout, Stderr: stderr})
+	closeErr := session.Close()
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "vertscript: %s: %v\n", path, context.Cause(ctx))
+		return exitInterrupt
+	}
+	if runErr != nil {
+		fmt.Fprintln(stderr, runErr)
+		return exitFailed
+	}
+	if closeErr != nil {
+		fmt.Fprintf(stderr, "vertscript: closing connections: %v\n", closeErr)
+		return exitFailed
+	}
+	return exitOK
+}
+
+func languageFor(path string) host.Language {
+	ext := filepath.Ext(path)
+	for _, l := range languages {
+		for _, e := range l.Extensions() {
+			if e == ext {
+				return l
+			}
+		}
+	}
+	return nil
+}
+
+func extensions() string {
+	var exts []string
+	for _, l := range languages {
+		exts = append(exts, l.Extensions()...)
+	}
+	return strings.Join(exts, ", ")
+}

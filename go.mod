@@ -1,0 +1,10 @@
+module vertscript
+
+go 1.26
+
+require (
+	go.starlark.net v0.0.0-20260908191801-89a6a09411d5
+	libvirt.org/go/libvirt v1.10009.0
+)
+
+require golang.org/x/sys v0.42.0 // indirect

@@ -1,0 +1,131 @@
+package host
+
+import "fmt"
+
+// Call is one invocation of an operation, as its implementation sees it:
+// the receiver and the bound arguments, in the order of Op.Params.
+type Call struct {
+	s    *Session
+	op   *Op
+	recv *Object
+	ref  any // recv's backend object, read once at the start of the call
+	args []Value
+}
+
+// Call invokes op on recv (nil for module functions) with a script's
+// arguments. Argument mistakes are *ArgError; libvirt's failures are *Error
+// with Op set to op's qualified name.
+func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Value, error) {
+	bound, err := op.bind(args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	c := &Call{s: s, op: op, recv: recv, args: bound}
+	s.mu.Lock()
+	closed := s.closed
+	if recv != nil {
+		if !recv.Live() {
+			s.mu.Unlock()
+			return nil, c.deadReceiver()
+		}
+		c.ref = recv.ref
+	}
+	s.mu.Unlock()
+	if closed {
+		return nil, ErrSessionClosed
+	}
+	if op.Class != ClassModule && (recv == nil || recv.class != op.Class) {
+		return nil, argErrorf(op.QualName(), "called on %s, want a %s", TypeName(recv), op.Class)
+	}
+	v, err := op.fn(c)
+	if err != nil {
+		if e, ok := AsError(err); ok && e.Op == "" {
+			e.Op = op.QualName()
+		}
+		return nil, err
+	}
+	return v, nil
+}
+
+// deadReceiver is libvirt's error for a call on a closed connection or a
+// freed object.
+func (c *Call) deadReceiver() error {
+	code, what := errInvalidConn, "connection"
+	if c.recv.class != ClassConnect {
+		code, what = errInvalidDomain, "domain"
+	}
+	msg := fmt.Sprintf("invalid %s pointer in %s", what, c.op.CName)
+	if c.recv.conn != nil && c.recv.conn.freed {
+		msg += ": its connection was closed"
+	}
+	return &Error{Op: c.op.QualName(), Code: code, Domain: fromNone, Level: errLevelError, Message: msg}
+}
+
+func (c *Call) int(i int) int64     { return c.args[i].(int64) }
+func (c *Call) uint32(i int) uint32 { return uint32(c.args[i].(int64)) }
+func (c *Call) bool(i int) bool     { return c.args[i].(bool) }
+func (c *Call) str(i int) string    { return c.args[i].(string) }
+
+// optStr returns a TStringOrNone argument, "" for None.
+func (c *Call) optStr(i int) string {
+	s, _ := c.args[i].(string)
+	return s
+}
+
+func (c *Call) conn() Conn     { return c.ref.(Conn) }
+func (c *Call) domain() Domain { return c.ref.(Domain) }
+
+// The result helpers turn a backend's (value, error) into (Value, error).
+
+func str(s string, err error) (Value, error) {
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func num[T int | int64 | uint | uint32 | uint64](n T, err error) (Value, error) {
+	if err != nil {
+		return nil, err
+	}
+	return int64(n), nil
+}
+
+// flag returns libvirt-python's int for a C boolean: 1 or 0.
+func flag(b bool, err error) (Value, error) {
+	if err != nil {
+		return nil, err
+	}
+	if b {
+		return int64(1), nil
+	}
+	return int64(0), nil
+}
+
+// done is the result of a call that returns 0 on success in C, as
+// libvirt-python returns it.
+func done(err error) (Value, error) {
+	if err != nil {
+		return nil, err
+	}
+	return int64(0), nil
+}
+
+func strList(ss []string, err error) (Value, error) {
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Value, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out, nil
+}
+
+func ints[T int | int64 | uint | uint32 | uint64](ns ...T) []Value {
+	out := make([]Value, len(ns))
+	for i, n := range ns {
+		out[i] = int64(n)
+	}
+	return out
+}

@@ -1,0 +1,56 @@
+// Package cgobackend is the core's backend on the libvirt C library, through
+// libvirt.org/go/libvirt. It needs cgo and libvirt-dev to build.
+//
+// A call into the C library cannot be interrupted once made: a deadline
+// abandons the call, the OS thread stays in libvirt until it returns.
+package cgobackend
+
+import (
+	"errors"
+
+	"libvirt.org/go/libvirt"
+
+	"vertscript/host"
+)
+
+// Backend implements host.Backend on the libvirt C library.
+type Backend struct{}
+
+var _ host.Backend = Backend{}
+
+// New returns the cgo backend.
+func New() Backend { return Backend{} }
+
+// GetVersion implements host.Backend.
+func (Backend) GetVersion() (uint64, error) {
+	v, err := libvirt.GetVersion()
+	return uint64(v), conv(err)
+}
+
+// ConnectOpen implements host.Backend.
+func (Backend) ConnectOpen(uri string, readOnly bool) (host.Conn, error) {
+	var c *libvirt.Connect
+	var err error
+	if readOnly {
+		c, err = libvirt.NewConnectReadOnly(uri)
+	} else {
+		c, err = libvirt.NewConnect(uri)
+	}
+	if err != nil {
+		return nil, conv(err)
+	}
+	return &conn{c: c}, nil
+}
+
+// conv turns libvirt.Error into *host.Error, keeping code, domain, level and
+// message; other errors pass unchanged.
+func conv(err error) error {
+	if err == nil {
+		return nil
+	}
+	var le libvirt.Error
+	if errors.As(err, &le) {
+		return &host.Error{Code: int(le.Code), Domain: int(le.Domain), Level: int(le.Level), Message: le.Message}
+	}
+	return err
+}

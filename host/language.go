@@ -1,0 +1,40 @@
+package host
+
+import (
+	"context"
+	"io"
+)
+
+// Script is a program to run and its surroundings.
+type Script struct {
+	Path   string    // the file, as named on the command line; errors cite it
+	Src    []byte    // its source
+	Args   []string  // the script's arguments; Args[0] is Path
+	Stdout io.Writer // where print writes
+	Stderr io.Writer // where diagnostics go
+}
+
+// Language runs scripts of one language on a session. The language adapters
+// (bindings/starlark, bindings/lua) implement it; cmd/vertscript picks one by
+// file extension.
+type Language interface {
+	// Name is the language's name, e.g. "starlark".
+	Name() string
+	// Extensions lists the file extensions it runs, with the dot: ".star".
+	Extensions() []string
+	// Run runs script on s until it ends or ctx is done. A script's
+	// failure is returned as a *ScriptError carrying the formatted
+	// message (file:line:col and the language's traceback).
+	Run(ctx context.Context, s *Session, script Script) error
+}
+
+// ScriptError is a script that failed: a syntax error, a runtime error, an
+// uncaught libvirt error. Msg is formatted for a human, beginning with the
+// position; Err is the cause.
+type ScriptError struct {
+	Msg string
+	Err error
+}
+
+func (e *ScriptError) Error() string { return e.Msg }
+func (e *ScriptError) Unwrap() error { return e.Err }

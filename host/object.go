@@ -1,0 +1,39 @@
+package host
+
+// Object is a libvirt object a script holds: a connection or an object
+// reached through one. The session owns it; scripts never free it. A
+// repeated lookup of the same libvirt object returns the same *Object.
+type Object struct {
+	class string
+	label string  // what scripts see in <virDomain label>
+	ref   any     // the backend's object: Conn, Domain, ...
+	conn  *Object // the connection it came from; nil for a connection
+	key   objKey
+	freed bool
+}
+
+// objKey identifies a libvirt object within a session: its class, its
+// connection and its identity (a UUID, a name) there.
+type objKey struct {
+	conn  *Object
+	class string
+	id    string
+}
+
+// Class returns libvirt-python's class name: "virConnect", "virDomain", ...
+func (o *Object) Class() string { return o.class }
+
+// String formats the object as scripts print it, e.g. <virDomain test>.
+func (o *Object) String() string { return "<" + o.class + " " + o.label + ">" }
+
+// Conn returns the connection o belongs to (o itself for a connection).
+func (o *Object) Conn() *Object {
+	if o.conn == nil {
+		return o
+	}
+	return o.conn
+}
+
+// Live reports whether o can still be used: it has not been freed and its
+// connection is open.
+func (o *Object) Live() bool { return !o.freed && !o.Conn().freed }

@@ -1,0 +1,128 @@
+package host
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Value is what crosses the boundary between a language adapter and the core.
+// It is one of:
+//
+//	nil       none (Python's None, Lua's nil)
+//	bool
+//	int64     every integer; libvirt's unsigned values fit
+//	float64
+//	string
+//	[]Value   a list (libvirt-python returns lists, e.g. virDomain.info)
+//	*Map      a dictionary with string keys, in insertion order
+//	*Object   a libvirt object owned by the session (connection, domain, ...)
+//	Opaque    a script value with no counterpart here (a function, say):
+//	          no parameter accepts it, and errors name its type
+//
+// Adapters convert their own values to and from these, and nothing else.
+type Value any
+
+// Map is an ordered dictionary with string keys, the shape of
+// libvirt-python's dict results.
+type Map struct {
+	keys []string
+	vals map[string]Value
+}
+
+// NewMap returns an empty map.
+func NewMap() *Map { return &Map{vals: map[string]Value{}} }
+
+// Set adds or replaces key, keeping the first insertion's position.
+func (m *Map) Set(key string, v Value) {
+	if _, ok := m.vals[key]; !ok {
+		m.keys = append(m.keys, key)
+	}
+	m.vals[key] = v
+}
+
+// Get returns the value stored under key.
+func (m *Map) Get(key string) (Value, bool) {
+	v, ok := m.vals[key]
+	return v, ok
+}
+
+// Keys returns the keys in insertion order. The caller must not modify it.
+func (m *Map) Keys() []string { return m.keys }
+
+// Len returns the number of entries.
+func (m *Map) Len() int { return len(m.keys) }
+
+// Opaque stands for a script value the core cannot use, named by its type
+// in the script's language.
+type Opaque struct{ Type string }
+
+// TypeName names the type of v as scripts see it, for error messages.
+func TypeName(v Value) string {
+	switch v := v.(type) {
+	case nil:
+		return "None"
+	case bool:
+		return "bool"
+	case int64:
+		return "int"
+	case float64:
+		return "float"
+	case string:
+		return "string"
+	case []Value:
+		return "list"
+	case *Map:
+		return "dict"
+	case *Object:
+		return v.Class()
+	case Opaque:
+		return v.Type
+	default:
+		return fmt.Sprintf("%T", v)
+	}
+}
+
+// Repr formats v for humans, as in a plan or an audit record.
+func Repr(v Value) string {
+	var b strings.Builder
+	writeRepr(&b, v)
+	return b.String()
+}
+
+func writeRepr(b *strings.Builder, v Value) {
+	switch v := v.(type) {
+	case nil:
+		b.WriteString("None")
+	case bool:
+		if v {
+			b.WriteString("True")
+		} else {
+			b.WriteString("False")
+		}
+	case string:
+		fmt.Fprintf(b, "%q", v)
+	case []Value:
+		b.WriteByte('[')
+		for i, e := range v {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeRepr(b, e)
+		}
+		b.WriteByte(']')
+	case *Map:
+		b.WriteByte('{')
+		for i, k := range v.keys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(b, "%q: ", k)
+			writeRepr(b, v.vals[k])
+		}
+		b.WriteByte('}')
+	case *Object:
+		b.WriteString(v.String())
+	default:
+		fmt.Fprint(b, v)
+	}
+}
