@@ -5,15 +5,15 @@ var moduleOps = []*Op{
 	{Class: ClassModule, Name: "open", CName: "virConnectOpen", Params: []Param{opt("name", TStringOrNone, nil)},
 		Result: "virConnect", Effect: Read,
 		Doc: "Opens a connection to name; None or \"\" means the default URI (-c, then LIBVIRT_DEFAULT_URI).",
-		fn: func(c *Call) (Value, error) { return openConn(c, false) }},
+		fn:  func(c *Call) (Value, error) { return openConn(c, false) }},
 	{Class: ClassModule, Name: "openReadOnly", CName: "virConnectOpenReadOnly", Params: []Param{opt("name", TStringOrNone, nil)},
 		Result: "virConnect", Effect: Read,
 		Doc: "Opens a read-only connection to name; None or \"\" means the default URI.",
-		fn: func(c *Call) (Value, error) { return openConn(c, true) }},
+		fn:  func(c *Call) (Value, error) { return openConn(c, true) }},
 	{Class: ClassModule, Name: "getVersion", CName: "virGetVersion",
 		Result: "int", Effect: Read,
 		Doc: "Returns the libvirt library version: major*1000000 + minor*1000 + release.",
-		fn: func(c *Call) (Value, error) { return num(c.s.backend.GetVersion()) }},
+		fn:  func(c *Call) (Value, error) { return num(c.s.backend.GetVersion()) }},
 }
 
 func openConn(c *Call, readOnly bool) (Value, error) {

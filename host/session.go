@@ -17,8 +17,8 @@ type Session struct {
 	defaultURI string
 
 	mu      sync.Mutex
-	conns   []*Object           // open connections, in opening order
-	objects map[objKey]*Object  // live objects by identity
+	conns   []*Object             // open connections, in opening order
+	objects map[objKey]*Object    // live objects by identity
 	owned   map[*Object][]*Object // connection -> its live objects, in order
 	closed  bool
 }

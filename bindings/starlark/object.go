@@ -17,7 +17,7 @@ import (
 type object struct{ o *host.Object }
 
 var (
-	_ starlark.HasAttrs = (*object)(nil)
+	_ starlark.HasAttrs   = (*object)(nil)
 	_ starlark.Comparable = (*object)(nil)
 )
 

@@ -24,8 +24,11 @@ func (c *conn) GetCapabilities() (string, error) {
 	return s, conv(err)
 }
 
-func (c *conn) GetVersion() (uint64, error)    { v, err := c.c.GetVersion(); return uint64(v), conv(err) }
-func (c *conn) GetLibVersion() (uint64, error) { v, err := c.c.GetLibVersion(); return uint64(v), conv(err) }
+func (c *conn) GetVersion() (uint64, error) { v, err := c.c.GetVersion(); return uint64(v), conv(err) }
+func (c *conn) GetLibVersion() (uint64, error) {
+	v, err := c.c.GetLibVersion()
+	return uint64(v), conv(err)
+}
 
 func (c *conn) NodeGetInfo() (host.NodeInfo, error) {
 	i, err := c.c.GetNodeInfo()
@@ -36,10 +39,13 @@ func (c *conn) NodeGetInfo() (host.NodeInfo, error) {
 		Nodes: i.Nodes, Sockets: i.Sockets, Cores: i.Cores, Threads: i.Threads}, nil
 }
 
-func (c *conn) NodeGetFreeMemory() (uint64, error) { v, err := c.c.GetFreeMemory(); return v, conv(err) }
-func (c *conn) IsAlive() (bool, error)             { b, err := c.c.IsAlive(); return b, conv(err) }
-func (c *conn) IsEncrypted() (bool, error)         { b, err := c.c.IsEncrypted(); return b, conv(err) }
-func (c *conn) IsSecure() (bool, error)            { b, err := c.c.IsSecure(); return b, conv(err) }
+func (c *conn) NodeGetFreeMemory() (uint64, error) {
+	v, err := c.c.GetFreeMemory()
+	return v, conv(err)
+}
+func (c *conn) IsAlive() (bool, error)     { b, err := c.c.IsAlive(); return b, conv(err) }
+func (c *conn) IsEncrypted() (bool, error) { b, err := c.c.IsEncrypted(); return b, conv(err) }
+func (c *conn) IsSecure() (bool, error)    { b, err := c.c.IsSecure(); return b, conv(err) }
 
 func (c *conn) ListDomains() ([]int64, error) {
 	ids, err := c.c.ListDomains()
@@ -70,8 +76,11 @@ func (c *conn) ListAllDomains(flags uint32) ([]host.Domain, error) {
 	return out, nil
 }
 
-func (c *conn) NumOfDomains() (int, error)        { n, err := c.c.NumOfDomains(); return n, conv(err) }
-func (c *conn) NumOfDefinedDomains() (int, error) { n, err := c.c.NumOfDefinedDomains(); return n, conv(err) }
+func (c *conn) NumOfDomains() (int, error) { n, err := c.c.NumOfDomains(); return n, conv(err) }
+func (c *conn) NumOfDefinedDomains() (int, error) {
+	n, err := c.c.NumOfDefinedDomains()
+	return n, conv(err)
+}
 
 func (c *conn) DomainLookupByID(id uint32) (host.Domain, error) {
 	return wrapDomain(c.c.LookupDomainById(id))

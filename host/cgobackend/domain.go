@@ -18,20 +18,20 @@ func wrapDomain(d *libvirt.Domain, err error) (host.Domain, error) {
 	return &domain{d: d}, nil
 }
 
-func (d *domain) Free() error                      { return conv(d.d.Free()) }
-func (d *domain) GetUUIDString() (string, error)   { s, err := d.d.GetUUIDString(); return s, conv(err) }
-func (d *domain) GetName() (string, error)         { s, err := d.d.GetName(); return s, conv(err) }
-func (d *domain) IsActive() (bool, error)          { b, err := d.d.IsActive(); return b, conv(err) }
-func (d *domain) IsPersistent() (bool, error)      { b, err := d.d.IsPersistent(); return b, conv(err) }
-func (d *domain) GetMaxMemory() (uint64, error)    { v, err := d.d.GetMaxMemory(); return v, conv(err) }
-func (d *domain) GetAutostart() (bool, error)      { b, err := d.d.GetAutostart(); return b, conv(err) }
+func (d *domain) Free() error                       { return conv(d.d.Free()) }
+func (d *domain) GetUUIDString() (string, error)    { s, err := d.d.GetUUIDString(); return s, conv(err) }
+func (d *domain) GetName() (string, error)          { s, err := d.d.GetName(); return s, conv(err) }
+func (d *domain) IsActive() (bool, error)           { b, err := d.d.IsActive(); return b, conv(err) }
+func (d *domain) IsPersistent() (bool, error)       { b, err := d.d.IsPersistent(); return b, conv(err) }
+func (d *domain) GetMaxMemory() (uint64, error)     { v, err := d.d.GetMaxMemory(); return v, conv(err) }
+func (d *domain) GetAutostart() (bool, error)       { b, err := d.d.GetAutostart(); return b, conv(err) }
 func (d *domain) SetAutostart(autostart bool) error { return conv(d.d.SetAutostart(autostart)) }
-func (d *domain) Create() error                    { return conv(d.d.Create()) }
-func (d *domain) Suspend() error                   { return conv(d.d.Suspend()) }
-func (d *domain) Resume() error                    { return conv(d.d.Resume()) }
-func (d *domain) Shutdown() error                  { return conv(d.d.Shutdown()) }
-func (d *domain) Destroy() error                   { return conv(d.d.Destroy()) }
-func (d *domain) Undefine() error                  { return conv(d.d.Undefine()) }
+func (d *domain) Create() error                     { return conv(d.d.Create()) }
+func (d *domain) Suspend() error                    { return conv(d.d.Suspend()) }
+func (d *domain) Resume() error                     { return conv(d.d.Resume()) }
+func (d *domain) Shutdown() error                   { return conv(d.d.Shutdown()) }
+func (d *domain) Destroy() error                    { return conv(d.d.Destroy()) }
+func (d *domain) Undefine() error                   { return conv(d.d.Undefine()) }
 
 func (d *domain) Reboot(flags uint32) error {
 	return conv(d.d.Reboot(libvirt.DomainRebootFlagValues(flags)))
