@@ -10,10 +10,18 @@ var moduleOps = []*Op{
 		Result: "virConnect", Effect: Read,
 		Doc: "Opens a read-only connection to name; None or \"\" means the default URI.",
 		fn:  func(c *Call) (Value, error) { return openConn(c, true) }},
-	{Class: ClassModule, Name: "getVersion", CName: "virGetVersion",
-		Result: "int", Effect: Read,
+	{Class: ClassModule, Name: "getVersion", CName: "virGetVersion", Params: []Param{opt("name", TStringOrNone, nil)},
+		Result: "int, or [libVer, typeVer] when name is given", Effect: Read,
 		Doc: "Returns the libvirt library version: major*1000000 + minor*1000 + release.",
-		fn:  func(c *Call) (Value, error) { return num(c.s.backend.GetVersion()) }},
+		fn: func(c *Call) (Value, error) {
+			v, err := c.s.backend.GetVersion()
+			if err != nil || c.args[0] == nil {
+				return num(v, err)
+			}
+			// virGetVersion reports the library's version as every
+			// driver type's version.
+			return ints(v, v), nil
+		}},
 }
 
 func openConn(c *Call, readOnly bool) (Value, error) {
