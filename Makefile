@@ -1,0 +1,40 @@
+# vertscript: `make demo` and `make test` each set up what they need on a
+# Debian machine (as root they apt-get install the missing packages).
+
+GO ?= go
+BIN := bin/vertscript
+# What building needs: cgo and libvirt's headers; libvirt-clients for virsh.
+BUILD_PACKAGES := gcc libc6-dev pkg-config libvirt-dev libvirt-clients
+# What the tests need beyond that.
+TEST_PACKAGES := $(BUILD_PACKAGES)
+
+.PHONY: all deps test-deps build demo test vet fmt bench clean
+
+all: build
+
+deps:
+	@tools/deps.sh $(BUILD_PACKAGES)
+
+test-deps:
+	@tools/deps.sh $(TEST_PACKAGES)
+
+build: deps
+	$(GO) build -o $(BIN) ./cmd/vertscript
+
+# The seed's ex6: suspend and resume every running domain of libvirt's
+# built-in test node.
+demo: build
+	$(BIN) -c test:///default scripts/examples/ex6.star
+
+test: test-deps
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+clean:
+	rm -rf bin

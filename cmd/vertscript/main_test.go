@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+
+	"vertscript/host"
+)
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := runCLI(t, "--version")
+	if code != exitOK || !regexp.MustCompile(`^vertscript \S+ \(libvirt \d+\.\d+\.\d+\)\n$`).MatchString(out) {
+		t.Errorf("--version: exit %d, output %q", code, out)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, flag := range []string{"-h", "--help"} {
+		code, out, _ := runCLI(t, flag)
+		if code != exitOK || !strings.HasPrefix(out, "usage: vertscript") {
+			t.Errorf("%s: exit %d, output %q", flag, code, out)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{nil, "vertscript: no script given\n"},
+		{[]string{"--nope"}, "vertscript: flag provided but not defined: -nope\n"},
+		{[]string{"-c"}, "vertscript: flag needs an argument: -c\n"},
+		{[]string{"missing.star"}, "vertscript: open missing.star: no such file or directory\n"},
+		{[]string{"script.py"}, "vertscript: script.py: unknown script language (want "},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runCLI(t, tt.args...)
+		if code != exitUsage || !strings.HasPrefix(errOut, tt.want) {
+			t.Errorf("%q: exit %d, stderr %q; want exit %d, stderr beginning %q", tt.args, code, errOut, exitUsage, tt.want)
+		}
+	}
+}
+
+// TestDocListsEveryOperation checks that `vertscript doc` is generated from
+// the operation table: every operation appears with its signature.
+func TestDocListsEveryOperation(t *testing.T) {
+	code, out, _ := runCLI(t, "doc")
+	if code != exitOK {
+		t.Fatalf("doc: exit %d", code)
+	}
+	for _, class := range host.Classes() {
+		for _, op := range host.Methods(class) {
+			if !strings.Contains(out, "  "+op.Signature()+" ") {
+				t.Errorf("doc lacks %s.%s", class, op.Signature())
+			}
+		}
+	}
+}
+
+// TestSignalsCancelTheScript runs a script that never ends and stops it with
+// SIGINT and SIGTERM: the script is cancelled, connections are closed and
+// the exit status is 130.
+func TestSignalsCancelTheScript(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "vertscript")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	script := filepath.Join(dir, "loop.star")
+	src := "conn = libvirt.open()\nprint(conn.getURI())\nwhile True:\n    conn.listDomainsID()\n"
+	if err := os.WriteFile(script, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			cmd := exec.Command(bin, "-c", "test:///default", script)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			stdout, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			// Wait until the script runs, then signal it.
+			line, err := bufio.NewReader(stdout).ReadString('\n')
+			if line != "test:///default\n" {
+				t.Fatalf("first line %q (%v), want the URI", line, err)
+			}
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			_ = cmd.Wait()
+			if got := cmd.ProcessState.ExitCode(); got != exitInterrupt {
+				t.Errorf("exit %d, want %d; stderr %q", got, exitInterrupt, stderr.String())
+			}
+			if want := "vertscript: " + script + ": interrupted\n"; stderr.String() != want {
+				t.Errorf("stderr %q, want %q", stderr.String(), want)
+			}
+		})
+	}
+}
