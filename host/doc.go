@@ -1,26 +1,25 @@
 package host
 
 import (
+	"bufio"
 	"fmt"
 	"io"
-	"text/tabwriter"
 )
 
 // WriteDoc writes the reference of the operation table: every function and
 // method, with its parameters, result, effect and description.
 func WriteDoc(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	for i, class := range Classes() {
-		if i > 0 {
-			fmt.Fprintln(tw)
-		}
-		fmt.Fprintf(tw, "%s\n", class)
+	b := bufio.NewWriter(w)
+	fmt.Fprintln(b, "vertscript reference: the libvirt module and its classes, with libvirt-python's names.")
+	fmt.Fprintln(b, "Each entry: signature -> result [effect: read, mutate or destroy], then what it does.")
+	for _, class := range Classes() {
+		fmt.Fprintf(b, "\n%s\n", class)
 		for _, op := range Methods(class) {
-			fmt.Fprintf(tw, "  %s\t-> %s\t[%s]\t%s\n", op.Signature(), op.Result, op.Effect, op.Doc)
+			fmt.Fprintf(b, "  %s -> %s [%s]\n      %s (%s)\n", op.Signature(), op.Result, op.Effect, op.Doc, op.CName)
 		}
 		if class == ClassModule {
-			fmt.Fprintf(tw, "  VIR_*\t-> int or str\t\t%d constants of libvirt-python, e.g. libvirt.VIR_DOMAIN_RUNNING\n", len(Constants))
+			fmt.Fprintf(b, "  VIR_* -> int or str\n      The %d constants of libvirt-python, e.g. libvirt.VIR_DOMAIN_RUNNING.\n", len(Constants))
 		}
 	}
-	return tw.Flush()
+	return b.Flush()
 }

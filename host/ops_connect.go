@@ -2,7 +2,7 @@ package host
 
 // connectOps are the methods of virConnect.
 var connectOps = inClass(ClassConnect, []*Op{
-	{Name: "close", CName: "virConnectClose", Result: "int", Effect: Mutate,
+	{Name: "close", CName: "virConnectClose", Result: "int",
 		Doc: "Frees the connection's objects and closes it; returns the references left (0).",
 		fn:  func(c *Call) (Value, error) { return num(c.s.closeConn(c.recv)) }},
 	{Name: "getURI", CName: "virConnectGetURI", Result: "str",
