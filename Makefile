@@ -30,6 +30,11 @@ test: test-deps
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
 
+# Benchmarks report each layer's cost as a ratio (x-floor) to plain Go
+# calling libvirt, measured in the same run.
+bench: build
+	$(GO) test -run '^$$' -bench . -benchtime 20000x -count 3 ./tests/bench/
+
 vet:
 	$(GO) vet ./...
 
