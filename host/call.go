@@ -37,6 +37,12 @@ func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Valu
 	if op.Class != ClassModule && (recv == nil || recv.class != op.Class) {
 		return nil, argErrorf(op.QualName(), "called on %s, want a %s", TypeName(recv), op.Class)
 	}
+	if s.policyErr != nil {
+		return nil, s.policyErr
+	}
+	if err := s.policy.check(op); err != nil {
+		return nil, err
+	}
 	v, err := op.fn(c)
 	if err != nil {
 		if e, ok := AsError(err); ok && e.Op == "" {

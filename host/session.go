@@ -15,6 +15,8 @@ import (
 type Session struct {
 	backend    Backend
 	defaultURI string
+	policy     Policy
+	policyErr  error // a malformed policy refuses everything
 
 	mu      sync.Mutex
 	conns   []*Object             // open connections, in opening order
@@ -29,13 +31,18 @@ type Options struct {
 	// the -c flag. When empty, LIBVIRT_DEFAULT_URI applies, then
 	// libvirt's own default.
 	URI string
+	// Policy says what scripts may do; the zero Policy allows everything.
+	Policy Policy
 }
 
-// NewSession returns a session on backend.
+// NewSession returns a session on backend. A malformed opts.Policy (see
+// Policy.Validate) fails closed: every call is refused with its error.
 func NewSession(backend Backend, opts Options) *Session {
 	return &Session{
 		backend:    backend,
 		defaultURI: opts.URI,
+		policy:     opts.Policy,
+		policyErr:  opts.Policy.Validate(),
 		objects:    map[objKey]*Object{},
 		owned:      map[*Object][]*Object{},
 	}
@@ -71,10 +78,14 @@ func (s *Session) Live() int {
 	return len(s.objects) + len(s.conns)
 }
 
-// open opens a connection, resolving an empty uri to the session default.
-func (s *Session) open(uri string, readOnly bool) (*Object, error) {
+// open opens a connection for op, resolving an empty uri to the session
+// default. Under a read-only policy every connection opens read-only.
+func (s *Session) open(op *Op, uri string, readOnly bool) (*Object, error) {
 	uri = ResolveURI(uri, s.defaultURI)
-	c, err := s.backend.ConnectOpen(uri, readOnly)
+	if err := s.policy.checkURI(op, uri); err != nil {
+		return nil, err
+	}
+	c, err := s.backend.ConnectOpen(uri, readOnly || s.policy.ReadOnly)
 	if err != nil {
 		return nil, err
 	}

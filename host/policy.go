@@ -1,0 +1,106 @@
+package host
+
+import (
+	"fmt"
+	"path"
+	"strings"
+)
+
+// Policy says what scripts may do. The zero Policy allows everything.
+// The CLI fills it from --read-only, --allow, --deny and --allow-uri;
+// programs that embed vertscript set it directly.
+type Policy struct {
+	// ReadOnly opens every connection read-only, those a script opens
+	// itself included, and refuses every operation whose effect is not
+	// Read before libvirt is called.
+	ReadOnly bool
+	// Allow, when not empty, lists what may run; anything it does not
+	// match is refused. Deny lists what is refused, and wins over Allow.
+	// A rule is an operation ("virDomain.destroy"), every operation of a
+	// class ("virDomain.*"), or an effect ("read", "mutate", "destroy").
+	Allow, Deny []string
+	// AllowURI, when not empty, lists the glob patterns (path.Match
+	// syntax, where * does not cross a /; use several patterns for deeper
+	// paths) that a connection's URI must match, after default-URI
+	// resolution.
+	AllowURI []string
+}
+
+// PolicyError is an operation or a URI the policy refuses. It is not a
+// libvirt error: libvirt.catch and pcall handlers for libvirt errors do not
+// catch it, so a refusal ends the script.
+type PolicyError struct {
+	Op     string // the qualified operation, e.g. "virDomain.destroy"
+	Reason string // which rule refused it
+}
+
+func (e *PolicyError) Error() string { return e.Op + ": refused by policy: " + e.Reason }
+
+// Validate reports a malformed rule or URI pattern.
+func (p *Policy) Validate() error {
+	for _, r := range append(append([]string{}, p.Allow...), p.Deny...) {
+		if !validRule(r) {
+			return fmt.Errorf("policy: bad rule %q: want an operation (virDomain.destroy), a class (virDomain.*) or an effect (read, mutate, destroy)", r)
+		}
+	}
+	for _, g := range p.AllowURI {
+		if _, err := path.Match(g, ""); err != nil {
+			return fmt.Errorf("policy: bad URI pattern %q: %v", g, err)
+		}
+	}
+	return nil
+}
+
+func validRule(r string) bool {
+	switch r {
+	case Read.String(), Mutate.String(), Destroy.String():
+		return true
+	}
+	class, name, ok := strings.Cut(r, ".")
+	if !ok || table[class] == nil {
+		return false
+	}
+	return name == "*" || table[class][name] != nil
+}
+
+// check refuses op when the policy does not allow it.
+func (p *Policy) check(op *Op) error {
+	if p.ReadOnly && op.Effect != Read {
+		return &PolicyError{Op: op.QualName(), Reason: fmt.Sprintf("read-only (the operation's effect is %s)", op.Effect)}
+	}
+	for _, r := range p.Deny {
+		if matchRule(r, op) {
+			return &PolicyError{Op: op.QualName(), Reason: "denied by --deny " + r}
+		}
+	}
+	if len(p.Allow) == 0 {
+		return nil
+	}
+	for _, r := range p.Allow {
+		if matchRule(r, op) {
+			return nil
+		}
+	}
+	return &PolicyError{Op: op.QualName(), Reason: "not allowed by any --allow rule (" + strings.Join(p.Allow, ", ") + ")"}
+}
+
+func matchRule(r string, op *Op) bool {
+	switch r {
+	case op.Effect.String(), op.QualName(), op.Class + ".*":
+		return true
+	}
+	return false
+}
+
+// checkURI refuses a connection to uri that AllowURI does not match.
+func (p *Policy) checkURI(op *Op, uri string) error {
+	if len(p.AllowURI) == 0 {
+		return nil
+	}
+	for _, g := range p.AllowURI {
+		if ok, _ := path.Match(g, uri); ok {
+			return nil
+		}
+	}
+	return &PolicyError{Op: op.QualName(), Reason: fmt.Sprintf("URI %q matches no --allow-uri pattern (%s)", uri, strings.Join(p.AllowURI, ", "))}
+}
