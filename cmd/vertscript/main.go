@@ -73,6 +73,13 @@ script; everything after it is the script's argv.
 Flags:
   -c, --connect URI   the URI that libvirt.open() and open("") use
                       (default: $LIBVIRT_DEFAULT_URI, then libvirt's default)
+  --read-only         open every connection read-only and refuse every
+                      operation that is not a read
+  --allow RULE        allow only what the --allow rules match (repeatable);
+                      RULE is an operation (virDomain.suspend), a class
+                      (virDomain.*) or an effect (read, mutate, destroy)
+  --deny RULE         refuse what RULE matches (repeatable; wins over --allow)
+  --allow-uri GLOB    connect only to URIs matching a GLOB (repeatable)
   --version           print vertscript's and libvirt's versions
   -h, --help          print this help
 
@@ -87,15 +94,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	var uri string
 	var showVersion bool
+	var policy host.Policy
 	fs.StringVar(&uri, "c", "", "")
 	fs.StringVar(&uri, "connect", "", "")
 	fs.BoolVar(&showVersion, "version", false, "")
+	fs.BoolVar(&policy.ReadOnly, "read-only", false, "")
+	fs.Var((*stringList)(&policy.Allow), "allow", "")
+	fs.Var((*stringList)(&policy.Deny), "deny", "")
+	fs.Var((*stringList)(&policy.AllowURI), "allow-uri", "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
 			return exitOK
 		}
 		fmt.Fprintf(stderr, "vertscript: %v\n%s", err, usage)
+		return exitUsage
+	}
+	if err := policy.Validate(); err != nil {
+		fmt.Fprintf(stderr, "vertscript: %v\n", err)
 		return exitUsage
 	}
 	backend := cgobackend.New()
@@ -132,7 +148,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	session := host.NewSession(backend, host.Options{URI: uri})
+	session := host.NewSession(backend, host.Options{URI: uri, Policy: policy})
 	runErr := lang.Run(ctx, session, host.Script{Path: path, Src: src, Args: rest, Stdout: stdout, Stderr: stderr})
 	closeErr := session.Close()
 	if ctx.Err() != nil {
@@ -169,3 +185,9 @@ func extensions() string {
 	}
 	return strings.Join(exts, ", ")
 }
+
+// stringList is a repeatable flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
