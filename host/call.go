@@ -1,6 +1,9 @@
 package host
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // Call is one invocation of an operation, as its implementation sees it:
 // the receiver and the bound arguments, in the order of Op.Params.
@@ -13,14 +16,32 @@ type Call struct {
 }
 
 // Call invokes op on recv (nil for module functions) with a script's
-// arguments. Argument mistakes are *ArgError; libvirt's failures are *Error
-// with Op set to op's qualified name.
+// arguments. Argument mistakes are *ArgError, refusals *PolicyError, calls
+// on objects that exist only in a dry-run plan *PlannedError; libvirt's
+// failures are *Error with Op set to op's qualified name. Every call is
+// written to the audit log, when there is one.
 func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Value, error) {
-	bound, err := op.bind(args, kwargs)
+	start := time.Now()
+	c := &Call{s: s, op: op, recv: recv, args: args}
+	v, err := s.call(c, kwargs)
+	if err != nil {
+		if e, ok := AsError(err); ok && e.Op == "" {
+			e.Op = op.QualName()
+		}
+	}
+	if s.audit != nil {
+		s.auditCall(c, start, v, err)
+	}
+	return v, err
+}
+
+func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
+	op, recv := c.op, c.recv
+	bound, err := op.bind(c.args, kwargs)
 	if err != nil {
 		return nil, err
 	}
-	c := &Call{s: s, op: op, recv: recv, args: bound}
+	c.args = bound
 	s.mu.Lock()
 	closed := s.closed
 	if recv != nil {
@@ -43,14 +64,13 @@ func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Valu
 	if err := s.policy.check(op); err != nil {
 		return nil, err
 	}
-	v, err := op.fn(c)
-	if err != nil {
-		if e, ok := AsError(err); ok && e.Op == "" {
-			e.Op = op.QualName()
-		}
-		return nil, err
+	if s.dryRun && op.Effect != Read {
+		return s.record(c)
 	}
-	return v, nil
+	if recv != nil && recv.planned != "" {
+		return nil, &PlannedError{Op: op.QualName(), Object: recv.String(), PlannedBy: recv.planned}
+	}
+	return op.fn(c)
 }
 
 // deadReceiver is libvirt's error for a call on a closed connection or a

@@ -10,6 +10,9 @@ type Object struct {
 	conn  *Object // the connection it came from; nil for a connection
 	key   objKey
 	freed bool
+	// planned names the operation that made this object in a dry run;
+	// such an object exists only in the plan and has no backend object.
+	planned string
 }
 
 // objKey identifies a libvirt object within a session: its class, its

@@ -66,6 +66,7 @@ type Param struct {
 	Type     Type
 	Optional bool
 	Default  Value // the value used when an optional argument is omitted
+	Secret   bool  // never written to the audit log or the plan
 }
 
 // req declares a required parameter, opt an optional one with its default.
@@ -87,6 +88,9 @@ type Op struct {
 	Doc    string // one line
 
 	fn func(c *Call) (Value, error)
+	// planned is the result of a dry run of the operation when it is not
+	// 0: the object the call would have returned.
+	planned func(c *Call) (Value, error)
 }
 
 // QualName is the operation's qualified name, e.g. "virDomain.suspend" or

@@ -3,6 +3,7 @@ package host
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
 )
 
@@ -17,12 +18,15 @@ type Session struct {
 	defaultURI string
 	policy     Policy
 	policyErr  error // a malformed policy refuses everything
+	dryRun     bool
+	audit      *slog.Logger
 
 	mu      sync.Mutex
 	conns   []*Object             // open connections, in opening order
 	objects map[objKey]*Object    // live objects by identity
 	owned   map[*Object][]*Object // connection -> its live objects, in order
 	closed  bool
+	plan    []PlanEntry // the calls a dry run recorded
 }
 
 // Options configure a session.
@@ -33,6 +37,15 @@ type Options struct {
 	URI string
 	// Policy says what scripts may do; the zero Policy allows everything.
 	Policy Policy
+	// DryRun makes reads for real but records mutating and destroying
+	// calls instead of making them (see Session.Plan); each returns what
+	// a successful call would, as far as that is known: 0, or the object
+	// acted on. Objects that exist only in the plan cannot be read.
+	DryRun bool
+	// Audit, when set, receives one record per call: time, URI,
+	// receiver, operation, arguments (secrets redacted), effect, duration,
+	// and result or error.
+	Audit *slog.Logger
 }
 
 // NewSession returns a session on backend. A malformed opts.Policy (see
@@ -43,6 +56,8 @@ func NewSession(backend Backend, opts Options) *Session {
 		defaultURI: opts.URI,
 		policy:     opts.Policy,
 		policyErr:  opts.Policy.Validate(),
+		dryRun:     opts.DryRun,
+		audit:      opts.Audit,
 		objects:    map[objKey]*Object{},
 		owned:      map[*Object][]*Object{},
 	}

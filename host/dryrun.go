@@ -1,0 +1,92 @@
+package host
+
+import (
+	"encoding/xml"
+	"strings"
+)
+
+// PlanEntry is a call that a dry run recorded instead of making.
+type PlanEntry struct {
+	Receiver string  // the object it would act on, e.g. "<virDomain web-1>", or "libvirt"
+	Op       string  // the qualified operation, e.g. "virDomain.shutdown"
+	Args     []Value // the bound arguments, secrets redacted
+}
+
+// String formats e as one line: <virDomain web-1>.shutdown(), long
+// arguments shortened.
+func (e PlanEntry) String() string {
+	var b strings.Builder
+	b.WriteString(e.Receiver)
+	b.WriteByte('.')
+	_, name, _ := strings.Cut(e.Op, ".")
+	b.WriteString(name)
+	b.WriteByte('(')
+	for i, a := range e.Args {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(shorten(Repr(a), 60))
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}
+
+// PlannedError is a call that needs an object which exists only in a dry
+// run's plan: a domain that defineXML would have defined, say.
+type PlannedError struct {
+	Op        string // the qualified operation attempted
+	Object    string // the planned object, e.g. "<virDomain web-3>"
+	PlannedBy string // the operation that planned it
+}
+
+func (e *PlannedError) Error() string {
+	return e.Op + ": " + e.Object + " exists only in the dry-run plan (made by " + e.PlannedBy + "); it cannot be read"
+}
+
+// Plan returns the calls a dry run recorded, in order.
+func (s *Session) Plan() []PlanEntry {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]PlanEntry(nil), s.plan...)
+}
+
+// record plans c instead of making it, and returns what a successful call
+// would return, as far as that can be known without making it: the object
+// acted on for operations that return one, else 0.
+func (s *Session) record(c *Call) (Value, error) {
+	recv := ClassModule
+	if c.recv != nil {
+		recv = c.recv.String()
+	}
+	s.mu.Lock()
+	s.plan = append(s.plan, PlanEntry{Receiver: recv, Op: c.op.QualName(), Args: redactArgs(c.op, c.args)})
+	s.mu.Unlock()
+	if c.op.planned != nil && c.recv.planned == "" {
+		return c.op.planned(c)
+	}
+	return int64(0), nil
+}
+
+// planDomain is the dry-run result of defining or creating a domain from
+// the XML in argument 0: the existing domain of that name, if there is one
+// (a redefinition), else a planned domain.
+func planDomain(c *Call) (Value, error) {
+	var def struct {
+		Name string `xml:"name"`
+	}
+	if err := xml.Unmarshal([]byte(c.str(0)), &def); err != nil || def.Name == "" {
+		def.Name = "(unnamed)"
+	}
+	if d, err := c.conn().DomainLookupByName(def.Name); err == nil {
+		return c.domainResult(d, nil)
+	}
+	return &Object{class: ClassDomain, label: def.Name, conn: c.recv, planned: c.op.QualName()}, nil
+}
