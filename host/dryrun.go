@@ -90,3 +90,7 @@ func planDomain(c *Call) (Value, error) {
 	}
 	return &Object{class: ClassDomain, label: def.Name, conn: c.recv, planned: c.op.QualName()}, nil
 }
+
+// JSONArgs converts plan arguments for encoding/json: objects as their
+// printed form.
+func JSONArgs(args []Value) []any { return jsonValue(args).([]any) }

@@ -1,7 +1,7 @@
-// Command vertscript runs libvirt scripts written in Starlark (.star),
-// sandboxed, with libvirt-python's names:
+// Command vertscript runs libvirt scripts written in Starlark (.star) or Lua
+// (.lua), sandboxed, with libvirt-python's names:
 //
-//	vertscript [flags] SCRIPT.star [ARG...]
+//	vertscript [flags] SCRIPT.star|SCRIPT.lua [ARG...]
 //	vertscript doc
 //
 // Exit status: 0 on success, 1 when the script fails, 2 on a usage error,
@@ -9,11 +9,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -21,6 +24,7 @@ import (
 	"syscall"
 	"time"
 
+	"vertscript/bindings/lua"
 	"vertscript/bindings/starlark"
 	"vertscript/host"
 	"vertscript/host/cgobackend"
@@ -38,7 +42,7 @@ const (
 )
 
 // languages are the script languages, chosen by file extension.
-var languages = []host.Language{starlark.New()}
+var languages = []host.Language{starlark.New(), lua.New()}
 
 // errInterrupted is the cause given to a script cancelled by a signal.
 var errInterrupted = errors.New("interrupted")
@@ -67,8 +71,8 @@ func main() {
 const usage = `usage: vertscript [flags] SCRIPT [ARG...]
        vertscript doc
 
-Runs a libvirt script: SCRIPT.star (Starlark). Flags come before the
-script; everything after it is the script's argv.
+Runs a libvirt script: SCRIPT.star (Starlark) or SCRIPT.lua (Lua 5.1).
+Flags come before the script; everything after it is the script's argv.
 
 Flags:
   -c, --connect URI   the URI that libvirt.open() and open("") use
@@ -80,6 +84,10 @@ Flags:
                       (virDomain.*) or an effect (read, mutate, destroy)
   --deny RULE         refuse what RULE matches (repeatable; wins over --allow)
   --allow-uri GLOB    connect only to URIs matching a GLOB (repeatable)
+  --dry-run           make reads for real; record mutating and destroying
+                      calls instead of making them, print the plan to stderr
+  --plan FILE         with --dry-run, also write the plan to FILE as JSON
+  --audit FILE        append one JSON line per call to FILE (synced)
   --version           print vertscript's and libvirt's versions
   -h, --help          print this help
 
@@ -102,6 +110,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.Var((*stringList)(&policy.Allow), "allow", "")
 	fs.Var((*stringList)(&policy.Deny), "deny", "")
 	fs.Var((*stringList)(&policy.AllowURI), "allow-uri", "")
+	var dryRun bool
+	var planFile, auditFile string
+	fs.BoolVar(&dryRun, "dry-run", false, "")
+	fs.StringVar(&planFile, "plan", "", "")
+	fs.StringVar(&auditFile, "audit", "", "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -148,9 +161,30 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	session := host.NewSession(backend, host.Options{URI: uri, Policy: policy})
+	if planFile != "" && !dryRun {
+		fmt.Fprintf(stderr, "vertscript: --plan needs --dry-run\n")
+		return exitUsage
+	}
+	opts := host.Options{URI: uri, Policy: policy, DryRun: dryRun}
+	if auditFile != "" {
+		f, err := openAudit(auditFile)
+		if err != nil {
+			fmt.Fprintf(stderr, "vertscript: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		opts.Audit = slog.New(slog.NewJSONHandler(f, nil))
+	}
+
+	session := host.NewSession(backend, opts)
 	runErr := lang.Run(ctx, session, host.Script{Path: path, Src: src, Args: rest, Stdout: stdout, Stderr: stderr})
 	closeErr := session.Close()
+	if dryRun {
+		if err := reportPlan(session.Plan(), planFile, stderr); err != nil {
+			fmt.Fprintf(stderr, "vertscript: %v\n", err)
+			closeErr = errors.Join(closeErr, err)
+		}
+	}
 	if ctx.Err() != nil {
 		fmt.Fprintf(stderr, "vertscript: %s: %v\n", path, context.Cause(ctx))
 		return exitInterrupt
@@ -191,3 +225,49 @@ type stringList []string
 
 func (l *stringList) String() string     { return strings.Join(*l, ",") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+
+// syncWriter syncs the audit file after every record, so that nothing is
+// lost if the script or the process fails.
+type syncWriter struct{ f *os.File }
+
+func (w syncWriter) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	if err == nil {
+		err = w.f.Sync()
+	}
+	return n, err
+}
+
+func (w syncWriter) Close() error { return w.f.Close() }
+
+func openAudit(path string) (syncWriter, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	return syncWriter{f}, err
+}
+
+// reportPlan prints a dry run's plan to stderr and, when planFile is set,
+// writes it there as JSON.
+func reportPlan(plan []host.PlanEntry, planFile string, stderr io.Writer) error {
+	fmt.Fprintf(stderr, "dry run: %d calls planned, none made\n", len(plan))
+	type entry struct {
+		Receiver string `json:"receiver"`
+		Op       string `json:"op"`
+		Args     []any  `json:"args"`
+	}
+	entries := make([]entry, len(plan))
+	for i, e := range plan {
+		fmt.Fprintf(stderr, "  %s\n", e)
+		entries[i] = entry{Receiver: e.Receiver, Op: e.Op, Args: host.JSONArgs(e.Args)}
+	}
+	if planFile == "" {
+		return nil
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(entries); err != nil {
+		return err
+	}
+	return os.WriteFile(planFile, b.Bytes(), 0o644)
+}

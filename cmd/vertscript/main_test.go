@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -139,5 +140,73 @@ func TestPolicyFlags(t *testing.T) {
 		if code != tt.code || first != tt.stderrHd {
 			t.Errorf("%q: exit %d, stderr %q\nwant exit %d, stderr beginning %q", tt.args, code, errOut, tt.code, tt.stderrHd)
 		}
+	}
+}
+
+// TestAuditOfEx6 runs ex6 with --audit: one JSON line per call, with the
+// suspend, resume and destroy and their durations.
+func TestAuditOfEx6(t *testing.T) {
+	audit := filepath.Join(t.TempDir(), "audit.jsonl")
+	node, err := filepath.Abs("../../host/testdata/node.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "--audit", audit, "-c", "test://"+node, "../../scripts/examples/ex6.star")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, err := os.ReadFile(audit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ops []string
+	for _, line := range strings.Split(strings.TrimSuffix(string(b), "\n"), "\n") {
+		var r struct {
+			Op       string
+			Duration *int64
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("not JSON: %v: %s", err, line)
+		}
+		if r.Duration == nil {
+			t.Errorf("no duration: %s", line)
+		}
+		ops = append(ops, r.Op)
+	}
+	// Two running domains in the fixture, alpha and beta: name and info
+	// are read three times each.
+	perDomain := "virConnect.lookupByID virDomain.name virDomain.info virDomain.suspend virDomain.name virDomain.info virDomain.resume virDomain.name virDomain.info virDomain.destroy"
+	want := "libvirt.open virConnect.listDomainsID " + perDomain + " " + perDomain
+	if got := strings.Join(ops, " "); got != want {
+		t.Errorf("audited calls:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestDryRunOfEx6 prints the plan and changes nothing: a read afterwards,
+// in the same process, sees every domain still running.
+func TestDryRunOfEx6(t *testing.T) {
+	plan := filepath.Join(t.TempDir(), "plan.json")
+	// test:///default is one node per process, so the check below reads
+	// the very node the dry run ran on.
+	code, out, errOut := runCLI(t, "--dry-run", "--plan", plan, "-c", "test:///default", "../../scripts/examples/ex6.star")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if want := "Dom test  State 1\nDom test  State 1 (after suspend)\nDom test  State 1 (after resume)\n"; out != want {
+		t.Errorf("stdout %q, want %q", out, want)
+	}
+	if want := "dry run: 3 calls planned, none made\n  <virDomain test>.suspend()\n  <virDomain test>.resume()\n  <virDomain test>.destroy()\n"; errOut != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+	var entries []struct{ Receiver, Op string }
+	b, _ := os.ReadFile(plan)
+	if err := json.Unmarshal(b, &entries); err != nil || len(entries) != 3 || entries[2].Op != "virDomain.destroy" {
+		t.Errorf("plan file: %v %s", err, b)
+	}
+	dir := t.TempDir()
+	check := filepath.Join(dir, "check.star")
+	os.WriteFile(check, []byte(`print(libvirt.open().lookupByName("test").state()[0])`), 0o644)
+	if code, out, errOut := runCLI(t, "-c", "test:///default", check); code != exitOK || out != "1\n" {
+		t.Errorf("after the dry run: exit %d, state %q %s; want 1 (running)", code, out, errOut)
 	}
 }
