@@ -3,6 +3,7 @@ module vertscript
 go 1.26
 
 require (
+	github.com/yuin/gopher-lua v1.1.2
 	go.starlark.net v0.0.0-20260908191801-89a6a09411d5
 	libvirt.org/go/libvirt v1.10009.0
 )
