@@ -5,8 +5,8 @@ GO ?= go
 BIN := bin/vertscript
 # What building needs: cgo and libvirt's headers; libvirt-clients for virsh.
 BUILD_PACKAGES := gcc libc6-dev pkg-config libvirt-dev libvirt-clients
-# What the tests need beyond that.
-TEST_PACKAGES := $(BUILD_PACKAGES)
+# What the tests need beyond that: libvirtd, which tests start on loopback.
+TEST_PACKAGES := $(BUILD_PACKAGES) libvirt-daemon
 
 .PHONY: all deps test-deps build demo test vet fmt bench clean
 

@@ -13,6 +13,8 @@ type Call struct {
 	recv *Object
 	ref  any // recv's backend object, read once at the start of the call
 	args []Value
+
+	abandoned error // set by Run's watchdog when the call overran
 }
 
 // Call invokes op on recv (nil for module functions) with a script's
@@ -70,7 +72,55 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 	if recv != nil && recv.planned != "" {
 		return nil, &PlannedError{Op: op.QualName(), Object: recv.String(), PlannedBy: recv.planned}
 	}
-	return op.fn(c)
+	return s.invoke(c)
+}
+
+// invoke makes the call, visible to Run's watchdog while it lasts. A cgo
+// call cannot be interrupted, so one that overruns the call timeout (or
+// outlives the run's cancellation) is abandoned by the watchdog: Run
+// returns at once, and when libvirt finally returns, the call fails and its
+// connection is closed if the session was closed meanwhile.
+func (s *Session) invoke(c *Call) (Value, error) {
+	s.mu.Lock()
+	s.cur, s.curStart = c, time.Now()
+	s.mu.Unlock()
+	v, err := c.op.fn(c)
+	s.mu.Lock()
+	s.cur = nil
+	abandoned := c.abandoned
+	s.mu.Unlock()
+	if abandoned != nil {
+		s.release(c)
+		return nil, abandoned
+	}
+	return v, err
+}
+
+// abandonLocked marks the call in flight as abandoned with err, and its
+// connection as stuck until it returns. s.mu is held.
+func (s *Session) abandonLocked(err error) {
+	c := s.cur
+	c.abandoned = err
+	if c.recv != nil {
+		c.recv.Conn().stuck++
+	}
+}
+
+// release is called when an abandoned call returns: the last one closes
+// its connection if the session closed it meanwhile.
+func (s *Session) release(c *Call) {
+	if c.recv == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	conn := c.recv.Conn()
+	conn.stuck--
+	if conn.stuck == 0 && conn.closePending {
+		conn.freed, conn.closePending = false, false
+		s.pending--
+		_, _ = s.closeConnLocked(conn)
+	}
 }
 
 // deadReceiver is libvirt's error for a call on a closed connection or a

@@ -13,6 +13,11 @@ type Object struct {
 	// planned names the operation that made this object in a dry run;
 	// such an object exists only in the plan and has no backend object.
 	planned string
+	// stuck counts the calls abandoned on a deadline that are still inside
+	// libvirt on this connection; closePending is set when the session
+	// closed it meanwhile, so the last of them closes it.
+	stuck        int
+	closePending bool
 }
 
 // objKey identifies a libvirt object within a session: its class, its

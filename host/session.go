@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"time"
 )
 
 // Session is one script run's hold on libvirt: it resolves the default URI,
@@ -20,13 +21,17 @@ type Session struct {
 	policyErr  error // a malformed policy refuses everything
 	dryRun     bool
 	audit      *slog.Logger
+	limits     Limits
 
-	mu      sync.Mutex
-	conns   []*Object             // open connections, in opening order
-	objects map[objKey]*Object    // live objects by identity
-	owned   map[*Object][]*Object // connection -> its live objects, in order
-	closed  bool
-	plan    []PlanEntry // the calls a dry run recorded
+	mu       sync.Mutex
+	conns    []*Object             // open connections, in opening order
+	objects  map[objKey]*Object    // live objects by identity
+	owned    map[*Object][]*Object // connection -> its live objects, in order
+	closed   bool
+	plan     []PlanEntry // the calls a dry run recorded
+	cur      *Call       // the libvirt call in flight, for Run's watchdog
+	curStart time.Time   // when it started
+	pending  int         // connections left open for an abandoned call
 }
 
 // Options configure a session.
@@ -46,6 +51,8 @@ type Options struct {
 	// receiver, operation, arguments (secrets redacted), effect, duration,
 	// and result or error.
 	Audit *slog.Logger
+	// Limits bound the run; the zero Limits bound nothing.
+	Limits Limits
 }
 
 // NewSession returns a session on backend. A malformed opts.Policy (see
@@ -58,6 +65,7 @@ func NewSession(backend Backend, opts Options) *Session {
 		policyErr:  opts.Policy.Validate(),
 		dryRun:     opts.DryRun,
 		audit:      opts.Audit,
+		limits:     opts.Limits,
 		objects:    map[objKey]*Object{},
 		owned:      map[*Object][]*Object{},
 	}
@@ -90,7 +98,7 @@ func (s *Session) Close() error {
 func (s *Session) Live() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return len(s.objects) + len(s.conns)
+	return len(s.objects) + len(s.conns) + s.pending
 }
 
 // open opens a connection for op, resolving an empty uri to the session
@@ -135,6 +143,13 @@ func (s *Session) closeConn(o *Object) (int, error) {
 
 func (s *Session) closeConnLocked(o *Object) (int, error) {
 	if o.freed {
+		return 0, nil
+	}
+	if o.stuck > 0 {
+		// A call abandoned on a deadline is still inside libvirt on
+		// this connection: it is closed when that call returns.
+		o.freed, o.closePending = true, true
+		s.pending++
 		return 0, nil
 	}
 	var errs []error

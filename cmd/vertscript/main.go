@@ -20,6 +20,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -88,6 +89,13 @@ Flags:
                       calls instead of making them, print the plan to stderr
   --plan FILE         with --dry-run, also write the plan to FILE as JSON
   --audit FILE        append one JSON line per call to FILE (synced)
+  --timeout DURATION  stop the script after DURATION (default 30m; 0: none)
+  --call-timeout DURATION
+                      abandon a libvirt call after DURATION (default 2m)
+  --max-steps N       stop a Starlark script after N steps (default 1e9)
+  --max-depth N       refuse calls nested deeper than N (default 1000)
+  --max-memory SIZE   stop the script when the heap passes SIZE, e.g. 512MiB
+                      (default 512MiB)
   --version           print vertscript's and libvirt's versions
   -h, --help          print this help
 
@@ -110,6 +118,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.Var((*stringList)(&policy.Allow), "allow", "")
 	fs.Var((*stringList)(&policy.Deny), "deny", "")
 	fs.Var((*stringList)(&policy.AllowURI), "allow-uri", "")
+	limits := host.DefaultLimits
+	fs.DurationVar(&limits.Timeout, "timeout", limits.Timeout, "")
+	fs.DurationVar(&limits.CallTimeout, "call-timeout", limits.CallTimeout, "")
+	fs.Uint64Var(&limits.MaxSteps, "max-steps", limits.MaxSteps, "")
+	fs.IntVar(&limits.MaxDepth, "max-depth", limits.MaxDepth, "")
+	fs.Var((*byteSize)(&limits.MaxMemory), "max-memory", "")
 	var dryRun bool
 	var planFile, auditFile string
 	fs.BoolVar(&dryRun, "dry-run", false, "")
@@ -165,7 +179,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "vertscript: --plan needs --dry-run\n")
 		return exitUsage
 	}
-	opts := host.Options{URI: uri, Policy: policy, DryRun: dryRun}
+	opts := host.Options{URI: uri, Policy: policy, DryRun: dryRun, Limits: limits}
 	if auditFile != "" {
 		f, err := openAudit(auditFile)
 		if err != nil {
@@ -177,7 +191,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 
 	session := host.NewSession(backend, opts)
-	runErr := lang.Run(ctx, session, host.Script{Path: path, Src: src, Args: rest, Stdout: stdout, Stderr: stderr})
+	runErr := session.Run(ctx, lang, host.Script{Path: path, Src: src, Args: rest, Stdout: stdout, Stderr: stderr})
 	closeErr := session.Close()
 	if dryRun {
 		if err := reportPlan(session.Plan(), planFile, stderr); err != nil {
@@ -270,4 +284,29 @@ func reportPlan(plan []host.PlanEntry, planFile string, stderr io.Writer) error 
 		return err
 	}
 	return os.WriteFile(planFile, b.Bytes(), 0o644)
+}
+
+// byteSize is a flag holding a size in bytes, written as 1048576, 1024KiB,
+// 512MiB or 2GiB.
+type byteSize uint64
+
+func (b *byteSize) String() string { return fmt.Sprintf("%dMiB", uint64(*b)>>20) }
+
+func (b *byteSize) Set(v string) error {
+	mult := uint64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   uint64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}} {
+		if n, ok := strings.CutSuffix(v, u.suffix); ok {
+			v, mult = n, u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseUint(v, 10, 64)
+	if err != nil || n > (1<<64-1)/mult {
+		return fmt.Errorf("bad size %q: want e.g. 512MiB", v)
+	}
+	*b = byteSize(n * mult)
+	return nil
 }

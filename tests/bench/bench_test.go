@@ -13,6 +13,7 @@ import (
 
 	"libvirt.org/go/libvirt"
 
+	"vertscript/bindings/lua"
 	"vertscript/bindings/starlark"
 	"vertscript/host"
 	"vertscript/host/cgobackend"
@@ -83,15 +84,16 @@ func BenchmarkCoreLookup(b *testing.B) {
 	report(b, fl, time.Since(start))
 }
 
-// runLanguage runs a script doing b.N lookups in lang.
+// runLanguage runs a script doing b.N lookups in lang, under the CLI's
+// default limits.
 func runLanguage(b *testing.B, lang host.Language, path, src string) {
 	fl := floor(b)
-	s := host.NewSession(cgobackend.New(), host.Options{URI: uri})
+	s := host.NewSession(cgobackend.New(), host.Options{URI: uri, Limits: host.DefaultLimits})
 	defer s.Close()
 	script := host.Script{Path: path, Src: []byte(src), Args: []string{path, fmt.Sprint(b.N)}, Stdout: io.Discard, Stderr: io.Discard}
 	b.ResetTimer()
 	start := time.Now()
-	if err := lang.Run(context.Background(), s, script); err != nil {
+	if err := s.Run(context.Background(), lang, script); err != nil {
 		b.Fatal(err)
 	}
 	report(b, fl, time.Since(start))
@@ -103,5 +105,15 @@ func BenchmarkStarlarkLookup(b *testing.B) {
 conn = libvirt.open()
 for i in range(int(argv[1])):
     conn.lookupByID(1).name()
+`)
+}
+
+// BenchmarkLuaLookup is the same loop written in Lua.
+func BenchmarkLuaLookup(b *testing.B) {
+	runLanguage(b, lua.New(), "bench.lua", `
+local conn = libvirt.open()
+for i = 1, tonumber(arg[1]) do
+    conn:lookupByID(1):name()
+end
 `)
 }

@@ -1,0 +1,94 @@
+package host_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"sync"
+	"testing"
+	"time"
+
+	"vertscript/bindings/starlark"
+	"vertscript/host"
+	"vertscript/host/cgobackend"
+	"vertscript/internal/libvirtdtest"
+)
+
+// stopOnFirstWrite freezes the daemon when the script first prints.
+type stopOnFirstWrite struct {
+	once sync.Once
+	d    *libvirtdtest.Daemon
+}
+
+func (w *stopOnFirstWrite) Write(p []byte) (int, error) {
+	w.once.Do(func() { _ = w.d.Stop() })
+	return len(p), nil
+}
+
+// TestCallTimeoutAbandonsABlockedCall freezes a real libvirtd with SIGSTOP
+// while a script calls it: the call blocks in libvirt, and the call
+// timeout abandons it and the script.
+func TestCallTimeoutAbandonsABlockedCall(t *testing.T) {
+	t.Parallel()
+	d := libvirtdtest.Start(t)
+	s := host.NewSession(cgobackend.New(), host.Options{URI: d.URI(), Limits: host.Limits{CallTimeout: 300 * time.Millisecond}})
+	src := "c = libvirt.open()\nprint(c.listDomainsID())\nwhile True:\n    c.listDomainsID()\n"
+	start := time.Now()
+	err := s.Run(context.Background(), starlark.New(), host.Script{Path: "t.star", Src: []byte(src), Args: []string{"t.star"}, Stdout: &stopOnFirstWrite{d: d}, Stderr: io.Discard})
+	elapsed := time.Since(start)
+	var le *host.LimitError
+	want := "t.star: call-timeout: virConnect.listDomainsID (virConnectListDomains) did not return within 300ms; the call was abandoned"
+	if !errors.As(err, &le) || le.Limit != "call-timeout" || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	if elapsed > 5*time.Second {
+		t.Errorf("the run returned after %s", elapsed)
+	}
+	// Closing does not wait for libvirt; the connection is closed once the
+	// abandoned call returns.
+	start = time.Now()
+	if err := s.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("Close took %s", d)
+	}
+	if n := s.Live(); n != 1 {
+		t.Errorf("Live() = %d while the call is stuck, want 1 (the connection)", n)
+	}
+	if err := d.Continue(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for s.Live() != 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := s.Live(); n != 0 {
+		t.Errorf("%d objects still live after the abandoned call returned", n)
+	}
+}
+
+// TestRunLimits stops scripts that run too long or use too much memory.
+func TestRunLimits(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		limits host.Limits
+		src    string
+		want   string // the LimitError's Limit
+	}{
+		{"timeout", host.Limits{Timeout: 200 * time.Millisecond}, "while True:\n    pass\n", "timeout"},
+		{"max-memory", host.Limits{MaxMemory: 64 << 20}, "x = []\nwhile True:\n    x.append(\"abcdefgh\" * 1000)\n", "max-memory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := host.NewSession(cgobackend.New(), host.Options{URI: "test:///default", Limits: tt.limits})
+			defer s.Close()
+			err := s.Run(context.Background(), starlark.New(), host.Script{Path: "t.star", Src: []byte(tt.src), Args: []string{"t.star"}, Stdout: io.Discard, Stderr: io.Discard})
+			var le *host.LimitError
+			if !errors.As(err, &le) || le.Limit != tt.want {
+				t.Errorf("got %v, want a %s limit error", err, tt.want)
+			}
+		})
+	}
+}
