@@ -24,6 +24,12 @@ type Policy struct {
 	// paths) that a connection's URI must match, after default-URI
 	// resolution.
 	AllowURI []string
+	// AllowRead, when not nil, lists the directories whose files scripts
+	// may read: with read_file, and through libvirt when a URI names a
+	// local file (test:///PATH, ?socket=PATH, ...). Paths are resolved,
+	// symlinks included, before the check. nil allows every file; an
+	// empty non-nil list allows none.
+	AllowRead []string
 }
 
 // PolicyError is an operation or a URI the policy refuses. It is not a
@@ -94,6 +100,9 @@ func matchRule(r string, op *Op) bool {
 
 // checkURI refuses a connection to uri that AllowURI does not match.
 func (p *Policy) checkURI(op *Op, uri string) error {
+	if err := p.checkURIFiles(op, uri); err != nil {
+		return err
+	}
 	if len(p.AllowURI) == 0 {
 		return nil
 	}

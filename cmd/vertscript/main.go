@@ -20,6 +20,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -85,6 +86,9 @@ Flags:
                       (virDomain.*) or an effect (read, mutate, destroy)
   --deny RULE         refuse what RULE matches (repeatable; wins over --allow)
   --allow-uri GLOB    connect only to URIs matching a GLOB (repeatable)
+  --allow-read DIR    let read_file, and URIs naming local files (test:///PATH),
+                      read only inside DIR (repeatable; default: the script's
+                      directory and the current directory)
   --dry-run           make reads for real; record mutating and destroying
                       calls instead of making them, print the plan to stderr
   --plan FILE         with --dry-run, also write the plan to FILE as JSON
@@ -118,6 +122,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.Var((*stringList)(&policy.Allow), "allow", "")
 	fs.Var((*stringList)(&policy.Deny), "deny", "")
 	fs.Var((*stringList)(&policy.AllowURI), "allow-uri", "")
+	fs.Var((*stringList)(&policy.AllowRead), "allow-read", "")
 	limits := host.DefaultLimits
 	fs.DurationVar(&limits.Timeout, "timeout", limits.Timeout, "")
 	fs.DurationVar(&limits.CallTimeout, "call-timeout", limits.CallTimeout, "")
@@ -178,6 +183,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if planFile != "" && !dryRun {
 		fmt.Fprintf(stderr, "vertscript: --plan needs --dry-run\n")
 		return exitUsage
+	}
+	if policy.AllowRead == nil {
+		policy.AllowRead = defaultReadDirs(path)
 	}
 	opts := host.Options{URI: uri, Policy: policy, DryRun: dryRun, Limits: limits}
 	if auditFile != "" {
@@ -309,4 +317,17 @@ func (b *byteSize) Set(v string) error {
 	}
 	*b = byteSize(n * mult)
 	return nil
+}
+
+// defaultReadDirs are the directories scripts may read without
+// --allow-read: the script's own and the current one.
+func defaultReadDirs(script string) []string {
+	var dirs []string
+	for _, d := range []string{filepath.Dir(script), "."} {
+		abs, err := filepath.Abs(d)
+		if err == nil && !slices.Contains(dirs, abs) {
+			dirs = append(dirs, abs)
+		}
+	}
+	return dirs
 }

@@ -151,7 +151,7 @@ func TestAuditOfEx6(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, _, errOut := runCLI(t, "--audit", audit, "-c", "test://"+node, "../../scripts/examples/ex6.star")
+	code, _, errOut := runCLI(t, "--audit", audit, "--allow-read", filepath.Dir(node), "-c", "test://"+node, "../../scripts/examples/ex6.star")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
