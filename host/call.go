@@ -70,6 +70,9 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 		return s.record(c)
 	}
 	if recv != nil && recv.planned != "" {
+		if op.inPlan != nil {
+			return op.inPlan(recv), nil
+		}
 		return nil, &PlannedError{Op: op.QualName(), Object: recv.String(), PlannedBy: recv.planned}
 	}
 	return s.invoke(c)

@@ -40,6 +40,9 @@ func TestDryRunChangesNothing(t *testing.T) {
 	if gamma.String() != "<virDomain gamma>" {
 		t.Errorf("planned domain prints as %s", gamma)
 	}
+	if got := call(t, s, host.ClassDomain, "name", gamma); got != "gamma" {
+		t.Errorf("name() of a planned domain = %v, want gamma", got)
+	}
 	if got := call(t, s, host.ClassDomain, "create", gamma); got != int64(0) {
 		t.Errorf("create() of a planned domain = %v, want 0", got)
 	}

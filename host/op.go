@@ -91,6 +91,9 @@ type Op struct {
 	// planned is the result of a dry run of the operation when it is not
 	// 0: the object the call would have returned.
 	planned func(c *Call) (Value, error)
+	// inPlan answers the operation for an object that exists only in a
+	// dry run's plan, when the plan knows the answer (its name, say).
+	inPlan func(o *Object) Value
 }
 
 // QualName is the operation's qualified name, e.g. "virDomain.suspend" or

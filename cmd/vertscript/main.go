@@ -270,7 +270,11 @@ func openAudit(path string) (syncWriter, error) {
 // reportPlan prints a dry run's plan to stderr and, when planFile is set,
 // writes it there as JSON.
 func reportPlan(plan []host.PlanEntry, planFile string, stderr io.Writer) error {
-	fmt.Fprintf(stderr, "dry run: %d calls planned, none made\n", len(plan))
+	calls := "calls"
+	if len(plan) == 1 {
+		calls = "call"
+	}
+	fmt.Fprintf(stderr, "dry run: %d %s planned, none made\n", len(plan), calls)
 	type entry struct {
 		Receiver string `json:"receiver"`
 		Op       string `json:"op"`

@@ -1,0 +1,3 @@
+-- Calling a method with '.' instead of ':' leaves out the receiver.
+local conn = libvirt.open()
+conn.lookupByName("test")

@@ -1,0 +1,3 @@
+local conn = libvirt.open()
+local dom = conn:lookupByName("test")
+dom:suspendd()

@@ -1,0 +1,2 @@
+local conn = libvirt.open()
+conn:lookupByID("1")
