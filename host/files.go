@@ -106,3 +106,14 @@ func (p *Policy) checkURIFiles(op *Op, uri string) error {
 	}
 	return nil
 }
+
+// ReadModule returns the source of a module a script loads (Lua's
+// require), under the same readable-directory check as ReadFile, so a
+// symlink in the script's directory cannot make a module of a file outside.
+// Errors are os errors, or a *PolicyError for op.
+func (s *Session) ReadModule(op, path string) ([]byte, error) {
+	if err := s.policy.checkRead(op, path); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(path)
+}
