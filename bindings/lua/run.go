@@ -51,7 +51,12 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 		pruneAt: minPrune,
 		modules: map[string]lua.LValue{},
 	}
-	L := lua.NewState(lua.Options{SkipOpenLibs: true})
+	opts := lua.Options{SkipOpenLibs: true}
+	if d := s.Limits().MaxDepth; d > 0 {
+		// Deeper calls fail with gopher-lua's "stack overflow".
+		opts.CallStackSize = d
+	}
+	L := lua.NewState(opts)
 	defer L.Close()
 	// The run's own context: cancelling it at the end releases the
 	// contexts of coroutines left suspended.

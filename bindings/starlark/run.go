@@ -52,6 +52,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	thread.SetLocal(sessionKey, s)
 	stop := context.AfterFunc(ctx, func() { thread.Cancel(context.Cause(ctx).Error()) })
 	defer stop()
+	limit := watchSteps(thread, s.Limits())
 
 	argv := make([]starlark.Value, len(script.Args))
 	for i, a := range script.Args {
@@ -64,9 +65,49 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	}
 	_, err := starlark.ExecFileOptions(fileOptions, thread, script.Path, script.Src, predeclared)
 	if err != nil {
-		return &host.ScriptError{Msg: formatError(err), Err: err}
+		var cause error = err
+		if *limit != nil {
+			cause = *limit
+		}
+		return &host.ScriptError{Msg: formatError(err), Err: cause}
 	}
 	return nil
+}
+
+// stepChunk is how many steps run between two checks of the step and depth
+// limits: small enough that a recursion passes --max-depth by little, large
+// enough to cost nothing measurable.
+const stepChunk = 1000
+
+// watchSteps enforces lim's MaxSteps and MaxDepth on thread: every
+// stepChunk steps, OnMaxSteps checks the call depth and the steps run, and
+// cancels the thread with the limit it passed, stored in the result.
+func watchSteps(thread *starlark.Thread, lim host.Limits) **host.LimitError {
+	var passed *host.LimitError
+	if lim.MaxSteps == 0 && lim.MaxDepth == 0 {
+		return &passed
+	}
+	next := func() uint64 {
+		n := thread.ExecutionSteps() + stepChunk
+		if lim.MaxSteps > 0 {
+			n = min(n, lim.MaxSteps)
+		}
+		return n
+	}
+	thread.OnMaxSteps = func(th *starlark.Thread) {
+		switch {
+		case lim.MaxDepth > 0 && th.CallStackDepth() > lim.MaxDepth:
+			passed = &host.LimitError{Limit: "max-depth", Msg: fmt.Sprintf("max-depth: calls nested deeper than %d (--max-depth)", lim.MaxDepth)}
+		case lim.MaxSteps > 0 && th.ExecutionSteps() >= lim.MaxSteps:
+			passed = &host.LimitError{Limit: "max-steps", Msg: fmt.Sprintf("max-steps: the script ran %d steps (--max-steps)", lim.MaxSteps)}
+		default:
+			th.SetMaxExecutionSteps(next())
+			return
+		}
+		th.Cancel(passed.Msg)
+	}
+	thread.SetMaxExecutionSteps(next())
+	return &passed
 }
 
 // readFile is read_file(path): the file's content as a string.
@@ -111,7 +152,21 @@ func formatError(err error) string {
 		if len(stack) == 0 {
 			return msg
 		}
-		return fmt.Sprintf("%s: %s\n%s", stack[len(stack)-1].Pos, msg, strings.TrimSuffix(stack.String(), "\n"))
+		return fmt.Sprintf("%s: %s\n%s", stack[len(stack)-1].Pos, msg, traceback(stack))
 	}
 	return err.Error()
+}
+
+// tracebackEdge is how many frames a long traceback keeps at each end.
+const tracebackEdge = 10
+
+// traceback formats stack as Starlark does, eliding the middle of a deep
+// one (a runaway recursion) to its first and last frames.
+func traceback(stack starlark.CallStack) string {
+	if len(stack) <= 2*tracebackEdge {
+		return strings.TrimSuffix(stack.String(), "\n")
+	}
+	head := strings.TrimSuffix(stack[:tracebackEdge].String(), "\n")
+	tail := strings.TrimPrefix(stack[len(stack)-tracebackEdge:].String(), "Traceback (most recent call last):\n")
+	return fmt.Sprintf("%s\n  ... %d frames elided ...\n%s", head, len(stack)-2*tracebackEdge, strings.TrimSuffix(tail, "\n"))
 }

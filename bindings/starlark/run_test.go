@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,5 +126,28 @@ func TestCancellationStopsAnEndlessLoop(t *testing.T) {
 	_, err := runScript(t, ctx, "while True:\n    pass\n")
 	if want := "Starlark computation cancelled: interrupted"; !strings.Contains(err, want) {
 		t.Errorf("got %q, want it to contain %q", err, want)
+	}
+}
+
+// TestStepAndDepthLimits: a runaway loop and a runaway recursion end with
+// their limit, at once.
+func TestStepAndDepthLimits(t *testing.T) {
+	tests := []struct {
+		src    string
+		limits host.Limits
+		want   string
+	}{
+		{"while True:\n    pass\n", host.Limits{MaxSteps: 100000}, "max-steps"},
+		{"def f(n):\n    return 1 + f(n + 1)\nf(1)\n", host.Limits{MaxDepth: 200}, "max-depth"},
+		{"def f(n):\n    return 1 + f(n + 1)\nf(1)\n", host.DefaultLimits, "max-depth"},
+	}
+	for _, tt := range tests {
+		s := host.NewSession(cgobackend.New(), host.Options{URI: "test:///default", Limits: tt.limits})
+		err := s.Run(context.Background(), starlark.New(), host.Script{Path: "t.star", Src: []byte(tt.src), Args: []string{"t.star"}, Stdout: io.Discard, Stderr: io.Discard})
+		s.Close()
+		var le *host.LimitError
+		if !errors.As(err, &le) || le.Limit != tt.want || !strings.HasPrefix(err.Error(), "t.star:") {
+			t.Errorf("%q: got %v, want a %s limit error with its position", tt.src, err, tt.want)
+		}
 	}
 }
