@@ -19,9 +19,14 @@ local function yes_no(flag)
   return "no"
 end
 
+local function version(v)
+  return string.format("%d.%d.%d", math.floor(v / 1000000), math.floor(v / 1000) % 1000, v % 1000)
+end
+
 local conn = libvirt.openReadOnly()
 local info = conn:getInfo()
-print(string.format("Connection: %s (%s driver)", conn:getURI(), conn:getType()))
+print(string.format("Host: %s", conn:getHostname()))
+print(string.format("Connection: %s (%s driver, libvirt %s)", conn:getURI(), conn:getType(), version(conn:getLibVersion())))
 print(string.format("Node: %s, %d CPUs at %d MHz, %d MiB memory", info[1], info[3], info[4], info[2]))
 print("")
 

@@ -1,35 +1,54 @@
 // Package golden runs every example and error case through the real
-// vertscript binary on a private libvirt test-driver node, and compares
-// stdout, stderr and the exit status with recorded files in testdata/:
+// vertscript binary on a private libvirt test-driver node
+// (tests/fixtures/node.xml), and compares stdout, stderr and the exit status
+// with recorded files in testdata/:
 //
 //	CASE.stdout, CASE.exit   shared by the Starlark and Lua twins of a case
 //	CASE.star.stderr         per language
 //	CASE.lua.stderr
+//	cli-CASE.stdout, cli-CASE.stderr, cli-CASE.exit
+//	                         command lines that run no script
 //
-// `go test ./tests/golden -update` records them anew; review the diff.
-// The repository's absolute path is written as $ROOT.
+// `go test ./tests/golden -update` records them anew (and removes recorded
+// files no case produces); review the diff before committing. What varies
+// between machines is written as $ROOT (the repository), $HOSTNAME and
+// $LIBVIRT_VERSION (see scrub).
+//
+// To add a case: drop NAME.star (and its NAME.lua twin, when written) into
+// scripts/examples or tests/golden/errors; give it arguments in exampleArgs,
+// or more runs in extraCases; then run with -update.
 package golden
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 var update = flag.Bool("update", false, "record the expected outputs anew")
 
+// runTimeout bounds one run of the binary, so that a hung script fails its
+// case instead of the whole test binary.
+const runTimeout = 2 * time.Minute
+
 var (
 	root    string // the repository
 	binary  string // the vertscript built for this run
-	fixture string // the test-driver node every case runs on
+	fixture string // the test-driver node every case runs on by default
+
+	scrubbers []scrubber // what scrub replaces, found in TestMain
 )
 
 func TestMain(m *testing.M) {
@@ -38,26 +57,73 @@ func TestMain(m *testing.M) {
 }
 
 func run(m *testing.M) int {
-	var err error
-	if root, err = filepath.Abs("../.."); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
 	dir, err := os.MkdirTemp("", "vertscript-golden")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
 	defer os.RemoveAll(dir)
-	binary = filepath.Join(dir, "vertscript")
-	build := exec.Command("go", "build", "-o", binary, "./cmd/vertscript")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
+	if err := setup(dir); err != nil {
+		fmt.Fprintln(os.Stderr, "golden:", err)
 		return 1
 	}
-	fixture = "test://" + filepath.Join(root, "tests/fixtures/node.xml")
 	return m.Run()
+}
+
+// setup builds the binary into dir and learns what scrub must replace.
+func setup(dir string) error {
+	var err error
+	if root, err = filepath.Abs("../.."); err != nil {
+		return err
+	}
+	binary = filepath.Join(dir, "vertscript")
+	build := exec.Command("go", "build", "-o", binary, "vertscript/cmd/vertscript")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	fixture = "test://" + filepath.Join(root, "tests/fixtures/node.xml")
+
+	// The host's name and libvirt's version, as scripts see them.
+	probe := filepath.Join(dir, "probe.star")
+	const src = `conn = libvirt.open("test:///default")
+v = conn.getLibVersion()
+print(conn.getHostname())
+print("%d.%d.%d" % (v // 1000000, v // 1000 % 1000, v % 1000))
+`
+	if err := os.WriteFile(probe, []byte(src), 0o644); err != nil {
+		return err
+	}
+	out, err := command(context.Background(), probe).Output()
+	if err != nil {
+		return fmt.Errorf("probing the host: %v", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 2 {
+		return fmt.Errorf("probing the host: unexpected output %q", out)
+	}
+	scrubbers = []scrubber{
+		{regexp.MustCompile(regexp.QuoteMeta(root)), "$ROOT"},
+		// Only the inventory's "Host: NAME" line: a short host name such
+		// as "test" would otherwise replace domain names.
+		{regexp.MustCompile(`(?m)^Host: ` + regexp.QuoteMeta(lines[0]) + `$`), "Host: $HOSTNAME"},
+		{regexp.MustCompile(`\blibvirt ` + regexp.QuoteMeta(lines[1]) + `\b`), "libvirt $LIBVIRT_VERSION"},
+	}
+	return nil
+}
+
+// A scrubber replaces what varies between machines in recorded outputs.
+type scrubber struct {
+	re   *regexp.Regexp
+	with string
+}
+
+// scrub writes the machine-dependent parts of s as variables.
+func scrub(s string) string {
+	for _, r := range scrubbers {
+		s = r.re.ReplaceAllLiteralString(s, r.with)
+	}
+	return s
 }
 
 // A goldenCase runs a script (its path from the repository, without the
@@ -71,8 +137,8 @@ type goldenCase struct {
 	uri    string // the connection URI; default the fixture
 }
 
-// exampleCases are the examples' runs beyond the plain one that every
-// example in scripts/examples gets (with the arguments in exampleArgs).
+// exampleArgs are the arguments of the plain run that every script in
+// scripts/examples gets.
 var exampleArgs = map[string][]string{
 	"create_domain":  {"scripts/examples/create_domain.xml"},
 	"stop_by_prefix": {"web-"},
@@ -85,14 +151,31 @@ var exampleURI = map[string]string{
 	"ex6": "test:///default",
 }
 
+// extraCases are more runs of the examples: other arguments and flags.
 var extraCases = []goldenCase{
+	{name: "autostart_audit-fix", script: "scripts/examples/autostart_audit", args: []string{"--fix"}},
+	{name: "autostart_audit-fix-dry-run", script: "scripts/examples/autostart_audit", flags: []string{"--dry-run"}, args: []string{"--fix"}},
 	{name: "create_domain-dry-run", script: "scripts/examples/create_domain", flags: []string{"--dry-run"}, args: exampleArgs["create_domain"]},
 	{name: "create_domain-no-args", script: "scripts/examples/create_domain"},
-	{name: "stop_by_prefix-dry-run", script: "scripts/examples/stop_by_prefix", flags: []string{"--dry-run"}, args: exampleArgs["stop_by_prefix"]},
-	{name: "stop_by_prefix-no-match", script: "scripts/examples/stop_by_prefix", args: []string{"mail-"}},
-	{name: "inventory-read-only", script: "scripts/examples/inventory", flags: []string{"--read-only"}},
 	{name: "ex6-read-only", script: "scripts/examples/ex6", flags: []string{"--read-only"}, uri: exampleURI["ex6"]},
-	{name: "missing-script", script: "tests/golden/errors/no-such-script"},
+	{name: "inventory-read-only", script: "scripts/examples/inventory", flags: []string{"--read-only"}},
+	{name: "stop_by_prefix-dry-run", script: "scripts/examples/stop_by_prefix", flags: []string{"--dry-run"}, args: exampleArgs["stop_by_prefix"]},
+	{name: "stop_by_prefix-no-args", script: "scripts/examples/stop_by_prefix"},
+	{name: "stop_by_prefix-no-match", script: "scripts/examples/stop_by_prefix", args: []string{"mail-"}},
+}
+
+// A cliCase is a command line that runs no script: its outputs are
+// testdata/cli-NAME.{stdout,stderr,exit}.
+type cliCase struct {
+	name string
+	args []string
+}
+
+var cliCases = []cliCase{
+	{name: "missing-script", args: []string{"-c", "test:///default", "scripts/examples/no-such-script.star"}},
+	{name: "no-script", args: nil},
+	{name: "unknown-flag", args: []string{"--no-such-flag", "scripts/examples/ex6.star"}},
+	{name: "unknown-language", args: []string{"scripts/examples/create_domain.xml"}},
 }
 
 var languages = []string{".star", ".lua"}
@@ -110,10 +193,13 @@ func cases(t *testing.T) []goldenCase {
 		}
 		for _, f := range files {
 			ext := filepath.Ext(f)
-			if ext != ".star" && ext != ".lua" {
+			if !slices.Contains(languages, ext) {
 				continue
 			}
-			rel, _ := filepath.Rel(root, strings.TrimSuffix(f, ext))
+			rel, err := filepath.Rel(root, strings.TrimSuffix(f, ext))
+			if err != nil {
+				t.Fatal(err)
+			}
 			if seen[rel] {
 				continue
 			}
@@ -128,54 +214,119 @@ func cases(t *testing.T) []goldenCase {
 	return append(cs, extraCases...)
 }
 
+// twins returns the scripts of c that exist, with their extensions.
+func twins(c goldenCase) (scripts, exts []string) {
+	for _, ext := range languages {
+		if _, err := os.Stat(filepath.Join(root, c.script+ext)); err == nil {
+			scripts, exts = append(scripts, c.script+ext), append(exts, ext)
+		}
+	}
+	return scripts, exts
+}
+
 func TestGolden(t *testing.T) {
 	for _, c := range cases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			ran := 0
-			for _, ext := range languages {
-				script := c.script + ext
-				if _, err := os.Stat(filepath.Join(root, script)); err != nil && c.name != "missing-script" {
-					continue
-				}
-				ran++
-				t.Run(strings.TrimPrefix(ext, "."), func(t *testing.T) { check(t, c, script, ext) })
-			}
-			if ran == 0 {
+			scripts, exts := twins(c)
+			if len(scripts) == 0 {
 				t.Fatalf("no script %s.star or %s.lua", c.script, c.script)
+			}
+			// The twins run one after the other: with -update the first
+			// records the shared .stdout and .exit, the second is compared.
+			for i, script := range scripts {
+				t.Run(strings.TrimPrefix(exts[i], "."), func(t *testing.T) {
+					uri := c.uri
+					if uri == "" {
+						uri = fixture
+					}
+					args := append(append(append([]string{"-c", uri}, c.flags...), script), c.args...)
+					stdout, stderr, code := execute(t, args)
+					base := filepath.Join("testdata", c.name)
+					compare(t, base+".stdout", stdout)
+					compare(t, base+".exit", strconv.Itoa(code)+"\n")
+					compare(t, base+exts[i]+".stderr", stderr)
+				})
 			}
 		})
 	}
 }
 
-// check runs one twin of c and compares its outputs.
-func check(t *testing.T, c goldenCase, script, ext string) {
-	uri := c.uri
-	if uri == "" {
-		uri = fixture
+func TestCLI(t *testing.T) {
+	for _, c := range cliCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			stdout, stderr, code := execute(t, c.args)
+			base := filepath.Join("testdata", "cli-"+c.name)
+			compare(t, base+".stdout", stdout)
+			compare(t, base+".exit", strconv.Itoa(code)+"\n")
+			compare(t, base+".stderr", stderr)
+		})
 	}
-	args := append(append(append([]string{"-c", uri}, c.flags...), script), c.args...)
-	cmd := exec.Command(binary, args...)
+}
+
+// TestNoStaleFiles fails on recorded files that no case produces (a renamed
+// or removed case); with -update it removes them.
+func TestNoStaleFiles(t *testing.T) {
+	want := map[string]bool{}
+	for _, c := range cases(t) {
+		want[c.name+".stdout"], want[c.name+".exit"] = true, true
+		_, exts := twins(c)
+		for _, ext := range exts {
+			want[c.name+ext+".stderr"] = true
+		}
+	}
+	for _, c := range cliCases {
+		for _, suffix := range []string{".stdout", ".stderr", ".exit"} {
+			want["cli-"+c.name+suffix] = true
+		}
+	}
+	entries, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if want[e.Name()] {
+			continue
+		}
+		file := filepath.Join("testdata", e.Name())
+		if *update {
+			if err := os.Remove(file); err != nil {
+				t.Error(err)
+			}
+			continue
+		}
+		t.Errorf("%s: no case produces it (run go test ./tests/golden -update to remove it)", file)
+	}
+}
+
+// command returns the binary with args, run from the repository root with a
+// neutral environment: no default URI, untranslated libvirt messages.
+func command(ctx context.Context, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, binary, args...)
 	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "LIBVIRT_DEFAULT_URI=")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	code := 0
+	cmd.Env = append(os.Environ(), "LIBVIRT_DEFAULT_URI=", "LC_ALL=C", "LANG=C")
+	return cmd
+}
+
+// execute runs the binary with args and returns its scrubbed outputs and
+// exit status.
+func execute(t *testing.T, args []string) (stdout, stderr string, code int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)
+	defer cancel()
+	cmd := command(ctx, args...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
 		var exit *exec.ExitError
-		if !errors.As(err, &exit) {
-			t.Fatalf("running %s: %v", script, err)
+		if !errors.As(err, &exit) || ctx.Err() != nil {
+			t.Fatalf("vertscript %s: %v (ctx: %v)\nstderr:\n%s", strings.Join(args, " "), err, ctx.Err(), errOut.String())
 		}
 		code = exit.ExitCode()
 	}
-	base := filepath.Join("testdata", c.name)
-	compare(t, base+".stdout", scrub(stdout.String()))
-	compare(t, base+".exit", strconv.Itoa(code)+"\n")
-	compare(t, base+ext+".stderr", scrub(stderr.String()))
+	return scrub(out.String()), scrub(errOut.String()), code
 }
-
-// scrub replaces what varies between checkouts.
-func scrub(s string) string { return strings.ReplaceAll(s, root, "$ROOT") }
 
 // compare checks got against the recorded file, or records it with -update.
 // Twins share .stdout and .exit: with -update, the first twin records them
@@ -205,7 +356,6 @@ var (
 
 // recorded reports whether file was already written in this -update run,
 // and marks it written.
-
 func recorded(file string) bool {
 	mu.Lock()
 	defer mu.Unlock()
@@ -216,9 +366,25 @@ func recorded(file string) bool {
 	return false
 }
 
-// diff is a line diff: lines only in want are marked -, only in got +.
+// diff is a line diff from a longest common subsequence: lines only in want
+// are marked -, only in got +, common lines are indented. A missing final
+// newline shows as a last line "\ no newline at end".
 func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	w, g := lines(want), lines(got)
+	// lcs[i][j]: the length of the longest common subsequence of w[i:], g[j:].
+	lcs := make([][]int, len(w)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(g)+1)
+	}
+	for i := len(w) - 1; i >= 0; i-- {
+		for j := len(g) - 1; j >= 0; j-- {
+			if w[i] == g[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
 	var b strings.Builder
 	i, j := 0, 0
 	for i < len(w) || j < len(g) {
@@ -227,7 +393,7 @@ func diff(want, got string) string {
 			fmt.Fprintf(&b, "  %s\n", w[i])
 			i++
 			j++
-		case i < len(w) && (j >= len(g) || !contains(g[j:], w[i])):
+		case j == len(g) || (i < len(w) && lcs[i+1][j] >= lcs[i][j+1]):
 			fmt.Fprintf(&b, "- %s\n", w[i])
 			i++
 		default:
@@ -238,11 +404,14 @@ func diff(want, got string) string {
 	return b.String()
 }
 
-func contains(lines []string, s string) bool {
-	for _, l := range lines {
-		if l == s {
-			return true
-		}
+// lines splits s into lines, marking a missing final newline.
+func lines(s string) []string {
+	if s == "" {
+		return nil
 	}
-	return false
+	ls := strings.Split(s, "\n")
+	if ls[len(ls)-1] == "" {
+		return ls[:len(ls)-1]
+	}
+	return append(ls, `\ no newline at end`)
 }
