@@ -109,6 +109,9 @@ Commands:
 Exit status: 0 success, 1 script failed, 2 usage error, 130 interrupted.
 `
 
+// seeHelp ends a usage error's message.
+const seeHelp = "run 'vertscript --help' for usage\n"
+
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("vertscript", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -139,7 +142,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, usage)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "vertscript: %v\n%s", err, usage)
+		fmt.Fprintf(stderr, "vertscript: %v\n%s", err, seeHelp)
 		return exitUsage
 	}
 	if err := policy.Validate(); err != nil {
@@ -158,10 +161,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	rest := fs.Args()
 	if len(rest) == 0 {
-		fmt.Fprintf(stderr, "vertscript: no script given\n%s", usage)
+		fmt.Fprintf(stderr, "vertscript: no script given\n%s", seeHelp)
 		return exitUsage
 	}
-	if rest[0] == "doc" && len(rest) == 1 {
+	if rest[0] == "doc" {
+		if len(rest) > 1 {
+			fmt.Fprintf(stderr, "vertscript: doc takes no arguments\n%s", seeHelp)
+			return exitUsage
+		}
 		if err := host.WriteDoc(stdout); err != nil {
 			fmt.Fprintf(stderr, "vertscript: %v\n", err)
 			return exitFailed
