@@ -53,6 +53,8 @@ func (in *interp) openLibs(L *lua.LState) {
 		loaded.RawSetString(lua.OsLibName, safe)
 	}
 
+	in.guardAllocations(L)
+
 	// Everything else that reaches files, processes or the interpreter's
 	// internals goes; reading it raises an error that says so.
 	for table, names := range removed {
