@@ -4,12 +4,13 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"vertscript/host"
 )
 
 // openLibs opens the sandboxed standard library: base, table, string, math,
@@ -216,11 +217,14 @@ func (in *interp) require(L *lua.LState) int {
 		return 1
 	}
 	path := filepath.Join(in.dir, name+".lua")
-	src, err := os.ReadFile(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			L.RaiseError("require: module '%s' not found: no file %s", name, path)
-		}
+	src, err := in.s.ReadModule("require", path)
+	var refused *host.PolicyError
+	switch {
+	case errors.As(err, &refused):
+		L.RaiseError("%s", err)
+	case errors.Is(err, fs.ErrNotExist):
+		L.RaiseError("require: module '%s' not found: no file %s", name, path)
+	case err != nil:
 		L.RaiseError("require: %v", err)
 	}
 	fn, err := L.Load(strings.NewReader(string(src)), path)
