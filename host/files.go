@@ -63,7 +63,8 @@ func resolve(path string) (string, error) {
 	}
 	dir, err := filepath.EvalSymlinks(filepath.Dir(abs))
 	if err != nil {
-		return "", err
+		// Nothing there to follow: judge the path as written.
+		return abs, nil
 	}
 	return filepath.Join(dir, filepath.Base(abs)), nil
 }
@@ -85,11 +86,14 @@ func (p *Policy) checkURIFiles(op *Op, uri string) error {
 	if err != nil {
 		return nil // libvirt reports malformed URIs itself
 	}
+	if strings.HasSuffix(u.Scheme, "+ext") {
+		return &PolicyError{Op: op.QualName(), Reason: fmt.Sprintf("URI %q uses the ext transport, which runs a local program", uri)}
+	}
 	var paths []string
 	if u.Scheme == "test" && u.Host == "" && u.Path != "/default" && u.Path != "" {
 		paths = append(paths, u.Path)
 	}
-	q := u.Query()
+	q := uriParams(u.RawQuery)
 	for _, name := range uriPathParams {
 		for _, v := range q[name] {
 			paths = append(paths, v)
@@ -116,4 +120,22 @@ func (s *Session) ReadModule(op, path string) ([]byte, error) {
 		return nil, err
 	}
 	return os.ReadFile(path)
+}
+
+// uriParams parses a libvirt URI's query as libvirt does: parameters are
+// separated by '&' or ';', and names compare without regard to case.
+func uriParams(raw string) map[string][]string {
+	params := map[string][]string{}
+	for _, kv := range strings.FieldsFunc(raw, func(r rune) bool { return r == '&' || r == ';' }) {
+		k, v, _ := strings.Cut(kv, "=")
+		if uk, err := url.QueryUnescape(k); err == nil {
+			k = uk
+		}
+		if uv, err := url.QueryUnescape(v); err == nil {
+			v = uv
+		}
+		k = strings.ToLower(k)
+		params[k] = append(params[k], v)
+	}
+	return params
 }
