@@ -44,6 +44,7 @@ const (
 	TBool                     // a bool, or an int (nonzero is true)
 	TString                   // a string
 	TStringOrNone             // a string or None
+	TUint                     // an int from 0 to 2^32-1 (flags); a bool counts as 0 or 1
 )
 
 func (t Type) String() string {
@@ -56,6 +57,8 @@ func (t Type) String() string {
 		return "string"
 	case TStringOrNone:
 		return "string or None"
+	case TUint:
+		return "int from 0 to 4294967295"
 	}
 	return fmt.Sprintf("Type(%d)", int(t))
 }
@@ -176,6 +179,11 @@ func (op *Op) param(name string) int {
 // to bool for TBool).
 func convert(v Value, t Type) (Value, bool) {
 	switch t {
+	case TUint:
+		n, ok := convert(v, TInt)
+		if ok && n.(int64) >= 0 && n.(int64) <= 1<<32-1 {
+			return n, true
+		}
 	case TInt:
 		switch v := v.(type) {
 		case int64:

@@ -23,7 +23,7 @@ var domainOps = inClass(ClassDomain, []*Op{
 			}
 			return ints(uint64(i.State), i.MaxMem, i.Memory, uint64(i.NrVirtCPU), i.CPUTime), nil
 		}},
-	{Name: "state", CName: "virDomainGetState", Params: []Param{opt("flags", TInt, int64(0))}, Result: "list: [state, reason]",
+	{Name: "state", CName: "virDomainGetState", Params: []Param{opt("flags", TUint, int64(0))}, Result: "list: [state, reason]",
 		Doc: "Returns the domain's state (VIR_DOMAIN_*) and the reason for it.",
 		fn: func(c *Call) (Value, error) {
 			s, r, err := c.domain().GetState(c.uint32(0))
@@ -41,7 +41,7 @@ var domainOps = inClass(ClassDomain, []*Op{
 	{Name: "maxMemory", CName: "virDomainGetMaxMemory", Result: "int (KiB)",
 		Doc: "Returns the domain's maximum memory in KiB.",
 		fn:  func(c *Call) (Value, error) { return num(c.domain().GetMaxMemory()) }},
-	{Name: "XMLDesc", CName: "virDomainGetXMLDesc", Params: []Param{opt("flags", TInt, int64(0))}, Result: "str (XML)",
+	{Name: "XMLDesc", CName: "virDomainGetXMLDesc", Params: []Param{opt("flags", TUint, int64(0))}, Result: "str (XML)",
 		Doc: "Returns the domain's XML description (VIR_DOMAIN_XML_* flags).",
 		fn:  func(c *Call) (Value, error) { return str(c.domain().GetXMLDesc(c.uint32(0))) }},
 	{Name: "create", CName: "virDomainCreate", Result: "int (0)", Effect: Mutate,
@@ -56,7 +56,7 @@ var domainOps = inClass(ClassDomain, []*Op{
 	{Name: "shutdown", CName: "virDomainShutdown", Result: "int (0)", Effect: Destroy,
 		Doc: "Asks the guest to shut down gracefully.",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().Shutdown()) }},
-	{Name: "reboot", CName: "virDomainReboot", Params: []Param{opt("flags", TInt, int64(0))}, Result: "int (0)", Effect: Mutate,
+	{Name: "reboot", CName: "virDomainReboot", Params: []Param{opt("flags", TUint, int64(0))}, Result: "int (0)", Effect: Mutate,
 		Doc: "Asks the guest to reboot (VIR_DOMAIN_REBOOT_* flags).",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().Reboot(c.uint32(0))) }},
 	{Name: "destroy", CName: "virDomainDestroy", Result: "int (0)", Effect: Destroy,

@@ -166,6 +166,8 @@ func TestArgumentBinding(t *testing.T) {
 		{host.ClassDomain, "setAutostart", dom, []host.Value{int64(1)}, nil, ""},
 		{host.ClassDomain, "setAutostart", dom, []host.Value{"yes"}, nil, "virDomain.setAutostart: for parameter autostart: got string, want bool"},
 		{host.ClassModule, "open", nil, []host.Value{nil}, nil, ""},
+		{host.ClassDomain, "XMLDesc", dom, []host.Value{int64(1<<32 + 1)}, nil, "virDomain.XMLDesc: for parameter flags: got int, want int from 0 to 4294967295"},
+		{host.ClassDomain, "XMLDesc", dom, []host.Value{int64(-1)}, nil, "virDomain.XMLDesc: for parameter flags: got int, want int from 0 to 4294967295"},
 	}
 	for _, tt := range tests {
 		_, err := s.Call(host.Lookup(tt.class, tt.name), tt.recv, tt.args, tt.kwargs)
