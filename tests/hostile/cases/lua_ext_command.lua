@@ -1,0 +1,8 @@
+-- The ext transport runs ?command= as a local program: refused, as a
+-- path outside the readable directories or as the ext transport itself
+-- (and the program must not run).
+-- tripwire: tripwire
+-- args: test+ext:///default?command=$TMP/outside/tripwire
+-- want-exit: 1
+-- want-stderr-match: ^cases/lua_ext_command\.lua:8: libvirt\.open: refused by policy: URI "test\+ext:///default\?command=\$TMP/outside/tripwire" (names a local file: \$TMP/outside/tripwire is outside the readable directories \(\$ROOT/tests/hostile/cases, \$ROOT/tests/hostile; --allow-read adds one\)|uses the ext transport, which runs a local program)$
+local conn = libvirt.open(arg[1])
