@@ -8,9 +8,31 @@ import (
 	"vertscript/host"
 )
 
+// maxConverted bounds the values that one argument converts to: a list
+// holding the same list twice, forty levels deep, is 80 elements to build
+// and 2**40 to convert. What is past the bound, or inside itself (a list
+// that contains itself), converts to host.Opaque, so that the core reports
+// a wrong argument by its type before any of that matters.
+const maxConverted = 1 << 18
+
 // toHost converts a Starlark value for the core. Values with no counterpart
 // become host.Opaque, which no parameter accepts.
 func toHost(v starlark.Value) host.Value {
+	c := converter{left: maxConverted}
+	return c.value(v)
+}
+
+// converter converts one value: left counts down the values it may still
+// make, path holds the lists and dicts being converted.
+type converter struct {
+	left int
+	path map[starlark.Value]bool
+}
+
+func (c *converter) value(v starlark.Value) host.Value {
+	if c.left--; c.left < 0 {
+		return host.Opaque{Type: v.Type() + " (too large)"}
+	}
 	switch v := v.(type) {
 	case starlark.NoneType:
 		return nil
@@ -28,27 +50,47 @@ func toHost(v starlark.Value) host.Value {
 	case *object:
 		return v.o
 	case *starlark.List:
-		return seqToHost(v)
+		if !c.enter(v) {
+			return host.Opaque{Type: "list (cyclic)"}
+		}
+		defer delete(c.path, v)
+		return c.seq(v)
 	case starlark.Tuple:
-		return seqToHost(v)
+		return c.seq(v)
 	case *starlark.Dict:
+		if !c.enter(v) {
+			return host.Opaque{Type: "dict (cyclic)"}
+		}
+		defer delete(c.path, v)
 		m := host.NewMap()
 		for _, kv := range v.Items() {
 			k, ok := kv[0].(starlark.String)
 			if !ok {
 				return host.Opaque{Type: "dict with " + kv[0].Type() + " keys"}
 			}
-			m.Set(string(k), toHost(kv[1]))
+			m.Set(string(k), c.value(kv[1]))
 		}
 		return m
 	}
 	return host.Opaque{Type: v.Type()}
 }
 
-func seqToHost(s starlark.Indexable) []host.Value {
-	out := make([]host.Value, s.Len())
+// enter adds v to the path, unless it is there already.
+func (c *converter) enter(v starlark.Value) bool {
+	if c.path[v] {
+		return false
+	}
+	if c.path == nil {
+		c.path = map[starlark.Value]bool{}
+	}
+	c.path[v] = true
+	return true
+}
+
+func (c *converter) seq(s starlark.Indexable) []host.Value {
+	out := make([]host.Value, min(s.Len(), max(c.left, 0)+1))
 	for i := range out {
-		out[i] = toHost(s.Index(i))
+		out[i] = c.value(s.Index(i))
 	}
 	return out
 }

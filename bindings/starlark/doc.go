@@ -12,4 +12,54 @@
 //
 // Python-style top-level code is accepted: for, if and while at top level,
 // global reassignment, recursion and sets.
+//
+// # Limits
+//
+// A run obeys its session's host.Limits (a zero field is no limit):
+//
+//   - MaxSteps: the interpreter's step counter. Builtins that go through
+//     the elements of a sequence (list, sorted, min, max, any, extend, ...)
+//     count one step per element, and refuse before they start when that
+//     would pass the limit: a builtin, once called, heeds neither the step
+//     limit nor a cancellation. So does printing a big integer (str, %d,
+//     format), which costs the square of its size.
+//   - MaxDepth: every stepChunk steps (every few steps near the limit),
+//     OnMaxSteps compares the call stack's depth to the limit, so a
+//     runaway recursion stops a few frames past it, at a cost of
+//     kilobytes, instead of at Starlark's own 100,000 frames.
+//   - MaxMemory: host.Session.Run cancels the run when the heap passes it;
+//     in addition, nothing may build at once a value that would take the
+//     heap past it. The syntax tree is rewritten (see rewrite) so that
+//     repetition (x * n, x *= n), string formatting (x % y), += of a list
+//     and the methods join, replace, format, split, rsplit, splitlines,
+//     extend, update, union and the other set methods go through guards,
+//     and the universe's list, tuple, sorted, reversed, enumerate, zip,
+//     dict, set, bytes, str, repr, print and fail are replaced by guarded
+//     forms. A guard measures what the operation would build (a repr
+//     measures each shared container once) and refuses it with a
+//     *host.LimitError "max-memory: ... would build ..." before it is
+//     made. Arithmetic that the file shows to be on numbers is not
+//     rewritten, and costs nothing more.
+//   - Arguments passed to libvirt are converted up to maxConverted values:
+//     a list that holds itself, or a small list that shares its elements
+//     into an exponential tree, is refused by its type.
+//
+// A limit ends the script with its *host.LimitError (errors.As from the
+// *host.ScriptError) and a message that names it, at the position where the
+// script stopped: "t.star:3:9: max-steps: the script ran more than 1000
+// steps (--max-steps)". libvirt.catch does not catch it.
+//
+// What remains possible: Go cannot cap a goroutine's memory. The guards
+// bound what one operation builds, and the heap poller what many do, but
+// between two looks of the poller (10 ms) a script can still allocate,
+// each operation at most about what the limit leaves: a string or list
+// that doubles each step passes the limit by up to its own size before it
+// is stopped. Operations that only copy what exists (x + y of two lists,
+// a dict's items()) are not guarded, so each can take the heap to about
+// twice the limit. The heap is the process's: scripts run side by side
+// share it, and one may be charged for another's memory. Builtins and
+// guards of no concern to memory can still run long in one step:
+// arithmetic on huge integers (only printing them counts), sorting a long
+// list with no key, and the guards' own measuring (a pass over the
+// elements) are bounded by the data in memory, not by the limits.
 package starlark

@@ -43,7 +43,7 @@ func sessionOf(thread *starlark.Thread) *host.Session {
 }
 
 // Run implements host.Language: it runs script on s until the script ends or
-// ctx is done.
+// ctx is done, under s's limits.
 func (Language) Run(ctx context.Context, s *host.Session, script host.Script) error {
 	thread := &starlark.Thread{
 		Name:  script.Path,
@@ -52,62 +52,53 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	thread.SetLocal(sessionKey, s)
 	stop := context.AfterFunc(ctx, func() { thread.Cancel(context.Cause(ctx).Error()) })
 	defer stop()
-	limit := watchSteps(thread, s.Limits())
+	l := &limits{lim: s.Limits()}
+	l.watch(thread)
 
 	argv := make([]starlark.Value, len(script.Args))
 	for i, a := range script.Args {
 		argv[i] = starlark.String(a)
 	}
-	predeclared := starlark.StringDict{
-		"libvirt":   module(),
-		"argv":      starlark.NewList(argv),
-		"read_file": starlark.NewBuiltin("read_file", readFile),
+	predeclared := l.guards()
+	predeclared["libvirt"] = module()
+	predeclared["argv"] = starlark.NewList(argv)
+	predeclared["read_file"] = starlark.NewBuiltin("read_file", readFile)
+	err := execFile(thread, script.Path, script.Src, predeclared, l.lim.MaxMemory > 0 || l.lim.MaxSteps > 0)
+	if err == nil {
+		return nil
 	}
-	_, err := starlark.ExecFileOptions(fileOptions, thread, script.Path, script.Src, predeclared)
-	if err != nil {
-		var cause error = err
-		if *limit != nil {
-			cause = *limit
-		}
-		return &host.ScriptError{Msg: formatError(err), Err: cause}
+	var cause error = err
+	msg := formatError(err)
+	le := l.passed
+	if c, ok := context.Cause(ctx).(*host.LimitError); ok && le == nil {
+		le = c
 	}
-	return nil
+	if le != nil {
+		// A limit, not the script, ended the run: say which, plainly.
+		cause = le
+		msg = strings.Replace(msg, "Starlark computation cancelled: "+le.Msg, le.Msg, 1)
+	}
+	return &host.ScriptError{Msg: msg, Err: cause}
 }
 
-// stepChunk is how many steps run between two checks of the step and depth
-// limits: small enough that a recursion passes --max-depth by little, large
-// enough to cost nothing measurable.
-const stepChunk = 1000
-
-// watchSteps enforces lim's MaxSteps and MaxDepth on thread: every
-// stepChunk steps, OnMaxSteps checks the call depth and the steps run, and
-// cancels the thread with the limit it passed, stored in the result.
-func watchSteps(thread *starlark.Thread, lim host.Limits) **host.LimitError {
-	var passed *host.LimitError
-	if lim.MaxSteps == 0 && lim.MaxDepth == 0 {
-		return &passed
+// execFile runs the file src named path, as starlark.ExecFileOptions does,
+// after rewriting its syntax tree to call the guards (see rewrite) when
+// guarded.
+func execFile(thread *starlark.Thread, path string, src []byte, predeclared starlark.StringDict, guarded bool) error {
+	f, err := fileOptions.Parse(path, src, 0)
+	if err != nil {
+		return err
 	}
-	next := func() uint64 {
-		n := thread.ExecutionSteps() + stepChunk
-		if lim.MaxSteps > 0 {
-			n = min(n, lim.MaxSteps)
-		}
-		return n
+	if guarded {
+		rewrite(f)
 	}
-	thread.OnMaxSteps = func(th *starlark.Thread) {
-		switch {
-		case lim.MaxDepth > 0 && th.CallStackDepth() > lim.MaxDepth:
-			passed = &host.LimitError{Limit: "max-depth", Msg: fmt.Sprintf("max-depth: calls nested deeper than %d (--max-depth)", lim.MaxDepth)}
-		case lim.MaxSteps > 0 && th.ExecutionSteps() >= lim.MaxSteps:
-			passed = &host.LimitError{Limit: "max-steps", Msg: fmt.Sprintf("max-steps: the script ran %d steps (--max-steps)", lim.MaxSteps)}
-		default:
-			th.SetMaxExecutionSteps(next())
-			return
-		}
-		th.Cancel(passed.Msg)
+	prog, err := starlark.FileProgram(f, predeclared.Has)
+	if err != nil {
+		return err
 	}
-	thread.SetMaxExecutionSteps(next())
-	return &passed
+	g, err := prog.Init(thread, predeclared)
+	g.Freeze()
+	return err
 }
 
 // readFile is read_file(path): the file's content as a string.

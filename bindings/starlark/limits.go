@@ -1,0 +1,126 @@
+package starlark
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/metrics"
+
+	"go.starlark.net/starlark"
+
+	"vertscript/host"
+)
+
+// stepChunk is how many steps run between two checks of the step and depth
+// limits, far from the depth limit: large enough to cost nothing
+// measurable.
+const stepChunk = 1000
+
+// limits enforces a run's host.Limits inside the interpreter: the steps and
+// the call depth (checked every stepChunk steps), and the memory that one
+// operation may allocate at once (checked by the guards before they
+// allocate). The heap as a whole is watched by host.Session.Run.
+type limits struct {
+	lim    host.Limits
+	passed *host.LimitError // the limit that cancelled the thread, if any
+}
+
+// watch enforces lim's MaxSteps and MaxDepth on thread: every stepChunk
+// steps, OnMaxSteps checks the call depth and the steps run, and cancels
+// the thread with the limit it passed.
+func (l *limits) watch(thread *starlark.Thread) {
+	if l.lim.MaxSteps == 0 && l.lim.MaxDepth == 0 {
+		return
+	}
+	next := func() uint64 {
+		chunk := uint64(stepChunk)
+		if d := l.lim.MaxDepth; d > 0 {
+			// A call takes a few steps: near the limit, look more
+			// often, so that a recursion passes it by a few frames.
+			chunk = min(chunk, uint64(max(2*(d-thread.CallStackDepth()), 16)))
+		}
+		n := thread.ExecutionSteps() + chunk
+		if l.lim.MaxSteps > 0 {
+			// The interpreter calls OnMaxSteps before the step that
+			// reaches the limit: MaxSteps steps may run, not one more.
+			n = min(n, l.lim.MaxSteps+1)
+		}
+		return n
+	}
+	thread.OnMaxSteps = func(th *starlark.Thread) {
+		switch {
+		case l.lim.MaxDepth > 0 && th.CallStackDepth() > l.lim.MaxDepth:
+			l.passed = depthError(l.lim.MaxDepth)
+		case l.lim.MaxSteps > 0 && th.ExecutionSteps() > l.lim.MaxSteps:
+			l.passed = stepsError(l.lim.MaxSteps)
+		default:
+			th.SetMaxExecutionSteps(next())
+			return
+		}
+		th.Cancel(l.passed.Msg)
+	}
+	thread.SetMaxExecutionSteps(next())
+}
+
+func depthError(max int) *host.LimitError {
+	return &host.LimitError{Limit: "max-depth", Msg: fmt.Sprintf("max-depth: calls nested deeper than %d (--max-depth)", max)}
+}
+
+func stepsError(max uint64) *host.LimitError {
+	return &host.LimitError{Limit: "max-steps", Msg: fmt.Sprintf("max-steps: the script ran more than %d steps (--max-steps)", max)}
+}
+
+// steps counts n steps of work done inside a builtin (one per element it
+// goes through) before the builtin runs, and refuses the work when it
+// would take the script past MaxSteps: a builtin does not stop for the
+// step limit, nor for a cancellation, until it returns.
+func (l *limits) steps(thread *starlark.Thread, n uint64) error {
+	if l.lim.MaxSteps > 0 && thread.ExecutionSteps()+n > l.lim.MaxSteps {
+		return stepsError(l.lim.MaxSteps)
+	}
+	thread.Steps += n
+	return nil
+}
+
+// smallAlloc is the size up to which an allocation passes without a look
+// at the heap: smaller ones cannot pass the limit at once, and growth made
+// of many of them is the heap poller's business.
+const smallAlloc = 1 << 20
+
+// alloc refuses an operation, named what, that would build made (such as
+// "a string") of n bytes at once, when that would take the heap past
+// MaxMemory.
+func (l *limits) alloc(n uint64, what, made string) error {
+	return checkAlloc(l.lim.MaxMemory, n, what, made)
+}
+
+// checkAlloc refuses an operation, named what, that would build made of n
+// bytes, when that would take the heap past max (0: no limit). Before it
+// refuses for the memory already in use, it collects garbage once, so that
+// only live memory counts.
+func checkAlloc(max, n uint64, what, made string) error {
+	if max == 0 || n <= smallAlloc {
+		return nil
+	}
+	if n >= maxEstimate {
+		return &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s larger than the %d MiB allowed (--max-memory)", what, made, max>>20)}
+	}
+	if n > max {
+		return &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, more than the %d MiB allowed (--max-memory)", what, made, n>>20, max>>20)}
+	}
+	used := heapBytes()
+	if used+n > max {
+		runtime.GC()
+		used = heapBytes()
+	}
+	if used+n <= max {
+		return nil
+	}
+	return &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, and the script already uses %d MiB of the %d MiB allowed (--max-memory)", what, made, n>>20, used>>20, max>>20)}
+}
+
+// heapBytes is the heap's size as the host's poller measures it.
+func heapBytes() uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(sample)
+	return sample[0].Value.Uint64()
+}
