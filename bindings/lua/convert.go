@@ -9,15 +9,33 @@ import (
 	"vertscript/host"
 )
 
+// maxConverted bounds the values that one argument converts to: a table
+// holding the same table twice, forty levels deep, is 80 values to build
+// and 2^40 to convert. What is past the bound, or inside itself, converts
+// to host.Opaque, so that the core reports a wrong argument by its type
+// before any of that matters.
+const maxConverted = 1 << 18
+
 // toHost converts a Lua value for the core. A number with an integral value
 // becomes an int64, as libvirt's parameters want; a table becomes a list when
 // its keys are 1..n, a map when they are all strings. Values with no
 // counterpart become host.Opaque, which no parameter accepts.
-func toHost(v lua.LValue) host.Value { return toHostSeen(v, nil) }
+func toHost(v lua.LValue) host.Value {
+	c := converter{left: maxConverted}
+	return c.value(v)
+}
 
-// toHostSeen converts v; seen holds the tables being converted, to stop at
-// cycles, and is made at the first table.
-func toHostSeen(v lua.LValue, seen map[*lua.LTable]bool) host.Value {
+// converter converts one value: left counts down the values it may still
+// make, seen holds the tables being converted.
+type converter struct {
+	left int
+	seen map[*lua.LTable]bool
+}
+
+func (c *converter) value(v lua.LValue) host.Value {
+	if c.left--; c.left < 0 {
+		return host.Opaque{Type: v.Type().String() + " (too large)"}
+	}
 	switch v := v.(type) {
 	case *lua.LNilType:
 		return nil
@@ -36,22 +54,22 @@ func toHostSeen(v lua.LValue, seen map[*lua.LTable]bool) host.Value {
 			return o
 		}
 	case *lua.LTable:
-		if seen == nil {
-			seen = map[*lua.LTable]bool{}
+		if c.seen == nil {
+			c.seen = map[*lua.LTable]bool{}
 		}
-		if seen[v] {
+		if c.seen[v] {
 			return host.Opaque{Type: "table (cyclic)"}
 		}
-		seen[v] = true
-		defer delete(seen, v)
-		return tableToHost(v, seen)
+		c.seen[v] = true
+		defer delete(c.seen, v)
+		return c.table(v)
 	}
 	return host.Opaque{Type: v.Type().String()}
 }
 
-// tableToHost converts a table: a list if its keys are 1..n (or it is
-// empty), a map if they are all strings.
-func tableToHost(t *lua.LTable, seen map[*lua.LTable]bool) host.Value {
+// table converts a table: a list if its keys are 1..n (or it is empty), a
+// map if they are all strings.
+func (c *converter) table(t *lua.LTable) host.Value {
 	n := t.Len()
 	count, strKeys := 0, 0
 	t.ForEach(func(k, _ lua.LValue) {
@@ -62,14 +80,18 @@ func tableToHost(t *lua.LTable, seen map[*lua.LTable]bool) host.Value {
 	})
 	switch {
 	case count == n:
-		list := make([]host.Value, n)
+		list := make([]host.Value, min(n, max(c.left, 0)+1))
 		for i := range list {
-			list[i] = toHostSeen(t.RawGetInt(i+1), seen)
+			list[i] = c.value(t.RawGetInt(i + 1))
 		}
 		return list
 	case strKeys == count:
 		m := host.NewMap()
-		t.ForEach(func(k, e lua.LValue) { m.Set(string(k.(lua.LString)), toHostSeen(e, seen)) })
+		t.ForEach(func(k, e lua.LValue) {
+			if c.left >= 0 {
+				m.Set(string(k.(lua.LString)), c.value(e))
+			}
+		})
 		return m
 	}
 	return host.Opaque{Type: "table with mixed keys"}

@@ -33,4 +33,49 @@
 // There is no io, debug, package or channel library. Reading a removed name
 // (io, os.execute, string.dump, ...) is an error that says it is not
 // available, rather than a nil.
+//
+// # Limits
+//
+// A run obeys its session's host.Limits (a zero field is no limit):
+//
+//   - Timeout and cancellation: gopher-lua looks at the run's context
+//     before every instruction. It has no step counter: MaxSteps does not
+//     apply to Lua.
+//   - MaxDepth: the call stack holds MaxDepth frames (10,000 with no
+//     limit: gopher-lua needs a size, and the traceback of an overflow
+//     takes time in its square), and the data stack grows with it. Tail
+//     calls are compiled as plain calls, so they count too: gopher-lua's
+//     proper tail calls made a tail-recursive loop run until its timeout,
+//     and its traceback then held one line per tail call (seconds and
+//     gigabytes). A script that passes the limit ends with
+//     "t.lua:1: max-depth: calls nested deeper than 1000 (--max-depth)";
+//     like Lua's "stack overflow", pcall can catch it, and an overflow
+//     inside a coroutine ends the script with gopher-lua's "stack
+//     overflow".
+//   - MaxMemory: host.Session.Run cancels the run when the heap passes it;
+//     in addition, the library functions that build much at once check
+//     what they would build first, and refuse what would take the heap
+//     past the limit: string.rep, string.format (Go's fmt takes widths up
+//     to a million, and "%[1]s" repeats an argument), string.gsub and
+//     string.gmatch (which store every match before using any),
+//     table.concat (which builds in one buffer, without gopher-lua's
+//     registry overflow past a few thousand elements), print, and chains
+//     of three or more concatenations (a .. b .. c, one operation in
+//     gopher-lua: see compile). A refusal ends the run even under pcall:
+//     "t.lua:1: max-memory: string.rep would build a string of 9536 MiB,
+//     more than the 64 MiB allowed (--max-memory)".
+//   - Arguments passed to libvirt are converted up to maxConverted values:
+//     a table that holds itself, or shares its elements into an
+//     exponential tree, is refused by its type.
+//
+// What remains possible: Go cannot cap a goroutine's memory. The guards
+// bound what one call builds, and the heap poller what many do, but
+// between two looks of the poller (10 ms) a script can still allocate: a
+// string that doubles with s .. s passes the limit by up to its own size
+// before it is stopped. The heap is the process's, shared by the scripts
+// that run side by side. A Go function runs to its end deaf to the
+// timeout: a pattern that backtracks exponentially (string.find with
+// many .-), table.sort of a long table without a comparator, and the
+// guards' own counting of matches are bounded by the data in memory, not
+// by the limits (the first not even by that).
 package lua

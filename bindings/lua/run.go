@@ -33,35 +33,39 @@ func (Language) Extensions() []string { return []string{".lua"} }
 // on its own), never from here.
 type interp struct {
 	s       *host.Session
+	lim     host.Limits
 	script  host.Script
 	dir     string                          // the script's directory, where require looks
 	objects map[*host.Object]*lua.LUserData // each object's userdata
 	pruneAt int                             // the size of objects at which dead entries go
 	modules map[string]lua.LValue           // what require returned, by module name
+
+	cancel    context.CancelCauseFunc // ends the run, with a *host.LimitError
+	traceback lua.LGFunction          // gopher-lua's debug.traceback
+	caught    bool                    // the top-level error handler ran
+	trace     string                  // the traceback it took
 }
 
 // Run implements host.Language: it runs script on s until the script ends or
-// ctx is done.
+// ctx is done, under s's limits.
 func (Language) Run(ctx context.Context, s *host.Session, script host.Script) error {
 	in := &interp{
 		s:       s,
+		lim:     s.Limits(),
 		script:  script,
 		dir:     filepath.Dir(script.Path),
 		objects: map[*host.Object]*lua.LUserData{},
 		pruneAt: minPrune,
 		modules: map[string]lua.LValue{},
 	}
-	opts := lua.Options{SkipOpenLibs: true}
-	if d := s.Limits().MaxDepth; d > 0 {
-		// Deeper calls fail with gopher-lua's "stack overflow".
-		opts.CallStackSize = d
-	}
-	L := lua.NewState(opts)
+	L := lua.NewState(stateOptions(in.lim))
 	defer L.Close()
-	// The run's own context: cancelling it at the end releases the
-	// contexts of coroutines left suspended.
-	runCtx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	// The run's own context: a guard cancels it with the limit it
+	// enforces, and cancelling it at the end releases the contexts of
+	// coroutines left suspended.
+	runCtx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	in.cancel = cancel
 
 	in.openLibs(L)
 	openErrorClass(L)
@@ -73,21 +77,104 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	}
 	L.SetGlobal("arg", argt)
 
-	fn, err := L.Load(bytes.NewReader(script.Src), script.Path)
+	fn, err := in.compile(L, bytes.NewReader(script.Src), script.Path)
 	if err != nil {
 		return &host.ScriptError{Msg: syntaxMessage(err, script.Path, string(script.Src)), Err: err}
 	}
 	L.SetContext(runCtx)
 	L.Push(fn)
-	err = L.PCall(0, 0, nil)
+	err = protectedCall(L, L.NewFunction(in.handler))
 	if err == nil {
 		return nil
+	}
+	if api := (*lua.ApiError)(nil); errors.As(err, &api) && in.caught {
+		api.StackTrace = in.trace
+	}
+	if le, ok := context.Cause(runCtx).(*host.LimitError); ok {
+		return limitError(err, le)
 	}
 	if ctx.Err() != nil {
 		cause := context.Cause(ctx)
 		return &host.ScriptError{Msg: cancelMessage(err, cause), Err: cause}
 	}
+	if !in.caught && isStackOverflow(err) {
+		// The handler found no room on the call stack: the script
+		// passed the depth limit (or gopher-lua's own, with no limit).
+		return limitError(err, depthError(L.Options.CallStackSize))
+	}
 	return runError(err)
+}
+
+// protectedCall calls the function on top of L's stack with handler as
+// its error handler. gopher-lua pushes the handler outside its own
+// protection: when the error is a full data stack ("registry overflow"),
+// that push raises again, and the error escapes PCall as a panic.
+func protectedCall(L *lua.LState, handler *lua.LFunction) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			api, ok := r.(*lua.ApiError)
+			if !ok {
+				panic(r)
+			}
+			err = api
+		}
+	}()
+	return L.PCall(0, 0, handler)
+}
+
+// handler is the top-level error handler: it takes the traceback of the
+// error, as gopher-lua would have, and returns the error unchanged. That
+// it ran tells apart an overflow of the call stack, where no handler can
+// run, from an error that says "stack overflow".
+func (in *interp) handler(L *lua.LState) int {
+	in.caught = true
+	v := L.Get(1)
+	// debug.traceback("", 1): the stack below this handler.
+	L.SetTop(0)
+	L.Push(lua.LString(""))
+	L.Push(lua.LNumber(1))
+	in.traceback(L)
+	in.trace = lua.LVAsString(L.Get(-1))
+	L.SetTop(0)
+	L.Push(v)
+	return 1
+}
+
+// limitError is the error of a run that le ended, err being how the
+// script stopped: le's message at the position where the run stopped,
+// with the traceback when a guard or the depth limit stopped it (a
+// cancelled run has none).
+func limitError(err error, le *host.LimitError) error {
+	obj := errorObjectString(err)
+	var msg string
+	switch {
+	case strings.Contains(obj, le.Msg): // raised by a guard
+		msg = obj
+	case strings.HasSuffix(obj, " stack overflow"):
+		msg = strings.TrimSuffix(obj, "stack overflow") + le.Msg
+	default:
+		return &host.ScriptError{Msg: cancelMessage(err, le), Err: le}
+	}
+	if api := (*lua.ApiError)(nil); errors.As(err, &api) && api.StackTrace != "" {
+		msg += "\n" + traceback(api.StackTrace)
+	}
+	return &host.ScriptError{Msg: msg, Err: le}
+}
+
+// errorObject is the Lua value a failed call raised, or nil.
+func errorObject(err error) lua.LValue {
+	var api *lua.ApiError
+	if errors.As(err, &api) {
+		return api.Object
+	}
+	return nil
+}
+
+func errorObjectString(err error) string {
+	if s, ok := errorObject(err).(lua.LString); ok {
+		return string(s)
+	}
+	return ""
 }
 
 // runError turns a runtime error into a *host.ScriptError: "file:line:
@@ -137,6 +224,9 @@ func cancelMessage(err error, cause error) string {
 				where = string(s)[:i+2]
 			}
 		}
+	}
+	if _, ok := cause.(*host.LimitError); ok {
+		return where + cause.Error()
 	}
 	return where + "Lua script cancelled: " + cause.Error()
 }

@@ -36,8 +36,8 @@ func (in *interp) openLibs(L *lua.LState) {
 	// Base: output to the script's stdout, source-only loading, and a
 	// require confined to the script's directory.
 	L.SetGlobal("print", L.NewFunction(in.print))
-	L.SetGlobal("load", L.NewFunction(load))
-	L.SetGlobal("loadstring", L.NewFunction(loadString))
+	L.SetGlobal("load", L.NewFunction(in.load))
+	L.SetGlobal("loadstring", L.NewFunction(in.loadString))
 	L.SetGlobal("collectgarbage", L.NewFunction(collectGarbage))
 	L.SetGlobal("require", L.NewFunction(in.require))
 	L.SetGlobal("read_file", L.NewFunction(in.readFile))
@@ -55,6 +55,16 @@ func (in *interp) openLibs(L *lua.LState) {
 	}
 
 	in.guardAllocations(L)
+
+	// debug.traceback, for the top-level error handler only.
+	L.Push(L.NewFunction(lua.OpenDebug))
+	L.Push(lua.LString(lua.DebugLibName))
+	L.Call(1, 1)
+	in.traceback = L.Get(-1).(*lua.LTable).RawGetString("traceback").(*lua.LFunction).GFunction
+	L.Pop(1)
+	if loaded, ok := L.GetField(L.Get(lua.RegistryIndex), "_LOADED").(*lua.LTable); ok {
+		loaded.RawSetString(lua.DebugLibName, lua.LNil)
+	}
 
 	// Everything else that reaches files, processes or the interpreter's
 	// internals goes; reading it raises an error that says so.
@@ -114,17 +124,19 @@ func refuse(L *lua.LState, t *lua.LTable, prefix string, names map[string]string
 }
 
 // print writes its arguments to the script's stdout, converted by
-// tostring and separated by tabs, as Lua's print does.
+// tostring and separated by tabs, as Lua's print does. The line is checked
+// against the memory limit before it is built: print(unpack(t)) of a
+// table holding one long string many times is a long line.
 func (in *interp) print(L *lua.LState) int {
-	var b strings.Builder
-	for i := 1; i <= L.GetTop(); i++ {
-		if i > 1 {
-			b.WriteByte('\t')
-		}
-		b.WriteString(L.ToStringMeta(L.Get(i)).String())
+	n := L.GetTop()
+	parts := make([]string, n)
+	size := uint64(n)
+	for i := range parts {
+		parts[i] = L.ToStringMeta(L.Get(i + 1)).String()
+		size = add(size, uint64(len(parts[i])))
 	}
-	b.WriteByte('\n')
-	_, _ = io.WriteString(in.script.Stdout, b.String())
+	in.alloc(L, size, "print", "a line")
+	_, _ = io.WriteString(in.script.Stdout, strings.Join(parts, "\t")+"\n")
 	return 0
 }
 
@@ -137,24 +149,30 @@ func collectGarbage(L *lua.LState) int {
 
 // load is load(chunk [, chunkname]): chunk is a function returning the
 // source piece by piece (Lua 5.1), or the source itself (Lua 5.2).
-func load(L *lua.LState) int {
+func (in *interp) load(L *lua.LState) int {
 	name := L.OptString(2, "=(load)")
 	switch chunk := L.Get(1).(type) {
 	case lua.LString:
-		return loadSource(L, string(chunk), name)
+		return in.loadSource(L, string(chunk), name)
 	case *lua.LFunction:
 		var b strings.Builder
 		for {
+			// A Go function (os.clock) returns pieces for ever
+			// without running Lua code, which alone stops for a
+			// cancelled run.
+			if ctx := L.Context(); ctx != nil && ctx.Err() != nil {
+				L.RaiseError("%s", ctx.Err())
+			}
 			L.Push(chunk)
 			L.Call(0, 1)
 			piece := L.Get(-1)
 			L.Pop(1)
 			switch piece := piece.(type) {
 			case *lua.LNilType:
-				return loadSource(L, b.String(), name)
+				return in.loadSource(L, b.String(), name)
 			case lua.LString:
 				if piece == "" {
-					return loadSource(L, b.String(), name)
+					return in.loadSource(L, b.String(), name)
 				}
 				b.WriteString(string(piece))
 			case lua.LNumber:
@@ -171,20 +189,20 @@ func load(L *lua.LState) int {
 }
 
 // loadString is loadstring(source [, chunkname]).
-func loadString(L *lua.LState) int {
-	return loadSource(L, L.CheckString(1), L.OptString(2, "=(loadstring)"))
+func (in *interp) loadString(L *lua.LState) int {
+	return in.loadSource(L, L.CheckString(1), L.OptString(2, "=(loadstring)"))
 }
 
 // loadSource compiles source, pushing the function or nil and the
 // message. Precompiled chunks (which begin with ESC) are refused.
-func loadSource(L *lua.LState, source, name string) int {
+func (in *interp) loadSource(L *lua.LState, source, name string) int {
 	name = strings.TrimPrefix(name, "=")
 	if strings.HasPrefix(source, "\x1b") {
 		L.Push(lua.LNil)
 		L.Push(lua.LString(name + ": attempt to load a precompiled chunk: only Lua source is allowed"))
 		return 2
 	}
-	fn, err := L.Load(strings.NewReader(source), name)
+	fn, err := in.compile(L, strings.NewReader(source), name)
 	if err != nil {
 		L.Push(lua.LNil)
 		L.Push(lua.LString(syntaxMessage(err, name, source)))
@@ -227,7 +245,7 @@ func (in *interp) require(L *lua.LState) int {
 	case err != nil:
 		L.RaiseError("require: %v", err)
 	}
-	fn, err := L.Load(strings.NewReader(string(src)), path)
+	fn, err := in.compile(L, strings.NewReader(string(src)), path)
 	if err != nil {
 		L.RaiseError("require: %s", syntaxMessage(err, path, string(src)))
 	}
