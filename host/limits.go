@@ -3,6 +3,7 @@ package host
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"runtime/metrics"
 	"time"
 )
@@ -136,7 +137,6 @@ const heapInterval = 10 * time.Millisecond
 
 // pollHeap cancels the run when the Go heap passes max.
 func pollHeap(max uint64, stop <-chan struct{}, cancel context.CancelCauseFunc) {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	tick := time.NewTicker(heapInterval)
 	defer tick.Stop()
 	for {
@@ -144,11 +144,54 @@ func pollHeap(max uint64, stop <-chan struct{}, cancel context.CancelCauseFunc) 
 		case <-stop:
 			return
 		case <-tick.C:
-			metrics.Read(sample)
-			if used := sample[0].Value.Uint64(); used > max {
+			if used := heapBytes(); used > max {
 				cancel(&LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: the script used %d MiB, more than its %d MiB", used>>20, max>>20)})
 				return
 			}
 		}
 	}
+}
+
+// heapBytes is the size of the Go heap's live and not yet swept objects.
+func heapBytes() uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(sample)
+	return sample[0].Value.Uint64()
+}
+
+// SmallAlloc is the size up to which an allocation passes CheckAlloc
+// without a look at the heap: smaller ones cannot pass the limit at once,
+// and growth made of many of them is the heap poller's business.
+const SmallAlloc = 1 << 20
+
+// MaxEstimate saturates the adapters' size estimates, so that sums cannot
+// overflow; an estimate of MaxEstimate means "too large to count".
+const MaxEstimate = 1 << 62
+
+// CheckAlloc refuses an operation, named what, that would build made (such
+// as "a string") of n bytes at once, when that would take the heap past
+// MaxMemory (0: no limit). Before it refuses for the memory already in use,
+// it collects garbage once, so that only live memory counts. The language
+// adapters call it from the builtins and operators that can allocate much
+// in one step.
+func (l Limits) CheckAlloc(n uint64, what, made string) *LimitError {
+	max := l.MaxMemory
+	if max == 0 || n <= SmallAlloc {
+		return nil
+	}
+	if n >= MaxEstimate {
+		return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s larger than the %d MiB allowed (--max-memory)", what, made, max>>20)}
+	}
+	if n > max {
+		return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, more than the %d MiB allowed (--max-memory)", what, made, n>>20, max>>20)}
+	}
+	used := heapBytes()
+	if used+n > max {
+		runtime.GC()
+		used = heapBytes()
+	}
+	if used+n <= max {
+		return nil
+	}
+	return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, and the script already uses %d MiB of the %d MiB allowed (--max-memory)", what, made, n>>20, used>>20, max>>20)}
 }

@@ -6,6 +6,8 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 	"github.com/yuin/gopher-lua/pm"
+
+	"vertscript/host"
 )
 
 // guardAllocations replaces the library functions that can build a large string
@@ -106,7 +108,7 @@ func (in *interp) concat(L *lua.LState) int {
 		parts[i] = lua.LVAsString(v)
 		size += uint64(len(parts[i]))
 	}
-	if size > smallAlloc {
+	if size > host.SmallAlloc {
 		in.alloc(L, size, "..", "a string")
 	}
 	if all {
@@ -275,9 +277,9 @@ func (in *interp) matches(L *lua.LState, s, pat string, limit int, repl lua.LVal
 	case lua.LString:
 		per = add(per, 2*add(uint64(len(r)), mul(uint64(strings.Count(string(r), "%")), uint64(len(s)))))
 	case *lua.LTable:
-		per = maxEstimate
+		per = host.MaxEstimate
 	}
-	if mul(most, per) <= smallAlloc {
+	if mul(most, per) <= host.SmallAlloc {
 		return
 	}
 	src := unsafe.Slice(unsafe.StringData(s), len(s)) // pm.Find only reads it
@@ -300,7 +302,7 @@ func (in *interp) matches(L *lua.LState, s, pat string, limit int, repl lua.LVal
 			size = add(size, add(matchBytes, 2*replSize(s, m, repl)))
 		}
 		if size > in.lim.MaxMemory {
-			size = maxEstimate // counted no further
+			size = host.MaxEstimate // counted no further
 			break
 		}
 		last := found[len(found)-1]

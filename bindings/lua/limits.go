@@ -2,8 +2,6 @@ package lua
 
 import (
 	"fmt"
-	"runtime"
-	"runtime/metrics"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
@@ -65,64 +63,24 @@ func (in *interp) refuse(L *lua.LState, le *host.LimitError) {
 // alloc ends the run when what, which would build made (such as "a
 // string") of n bytes at once, would take the heap past MaxMemory.
 func (in *interp) alloc(L *lua.LState, n uint64, what, made string) {
-	if le := checkAlloc(in.lim.MaxMemory, n, what, made); le != nil {
+	if le := in.lim.CheckAlloc(n, what, made); le != nil {
 		in.refuse(L, le)
 	}
 }
 
-// smallAlloc is the size up to which an allocation passes without a look
-// at the heap: smaller ones cannot pass the limit at once, and growth made
-// of many of them is the heap poller's business.
-const smallAlloc = 1 << 20
-
-// maxEstimate saturates size estimates, so that sums cannot overflow.
-const maxEstimate = 1 << 62
-
-// checkAlloc refuses an operation, named what, that would build made of n
-// bytes, when that would take the heap past max (0: no limit). Before it
-// refuses for the memory already in use, it collects garbage once, so that
-// only live memory counts.
-func checkAlloc(max, n uint64, what, made string) *host.LimitError {
-	if max == 0 || n <= smallAlloc {
-		return nil
-	}
-	if n >= maxEstimate {
-		return &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s larger than the %d MiB allowed (--max-memory)", what, made, max>>20)}
-	}
-	if n > max {
-		return &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, more than the %d MiB allowed (--max-memory)", what, made, n>>20, max>>20)}
-	}
-	used := heapBytes()
-	if used+n > max {
-		runtime.GC()
-		used = heapBytes()
-	}
-	if used+n <= max {
-		return nil
-	}
-	return &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, and the script already uses %d MiB of the %d MiB allowed (--max-memory)", what, made, n>>20, used>>20, max>>20)}
-}
-
-// heapBytes is the heap's size as the host's poller measures it.
-func heapBytes() uint64 {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(sample)
-	return sample[0].Value.Uint64()
-}
-
 func add(a, b uint64) uint64 {
-	if s := a + b; s >= a && s < maxEstimate {
+	if s := a + b; s >= a && s < host.MaxEstimate {
 		return s
 	}
-	return maxEstimate
+	return host.MaxEstimate
 }
 
 func mul(a, b uint64) uint64 {
 	if a == 0 || b == 0 {
 		return 0
 	}
-	if a > maxEstimate/b {
-		return maxEstimate
+	if a > host.MaxEstimate/b {
+		return host.MaxEstimate
 	}
 	return a * b
 }

@@ -6,6 +6,8 @@ import (
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
+
+	"vertscript/host"
 )
 
 // guards returns the predeclared names that enforce l inside the run: the
@@ -138,7 +140,7 @@ func (l *limits) texts(quote bool) check {
 // text returns a measure of texts up to the memory limit (or any length).
 func (l *limits) text() *text {
 	if l.lim.MaxMemory == 0 {
-		return &text{limit: maxEstimate}
+		return &text{limit: host.MaxEstimate}
 	}
 	return &text{limit: l.lim.MaxMemory}
 }
@@ -367,7 +369,7 @@ func (l *limits) format(s string) check {
 // of its own.
 func (l *limits) split(s string) check {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
-		if len(s) < smallAlloc/(slotBytes+boxBytes) || len(kwargs) != 0 {
+		if len(s) < host.SmallAlloc/(slotBytes+boxBytes) || len(kwargs) != 0 {
 			return nil // few pieces, or the arguments are for split to check
 		}
 		sep, maxsplit := "", -1
@@ -391,7 +393,7 @@ func (l *limits) split(s string) check {
 // splitlines checks s.splitlines().
 func (l *limits) splitlines(s string) check {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
-		if len(s) < smallAlloc/(slotBytes+boxBytes) {
+		if len(s) < host.SmallAlloc/(slotBytes+boxBytes) {
 			return nil
 		}
 		n := splitPieces(s, "\n", -1) + splitPieces(s, "\r", -1)

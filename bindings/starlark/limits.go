@@ -2,8 +2,6 @@ package starlark
 
 import (
 	"fmt"
-	"runtime"
-	"runtime/metrics"
 
 	"go.starlark.net/starlark"
 
@@ -81,46 +79,12 @@ func (l *limits) steps(thread *starlark.Thread, n uint64) error {
 	return nil
 }
 
-// smallAlloc is the size up to which an allocation passes without a look
-// at the heap: smaller ones cannot pass the limit at once, and growth made
-// of many of them is the heap poller's business.
-const smallAlloc = 1 << 20
-
 // alloc refuses an operation, named what, that would build made (such as
 // "a string") of n bytes at once, when that would take the heap past
 // MaxMemory.
 func (l *limits) alloc(n uint64, what, made string) error {
-	return checkAlloc(l.lim.MaxMemory, n, what, made)
-}
-
-// checkAlloc refuses an operation, named what, that would build made of n
-// bytes, when that would take the heap past max (0: no limit). Before it
-// refuses for the memory already in use, it collects garbage once, so that
-// only live memory counts.
-func checkAlloc(max, n uint64, what, made string) error {
-	if max == 0 || n <= smallAlloc {
-		return nil
+	if le := l.lim.CheckAlloc(n, what, made); le != nil {
+		return le
 	}
-	if n >= maxEstimate {
-		return &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s larger than the %d MiB allowed (--max-memory)", what, made, max>>20)}
-	}
-	if n > max {
-		return &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, more than the %d MiB allowed (--max-memory)", what, made, n>>20, max>>20)}
-	}
-	used := heapBytes()
-	if used+n > max {
-		runtime.GC()
-		used = heapBytes()
-	}
-	if used+n <= max {
-		return nil
-	}
-	return &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, and the script already uses %d MiB of the %d MiB allowed (--max-memory)", what, made, n>>20, used>>20, max>>20)}
-}
-
-// heapBytes is the heap's size as the host's poller measures it.
-func heapBytes() uint64 {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(sample)
-	return sample[0].Value.Uint64()
+	return nil
 }

@@ -2,6 +2,8 @@ package starlark
 
 import (
 	"go.starlark.net/syntax"
+
+	"vertscript/host"
 )
 
 // Names of the guards the rewritten syntax tree calls. They are
@@ -228,7 +230,7 @@ func (r *rewriter) expr(e syntax.Expr) syntax.Expr {
 }
 
 // smallRepeat reports whether x * y repeats a literal a literal number of
-// times, into less than smallAlloc bytes: "-" * 40, [0] * 8.
+// times, into less than host.SmallAlloc bytes: "-" * 40, [0] * 8.
 func smallRepeat(x, y syntax.Expr) bool {
 	if _, ok := x.(*syntax.Literal); ok {
 		x, y = y, x
@@ -238,7 +240,7 @@ func smallRepeat(x, y syntax.Expr) bool {
 		return false
 	}
 	n, ok := count.Value.(int64)
-	if !ok || n > smallAlloc {
+	if !ok || n > host.SmallAlloc {
 		return false
 	}
 	var size int64
@@ -256,7 +258,7 @@ func smallRepeat(x, y syntax.Expr) bool {
 	default:
 		return false
 	}
-	return size*n <= smallAlloc
+	return size*n <= host.SmallAlloc
 }
 
 // mayBeLazy reports whether e may evaluate to a sequence that holds no

@@ -7,13 +7,13 @@ import (
 	"unsafe"
 
 	"go.starlark.net/starlark"
+
+	"vertscript/host"
 )
 
 // The estimates here are upper bounds of the bytes an operation allocates,
-// cheap to compute, and saturated at maxEstimate so that sums cannot
-// overflow. A measure that stops once past its limit says maxEstimate.
-const maxEstimate = 1 << 62
-
+// cheap to compute, and saturated at host.MaxEstimate so that sums cannot
+// overflow. A measure that stops once past its limit says host.MaxEstimate.
 // Bytes per element of the values an operation makes: a list or tuple
 // slot (an interface), and what an element made on the fly (a string
 // piece, a tuple, a hash table entry) adds to it.
@@ -25,17 +25,17 @@ const (
 )
 
 func add(a, b uint64) uint64 {
-	if s, carry := bits.Add64(a, b, 0); carry == 0 && s < maxEstimate {
+	if s, carry := bits.Add64(a, b, 0); carry == 0 && s < host.MaxEstimate {
 		return s
 	}
-	return maxEstimate
+	return host.MaxEstimate
 }
 
 func mul(a, b uint64) uint64 {
-	if hi, lo := bits.Mul64(a, b); hi == 0 && lo < maxEstimate {
+	if hi, lo := bits.Mul64(a, b); hi == 0 && lo < host.MaxEstimate {
 		return lo
 	}
-	return maxEstimate
+	return host.MaxEstimate
 }
 
 // text estimates the length of str(v) (quote false) or repr(v) (quote
@@ -129,7 +129,7 @@ func (t *text) container(id key, n int, element func(int) starlark.Value) uint64
 		size = add(size, add(t.size(element(i), true), 2))
 	}
 	if size > t.limit {
-		size = maxEstimate // measured no further
+		size = host.MaxEstimate // measured no further
 	}
 	t.seen[id] = size
 	return size
@@ -172,7 +172,7 @@ func (t *text) iterable(id key, v starlark.Iterable, entry func(starlark.Value) 
 		size = add(size, entry(x))
 	}
 	if size > t.limit {
-		size = maxEstimate // measured no further
+		size = host.MaxEstimate // measured no further
 	}
 	t.seen[id] = size
 	return size
@@ -227,7 +227,7 @@ func interpolationSize(format string, x starlark.Value, t *text) uint64 {
 		}
 	}
 	if size > limit {
-		return maxEstimate // measured no further
+		return host.MaxEstimate // measured no further
 	}
 	return size
 }
@@ -278,7 +278,7 @@ func formatSize(format string, args starlark.Tuple, kwargs []starlark.Tuple, t *
 		}
 	}
 	if size > limit {
-		return maxEstimate // measured no further
+		return host.MaxEstimate // measured no further
 	}
 	return size
 }
