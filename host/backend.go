@@ -55,6 +55,12 @@ type Conn interface {
 	DomainLookupByUUIDString(uuid string) (Domain, error)
 	DomainDefineXML(xml string) (Domain, error)
 	DomainCreateXML(xml string, flags uint32) (Domain, error)
+
+	// The rest of the connection's functions, by area.
+	ConnHost
+	ConnNetworkStorage
+	ConnObjects
+	ConnStreams
 }
 
 // DomainInfo is virDomainInfo.
@@ -89,4 +95,10 @@ type Domain interface {
 	Undefine() error
 	GetAutostart() (bool, error)
 	SetAutostart(autostart bool) error
+
+	// The rest of the domain's functions, by area.
+	DomainStats
+	DomainControl
+	DomainObjects
+	DomainStreams
 }

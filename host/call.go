@@ -129,10 +129,7 @@ func (s *Session) release(c *Call) {
 // deadReceiver is libvirt's error for a call on a closed connection or a
 // freed object.
 func (c *Call) deadReceiver() error {
-	code, what := errInvalidConn, "connection"
-	if c.recv.class != ClassConnect {
-		code, what = errInvalidDomain, "domain"
-	}
+	code, what := classError(c.recv.class)
 	msg := fmt.Sprintf("invalid %s pointer in %s", what, c.op.CName)
 	if c.recv.conn != nil && c.recv.conn.freed {
 		msg += ": its connection was closed"
@@ -140,10 +137,55 @@ func (c *Call) deadReceiver() error {
 	return &Error{Op: c.op.QualName(), Code: code, Domain: fromNone, Level: errLevelError, Message: msg}
 }
 
+// classError returns libvirt's VIR_ERR_INVALID_* code for an invalid
+// object of class, and the word its messages use for it.
+func classError(class string) (code int, what string) {
+	switch class {
+	case ClassConnect:
+		return errInvalidConn, "connection"
+	case ClassDomain:
+		return errInvalidDomain, "domain"
+	case ClassNetwork:
+		return 36, "network"
+	case ClassNetworkPort:
+		return 105, "network port"
+	case ClassStoragePool:
+		return 46, "storage pool"
+	case ClassStorageVol:
+		return 47, "storage volume"
+	case ClassSnapshot:
+		return 71, "domain snapshot"
+	case ClassCheckpoint:
+		return 102, "domain checkpoint"
+	case ClassInterface:
+		return 58, "interface"
+	case ClassNodeDevice:
+		return 52, "node device"
+	case ClassSecret:
+		return 65, "secret"
+	case ClassNWFilter:
+		return 61, "network filter"
+	case ClassNWFilterBinding:
+		return 100, "network filter binding"
+	case ClassStream:
+		return 73, "stream"
+	}
+	return errInvalidArg, class
+}
+
 func (c *Call) int(i int) int64     { return c.args[i].(int64) }
-func (c *Call) uint32(i int) uint32 { return uint32(c.args[i].(int64)) }
-func (c *Call) bool(i int) bool     { return c.args[i].(bool) }
-func (c *Call) str(i int) string    { return c.args[i].(string) }
+func (c *Call) uint64(i int) uint64 { return uint64(c.args[i].(int64)) }
+func (c *Call) float(i int) float64 { return c.args[i].(float64) }
+func (c *Call) bytes(i int) []byte  { return []byte(c.args[i].(Bytes)) }
+func (c *Call) list(i int) []Value  { l, _ := c.args[i].([]Value); return l }
+func (c *Call) dict(i int) *Map     { m, _ := c.args[i].(*Map); return m }
+
+// object returns a TObject argument, nil for None. The session checked
+// its class; the caller checks it is live with ref.
+func (c *Call) object(i int) *Object { o, _ := c.args[i].(*Object); return o }
+func (c *Call) uint32(i int) uint32  { return uint32(c.args[i].(int64)) }
+func (c *Call) bool(i int) bool      { return c.args[i].(bool) }
+func (c *Call) str(i int) string     { return c.args[i].(string) }
 
 // optStr returns a TStringOrNone argument, "" for None.
 func (c *Call) optStr(i int) string {

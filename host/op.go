@@ -9,9 +9,21 @@ import (
 // Class names: the receivers of operations, as libvirt-python names them.
 // ClassModule is the module itself (libvirt.open, ...).
 const (
-	ClassModule  = "libvirt"
-	ClassConnect = "virConnect"
-	ClassDomain  = "virDomain"
+	ClassModule          = "libvirt"
+	ClassConnect         = "virConnect"
+	ClassDomain          = "virDomain"
+	ClassNetwork         = "virNetwork"
+	ClassNetworkPort     = "virNetworkPort"
+	ClassStoragePool     = "virStoragePool"
+	ClassStorageVol      = "virStorageVol"
+	ClassSnapshot        = "virDomainSnapshot"
+	ClassCheckpoint      = "virDomainCheckpoint"
+	ClassInterface       = "virInterface"
+	ClassNodeDevice      = "virNodeDevice"
+	ClassSecret          = "virSecret"
+	ClassNWFilter        = "virNWFilter"
+	ClassNWFilterBinding = "virNWFilterBinding"
+	ClassStream          = "virStream"
 )
 
 // Effect says what an operation does to the system; the policy layer
@@ -22,6 +34,10 @@ const (
 	Read    Effect = iota // observes state only
 	Mutate                // changes state, recoverably (suspend, define, ...)
 	Destroy               // stops or removes something (destroy, undefine, ...)
+	// File reads or writes a local path as the user running vertscript
+	// (save, restore, coreDump, ...): refused unless an --allow rule names
+	// it.
+	File
 )
 
 func (e Effect) String() string {
@@ -32,6 +48,8 @@ func (e Effect) String() string {
 		return "mutate"
 	case Destroy:
 		return "destroy"
+	case File:
+		return "file"
 	}
 	return fmt.Sprintf("Effect(%d)", int(e))
 }
@@ -45,6 +63,17 @@ const (
 	TString                   // a string
 	TStringOrNone             // a string or None
 	TUint                     // an int from 0 to 2^32-1 (flags); a bool counts as 0 or 1
+	TUint64                   // an int from 0 to 2^63-1 (sizes, bandwidths); a bool counts as 0 or 1
+	TFloat                    // a float, or an int
+	TBytes                    // bytes, or a string (its bytes)
+	TList                     // a list or tuple, of any values: the operation checks them
+	TListOrNone               // a list, a tuple or None
+	TDict                     // a dict with string keys (libvirt's typed parameters)
+	TDictOrNone               // a dict or None
+	TObject                   // a libvirt object of the class Param.Class
+	TObjectOrNone             // such an object or None
+	TCallable                 // a script function (an event callback)
+	TAny                      // any value, passed back to the script unchanged (an opaque)
 )
 
 func (t Type) String() string {
@@ -59,6 +88,28 @@ func (t Type) String() string {
 		return "string or None"
 	case TUint:
 		return "int from 0 to 4294967295"
+	case TUint64:
+		return "int from 0 to 9223372036854775807"
+	case TFloat:
+		return "float"
+	case TBytes:
+		return "bytes"
+	case TList:
+		return "list"
+	case TListOrNone:
+		return "list or None"
+	case TDict:
+		return "dict"
+	case TDictOrNone:
+		return "dict or None"
+	case TObject:
+		return "object"
+	case TObjectOrNone:
+		return "object or None"
+	case TCallable:
+		return "function"
+	case TAny:
+		return "any value"
 	}
 	return fmt.Sprintf("Type(%d)", int(t))
 }
@@ -68,8 +119,9 @@ type Param struct {
 	Name     string
 	Type     Type
 	Optional bool
-	Default  Value // the value used when an optional argument is omitted
-	Secret   bool  // never written to the audit log or the plan
+	Default  Value  // the value used when an optional argument is omitted
+	Secret   bool   // never written to the audit log or the plan
+	Class    string // the class a TObject or TObjectOrNone parameter wants
 }
 
 // req declares a required parameter, opt an optional one with its default.
@@ -77,6 +129,12 @@ func req(name string, t Type) Param { return Param{Name: name, Type: t} }
 func opt(name string, t Type, def Value) Param {
 	return Param{Name: name, Type: t, Optional: true, Default: def}
 }
+
+// obj declares a required parameter that is a libvirt object of class.
+func obj(name, class string) Param { return Param{Name: name, Type: TObject, Class: class} }
+
+// flags is the optional flags=0 parameter most operations end with.
+func flags() Param { return opt("flags", TUint, int64(0)) }
 
 // Op is one entry of the operation table: a function of the libvirt module or
 // a method of a libvirt class, as scripts call it. The table drives both
@@ -158,8 +216,15 @@ func (op *Op) bind(args []Value, kwargs []Kwarg) ([]Value, error) {
 			continue
 		}
 		v, ok := convert(out[i], p.Type)
+		if ok && (p.Type == TObject || p.Type == TObjectOrNone) && v != nil && v.(*Object).class != p.Class {
+			return nil, argErrorf(op.QualName(), "for parameter %s: got %s, want %s", p.Name, TypeName(out[i]), p.Class)
+		}
 		if !ok {
 			return nil, argErrorf(op.QualName(), "for parameter %s: got %s, want %s", p.Name, TypeName(out[i]), p.Type)
+		}
+		if s, isStr := v.(string); isStr && strings.IndexByte(s, 0) >= 0 {
+			// C would see only the part before the NUL byte.
+			return nil, argErrorf(op.QualName(), "for parameter %s: embedded null character (a NUL byte) in the string", p.Name)
 		}
 		out[i] = v
 	}
@@ -210,6 +275,61 @@ func convert(v Value, t Type) (Value, bool) {
 		case string, nil:
 			return v, true
 		}
+	case TUint64:
+		n, ok := convert(v, TInt)
+		if ok && n.(int64) >= 0 {
+			return n, true
+		}
+	case TFloat:
+		switch v := v.(type) {
+		case float64:
+			return v, true
+		case int64:
+			return float64(v), true
+		}
+	case TBytes:
+		switch v := v.(type) {
+		case Bytes:
+			return v, true
+		case string:
+			return Bytes(v), true
+		}
+	case TList:
+		switch v := v.(type) {
+		case []Value:
+			return v, true
+		case Tuple:
+			return []Value(v), true
+		}
+	case TListOrNone:
+		if v == nil {
+			return nil, true
+		}
+		return convert(v, TList)
+	case TDict:
+		if m, ok := v.(*Map); ok {
+			return m, true
+		}
+	case TDictOrNone:
+		if v == nil {
+			return nil, true
+		}
+		return convert(v, TDict)
+	case TObject:
+		if o, ok := v.(*Object); ok {
+			return o, true
+		}
+	case TObjectOrNone:
+		if v == nil {
+			return nil, true
+		}
+		return convert(v, TObject)
+	case TCallable:
+		if f, ok := v.(Callable); ok {
+			return f, true
+		}
+	case TAny:
+		return v, true
 	}
 	return nil, false
 }
@@ -225,7 +345,8 @@ func inClass(class string, ops []*Op) []*Op {
 // The operation table, indexed by class and name.
 var table = func() map[string]map[string]*Op {
 	t := map[string]map[string]*Op{}
-	for _, group := range [][]*Op{moduleOps, connectOps, domainOps} {
+	for _, group := range [][]*Op{moduleOps, connectOps, domainOps,
+		domainStatsOps, domainControlOps, hostOps, networkStorageOps, objectOps, streamOps, eventOps} {
 		for _, op := range group {
 			if t[op.Class] == nil {
 				t[op.Class] = map[string]*Op{}

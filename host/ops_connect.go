@@ -62,21 +62,7 @@ var connectOps = inClass(ClassConnect, []*Op{
 		Doc:    "Returns the domains, filtered by VIR_CONNECT_LIST_DOMAINS_* flags.",
 		fn: func(c *Call) (Value, error) {
 			doms, err := c.conn().ListAllDomains(c.uint32(0))
-			if err != nil {
-				return nil, err
-			}
-			out := make([]Value, 0, len(doms))
-			for i, d := range doms {
-				o, err := c.adoptDomain(d)
-				if err != nil {
-					for _, rest := range doms[i+1:] {
-						_ = rest.Free()
-					}
-					return nil, err
-				}
-				out = append(out, o)
-			}
-			return out, nil
+			return adoptAll(doms, err, c.adoptDomain)
 		}},
 	{Name: "numOfDomains", CName: "virConnectNumOfDomains", Result: "int",
 		Doc: "Returns the number of active domains.",

@@ -1,7 +1,5 @@
 package host
 
-import "fmt"
-
 // domainOps are the methods of virDomain.
 var domainOps = inClass(ClassDomain, []*Op{
 	{Name: "name", CName: "virDomainGetName", Result: "str",
@@ -98,9 +96,5 @@ func (c *Call) adoptDomain(d Domain) (*Object, error) {
 		_ = d.Free()
 		return nil, err
 	}
-	o, err := c.s.adopt(c.recv, ClassDomain, uuid, name, d)
-	if err != nil {
-		return nil, fmt.Errorf("adopting domain %s: %w", name, err)
-	}
-	return o, nil
+	return c.adopt(ClassDomain, uuid, name, d)
 }

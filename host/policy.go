@@ -6,7 +6,8 @@ import (
 	"strings"
 )
 
-// Policy says what scripts may do. The zero Policy allows everything.
+// Policy says what scripts may do. The zero Policy allows everything but
+// the operations that read or write local files (effect File).
 // The CLI fills it from --read-only, --allow, --deny and --allow-uri;
 // programs that embed vertscript set it directly.
 type Policy struct {
@@ -17,7 +18,10 @@ type Policy struct {
 	// Allow, when not empty, lists what may run; anything it does not
 	// match is refused. Deny lists what is refused, and wins over Allow.
 	// A rule is an operation ("virDomain.destroy"), every operation of a
-	// class ("virDomain.*"), or an effect ("read", "mutate", "destroy").
+	// class ("virDomain.*"), or an effect ("read", "mutate", "destroy",
+	// "file"). Operations with the file effect (virDomain.save, ...) read
+	// or write local paths: they are refused unless an Allow rule matches
+	// them, even when Allow is empty.
 	Allow, Deny []string
 	// AllowURI, when not empty, lists the glob patterns (path.Match
 	// syntax, where * does not cross a /; use several patterns for deeper
@@ -46,7 +50,7 @@ func (e *PolicyError) Error() string { return e.Op + ": refused by policy: " + e
 func (p *Policy) Validate() error {
 	for _, r := range append(append([]string{}, p.Allow...), p.Deny...) {
 		if !validRule(r) {
-			return fmt.Errorf("policy: bad rule %q: want an operation (virDomain.destroy), a class (virDomain.*) or an effect (read, mutate, destroy)", r)
+			return fmt.Errorf("policy: bad rule %q: want an operation (virDomain.destroy), a class (virDomain.*) or an effect (read, mutate, destroy, file)", r)
 		}
 	}
 	for _, g := range p.AllowURI {
@@ -59,7 +63,7 @@ func (p *Policy) Validate() error {
 
 func validRule(r string) bool {
 	switch r {
-	case Read.String(), Mutate.String(), Destroy.String():
+	case Read.String(), Mutate.String(), Destroy.String(), File.String():
 		return true
 	}
 	class, name, ok := strings.Cut(r, ".")
@@ -79,13 +83,16 @@ func (p *Policy) check(op *Op) error {
 			return &PolicyError{Op: op.QualName(), Reason: "denied by --deny " + r}
 		}
 	}
-	if len(p.Allow) == 0 {
-		return nil
-	}
 	for _, r := range p.Allow {
 		if matchRule(r, op) {
 			return nil
 		}
+	}
+	if op.Effect == File {
+		return &PolicyError{Op: op.QualName(), Reason: "the operation reads or writes local files (effect file): --allow file or --allow " + op.QualName() + " permits it"}
+	}
+	if len(p.Allow) == 0 {
+		return nil
 	}
 	return &PolicyError{Op: op.QualName(), Reason: "not allowed by any --allow rule (" + strings.Join(p.Allow, ", ") + ")"}
 }

@@ -14,10 +14,13 @@ import (
 //	float64
 //	string
 //	[]Value   a list (libvirt-python returns lists, e.g. virDomain.info)
+//	Tuple     a tuple, where libvirt-python returns one (virDomain.vcpus)
+//	Bytes     bytes, where libvirt-python returns them (virDomain.UUID)
 //	*Map      a dictionary with string keys, in insertion order
 //	*Object   a libvirt object owned by the session (connection, domain, ...)
-//	Opaque    a script value with no counterpart here (a function, say):
-//	          no parameter accepts it, and errors name its type
+//	Callable  a script function the core calls back (event callbacks)
+//	Opaque    a script value with no other counterpart here: only TAny
+//	          parameters accept it, and errors name its type
 //
 // Adapters convert their own values to and from these, and nothing else.
 type Value any
@@ -52,6 +55,26 @@ func (m *Map) Keys() []string { return m.keys }
 // Len returns the number of entries.
 func (m *Map) Len() int { return len(m.keys) }
 
+// Tuple is a fixed sequence: libvirt-python returns tuples in places
+// (virDomain.vcpus, virConnect.getCPUMap), and Starlark shows them as such.
+// Lua sees a table, as for a list.
+type Tuple []Value
+
+// Bytes is a byte string: libvirt-python's bytes (virDomain.UUID,
+// virDomain.blockPeek, virStream.recv). Lua sees a string.
+type Bytes string
+
+// Callable is a script function that the core calls back: an event
+// callback. Adapters make it from their function values. The core calls it
+// only on the goroutine that runs the script, from inside a call the script
+// made (a wait helper), so an interpreter never runs on two goroutines.
+type Callable interface {
+	// Name names the function in errors and plans.
+	Name() string
+	// Call calls the function with args and returns its result.
+	Call(args []Value) (Value, error)
+}
+
 // Opaque stands for a script value the core cannot use, named by its type
 // in the script's language.
 type Opaque struct{ Type string }
@@ -71,6 +94,12 @@ func TypeName(v Value) string {
 		return "string"
 	case []Value:
 		return "list"
+	case Tuple:
+		return "tuple"
+	case Bytes:
+		return "bytes"
+	case Callable:
+		return "function"
 	case *Map:
 		return "dict"
 	case *Object:
@@ -102,14 +131,17 @@ func writeRepr(b *strings.Builder, v Value) {
 	case string:
 		fmt.Fprintf(b, "%q", v)
 	case []Value:
-		b.WriteByte('[')
-		for i, e := range v {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			writeRepr(b, e)
+		writeSeq(b, "[", v, "]")
+	case Tuple:
+		if len(v) == 1 {
+			writeSeq(b, "(", v, ",)")
+		} else {
+			writeSeq(b, "(", v, ")")
 		}
-		b.WriteByte(']')
+	case Bytes:
+		fmt.Fprintf(b, "b%q", string(v))
+	case Callable:
+		b.WriteString("<function " + v.Name() + ">")
 	case *Map:
 		b.WriteByte('{')
 		for i, k := range v.keys {
@@ -125,4 +157,15 @@ func writeRepr(b *strings.Builder, v Value) {
 	default:
 		fmt.Fprint(b, v)
 	}
+}
+
+func writeSeq(b *strings.Builder, open string, v []Value, close string) {
+	b.WriteString(open)
+	for i, e := range v {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		writeRepr(b, e)
+	}
+	b.WriteString(close)
 }

@@ -111,6 +111,10 @@ func (in *interp) fromHost(L *lua.LState, v host.Value) lua.LValue {
 		return lua.LNumber(v)
 	case string:
 		return lua.LString(v)
+	case host.Bytes:
+		return lua.LString(v)
+	case host.Tuple:
+		return in.fromHost(L, []host.Value(v))
 	case []host.Value:
 		t := L.CreateTable(len(v), 0)
 		for i, e := range v {

@@ -47,6 +47,8 @@ func (c *converter) value(v starlark.Value) host.Value {
 		return float64(v)
 	case starlark.String:
 		return string(v)
+	case starlark.Bytes:
+		return host.Bytes(v)
 	case *object:
 		return v.o
 	case *starlark.List:
@@ -108,12 +110,12 @@ func fromHost(v host.Value) starlark.Value {
 		return starlark.Float(v)
 	case string:
 		return starlark.String(v)
+	case host.Bytes:
+		return starlark.Bytes(v)
 	case []host.Value:
-		elems := make([]starlark.Value, len(v))
-		for i, e := range v {
-			elems[i] = fromHost(e)
-		}
-		return starlark.NewList(elems)
+		return starlark.NewList(fromHostSeq(v))
+	case host.Tuple:
+		return starlark.Tuple(fromHostSeq(v))
 	case *host.Map:
 		d := starlark.NewDict(v.Len())
 		for _, k := range v.Keys() {
@@ -125,4 +127,12 @@ func fromHost(v host.Value) starlark.Value {
 		return &object{o: v}
 	}
 	panic(fmt.Sprintf("starlark: no conversion for %T", v))
+}
+
+func fromHostSeq(v []host.Value) []starlark.Value {
+	elems := make([]starlark.Value, len(v))
+	for i, e := range v {
+		elems[i] = fromHost(e)
+	}
+	return elems
 }

@@ -15,7 +15,8 @@
 // $LIBVIRT_VERSION (see scrub).
 //
 // To add a case: drop NAME.star (and its NAME.lua twin, when written) into
-// scripts/examples or tests/golden/errors; give it arguments in exampleArgs,
+// scripts/examples, tests/golden/errors or tests/golden/api (one script per
+// class or area of the API, exercising it on the fixture); give it arguments in exampleArgs,
 // or more runs in extraCases; then run with -update.
 package golden
 
@@ -186,7 +187,7 @@ func cases(t *testing.T) []goldenCase {
 	t.Helper()
 	var cs []goldenCase
 	seen := map[string]bool{}
-	for _, pattern := range []string{"scripts/examples/*", "tests/golden/errors/*"} {
+	for _, pattern := range []string{"scripts/examples/*", "tests/golden/errors/*", "tests/golden/api/*"} {
 		files, err := filepath.Glob(filepath.Join(root, pattern))
 		if err != nil {
 			t.Fatal(err)
@@ -205,8 +206,11 @@ func cases(t *testing.T) []goldenCase {
 			}
 			seen[rel] = true
 			name := filepath.Base(rel)
-			if strings.HasPrefix(rel, "tests/") {
+			switch filepath.Dir(rel) {
+			case "tests/golden/errors":
 				name = "error-" + name
+			case "tests/golden/api":
+				name = "api-" + name
 			}
 			cs = append(cs, goldenCase{name: name, script: rel, args: exampleArgs[name], uri: exampleURI[name]})
 		}

@@ -1,0 +1,4 @@
+package host
+
+// hostOps are virConnect's host, CPU and domain-definition methods.
+var hostOps = []*Op{}
