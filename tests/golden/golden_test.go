@@ -148,6 +148,7 @@ var exampleArgs = map[string][]string{
 // exampleURI overrides the fixture for examples whose output depends on the
 // order of several running domains, which libvirt does not define: on
 // test:///default (one running domain; private to each vertscript process).
+// "fixture:NAME.xml" names another node in tests/fixtures.
 var exampleURI = map[string]string{
 	"ex6": "test:///default",
 }
@@ -241,7 +242,9 @@ func TestGolden(t *testing.T) {
 			for i, script := range scripts {
 				t.Run(strings.TrimPrefix(exts[i], "."), func(t *testing.T) {
 					uri := c.uri
-					if uri == "" {
+					if name, ok := strings.CutPrefix(uri, "fixture:"); ok {
+						uri = "test://" + filepath.Join(root, "tests/fixtures", name)
+					} else if uri == "" {
 						uri = fixture
 					}
 					args := append(append(append([]string{"-c", uri}, c.flags...), script), c.args...)
