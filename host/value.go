@@ -73,11 +73,17 @@ type Callable interface {
 	Name() string
 	// Call calls the function with args and returns its result.
 	Call(args []Value) (Value, error)
+	// Same reports whether other is the same script function (for
+	// virConnect.domainEventDeregister(cb)).
+	Same(other Callable) bool
 }
 
 // Opaque stands for a script value the core cannot use, named by its type
 // in the script's language.
-type Opaque struct{ Type string }
+type Opaque struct {
+	Type  string
+	Value any // the adapter's own value, given back to the script as it was
+}
 
 // TypeName names the type of v as scripts see it, for error messages.
 func TypeName(v Value) string {
@@ -142,6 +148,8 @@ func writeRepr(b *strings.Builder, v Value) {
 		fmt.Fprintf(b, "b%q", string(v))
 	case Callable:
 		b.WriteString("<function " + v.Name() + ">")
+	case Opaque:
+		b.WriteString("{" + v.Type + "}")
 	case *Map:
 		b.WriteByte('{')
 		for i, k := range v.keys {

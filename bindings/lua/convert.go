@@ -20,8 +20,8 @@ const maxConverted = 1 << 18
 // becomes an int64, as libvirt's parameters want; a table becomes a list when
 // its keys are 1..n, a map when they are all strings. Values with no
 // counterpart become host.Opaque, which no parameter accepts.
-func toHost(v lua.LValue) host.Value {
-	c := converter{left: maxConverted}
+func (in *interp) toHost(L *lua.LState, v lua.LValue) host.Value {
+	c := converter{left: maxConverted, L: L, in: in}
 	return c.value(v)
 }
 
@@ -30,6 +30,42 @@ func toHost(v lua.LValue) host.Value {
 type converter struct {
 	left int
 	seen map[*lua.LTable]bool
+	L    *lua.LState // the state a function value is called back on
+	in   *interp
+}
+
+// callable is a Lua function the core calls back, on the state that passed
+// it (the core calls back only from inside a call that state made).
+type callable struct {
+	L  *lua.LState
+	fn *lua.LFunction
+	in *interp
+}
+
+func (f callable) Name() string {
+	if f.fn.Proto != nil {
+		return fmt.Sprintf("function <%s:%d>", f.fn.Proto.SourceName, f.fn.Proto.LineDefined)
+	}
+	return "builtin function"
+}
+
+func (f callable) Same(other host.Callable) bool {
+	g, ok := other.(callable)
+	return ok && g.fn == f.fn
+}
+
+func (f callable) Call(args []host.Value) (host.Value, error) {
+	L := f.L
+	largs := make([]lua.LValue, len(args))
+	for i, a := range args {
+		largs[i] = f.in.fromHost(L, a)
+	}
+	if err := L.CallByParam(lua.P{Fn: f.fn, NRet: 1, Protect: true}, largs...); err != nil {
+		return nil, err
+	}
+	res := L.Get(-1)
+	L.Pop(1)
+	return f.in.toHost(L, res), nil
 }
 
 func (c *converter) value(v lua.LValue) host.Value {
@@ -63,8 +99,10 @@ func (c *converter) value(v lua.LValue) host.Value {
 		c.seen[v] = true
 		defer delete(c.seen, v)
 		return c.table(v)
+	case *lua.LFunction:
+		return callable{L: c.L, fn: v, in: c.in}
 	}
-	return host.Opaque{Type: v.Type().String()}
+	return host.Opaque{Type: v.Type().String(), Value: v}
 }
 
 // table converts a table: a list if its keys are 1..n (or it is empty), a
@@ -130,6 +168,13 @@ func (in *interp) fromHost(L *lua.LState, v host.Value) lua.LValue {
 		return t
 	case *host.Object:
 		return in.userdata(L, v)
+	case callable:
+		return v.fn
+	case host.Opaque:
+		if lv, ok := v.Value.(lua.LValue); ok {
+			return lv
+		}
+		return lua.LNil
 	}
 	panic(fmt.Sprintf("lua: no conversion for %T", v))
 }

@@ -120,7 +120,7 @@ func (in *interp) call(L *lua.LState, op *host.Op, recv *host.Object, first int)
 	top := L.GetTop()
 	args := make([]host.Value, 0, max(top-first+1, 0))
 	for i := first; i <= top; i++ {
-		args = append(args, toHost(L.Get(i)))
+		args = append(args, in.toHost(L, L.Get(i)))
 	}
 	res, err := in.s.Call(op, recv, args, nil)
 	if err != nil {

@@ -17,16 +17,17 @@ const maxConverted = 1 << 18
 
 // toHost converts a Starlark value for the core. Values with no counterpart
 // become host.Opaque, which no parameter accepts.
-func toHost(v starlark.Value) host.Value {
-	c := converter{left: maxConverted}
+func toHost(thread *starlark.Thread, v starlark.Value) host.Value {
+	c := converter{left: maxConverted, thread: thread}
 	return c.value(v)
 }
 
 // converter converts one value: left counts down the values it may still
 // make, path holds the lists and dicts being converted.
 type converter struct {
-	left int
-	path map[starlark.Value]bool
+	left   int
+	path   map[starlark.Value]bool
+	thread *starlark.Thread // the thread a function value is called back on
 }
 
 func (c *converter) value(v starlark.Value) host.Value {
@@ -73,8 +74,32 @@ func (c *converter) value(v starlark.Value) host.Value {
 			m.Set(string(k), c.value(kv[1]))
 		}
 		return m
+	case starlark.Callable:
+		return callable{thread: c.thread, fn: v}
 	}
-	return host.Opaque{Type: v.Type()}
+	return host.Opaque{Type: v.Type(), Value: v}
+}
+
+// callable is a Starlark function the core calls back, on the thread that
+// passed it (the core calls back only from inside a call that thread made).
+type callable struct {
+	thread *starlark.Thread
+	fn     starlark.Callable
+}
+
+func (f callable) Name() string { return f.fn.Name() }
+
+func (f callable) Same(other host.Callable) bool {
+	g, ok := other.(callable)
+	return ok && g.fn == f.fn
+}
+
+func (f callable) Call(args []host.Value) (host.Value, error) {
+	res, err := starlark.Call(f.thread, f.fn, starlark.Tuple(fromHostSeq(args)), nil)
+	if err != nil {
+		return nil, err
+	}
+	return toHost(f.thread, res), nil
 }
 
 // enter adds v to the path, unless it is there already.
@@ -125,6 +150,13 @@ func fromHost(v host.Value) starlark.Value {
 		return d
 	case *host.Object:
 		return &object{o: v}
+	case callable:
+		return v.fn
+	case host.Opaque:
+		if sv, ok := v.Value.(starlark.Value); ok {
+			return sv
+		}
+		return starlark.None
 	}
 	panic(fmt.Sprintf("starlark: no conversion for %T", v))
 }

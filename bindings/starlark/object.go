@@ -87,11 +87,11 @@ func callOp(op *host.Op) func(*starlark.Thread, *starlark.Builtin, starlark.Tupl
 		}
 		hargs := make([]host.Value, len(args))
 		for i, a := range args {
-			hargs[i] = toHost(a)
+			hargs[i] = toHost(thread, a)
 		}
 		var hkw []host.Kwarg
 		for _, kv := range kwargs {
-			hkw = append(hkw, host.Kwarg{Name: string(kv[0].(starlark.String)), Value: toHost(kv[1])})
+			hkw = append(hkw, host.Kwarg{Name: string(kv[0].(starlark.String)), Value: toHost(thread, kv[1])})
 		}
 		res, err := sessionOf(thread).Call(op, recv, hargs, hkw)
 		if err != nil {

@@ -83,7 +83,9 @@ Flags:
                       operation that is not a read
   --allow RULE        allow only what the --allow rules match (repeatable);
                       RULE is an operation (virDomain.suspend), a class
-                      (virDomain.*) or an effect (read, mutate, destroy)
+                      (virDomain.*) or an effect (read, mutate, destroy,
+                      file); the file effect (virDomain.save, ...: local
+                      paths) runs only when an --allow rule names it
   --deny RULE         refuse what RULE matches (repeatable; wins over --allow)
   --allow-uri GLOB    connect only to URIs matching a GLOB (repeatable)
   --allow-read DIR    let read_file, and URIs naming local files (test:///PATH),
