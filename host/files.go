@@ -1,26 +1,109 @@
 package host
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ReadFile returns the content of the file at path, for the scripts'
 // read_file builtin. A relative path resolves against the current
 // directory, as Python's open does. Under a policy with AllowRead, the
-// file, symlinks resolved, must lie inside one of its directories.
+// file, symlinks resolved, must lie inside one of its directories, and it
+// is opened through that directory (os.Root), so a symlink swapped in after
+// the check cannot lead outside. A file larger than the memory limit
+// allows is refused before it is read.
 func (s *Session) ReadFile(path string) (string, error) {
-	if err := s.policy.checkRead("read_file", path); err != nil {
+	b, err := s.readAllowed("read_file", path)
+	if err != nil {
 		return "", err
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", fmt.Errorf("read_file: %w", err)
-	}
 	return string(b), nil
+}
+
+// ReadModule returns the source of a module a script loads (Lua's
+// require), under the same checks as ReadFile, so a symlink in the
+// script's directory cannot make a module of a file outside. Errors are
+// *PolicyError, *LimitError or errors naming op and the path.
+func (s *Session) ReadModule(op, path string) ([]byte, error) {
+	return s.readAllowed(op, path)
+}
+
+func (s *Session) readAllowed(op, path string) ([]byte, error) {
+	if strings.IndexByte(path, 0) >= 0 {
+		return nil, fmt.Errorf("%s: the path %s has a NUL byte", op, quotePath(path))
+	}
+	f, err := s.policy.openRead(op, path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, pathError(op, path, err)
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s: %s is a directory", op, quotePath(path))
+	}
+	if le := s.limits.CheckAlloc(uint64(info.Size()), op, "a string"); le != nil {
+		return nil, le
+	}
+	b, err := io.ReadAll(io.LimitReader(f, max(info.Size(), 0)+SmallAlloc))
+	if err != nil {
+		return nil, pathError(op, path, err)
+	}
+	if int64(len(b)) > info.Size() && s.limits.MaxMemory > 0 {
+		// A file that grows while read, or reports no size (/proc):
+		// read on only under the limit.
+		rest, err := io.ReadAll(io.LimitReader(f, int64(s.limits.MaxMemory)))
+		if err != nil {
+			return nil, pathError(op, path, err)
+		}
+		b = append(b, rest...)
+		if le := s.limits.CheckAlloc(uint64(len(b)), op, "a string"); le != nil {
+			return nil, le
+		}
+	} else if int64(len(b)) > info.Size() {
+		rest, err := io.ReadAll(f)
+		if err != nil {
+			return nil, pathError(op, path, err)
+		}
+		b = append(b, rest...)
+	}
+	return b, nil
+}
+
+// openRead opens path for op: through the read-allowed directory that
+// holds it when the policy has AllowRead, else as it is.
+func (p *Policy) openRead(op, path string) (*os.File, error) {
+	if p.AllowRead == nil {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, pathError(op, path, err)
+		}
+		return f, nil
+	}
+	dir, rel, err := p.allowedDir(op, path)
+	if err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, pathError(op, path, err)
+	}
+	defer root.Close()
+	f, err := root.Open(rel)
+	if err != nil {
+		return nil, pathError(op, path, err)
+	}
+	return f, nil
 }
 
 // checkRead refuses, for op, a local path outside the read-allowed
@@ -29,9 +112,16 @@ func (p *Policy) checkRead(op, path string) error {
 	if p.AllowRead == nil {
 		return nil
 	}
+	_, _, err := p.allowedDir(op, path)
+	return err
+}
+
+// allowedDir returns the read-allowed directory (resolved) that holds path
+// once resolved, and path relative to it; or the refusal.
+func (p *Policy) allowedDir(op, path string) (dir, rel string, err error) {
 	real, err := resolve(path)
 	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
+		return "", "", fmt.Errorf("%s: %w", op, err)
 	}
 	for _, dir := range p.AllowRead {
 		d, err := resolve(dir)
@@ -39,14 +129,39 @@ func (p *Policy) checkRead(op, path string) error {
 			continue
 		}
 		if rel, err := filepath.Rel(d, real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return nil
+			return d, rel, nil
 		}
 	}
-	shown := path
+	shown := quotePath(path)
 	if real != path {
-		shown = fmt.Sprintf("%s (%s)", path, real)
+		shown = fmt.Sprintf("%s (%s)", shown, quotePath(real))
 	}
-	return &PolicyError{Op: op, Reason: fmt.Sprintf("%s is outside the readable directories (%s; --allow-read adds one)", shown, strings.Join(p.AllowRead, ", "))}
+	return "", "", &PolicyError{Op: op, Reason: fmt.Sprintf("%s is outside the readable directories (%s; --allow-read adds one)", shown, strings.Join(p.AllowRead, ", "))}
+}
+
+// quotePath shows a path as it is, or quoted when it holds bytes that a
+// terminal would interpret (control characters, invalid UTF-8).
+func quotePath(path string) string {
+	for _, r := range path {
+		if r < ' ' || r == 0x7f || r == utf8.RuneError || (r >= 0x80 && r < 0xa0) {
+			return strconv.Quote(path)
+		}
+	}
+	return path
+}
+
+// pathError is err, an error of op on path, with the path as the script
+// wrote it (shown by quotePath); it still wraps the os error.
+func pathError(op, path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		fop := pe.Op
+		if fop == "openat" { // os.Root's name for it
+			fop = "open"
+		}
+		err = &fs.PathError{Op: fop, Path: quotePath(path), Err: pe.Err}
+	}
+	return fmt.Errorf("%s: %w", op, err)
 }
 
 // resolve makes path absolute and resolves its symlinks. A file that does
@@ -71,22 +186,20 @@ func resolve(path string) (string, error) {
 
 // uriPathParams are the query parameters of libvirt URIs that name local
 // files or programs: sockets to connect to, keys and certificates to read,
-// the command the ext transport runs.
-var uriPathParams = []string{"socket", "keyfile", "pkipath", "known_hosts", "command", "tls_priority_file"}
+// the command the ext transport runs, the state directory of an embedded
+// driver (qemu:///embed?root=DIR).
+var uriPathParams = []string{"socket", "keyfile", "pkipath", "known_hosts", "command", "tls_priority_file", "root"}
 
-// checkURIFiles refuses a URI that makes libvirt read, connect to or run a
-// local file outside the read-allowed directories: test:///PATH (the test
-// driver parses PATH, and its errors echo the content) and the path-valued
-// parameters above.
+// checkURIFiles refuses a URI that makes libvirt read, write, connect to
+// or run a local file when the policy denies the file effect, or outside
+// the read-allowed directories: test:///PATH (the test driver parses PATH,
+// and its errors echo the content) and the path-valued parameters above.
 func (p *Policy) checkURIFiles(op *Op, uri string) error {
-	if p.AllowRead == nil {
-		return nil
-	}
 	u, err := url.Parse(uri)
 	if err != nil {
 		return nil // libvirt reports malformed URIs itself
 	}
-	if strings.HasSuffix(u.Scheme, "+ext") {
+	if strings.HasSuffix(u.Scheme, "+ext") && p.AllowRead != nil {
 		return &PolicyError{Op: op.QualName(), Reason: fmt.Sprintf("URI %q uses the ext transport, which runs a local program", uri)}
 	}
 	var paths []string
@@ -95,8 +208,14 @@ func (p *Policy) checkURIFiles(op *Op, uri string) error {
 	}
 	q := uriParams(u.RawQuery)
 	for _, name := range uriPathParams {
-		for _, v := range q[name] {
-			paths = append(paths, v)
+		paths = append(paths, q[name]...)
+	}
+	if len(paths) == 0 {
+		return nil
+	}
+	for _, r := range p.Deny {
+		if r == File.String() {
+			return &PolicyError{Op: op.QualName(), Reason: fmt.Sprintf("URI %q names a local file (%s), and --deny file refuses the file effect", uri, quotePath(paths[0]))}
 		}
 	}
 	for _, path := range paths {
@@ -109,17 +228,6 @@ func (p *Policy) checkURIFiles(op *Op, uri string) error {
 		}
 	}
 	return nil
-}
-
-// ReadModule returns the source of a module a script loads (Lua's
-// require), under the same readable-directory check as ReadFile, so a
-// symlink in the script's directory cannot make a module of a file outside.
-// Errors are os errors, or a *PolicyError for op.
-func (s *Session) ReadModule(op, path string) ([]byte, error) {
-	if err := s.policy.checkRead(op, path); err != nil {
-		return nil, err
-	}
-	return os.ReadFile(path)
 }
 
 // uriParams parses a libvirt URI's query as libvirt does: parameters are

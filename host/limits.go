@@ -51,6 +51,10 @@ func (e *LimitError) Error() string { return e.Msg }
 // Limits returns the session's limits, for the language adapters.
 func (s *Session) Limits() Limits { return s.limits }
 
+// StopGrace is how long Run waits for an interpreter to stop once the run
+// is cancelled (timeout, memory limit, interrupt) before it abandons it.
+const StopGrace = time.Second
+
 // Run runs script in lang on s under s's limits: the timeout, the call
 // timeout and the heap poller apply here, the step and depth limits in the
 // adapters. It returns what lang.Run returns; when a limit stopped the
@@ -59,7 +63,12 @@ func (s *Session) Limits() Limits { return s.limits }
 // A call into libvirt cannot be interrupted: when one overruns the call
 // timeout, or is still in libvirt when ctx is cancelled, Run abandons the
 // script and returns at once, leaving that call's goroutine and OS thread
-// in libvirt until it returns.
+// in libvirt until it returns. Likewise an interpreter that does not stop
+// within StopGrace of the run's cancellation (stuck inside one builtin) is
+// abandoned: Run returns, and the goroutine runs on until that builtin
+// returns; a program that embeds vertscript should expect that goroutine
+// to use a CPU meanwhile. Every later call it makes into the session
+// fails once the session is closed.
 func (s *Session) Run(ctx context.Context, lang Language, script Script) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
@@ -80,11 +89,28 @@ func (s *Session) Run(ctx context.Context, lang Language, script Script) error {
 	done := make(chan error, 1)
 	go func() { done <- lang.Run(ctx, s, script) }()
 	var err error
-	select {
-	case err = <-done:
-	case err = <-abandoned:
-		cancel(err)
-		return &ScriptError{Msg: script.Path + ": " + err.Error(), Err: err}
+	cancelled := ctx.Done()
+	var grace <-chan time.Time
+wait:
+	for {
+		select {
+		case err = <-done:
+			break wait
+		case err = <-abandoned:
+			cancel(err)
+			return &ScriptError{Msg: script.Path + ": " + err.Error(), Err: err}
+		case <-cancelled:
+			// The interpreter stops at its next step; one stuck in a
+			// single long builtin (a Lua pattern that backtracks,
+			// say) never looks, and is abandoned after a grace period.
+			cancelled = nil
+			t := time.NewTimer(StopGrace)
+			defer t.Stop()
+			grace = t.C
+		case <-grace:
+			cause := context.Cause(ctx)
+			return &ScriptError{Msg: script.Path + ": " + cause.Error(), Err: cause}
+		}
 	}
 	if cause := context.Cause(ctx); err != nil && cause != nil {
 		if le, ok := cause.(*LimitError); ok {

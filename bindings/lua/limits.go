@@ -60,6 +60,15 @@ func (in *interp) refuse(L *lua.LState, le *host.LimitError) {
 	L.RaiseError("%s", le.Msg)
 }
 
+// refusePolicy ends the run with a policy refusal, as refuse ends it with
+// a limit: pcall may catch the error raised here, but the script stops at
+// its next step, and the run reports the refusal.
+func (in *interp) refusePolicy(L *lua.LState, pe *host.PolicyError) {
+	in.refusal = position(L) + " " + pe.Error()
+	in.cancel(pe)
+	L.RaiseError("%s", pe.Error())
+}
+
 // alloc ends the run when what, which would build made (such as "a
 // string") of n bytes at once, would take the heap past MaxMemory.
 func (in *interp) alloc(L *lua.LState, n uint64, what, made string) {

@@ -124,6 +124,9 @@ func (in *interp) call(L *lua.LState, op *host.Op, recv *host.Object, first int)
 	}
 	res, err := in.s.Call(op, recv, args, nil)
 	if err != nil {
+		if pe, ok := err.(*host.PolicyError); ok {
+			in.refusePolicy(L, pe)
+		}
 		raise(L, err)
 	}
 	L.Push(in.fromHost(L, res))

@@ -43,6 +43,7 @@ type interp struct {
 	cancel    context.CancelCauseFunc // ends the run, with a *host.LimitError
 	traceback lua.LGFunction          // gopher-lua's debug.traceback
 	caught    bool                    // the top-level error handler ran
+	refusal   string                  // a policy refusal that ended the run, "file:line: message"
 	trace     string                  // the traceback it took
 }
 
@@ -92,6 +93,11 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	}
 	if le, ok := context.Cause(runCtx).(*host.LimitError); ok {
 		return limitError(err, le)
+	}
+	if pe, ok := context.Cause(runCtx).(*host.PolicyError); ok && errorObjectString(err) != in.refusal {
+		// The script caught the refusal with pcall: the run ended at
+		// its next step, but the refusal is what the operator must see.
+		return &host.ScriptError{Msg: in.refusal, Err: pe}
 	}
 	if ctx.Err() != nil {
 		cause := context.Cause(ctx)
