@@ -61,6 +61,7 @@ type Conn interface {
 	ConnNetworkStorage
 	ConnObjects
 	ConnStreams
+	ConnEvents
 }
 
 // DomainInfo is virDomainInfo.

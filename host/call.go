@@ -84,19 +84,35 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 // returns at once, and when libvirt finally returns, the call fails and its
 // connection is closed if the session was closed meanwhile.
 func (s *Session) invoke(c *Call) (Value, error) {
+	if c.op.waits {
+		// A wait helper is no libvirt call: it tracks the calls it
+		// makes itself, and runs script callbacks that make theirs.
+		return c.op.fn(c)
+	}
+	var v Value
+	err := s.inLibvirt(c, func() (err error) {
+		v, err = c.op.fn(c)
+		return err
+	})
+	return v, err
+}
+
+// inLibvirt runs f, a call into libvirt on behalf of c, visible to Run's
+// watchdog while it lasts.
+func (s *Session) inLibvirt(c *Call, f func() error) error {
 	s.mu.Lock()
 	s.cur, s.curStart = c, time.Now()
 	s.mu.Unlock()
-	v, err := c.op.fn(c)
+	err := f()
 	s.mu.Lock()
 	s.cur = nil
 	abandoned := c.abandoned
 	s.mu.Unlock()
 	if abandoned != nil {
 		s.release(c)
-		return nil, abandoned
+		return abandoned
 	}
-	return v, err
+	return err
 }
 
 // abandonLocked marks the call in flight as abandoned with err, and its

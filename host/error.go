@@ -34,11 +34,13 @@ func AsError(err error) (*Error, bool) {
 
 // Error codes and domains the core raises itself, with libvirt's values.
 const (
-	errInvalidConn   = 19 // VIR_ERR_INVALID_CONN
-	errInvalidDomain = 7  // VIR_ERR_INVALID_DOMAIN
-	errInvalidArg    = 8  // VIR_ERR_INVALID_ARG
-	errLevelError    = 2  // VIR_ERR_ERROR
-	fromNone         = 0  // VIR_FROM_NONE
+	errInvalidConn      = 19 // VIR_ERR_INVALID_CONN
+	errInvalidDomain    = 7  // VIR_ERR_INVALID_DOMAIN
+	errInvalidArg       = 8  // VIR_ERR_INVALID_ARG
+	errInternal         = 1  // VIR_ERR_INTERNAL_ERROR
+	errOperationTimeout = 68 // VIR_ERR_OPERATION_TIMEOUT
+	errLevelError       = 2  // VIR_ERR_ERROR
+	fromNone            = 0  // VIR_FROM_NONE
 )
 
 // ArgError is a script's mistake in calling an operation: wrong count, type

@@ -72,6 +72,9 @@ const StopGrace = time.Second
 func (s *Session) Run(ctx context.Context, lang Language, script Script) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
+	s.mu.Lock()
+	s.ctx = ctx
+	s.mu.Unlock()
 	if t := s.limits.Timeout; t > 0 {
 		timer := time.AfterFunc(t, func() {
 			cancel(&LimitError{Limit: "timeout", Msg: fmt.Sprintf("timeout: the script ran longer than %s", t)})

@@ -147,6 +147,12 @@ type Op struct {
 	Result string  // the result's shape, for the docs: "int", "list of int", "virDomain"
 	Effect Effect
 	Doc    string // one line
+	// Extension marks vertscript's own additions (libvirt.run_events, ...),
+	// which libvirt-python does not have.
+	Extension bool
+	// waits marks the wait helpers, which run script callbacks: they are
+	// not one call into libvirt for the call timeout.
+	waits bool
 
 	fn func(c *Call) (Value, error)
 	// planned is the result of a dry run of the operation when it is not

@@ -43,6 +43,12 @@ func TestTableMatchesLibvirtPython(t *testing.T) {
 	for _, class := range host.Classes() {
 		for _, op := range host.Methods(class) {
 			n++
+			if op.Extension {
+				if _, ok := py[op.QualName()]; ok {
+					t.Errorf("%s is marked as vertscript's own, but libvirt-python has it", op.QualName())
+				}
+				continue
+			}
 			got := op.Class + "." + op.Signature()
 			want, ok := py[op.QualName()]
 			if !ok {

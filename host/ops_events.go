@@ -1,4 +1,140 @@
 package host
 
-// eventOps are the event registration methods and the wait helpers.
-var eventOps = []*Op{}
+import "time"
+
+// eventOps are the event registration methods of virConnect and the
+// module's wait helpers, in which callbacks run (see events.go).
+var eventOps = append(inClass(ClassConnect, []*Op{
+	{Name: "domainEventRegisterAny", CName: "virConnectDomainEventRegisterAny",
+		Params: []Param{{Name: "dom", Type: TObjectOrNone, Class: ClassDomain}, req("eventID", TInt), req("cb", TCallable), req("opaque", TAny)},
+		Result: "int (callback ID)",
+		Doc:    "Registers cb(conn, dom, ..., opaque) for events eventID (VIR_DOMAIN_EVENT_ID_*) of dom, or of every domain when dom is None; callbacks run inside the wait helpers.",
+		fn: func(c *Call) (Value, error) {
+			var dom Domain
+			if o := c.object(0); o != nil {
+				ref, err := c.argRef(o)
+				if err != nil {
+					return nil, err
+				}
+				dom = ref.(Domain)
+			}
+			return c.registerDomainEvents(dom, c.int(1), c.args[2].(Callable), c.args[3], false)
+		}},
+	{Name: "domainEventDeregisterAny", CName: "virConnectDomainEventDeregisterAny",
+		Params: []Param{req("callbackID", TInt)}, Result: "None",
+		Doc: "Removes the callback registered with ID callbackID.",
+		fn: func(c *Call) (Value, error) {
+			id := c.int(0)
+			c.s.events.remove(c.recv, func(r *eventReg) bool { return r.id == int(id) && !r.legacy })
+			return nil, c.conn().DomainEventDeregisterAny(int(id))
+		}},
+	{Name: "domainEventRegister", CName: "virConnectDomainEventRegisterAny",
+		Params: []Param{req("cb", TCallable), req("opaque", TAny)}, Result: "None",
+		Doc: "Registers cb(conn, dom, event, detail, opaque) for the lifecycle events of every domain.",
+		fn: func(c *Call) (Value, error) {
+			_, err := c.registerDomainEvents(nil, 0, c.args[0].(Callable), c.args[1], true)
+			return nil, err
+		}},
+	{Name: "domainEventDeregister", CName: "virConnectDomainEventDeregisterAny",
+		Params: []Param{req("cb", TCallable)}, Result: "None",
+		Doc: "Removes cb, registered with domainEventRegister.",
+		fn: func(c *Call) (Value, error) {
+			cb := c.args[0].(Callable)
+			var err error
+			for _, r := range c.s.events.remove(c.recv, func(r *eventReg) bool { return r.legacy && r.cb.Same(cb) }) {
+				if e := c.conn().DomainEventDeregisterAny(r.id); e != nil && err == nil {
+					err = e
+				}
+			}
+			return nil, err
+		}},
+	{Name: "registerCloseCallback", CName: "virConnectRegisterCloseCallback",
+		Params: []Param{req("cb", TCallable), req("opaque", TAny)}, Result: "int (0)",
+		Doc: "Registers cb(conn, reason, opaque) for the connection's closing (VIR_CONNECT_CLOSE_REASON_*), replacing any other; it runs inside the wait helpers.",
+		fn: func(c *Call) (Value, error) {
+			c.s.events.remove(c.recv, func(r *eventReg) bool { return r.id < 0 })
+			r := &eventReg{conn: c.recv, id: -1, what: "close", cb: c.args[0].(Callable), opaque: c.args[1]}
+			q := c.s.events
+			err := c.conn().RegisterCloseCallback(func(reason int) {
+				q.push(queuedEvent{reg: r, args: []Value{int64(reason)}})
+			})
+			if err != nil {
+				return nil, err
+			}
+			q.add(r)
+			return int64(0), nil
+		}},
+	{Name: "unregisterCloseCallback", CName: "virConnectUnregisterCloseCallback", Result: "None",
+		Doc: "Removes the close callback.",
+		fn: func(c *Call) (Value, error) {
+			c.s.events.remove(c.recv, func(r *eventReg) bool { return r.id < 0 })
+			return nil, c.conn().UnregisterCloseCallback()
+		}},
+	{Name: "setKeepAlive", CName: "virConnectSetKeepAlive",
+		Params: []Param{req("interval", TInt), req("count", TUint)}, Result: "int (0)",
+		Doc: "Sends keepalive messages after interval seconds of silence, and closes the connection after count unanswered ones (remote connections).",
+		fn: func(c *Call) (Value, error) {
+			n := c.int(0)
+			if n < -1<<31 || n > 1<<31-1 {
+				return nil, argErrorf(c.op.QualName(), "for parameter interval: %d is out of range", n)
+			}
+			return done(c.conn().SetKeepAlive(int(n), uint(c.uint32(1))))
+		}},
+}), inClass(ClassModule, []*Op{
+	{Name: "virEventRegisterDefaultImpl", CName: "virEventRegisterDefaultImpl", Result: "int (0)",
+		Doc: "Returns 0: vertscript registered libvirt's event loop before the first connection opened, and runs it.",
+		fn:  func(c *Call) (Value, error) { return int64(0), nil }},
+	{Name: "virEventRunDefaultImpl", CName: "virEventRunDefaultImpl", Result: "int (0)", waits: true,
+		Doc: "Waits for events, if none has arrived, and runs their callbacks.",
+		fn: func(c *Call) (Value, error) {
+			n, err := c.s.dispatch()
+			if err != nil || n > 0 {
+				return int64(0), err
+			}
+			if err := c.s.waitEvents(time.Time{}); err != nil {
+				return nil, err
+			}
+			_, err = c.s.dispatch()
+			return int64(0), err
+		}},
+	{Name: "run_events", CName: "virEventRunDefaultImpl", Extension: true, waits: true,
+		Params: []Param{opt("timeout", TFloat, 0.0)}, Result: "int (callbacks run)",
+		Doc: "Runs the callbacks of the events that have arrived, then of those that arrive within timeout seconds; returns how many ran.",
+		fn: func(c *Call) (Value, error) {
+			d, err := seconds(c.op.QualName(), c.float(0))
+			if err != nil {
+				return nil, err
+			}
+			n, err := c.s.runEvents(d)
+			return int64(n), err
+		}},
+	{Name: "wait_for_state", CName: "virDomainGetState", Extension: true, waits: true,
+		Params: []Param{obj("dom", ClassDomain), req("state", TInt), opt("timeout", TFloat, 30.0)}, Result: "int (the state)",
+		Doc: "Waits until dom is in state (VIR_DOMAIN_*), running event callbacks meanwhile; fails with VIR_ERR_OPERATION_TIMEOUT after timeout seconds.",
+		fn: func(c *Call) (Value, error) {
+			d, err := seconds(c.op.QualName(), c.float(2))
+			if err != nil {
+				return nil, err
+			}
+			return c.waitForState(c.object(0), c.int(1), d)
+		}},
+})...)
+
+// registerDomainEvents registers cb for events eventID of dom (nil: every
+// domain).
+func (c *Call) registerDomainEvents(dom Domain, eventID int64, cb Callable, opaque Value, legacy bool) (Value, error) {
+	if eventID < 0 || eventID > 1<<31-1 {
+		return nil, argErrorf(c.op.QualName(), "for parameter eventID: %d is not a VIR_DOMAIN_EVENT_ID_* value", eventID)
+	}
+	r := &eventReg{conn: c.recv, what: "domain events", cb: cb, opaque: opaque, legacy: legacy}
+	q := c.s.events
+	id, err := c.conn().DomainEventRegisterAny(dom, int(eventID), func(ev DomainEvent) {
+		q.push(queuedEvent{reg: r, dom: ev.Domain, args: ev.Args})
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.id = id
+	q.add(r)
+	return int64(id), nil
+}

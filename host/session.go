@@ -1,6 +1,7 @@
 package host
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -28,10 +29,13 @@ type Session struct {
 	objects  map[objKey]*Object    // live objects by identity
 	owned    map[*Object][]*Object // connection -> its live objects, in order
 	closed   bool
-	plan     []PlanEntry // the calls a dry run recorded
-	cur      *Call       // the libvirt call in flight, for Run's watchdog
-	curStart time.Time   // when it started
-	pending  int         // connections left open for an abandoned call
+	plan     []PlanEntry     // the calls a dry run recorded
+	cur      *Call           // the libvirt call in flight, for Run's watchdog
+	curStart time.Time       // when it started
+	pending  int             // connections left open for an abandoned call
+	ctx      context.Context // the run's, while Session.Run runs
+
+	events *eventQueue // callbacks and the events waiting for them
 }
 
 // Options configure a session.
@@ -68,6 +72,7 @@ func NewSession(backend Backend, opts Options) *Session {
 		limits:     opts.Limits,
 		objects:    map[objKey]*Object{},
 		owned:      map[*Object][]*Object{},
+		events:     newEventQueue(),
 	}
 }
 
@@ -153,6 +158,7 @@ func (s *Session) closeConnLocked(o *Object) (int, error) {
 		return 0, nil
 	}
 	var errs []error
+	s.closeConnEvents(o)
 	children := s.owned[o]
 	for i := len(children) - 1; i >= 0; i-- {
 		if err := s.freeLocked(children[i]); err != nil {

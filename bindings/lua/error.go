@@ -1,6 +1,8 @@
 package lua
 
 import (
+	"errors"
+
 	lua "github.com/yuin/gopher-lua"
 
 	"vertscript/host"
@@ -92,6 +94,12 @@ func errorOf(v lua.LValue) *libvirtError {
 // else (an argument mistake, a closed session) as a string with the
 // position of the call. It does not return.
 func raise(L *lua.LState, err error) {
+	var api *lua.ApiError
+	if errors.As(err, &api) && api.Object != nil {
+		// An error of the script's own, raised in a callback that the
+		// core ran: it goes on as it was raised.
+		L.Error(api.Object, 0)
+	}
 	if e, ok := host.AsError(err); ok {
 		ud := L.NewUserData()
 		ud.Value = &libvirtError{e: e, where: position(L)}

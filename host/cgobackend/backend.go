@@ -29,6 +29,9 @@ func (Backend) GetVersion() (uint64, error) {
 
 // ConnectOpen implements host.Backend.
 func (Backend) ConnectOpen(uri string, readOnly bool) (host.Conn, error) {
+	if err := eventLoop(); err != nil {
+		return nil, err
+	}
 	var c *libvirt.Connect
 	var err error
 	if readOnly {

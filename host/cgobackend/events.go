@@ -1,0 +1,237 @@
+package cgobackend
+
+import (
+	"fmt"
+	"os"
+	"sync"
+
+	"libvirt.org/go/libvirt"
+
+	"vertscript/host"
+)
+
+// eventLoop registers libvirt's default event loop and runs it on a
+// goroutine of its own, once per process: libvirt wants it registered
+// before any connection opens, and it serves every connection after.
+var eventLoop = sync.OnceValue(func() error {
+	if err := libvirt.EventRegisterDefaultImpl(); err != nil {
+		return conv(err)
+	}
+	go func() {
+		for {
+			if err := libvirt.EventRunDefaultImpl(); err != nil {
+				// Only a broken poll() fails here; events stop.
+				fmt.Fprintln(os.Stderr, "vertscript: libvirt event loop:", err)
+				return
+			}
+		}
+	}()
+	return nil
+})
+
+// The VIR_DOMAIN_EVENT_ID_* values (libvirt.org/go/libvirt has no Go names
+// for them).
+const (
+	eventLifecycle              = 0
+	eventReboot                 = 1
+	eventRtcChange              = 2
+	eventWatchdog               = 3
+	eventIoError                = 4
+	eventGraphics               = 5
+	eventIoErrorReason          = 6
+	eventControlError           = 7
+	eventBlockJob               = 8
+	eventDiskChange             = 9
+	eventTrayChange             = 10
+	eventPmwakeup               = 11
+	eventPmsuspend              = 12
+	eventBalloonChange          = 13
+	eventPmsuspendDisk          = 14
+	eventDeviceRemoved          = 15
+	eventBlockJob2              = 16
+	eventAgentLifecycle         = 18
+	eventDeviceAdded            = 19
+	eventMigrationIteration     = 20
+	eventDeviceRemovalFailed    = 22
+	eventMetadataChange         = 23
+	eventBlockThreshold         = 24
+	eventMemoryFailure          = 25
+	eventMemoryDeviceSizeChange = 26
+)
+
+func (c *conn) DomainEventRegisterAny(dom host.Domain, eventID int, deliver func(host.DomainEvent)) (int, error) {
+	var d *libvirt.Domain
+	if dom != nil {
+		d = dom.(*domain).d
+	}
+	var id int
+	var err error
+	lc, dm := c.c, d
+	switch eventID {
+	case eventLifecycle:
+		id, err = lc.DomainEventLifecycleRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventLifecycle) {
+			c.send(deliver, ld, int(e.Event), e.Detail)
+		})
+	case eventReboot:
+		id, err = lc.DomainEventRebootRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain) {
+			c.send(deliver, ld)
+		})
+	case eventRtcChange:
+		id, err = lc.DomainEventRTCChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventRTCChange) {
+			c.send(deliver, ld, e.Utcoffset)
+		})
+	case eventWatchdog:
+		id, err = lc.DomainEventWatchdogRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventWatchdog) {
+			c.send(deliver, ld, int(e.Action))
+		})
+	case eventIoError:
+		id, err = lc.DomainEventIOErrorRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventIOError) {
+			c.send(deliver, ld, e.SrcPath, e.DevAlias, int(e.Action))
+		})
+	case eventGraphics:
+		id, err = lc.DomainEventGraphicsRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventGraphics) {
+			subject := make(host.Tuple, len(e.Subject))
+			for i, s := range e.Subject {
+				subject[i] = host.Tuple{s.Type, s.Name}
+			}
+			c.send(deliver, ld, int(e.Phase), graphicsAddress(e.Local), graphicsAddress(e.Remote), e.AuthScheme, subject)
+		})
+	case eventIoErrorReason:
+		id, err = lc.DomainEventIOErrorReasonRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventIOErrorReason) {
+			c.send(deliver, ld, e.SrcPath, e.DevAlias, int(e.Action), e.Reason)
+		})
+	case eventControlError:
+		id, err = lc.DomainEventControlErrorRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain) {
+			c.send(deliver, ld)
+		})
+	case eventBlockJob:
+		id, err = lc.DomainEventBlockJobRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBlockJob) {
+			c.send(deliver, ld, e.Disk, int(e.Type), int(e.Status))
+		})
+	case eventBlockJob2:
+		id, err = lc.DomainEventBlockJob2Register(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBlockJob) {
+			c.send(deliver, ld, e.Disk, int(e.Type), int(e.Status))
+		})
+	case eventDiskChange:
+		id, err = lc.DomainEventDiskChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDiskChange) {
+			c.send(deliver, ld, e.OldSrcPath, e.NewSrcPath, e.DevAlias, int(e.Reason))
+		})
+	case eventTrayChange:
+		id, err = lc.DomainEventTrayChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventTrayChange) {
+			c.send(deliver, ld, e.DevAlias, int(e.Reason))
+		})
+	case eventPmwakeup:
+		id, err = lc.DomainEventPMWakeupRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventPMWakeup) {
+			c.send(deliver, ld, e.Reason)
+		})
+	case eventPmsuspend:
+		id, err = lc.DomainEventPMSuspendRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventPMSuspend) {
+			c.send(deliver, ld, e.Reason)
+		})
+	case eventPmsuspendDisk:
+		id, err = lc.DomainEventPMSuspendDiskRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventPMSuspendDisk) {
+			c.send(deliver, ld, e.Reason)
+		})
+	case eventBalloonChange:
+		id, err = lc.DomainEventBalloonChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBalloonChange) {
+			c.send(deliver, ld, e.Actual)
+		})
+	case eventDeviceRemoved:
+		id, err = lc.DomainEventDeviceRemovedRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDeviceRemoved) {
+			c.send(deliver, ld, e.DevAlias)
+		})
+	case eventDeviceAdded:
+		id, err = lc.DomainEventDeviceAddedRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDeviceAdded) {
+			c.send(deliver, ld, e.DevAlias)
+		})
+	case eventDeviceRemovalFailed:
+		id, err = lc.DomainEventDeviceRemovalFailedRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDeviceRemovalFailed) {
+			c.send(deliver, ld, e.DevAlias)
+		})
+	case eventAgentLifecycle:
+		id, err = lc.DomainEventAgentLifecycleRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventAgentLifecycle) {
+			c.send(deliver, ld, int(e.State), int(e.Reason))
+		})
+	case eventMigrationIteration:
+		id, err = lc.DomainEventMigrationIterationRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMigrationIteration) {
+			c.send(deliver, ld, e.Iteration)
+		})
+	case eventMetadataChange:
+		id, err = lc.DomainEventMetadataChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMetadataChange) {
+			var nsuri host.Value
+			if e.NSURI != "" {
+				nsuri = e.NSURI
+			}
+			c.send(deliver, ld, int(e.Type), nsuri)
+		})
+	case eventBlockThreshold:
+		id, err = lc.DomainEventBlockThresholdRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBlockThreshold) {
+			c.send(deliver, ld, e.Dev, e.Path, e.Threshold, e.Excess)
+		})
+	case eventMemoryFailure:
+		id, err = lc.DomainEventMemoryFailureRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMemoryFailure) {
+			c.send(deliver, ld, int(e.Recipient), int(e.Action), int(e.Flags))
+		})
+	case eventMemoryDeviceSizeChange:
+		id, err = lc.DomainEventMemoryDeviceSizeChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMemoryDeviceSizeChange) {
+			c.send(deliver, ld, e.Alias, e.Size)
+		})
+	default:
+		// TUNABLE and JOB_COMPLETED carry typed parameters that
+		// libvirt.org/go/libvirt hands over as partial structs.
+		return 0, &host.Error{Code: int(libvirt.ERR_NO_SUPPORT), Domain: int(libvirt.FROM_NONE), Level: int(libvirt.ERR_ERROR),
+			Message: fmt.Sprintf("this function is not supported: domain event ID %d is not supported by vertscript", eventID)}
+	}
+	return id, conv(err)
+}
+
+// send delivers one event: the domain libvirt passes is only lent for the
+// callback, so the event takes a reference of its own.
+func (c *conn) send(deliver func(host.DomainEvent), ld *libvirt.Domain, args ...any) {
+	if ld.Ref() != nil {
+		return
+	}
+	vals := make([]host.Value, len(args))
+	for i, a := range args {
+		vals[i] = eventValue(a)
+	}
+	deliver(host.DomainEvent{Domain: &domain{d: ld}, Args: vals})
+}
+
+// eventValue converts an event argument to a core value.
+func eventValue(a any) host.Value {
+	switch a := a.(type) {
+	case int:
+		return int64(a)
+	case int64:
+		return a
+	case uint64:
+		return int64(a)
+	default:
+		return a
+	}
+}
+
+func graphicsAddress(a libvirt.DomainEventGraphicsAddress) *host.Map {
+	m := host.NewMap()
+	m.Set("family", int64(a.Family))
+	m.Set("node", a.Node)
+	m.Set("service", a.Service)
+	return m
+}
+
+func (c *conn) DomainEventDeregisterAny(callbackID int) error {
+	return conv(c.c.DomainEventDeregister(callbackID))
+}
+
+func (c *conn) RegisterCloseCallback(deliver func(reason int)) error {
+	return conv(c.c.RegisterCloseCallback(func(_ *libvirt.Connect, reason libvirt.ConnectCloseReason) {
+		deliver(int(reason))
+	}))
+}
+
+func (c *conn) UnregisterCloseCallback() error { return conv(c.c.UnregisterCloseCallback()) }
+
+func (c *conn) SetKeepAlive(interval int, count uint) error {
+	return conv(c.c.SetKeepAlive(interval, count))
+}
