@@ -107,6 +107,7 @@ Flags:
 
 Commands:
   doc                 print the reference of every function and method
+  doc --coverage      print which of libvirt-python's methods exist, per class
 
 Exit status: 0 success, 1 script failed, 2 usage error, 130 interrupted.
 `
@@ -167,11 +168,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if rest[0] == "doc" {
-		if len(rest) > 1 {
-			fmt.Fprintf(stderr, "vertscript: doc takes no arguments\n%s", seeHelp)
+		write := host.WriteDoc
+		switch {
+		case len(rest) == 2 && rest[1] == "--coverage":
+			write = host.WriteCoverage
+		case len(rest) > 1:
+			fmt.Fprintf(stderr, "vertscript: doc takes no arguments but --coverage\n%s", seeHelp)
 			return exitUsage
 		}
-		if err := host.WriteDoc(stdout); err != nil {
+		if err := write(stdout); err != nil {
 			fmt.Fprintf(stderr, "vertscript: %v\n", err)
 			return exitFailed
 		}
