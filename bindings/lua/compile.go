@@ -16,11 +16,12 @@ const concatName = "(concat)"
 // compile compiles the Lua source read from r, named name, into a function
 // to run on L, as L.Load does, with two changes:
 //
-//   - A chain of three or more concatenations (a .. b .. c) calls the
-//     guarded concatenation, which checks the size of its result first:
-//     one such operation of gopher-lua joins all its operands at once,
-//     and a chain of a hundred copies of one long string would be a
-//     hundred times longer.
+//   - Every concatenation (a .. b, a .. b .. c) calls the guarded
+//     concatenation, which checks the size of its result first: one such
+//     operation of gopher-lua joins all its operands at once, a chain of
+//     a hundred copies of one long string would be a hundred times
+//     longer, and a string that doubles at each step outgrows the heap
+//     poller on a busy machine.
 //   - Tail calls (return f(x)) are compiled as calls followed by a return,
 //     so that they count toward the call depth limit. gopher-lua counts
 //     the tail calls of a frame, and an error's traceback then holds one
@@ -87,7 +88,7 @@ func noTailCalls(p *lua.FunctionProto) {
 	}
 }
 
-// rewriteConcat replaces, in chunk, each chain of three or more
+// rewriteConcat replaces, in chunk, each chain of one or more
 // concatenations with a call of the local concatName; it reports whether
 // it did.
 func rewriteConcat(chunk []ast.Stmt) bool {
@@ -194,10 +195,6 @@ func (r *concatRewriter) expr(e ast.Expr) ast.Expr {
 		}
 		operands = append(operands, rest)
 		r.exprs(operands)
-		if len(operands) < 3 {
-			e.Lhs, e.Rhs = operands[0], operands[1]
-			return e
-		}
 		r.found = true
 		// The last argument of a call passes all its values, an
 		// operand only its first.
