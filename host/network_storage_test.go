@@ -1,0 +1,145 @@
+package host_test
+
+import (
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"vertscript/host"
+	"vertscript/host/cgobackend"
+)
+
+// storageURI is the golden tests' storage node: two pools with volumes.
+func storageURI(t *testing.T) string {
+	t.Helper()
+	abs, err := filepath.Abs("../tests/fixtures/storage.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return "test://" + abs
+}
+
+func storageSession(t *testing.T, dryRun bool) (*host.Session, *host.Object) {
+	t.Helper()
+	s := host.NewSession(cgobackend.New(), host.Options{URI: storageURI(t), DryRun: dryRun})
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+		if n := s.Live(); n != 0 {
+			t.Errorf("after Close, %d objects still live", n)
+		}
+	})
+	return s, open(t, s)
+}
+
+// TestStorageObjectsKeepTheirIdentity checks that objects reached by
+// different routes are the same *Object, of the right class: pools by UUID,
+// volumes by key, and that connect() is the connection.
+func TestStorageObjectsKeepTheirIdentity(t *testing.T) {
+	t.Parallel()
+	s, conn := storageSession(t, false)
+	pool := call(t, s, host.ClassConnect, "storagePoolLookupByName", conn, "default-pool").(*host.Object)
+	if pool.Class() != host.ClassStoragePool {
+		t.Fatalf("storagePoolLookupByName returned a %s", pool.Class())
+	}
+	uuid := call(t, s, host.ClassStoragePool, "UUID", pool)
+	if b, ok := uuid.(host.Bytes); !ok || len(b) != 16 {
+		t.Fatalf("UUID() = %#v, want 16 bytes", uuid)
+	}
+	if got := call(t, s, host.ClassConnect, "storagePoolLookupByUUID", conn, uuid); got != pool {
+		t.Errorf("storagePoolLookupByUUID returned %v, want the pool looked up by name", got)
+	}
+	vol := call(t, s, host.ClassStoragePool, "storageVolLookupByName", pool, "web-1.img").(*host.Object)
+	if vol.Class() != host.ClassStorageVol {
+		t.Fatalf("storageVolLookupByName returned a %s", vol.Class())
+	}
+	if got := call(t, s, host.ClassStorageVol, "storagePoolLookupByVolume", vol); got != pool {
+		t.Errorf("storagePoolLookupByVolume returned %v, want the pool", got)
+	}
+	if got := call(t, s, host.ClassConnect, "storageVolLookupByKey", conn, "/default-pool/web-1.img"); got != vol {
+		t.Errorf("storageVolLookupByKey returned %v, want the volume", got)
+	}
+	found := false
+	for _, v := range call(t, s, host.ClassStoragePool, "listAllVolumes", pool).([]host.Value) {
+		found = found || v == vol
+	}
+	if !found {
+		t.Errorf("listAllVolumes does not hold the volume looked up by name")
+	}
+	for class, o := range map[string]*host.Object{host.ClassStoragePool: pool, host.ClassStorageVol: vol} {
+		if got := call(t, s, class, "connect", o); got != conn {
+			t.Errorf("%s.connect() = %v, want the connection", class, got)
+		}
+	}
+	// A clone is a new volume; createXMLFrom takes the volume object.
+	clone := call(t, s, host.ClassStoragePool, "createXMLFrom", pool,
+		"<volume><name>clone.img</name><capacity>1024</capacity></volume>", vol).(*host.Object)
+	if got := call(t, s, host.ClassStorageVol, "key", clone); got != "/default-pool/clone.img" {
+		t.Errorf("clone's key = %v", got)
+	}
+	_, err := callErr(s, host.ClassStoragePool, "createXMLFrom", pool, "<volume/>", pool)
+	var ae *host.ArgError
+	if !errors.As(err, &ae) {
+		t.Errorf("createXMLFrom with a pool as clonevol: got %v, want an ArgError", err)
+	}
+}
+
+// TestUUIDArgumentsAreSixteenBytes checks the raw-UUID lookups refuse
+// another length, as libvirt-python does, before calling libvirt.
+func TestUUIDArgumentsAreSixteenBytes(t *testing.T) {
+	t.Parallel()
+	s, conn := storageSession(t, false)
+	for _, name := range []string{"networkLookupByUUID", "storagePoolLookupByUUID"} {
+		_, err := callErr(s, host.ClassConnect, name, conn, host.Bytes("0123456789"))
+		e, ok := host.AsError(err)
+		if !ok || e.Code != 8 || e.Message != "invalid argument: uuid must be 16 bytes, got 10" {
+			t.Errorf("%s(10 bytes): got %v, want VIR_ERR_INVALID_ARG", name, err)
+		}
+	}
+}
+
+// TestNetworkStorageDryRun checks that defining and creating networks,
+// pools and volumes in a dry run plans objects named by their XML, returns
+// existing objects for redefinitions, and changes nothing.
+func TestNetworkStorageDryRun(t *testing.T) {
+	t.Parallel()
+	s, conn := storageSession(t, true)
+	pool := call(t, s, host.ClassConnect, "storagePoolLookupByName", conn, "default-pool").(*host.Object)
+	if got := call(t, s, host.ClassConnect, "storagePoolDefineXML", conn,
+		"<pool type='dir'><name>default-pool</name><target><path>/p</path></target></pool>"); got != pool {
+		t.Errorf("a dry-run redefinition returned %v, want the pool", got)
+	}
+	for _, tc := range []struct {
+		class, op string
+		recv      *host.Object
+		xml       string
+		want      string
+	}{
+		{host.ClassConnect, "networkDefineXML", conn, "<network><name>lab</name></network>", "<virNetwork lab>"},
+		{host.ClassConnect, "networkCreateXMLFlags", conn, "<network><name>tmp</name></network>", "<virNetwork tmp>"},
+		{host.ClassConnect, "storagePoolCreateXML", conn, "<pool type='dir'><name>scratch</name></pool>", "<virStoragePool scratch>"},
+		{host.ClassStoragePool, "createXML", pool, "<volume><name>new.img</name></volume>", "<virStorageVol new.img>"},
+		{host.ClassConnect, "networkDefineXML", conn, "not xml", "<virNetwork (unnamed)>"},
+	} {
+		o, ok := call(t, s, tc.class, tc.op, tc.recv, tc.xml).(*host.Object)
+		if !ok || o.String() != tc.want {
+			t.Errorf("dry-run %s: got %v, want %s", tc.op, o, tc.want)
+			continue
+		}
+		if got := call(t, s, o.Class(), "connect", o); got != conn {
+			t.Errorf("connect() of planned %s = %v, want the connection", o, got)
+		}
+		if tc.xml != "not xml" {
+			if got := call(t, s, o.Class(), "name", o); "<"+o.Class()+" "+got.(string)+">" != tc.want {
+				t.Errorf("name() of planned %s = %v", o, got)
+			}
+		}
+	}
+	if got := call(t, s, host.ClassStoragePool, "numOfVolumes", pool); got != int64(2) {
+		t.Errorf("after a dry run, the pool has %v volumes, want 2", got)
+	}
+	if got := call(t, s, host.ClassConnect, "numOfDefinedNetworks", conn); got != int64(0) {
+		t.Errorf("after a dry run, %v networks are defined, want 0", got)
+	}
+}

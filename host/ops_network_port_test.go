@@ -1,0 +1,57 @@
+package host
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPortParams(t *testing.T) {
+	dict := func(kv ...any) *Map {
+		m := NewMap()
+		for i := 0; i < len(kv); i += 2 {
+			m.Set(kv[i].(string), kv[i+1])
+		}
+		return m
+	}
+	got, err := portParams("virNetworkPort.setParameters", dict("inbound.average", int64(1000), "outbound.burst", true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got["inbound.average"] != 1000 || got["outbound.burst"] != 1 {
+		t.Errorf("portParams = %v", got)
+	}
+	for _, tc := range []struct {
+		d    *Map
+		want string
+	}{
+		{dict(), "need a non-empty dict"},
+		{dict("inbound.avg", int64(1)), `unknown network port parameter "inbound.avg"`},
+		{dict("inbound.peak", "fast"), "for parameter inbound.peak: got string, want int from 0 to 4294967295"},
+		{dict("inbound.peak", int64(1)<<32), "for parameter inbound.peak: got int"},
+		{dict("inbound.peak", int64(-1)), "for parameter inbound.peak: got int"},
+	} {
+		_, err := portParams("virNetworkPort.setParameters", tc.d)
+		if _, ok := err.(*ArgError); !ok || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("portParams(%s): got %v, want an ArgError containing %q", Repr(tc.d), err, tc.want)
+		}
+	}
+}
+
+func TestDHCPLeaseShape(t *testing.T) {
+	m := dhcpLease(NetworkDHCPLease{Iface: "virbr0", ExpiryTime: 1700000000, Type: 0, MAC: "52:54:00:00:00:01",
+		IPAddr: "192.168.122.10", Prefix: 24, Hostname: "web-1"})
+	want := `{"iface": "virbr0", "expirytime": 1700000000, "type": 0, "mac": "52:54:00:00:00:01", ` +
+		`"ipaddr": "192.168.122.10", "prefix": 24, "hostname": "web-1", "clientid": None, "iaid": None}`
+	if got := Repr(m); got != want {
+		t.Errorf("lease:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestPortParamsDict(t *testing.T) {
+	got := Repr(portParamsDict(NetworkPortParameters{"outbound.average": 5, "inbound.burst": 4, "inbound.average": 1,
+		"inbound.floor": 3, "inbound.peak": 2}))
+	want := `{"inbound.average": 1, "inbound.peak": 2, "inbound.floor": 3, "inbound.burst": 4, "outbound.average": 5}`
+	if got != want {
+		t.Errorf("parameters() = %s, want %s", got, want)
+	}
+}
