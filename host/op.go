@@ -316,6 +316,9 @@ func convert(v Value, t Type) (Value, bool) {
 		if m, ok := v.(*Map); ok {
 			return m, true
 		}
+		if l, ok := v.([]Value); ok && len(l) == 0 {
+			return NewMap(), true // Lua's {}: an empty table arrives as a list
+		}
 	case TDictOrNone:
 		if v == nil {
 			return nil, true
