@@ -3,13 +3,14 @@ package host
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
 // domainControlOps are virDomain's lifecycle, devices, save and restore,
 // migration, block jobs, guest agent and other control methods, and
 // virConnect's saved-image methods.
-var domainControlOps = concatOps(
+var domainControlOps = slices.Concat(
 	domainLifecycleFlagOps,
 	domainGuestOps,
 	domainDeviceOps,
@@ -18,14 +19,6 @@ var domainControlOps = concatOps(
 	connectSaveOps,
 	domainMigrateOps,
 )
-
-func concatOps(groups ...[]*Op) []*Op {
-	var all []*Op
-	for _, g := range groups {
-		all = append(all, g...)
-	}
-	return all
-}
 
 // domainLifecycleFlagOps start, stop, rename and size a domain.
 var domainLifecycleFlagOps = inClass(ClassDomain, []*Op{

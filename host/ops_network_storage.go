@@ -3,21 +3,14 @@ package host
 import (
 	"encoding/xml"
 	"fmt"
+	"slices"
 )
 
 // networkStorageOps are the methods of virNetwork, virNetworkPort,
 // virStoragePool and virStorageVol, and virConnect's network and storage
 // methods.
-var networkStorageOps = concatOps(networkOps, networkPortOps, connectNetworkOps,
+var networkStorageOps = slices.Concat(networkOps, networkPortOps, connectNetworkOps,
 	storagePoolOps, storageVolOps, connectStorageOps)
-
-func concatOps(groups ...[]*Op) []*Op {
-	var out []*Op
-	for _, g := range groups {
-		out = append(out, g...)
-	}
-	return out
-}
 
 // adopted returns a function that adopts, with adopt, the object a backend
 // returned: adopted(conn.NetworkLookupByName(name))(c.adoptNetwork).
