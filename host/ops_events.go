@@ -85,17 +85,30 @@ var eventOps = append(inClass(ClassConnect, []*Op{
 		Doc: "Returns 0: vertscript registered libvirt's event loop before the first connection opened, and runs it.",
 		fn:  func(c *Call) (Value, error) { return int64(0), nil }},
 	{Name: "virEventRunDefaultImpl", CName: "virEventRunDefaultImpl", Result: "int (0)", waits: true,
-		Doc: "Waits for events, if none has arrived, and runs their callbacks.",
+		Doc: "Runs one iteration of the event loop: waits for an event if none has arrived, then runs the callbacks of the events that come with it (until none comes for 50 ms).",
 		fn: func(c *Call) (Value, error) {
 			n, err := c.s.dispatch()
-			if err != nil || n > 0 {
-				return int64(0), err
-			}
-			if err := c.s.waitEvents(time.Time{}); err != nil {
+			if err != nil {
 				return nil, err
 			}
-			_, err = c.s.dispatch()
-			return int64(0), err
+			if n == 0 {
+				if err := c.s.waitEvents(time.Time{}); err != nil {
+					return nil, err
+				}
+			}
+			for {
+				if _, err := c.s.dispatch(); err != nil {
+					return nil, err
+				}
+				settle := time.Now().Add(eventSettle)
+				if err := c.s.waitEvents(settle); err != nil {
+					return nil, err
+				}
+				if !time.Now().Before(settle) {
+					_, err := c.s.dispatch()
+					return int64(0), err
+				}
+			}
 		}},
 	{Name: "run_events", CName: "virEventRunDefaultImpl", Extension: true, waits: true,
 		Params: []Param{opt("timeout", TFloat, 0.0)}, Result: "int (callbacks run)",
@@ -119,6 +132,11 @@ var eventOps = append(inClass(ClassConnect, []*Op{
 			return c.waitForState(c.object(0), c.int(1), d)
 		}},
 })...)
+
+// eventSettle is how long an iteration of virEventRunDefaultImpl waits for
+// more events after one came: libvirt dispatches the events of one call
+// together, and they reach the session one by one.
+const eventSettle = 50 * time.Millisecond
 
 // registerDomainEvents registers cb for events eventID of dom (nil: every
 // domain).
