@@ -1,13 +1,14 @@
 package host
 
-// DomainEvent is an event libvirt delivered for a domain, as the backend
-// hands it to the core: on libvirt's event-loop goroutine, never on a
-// script's.
-type DomainEvent struct {
-	// Domain is a reference of the event's own, which the core frees.
-	Domain Domain
-	// Args are the callback's arguments between dom and opaque, shaped as
-	// libvirt-python passes them (lifecycle: event, detail).
+// ObjectEvent is an event libvirt delivered for an object (a domain, a
+// network, a storage pool, ...), as the backend hands it to the core: on
+// libvirt's event-loop goroutine, never on a script's.
+type ObjectEvent struct {
+	// Object is a reference of the event's own to the object (Domain,
+	// Network, StoragePool, ...), which the core frees.
+	Object freer
+	// Args are the callback's arguments between the object and opaque,
+	// shaped as libvirt-python passes them (lifecycle: event, detail).
 	Args []Value
 }
 
@@ -19,8 +20,14 @@ type ConnEvents interface {
 	// DomainEventRegisterAny registers deliver for events eventID
 	// (VIR_DOMAIN_EVENT_ID_*) of dom, or of every domain when dom is
 	// nil, and returns libvirt's callback ID.
-	DomainEventRegisterAny(dom Domain, eventID int, deliver func(DomainEvent)) (int, error)
+	DomainEventRegisterAny(dom Domain, eventID int, deliver func(ObjectEvent)) (int, error)
 	DomainEventDeregisterAny(callbackID int) error
+	// NetworkEventRegisterAny and the others do the same for their class
+	// (VIR_NETWORK_EVENT_ID_*, ...).
+	NetworkEventRegisterAny(net Network, eventID int, deliver func(ObjectEvent)) (int, error)
+	NetworkEventDeregisterAny(callbackID int) error
+	StoragePoolEventRegisterAny(pool StoragePool, eventID int, deliver func(ObjectEvent)) (int, error)
+	StoragePoolEventDeregisterAny(callbackID int) error
 	// RegisterCloseCallback registers deliver for the connection's
 	// closing (reason: VIR_CONNECT_CLOSE_REASON_*), replacing any other.
 	RegisterCloseCallback(deliver func(reason int)) error

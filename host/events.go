@@ -22,8 +22,8 @@ const maxQueued = 100000
 // eventReg is a callback a script registered.
 type eventReg struct {
 	conn    *Object
-	id      int    // libvirt's callback ID; -1 for a close callback
-	what    string // what the callback receives, for errors: "domain lifecycle events"
+	kind    *eventKind // nil for a close callback
+	id      int        // libvirt's callback ID; -1 for a close callback
 	cb      Callable
 	opaque  Value
 	legacy  bool // registered with domainEventRegister(cb, opaque)
@@ -33,9 +33,44 @@ type eventReg struct {
 // queuedEvent is an event waiting for a wait helper.
 type queuedEvent struct {
 	reg  *eventReg
-	dom  Domain  // the event's own domain reference; nil for a close event
-	args []Value // between dom and opaque
+	obj  freer   // the event's own reference to its object; nil for a close event
+	args []Value // between the object and opaque
 }
+
+// eventKind is a class whose objects have events.
+type eventKind struct {
+	class      string
+	register   func(c Conn, obj any, eventID int, deliver func(ObjectEvent)) (int, error)
+	deregister func(c Conn, id int) error
+	adopt      func(c *Call, ref freer) (*Object, error)
+}
+
+// The classes with events: their registration functions, and how an
+// event's object is adopted by the session, so the callback sees the
+// object the script holds.
+var (
+	domainEvents = &eventKind{class: ClassDomain,
+		register: func(c Conn, obj any, id int, deliver func(ObjectEvent)) (int, error) {
+			d, _ := obj.(Domain)
+			return c.DomainEventRegisterAny(d, id, deliver)
+		},
+		deregister: func(c Conn, id int) error { return c.DomainEventDeregisterAny(id) },
+		adopt:      func(c *Call, ref freer) (*Object, error) { return c.adoptDomain(ref.(Domain)) }}
+	networkEvents = &eventKind{class: ClassNetwork,
+		register: func(c Conn, obj any, id int, deliver func(ObjectEvent)) (int, error) {
+			n, _ := obj.(Network)
+			return c.NetworkEventRegisterAny(n, id, deliver)
+		},
+		deregister: func(c Conn, id int) error { return c.NetworkEventDeregisterAny(id) },
+		adopt:      func(c *Call, ref freer) (*Object, error) { return c.adoptNetwork(ref.(Network)) }}
+	storagePoolEvents = &eventKind{class: ClassStoragePool,
+		register: func(c Conn, obj any, id int, deliver func(ObjectEvent)) (int, error) {
+			p, _ := obj.(StoragePool)
+			return c.StoragePoolEventRegisterAny(p, id, deliver)
+		},
+		deregister: func(c Conn, id int) error { return c.StoragePoolEventDeregisterAny(id) },
+		adopt:      func(c *Call, ref freer) (*Object, error) { return c.adoptStoragePool(ref.(StoragePool)) }}
+)
 
 // eventQueue is the session's side of event delivery. Its lock is not
 // the session's: libvirt's loop goroutine takes only this one, so a call
@@ -60,8 +95,8 @@ func (q *eventQueue) push(ev queuedEvent) {
 			q.dropped++
 		}
 		q.mu.Unlock()
-		if ev.dom != nil {
-			_ = ev.dom.Free()
+		if ev.obj != nil {
+			_ = ev.obj.Free()
 		}
 		return
 	}
@@ -120,8 +155,8 @@ func (q *eventQueue) remove(conn *Object, match func(*eventReg) bool) []*eventRe
 func (s *Session) closeConnEvents(conn *Object) {
 	c := conn.ref.(Conn)
 	for _, r := range s.events.remove(conn, func(*eventReg) bool { return true }) {
-		if r.id >= 0 {
-			_ = c.DomainEventDeregisterAny(r.id)
+		if r.kind != nil {
+			_ = r.kind.deregister(c, r.id)
 		} else {
 			_ = c.UnregisterCloseCallback()
 		}
@@ -140,8 +175,8 @@ func (s *Session) closeConnEvents(conn *Object) {
 	s.events.queue = kept
 	s.events.mu.Unlock()
 	for _, ev := range drop {
-		if ev.dom != nil {
-			_ = ev.dom.Free()
+		if ev.obj != nil {
+			_ = ev.obj.Free()
 		}
 	}
 }
@@ -165,8 +200,8 @@ func (s *Session) dispatch() (int, error) {
 	for {
 		ev, dropped, ok := s.events.pop()
 		if dropped > 0 {
-			if ok && ev.dom != nil {
-				_ = ev.dom.Free()
+			if ok && ev.obj != nil {
+				_ = ev.obj.Free()
 			}
 			return n, &Error{Code: errInternal, Domain: fromNone, Level: errLevelError,
 				Message: fmt.Sprintf("internal error: %d events were dropped: more than %d waited for a wait helper (call libvirt.run_events more often)", dropped, maxQueued)}
@@ -175,18 +210,18 @@ func (s *Session) dispatch() (int, error) {
 			return n, nil
 		}
 		if ev.reg.removed {
-			if ev.dom != nil {
-				_ = ev.dom.Free()
+			if ev.obj != nil {
+				_ = ev.obj.Free()
 			}
 			continue
 		}
 		args := []Value{ev.reg.conn}
-		if ev.dom != nil {
-			dom, err := s.adoptEventDomain(ev.reg.conn, ev.dom)
+		if ev.obj != nil {
+			o, err := ev.reg.kind.adopt(&Call{s: s, recv: ev.reg.conn}, ev.obj)
 			if err != nil {
 				return n, err
 			}
-			args = append(args, dom)
+			args = append(args, o)
 		}
 		args = append(append(args, ev.args...), ev.reg.opaque)
 		if _, err := ev.reg.cb.Call(args); err != nil {
@@ -194,22 +229,6 @@ func (s *Session) dispatch() (int, error) {
 		}
 		n++
 	}
-}
-
-// adoptEventDomain gives the session an event's domain reference: the
-// script sees the same object as from its own lookups.
-func (s *Session) adoptEventDomain(conn *Object, d Domain) (*Object, error) {
-	uuid, err := d.GetUUIDString()
-	if err != nil {
-		_ = d.Free()
-		return nil, err
-	}
-	name, err := d.GetName()
-	if err != nil {
-		_ = d.Free()
-		return nil, err
-	}
-	return s.adopt(conn, ClassDomain, uuid, name, d)
 }
 
 // waitEvents waits until an event is queued, deadline passes (zero: no

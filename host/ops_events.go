@@ -10,29 +10,19 @@ var eventOps = append(inClass(ClassConnect, []*Op{
 		Result: "int (callback ID)",
 		Doc:    "Registers cb(conn, dom, ..., opaque) for events eventID (VIR_DOMAIN_EVENT_ID_*) of dom, or of every domain when dom is None; callbacks run inside the wait helpers.",
 		fn: func(c *Call) (Value, error) {
-			var dom Domain
-			if o := c.object(0); o != nil {
-				ref, err := c.argRef(o)
-				if err != nil {
-					return nil, err
-				}
-				dom = ref.(Domain)
-			}
-			return c.registerDomainEvents(dom, c.int(1), c.args[2].(Callable), c.args[3], false)
+			return c.registerEvents(domainEvents, c.object(0), c.int(1), c.args[2].(Callable), c.args[3], false)
 		}},
 	{Name: "domainEventDeregisterAny", CName: "virConnectDomainEventDeregisterAny",
 		Params: []Param{req("callbackID", TInt)}, Result: "None",
 		Doc: "Removes the callback registered with ID callbackID.",
 		fn: func(c *Call) (Value, error) {
-			id := c.int(0)
-			c.s.events.remove(c.recv, func(r *eventReg) bool { return r.id == int(id) && !r.legacy })
-			return nil, c.conn().DomainEventDeregisterAny(int(id))
+			return nil, c.deregisterEvents(domainEvents, c.int(0))
 		}},
 	{Name: "domainEventRegister", CName: "virConnectDomainEventRegisterAny",
 		Params: []Param{req("cb", TCallable), req("opaque", TAny)}, Result: "None",
 		Doc: "Registers cb(conn, dom, event, detail, opaque) for the lifecycle events of every domain.",
 		fn: func(c *Call) (Value, error) {
-			_, err := c.registerDomainEvents(nil, 0, c.args[0].(Callable), c.args[1], true)
+			_, err := c.registerEvents(domainEvents, nil, 0, c.args[0].(Callable), c.args[1], true)
 			return nil, err
 		}},
 	{Name: "domainEventDeregister", CName: "virConnectDomainEventDeregisterAny",
@@ -42,18 +32,40 @@ var eventOps = append(inClass(ClassConnect, []*Op{
 			cb := c.args[0].(Callable)
 			var err error
 			for _, r := range c.s.events.remove(c.recv, func(r *eventReg) bool { return r.legacy && r.cb.Same(cb) }) {
-				if e := c.conn().DomainEventDeregisterAny(r.id); e != nil && err == nil {
+				if e := domainEvents.deregister(c.conn(), r.id); e != nil && err == nil {
 					err = e
 				}
 			}
 			return nil, err
 		}},
+	{Name: "networkEventRegisterAny", CName: "virConnectNetworkEventRegisterAny",
+		Params: []Param{{Name: "net", Type: TObjectOrNone, Class: ClassNetwork}, req("eventID", TInt), req("cb", TCallable), req("opaque", TAny)},
+		Result: "int (callback ID)",
+		Doc:    "Registers cb(conn, net, ..., opaque) for events eventID (VIR_NETWORK_EVENT_ID_*) of net, or of every network when net is None.",
+		fn: func(c *Call) (Value, error) {
+			return c.registerEvents(networkEvents, c.object(0), c.int(1), c.args[2].(Callable), c.args[3], false)
+		}},
+	{Name: "networkEventDeregisterAny", CName: "virConnectNetworkEventDeregisterAny",
+		Params: []Param{req("callbackID", TInt)}, Result: "None",
+		Doc: "Removes the network callback registered with ID callbackID.",
+		fn:  func(c *Call) (Value, error) { return nil, c.deregisterEvents(networkEvents, c.int(0)) }},
+	{Name: "storagePoolEventRegisterAny", CName: "virConnectStoragePoolEventRegisterAny",
+		Params: []Param{{Name: "pool", Type: TObjectOrNone, Class: ClassStoragePool}, req("eventID", TInt), req("cb", TCallable), req("opaque", TAny)},
+		Result: "int (callback ID)",
+		Doc:    "Registers cb(conn, pool, ..., opaque) for events eventID (VIR_STORAGE_POOL_EVENT_ID_*) of pool, or of every pool when pool is None.",
+		fn: func(c *Call) (Value, error) {
+			return c.registerEvents(storagePoolEvents, c.object(0), c.int(1), c.args[2].(Callable), c.args[3], false)
+		}},
+	{Name: "storagePoolEventDeregisterAny", CName: "virConnectStoragePoolEventDeregisterAny",
+		Params: []Param{req("callbackID", TInt)}, Result: "None",
+		Doc: "Removes the storage pool callback registered with ID callbackID.",
+		fn:  func(c *Call) (Value, error) { return nil, c.deregisterEvents(storagePoolEvents, c.int(0)) }},
 	{Name: "registerCloseCallback", CName: "virConnectRegisterCloseCallback",
 		Params: []Param{req("cb", TCallable), req("opaque", TAny)}, Result: "int (0)",
 		Doc: "Registers cb(conn, reason, opaque) for the connection's closing (VIR_CONNECT_CLOSE_REASON_*), replacing any other; it runs inside the wait helpers.",
 		fn: func(c *Call) (Value, error) {
 			c.s.events.remove(c.recv, func(r *eventReg) bool { return r.id < 0 })
-			r := &eventReg{conn: c.recv, id: -1, what: "close", cb: c.args[0].(Callable), opaque: c.args[1]}
+			r := &eventReg{conn: c.recv, id: -1, cb: c.args[0].(Callable), opaque: c.args[1]}
 			q := c.s.events
 			err := c.conn().RegisterCloseCallback(func(reason int) {
 				q.push(queuedEvent{reg: r, args: []Value{int64(reason)}})
@@ -138,16 +150,24 @@ var eventOps = append(inClass(ClassConnect, []*Op{
 // together, and they reach the session one by one.
 const eventSettle = 50 * time.Millisecond
 
-// registerDomainEvents registers cb for events eventID of dom (nil: every
-// domain).
-func (c *Call) registerDomainEvents(dom Domain, eventID int64, cb Callable, opaque Value, legacy bool) (Value, error) {
+// registerEvents registers cb for events eventID of obj (nil: of every
+// object of the kind's class).
+func (c *Call) registerEvents(kind *eventKind, obj *Object, eventID int64, cb Callable, opaque Value, legacy bool) (Value, error) {
 	if eventID < 0 || eventID > 1<<31-1 {
-		return nil, argErrorf(c.op.QualName(), "for parameter eventID: %d is not a VIR_DOMAIN_EVENT_ID_* value", eventID)
+		return nil, argErrorf(c.op.QualName(), "for parameter eventID: %d is not an event ID", eventID)
 	}
-	r := &eventReg{conn: c.recv, what: "domain events", cb: cb, opaque: opaque, legacy: legacy}
+	var ref any
+	if obj != nil {
+		r, err := c.argRef(obj)
+		if err != nil {
+			return nil, err
+		}
+		ref = r
+	}
+	r := &eventReg{conn: c.recv, kind: kind, cb: cb, opaque: opaque, legacy: legacy}
 	q := c.s.events
-	id, err := c.conn().DomainEventRegisterAny(dom, int(eventID), func(ev DomainEvent) {
-		q.push(queuedEvent{reg: r, dom: ev.Domain, args: ev.Args})
+	id, err := kind.register(c.conn(), ref, int(eventID), func(ev ObjectEvent) {
+		q.push(queuedEvent{reg: r, obj: ev.Object, args: ev.Args})
 	})
 	if err != nil {
 		return nil, err
@@ -155,4 +175,13 @@ func (c *Call) registerDomainEvents(dom Domain, eventID int64, cb Callable, opaq
 	r.id = id
 	q.add(r)
 	return int64(id), nil
+}
+
+// deregisterEvents removes the callback of kind registered as id.
+func (c *Call) deregisterEvents(kind *eventKind, id int64) error {
+	c.s.events.remove(c.recv, func(r *eventReg) bool { return r.kind == kind && int64(r.id) == id && !r.legacy })
+	if id < 0 || id > 1<<31-1 {
+		return argErrorf(c.op.QualName(), "for parameter callbackID: %d is not a callback ID", id)
+	}
+	return kind.deregister(c.conn(), int(id))
 }

@@ -59,7 +59,7 @@ const (
 	eventMemoryDeviceSizeChange = 26
 )
 
-func (c *conn) DomainEventRegisterAny(dom host.Domain, eventID int, deliver func(host.DomainEvent)) (int, error) {
+func (c *conn) DomainEventRegisterAny(dom host.Domain, eventID int, deliver func(host.ObjectEvent)) (int, error) {
 	var d *libvirt.Domain
 	if dom != nil {
 		d = dom.(*domain).d
@@ -179,23 +179,110 @@ func (c *conn) DomainEventRegisterAny(dom host.Domain, eventID int, deliver func
 	default:
 		// TUNABLE and JOB_COMPLETED carry typed parameters that
 		// libvirt.org/go/libvirt hands over as partial structs.
-		return 0, &host.Error{Code: int(libvirt.ERR_NO_SUPPORT), Domain: int(libvirt.FROM_NONE), Level: int(libvirt.ERR_ERROR),
-			Message: fmt.Sprintf("this function is not supported: domain event ID %d is not supported by vertscript", eventID)}
+		if eventID == 17 || eventID == 21 {
+			return 0, &host.Error{Code: int(libvirt.ERR_NO_SUPPORT), Domain: int(libvirt.FROM_NONE), Level: int(libvirt.ERR_ERROR),
+				Message: fmt.Sprintf("this function is not supported: domain event ID %d is not supported by vertscript", eventID)}
+		}
+		return 0, unknownEvent("domain", eventID)
 	}
 	return id, conv(err)
 }
 
-// send delivers one event: the domain libvirt passes is only lent for the
-// callback, so the event takes a reference of its own.
-func (c *conn) send(deliver func(host.DomainEvent), ld *libvirt.Domain, args ...any) {
+// send delivers one event of a domain: the domain libvirt passes is only
+// lent for the callback, so the event takes a reference of its own.
+func (c *conn) send(deliver func(host.ObjectEvent), ld *libvirt.Domain, args ...any) {
 	if ld.Ref() != nil {
 		return
 	}
+	deliver(host.ObjectEvent{Object: &domain{d: ld}, Args: eventValues(args)})
+}
+
+func eventValues(args []any) []host.Value {
 	vals := make([]host.Value, len(args))
 	for i, a := range args {
 		vals[i] = eventValue(a)
 	}
-	deliver(host.DomainEvent{Domain: &domain{d: ld}, Args: vals})
+	return vals
+}
+
+// The VIR_NETWORK_EVENT_ID_* and VIR_STORAGE_POOL_EVENT_ID_* values.
+const (
+	networkEventLifecycle      = 0
+	networkEventMetadataChange = 1
+	poolEventLifecycle         = 0
+	poolEventRefresh           = 1
+)
+
+func (c *conn) NetworkEventRegisterAny(net host.Network, eventID int, deliver func(host.ObjectEvent)) (int, error) {
+	var n *libvirt.Network
+	if net != nil {
+		n = net.(*network).n
+	}
+	send := func(ln *libvirt.Network, args ...any) {
+		if ln.Ref() == nil {
+			deliver(host.ObjectEvent{Object: &network{n: ln}, Args: eventValues(args)})
+		}
+	}
+	var id int
+	var err error
+	switch eventID {
+	case networkEventLifecycle:
+		id, err = c.c.NetworkEventLifecycleRegister(n, func(_ *libvirt.Connect, ln *libvirt.Network, e *libvirt.NetworkEventLifecycle) {
+			send(ln, int(e.Event), e.Detail)
+		})
+	case networkEventMetadataChange:
+		id, err = c.c.NetworkEventMetadataChangeRegister(n, func(_ *libvirt.Connect, ln *libvirt.Network, e *libvirt.NetworkEventMetadataChange) {
+			var nsuri host.Value
+			if e.NSURI != "" {
+				nsuri = e.NSURI
+			}
+			send(ln, int(e.Type), nsuri)
+		})
+	default:
+		return 0, unknownEvent("network", eventID)
+	}
+	return id, conv(err)
+}
+
+func (c *conn) NetworkEventDeregisterAny(callbackID int) error {
+	return conv(c.c.NetworkEventDeregister(callbackID))
+}
+
+func (c *conn) StoragePoolEventRegisterAny(pool host.StoragePool, eventID int, deliver func(host.ObjectEvent)) (int, error) {
+	var p *libvirt.StoragePool
+	if pool != nil {
+		p = pool.(*storagePool).p
+	}
+	send := func(lp *libvirt.StoragePool, args ...any) {
+		if lp.Ref() == nil {
+			deliver(host.ObjectEvent{Object: &storagePool{p: lp}, Args: eventValues(args)})
+		}
+	}
+	var id int
+	var err error
+	switch eventID {
+	case poolEventLifecycle:
+		id, err = c.c.StoragePoolEventLifecycleRegister(p, func(_ *libvirt.Connect, lp *libvirt.StoragePool, e *libvirt.StoragePoolEventLifecycle) {
+			send(lp, int(e.Event), e.Detail)
+		})
+	case poolEventRefresh:
+		id, err = c.c.StoragePoolEventRefreshRegister(p, func(_ *libvirt.Connect, lp *libvirt.StoragePool) {
+			send(lp)
+		})
+	default:
+		return 0, unknownEvent("storage pool", eventID)
+	}
+	return id, conv(err)
+}
+
+func (c *conn) StoragePoolEventDeregisterAny(callbackID int) error {
+	return conv(c.c.StoragePoolEventDeregister(callbackID))
+}
+
+// unknownEvent is libvirt's error for an event ID it does not know.
+func unknownEvent(what string, id int) error {
+	return &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(libvirt.FROM_NONE), Level: int(libvirt.ERR_ERROR),
+		Message: fmt.Sprintf("invalid argument: unknown %s event ID %d", what, id)}
 }
 
 // eventValue converts an event argument to a core value.
