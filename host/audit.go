@@ -2,6 +2,7 @@ package host
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"regexp"
 	"time"
@@ -37,7 +38,8 @@ func (s *Session) auditCall(c *Call, start time.Time, v Value, err error) {
 	s.audit.LogAttrs(context.Background(), level, "call", attrs...)
 }
 
-// jsonValue converts v for encoding/json: objects as their printed form.
+// jsonValue converts v for encoding/json: objects as their printed form,
+// bytes as their length.
 func jsonValue(v Value) any {
 	switch v := v.(type) {
 	case []Value:
@@ -56,6 +58,10 @@ func jsonValue(v Value) any {
 		return v.String()
 	case Opaque:
 		return v.Type
+	case Bytes:
+		// Data, not a description of a call: a stream's may be a whole
+		// volume, or what a console showed.
+		return fmt.Sprintf("<%d bytes>", len(v))
 	}
 	return v
 }

@@ -61,6 +61,9 @@ func (f callable) Call(args []host.Value) (host.Value, error) {
 		largs[i] = f.in.fromHost(L, a)
 	}
 	if err := L.CallByParam(lua.P{Fn: f.fn, NRet: 1, Protect: true}, largs...); err != nil {
+		if api, ok := err.(*lua.ApiError); ok {
+			return nil, &raised{api: api}
+		}
 		return nil, err
 	}
 	res := L.Get(-1)

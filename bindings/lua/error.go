@@ -90,15 +90,29 @@ func errorOf(v lua.LValue) *libvirtError {
 	return nil
 }
 
+// raised is what a Lua function the core called back raised: the core
+// returns it from the operation that made the call, and raise raises the
+// same value again, so that pcall around the operation sees what the
+// function raised. A libvirt error inside stays one for the core (Unwrap).
+type raised struct{ api *lua.ApiError }
+
+func (r *raised) Error() string { return r.api.Error() }
+
+func (r *raised) Unwrap() error {
+	if x := errorOf(r.api.Object); x != nil {
+		return x.e
+	}
+	return r.api
+}
+
 // raise raises err in L: a libvirt error as a libvirtError value, anything
 // else (an argument mistake, a closed session) as a string with the
-// position of the call. It does not return.
+// position of the call; what a function called back raised, as it was. It
+// does not return.
 func raise(L *lua.LState, err error) {
-	var api *lua.ApiError
-	if errors.As(err, &api) && api.Object != nil {
-		// An error of the script's own, raised in a callback that the
-		// core ran: it goes on as it was raised.
-		L.Error(api.Object, 0)
+	var r *raised
+	if errors.As(err, &r) {
+		L.Error(r.api.Object, 0)
 	}
 	if e, ok := host.AsError(err); ok {
 		ud := L.NewUserData()
