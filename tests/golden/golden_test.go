@@ -150,7 +150,9 @@ var exampleArgs = map[string][]string{
 // test:///default (one running domain; private to each vertscript process).
 // "fixture:NAME.xml" names another node in tests/fixtures.
 var exampleURI = map[string]string{
-	"ex6": "test:///default",
+	"ex6":            "test:///default",
+	"api-snapshot":   "fixture:objects.xml",
+	"api-checkpoint": "fixture:objects.xml",
 }
 
 // extraCases are more runs of the examples: other arguments and flags.
