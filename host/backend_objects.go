@@ -1,7 +1,33 @@
 package host
 
 // ConnObjects are a connection's secret and network filter functions.
-type ConnObjects interface{}
+type ConnObjects interface {
+	SecretDefineXML(xml string, flags uint32) (Secret, error)
+	SecretLookupByUUID(uuid []byte) (Secret, error)
+	SecretLookupByUUIDString(uuid string) (Secret, error)
+	SecretLookupByUsage(usageType int, usageID string) (Secret, error)
+	// ListSecrets returns the secrets' UUIDs. Like libvirt-python, it
+	// asks virConnectNumOfSecrets first, and calls virConnectListSecrets
+	// only when there are some.
+	ListSecrets() ([]string, error)
+	ListAllSecrets(flags uint32) ([]Secret, error)
+	NumOfSecrets() (int, error)
+
+	NWFilterDefineXML(xml string) (NWFilter, error)
+	NWFilterDefineXMLFlags(xml string, flags uint32) (NWFilter, error)
+	NWFilterLookupByName(name string) (NWFilter, error)
+	NWFilterLookupByUUID(uuid []byte) (NWFilter, error)
+	NWFilterLookupByUUIDString(uuid string) (NWFilter, error)
+	// ListNWFilters returns the filters' names, asking
+	// virConnectNumOfNWFilters first, as libvirt-python does.
+	ListNWFilters() ([]string, error)
+	ListAllNWFilters(flags uint32) ([]NWFilter, error)
+	NumOfNWFilters() (int, error)
+
+	NWFilterBindingCreateXML(xml string, flags uint32) (NWFilterBinding, error)
+	NWFilterBindingLookupByPortDev(portdev string) (NWFilterBinding, error)
+	ListAllNWFilterBindings(flags uint32) ([]NWFilterBinding, error)
+}
 
 // DomainObjects are a domain's snapshot and checkpoint functions.
 type DomainObjects interface {
@@ -50,4 +76,40 @@ type Checkpoint interface {
 	GetXMLDesc(flags uint32) (string, error)
 	ListAllChildren(flags uint32) ([]Checkpoint, error)
 	Delete(flags uint32) error
+}
+
+// Secret is a secret, virSecretPtr. Free releases the pointer; the core
+// calls it exactly once per Secret a backend returns.
+type Secret interface {
+	Free() error
+	GetUUID() ([]byte, error)
+	GetUUIDString() (string, error)
+	GetUsageID() (string, error)
+	GetUsageType() (int, error)
+	GetXMLDesc(flags uint32) (string, error)
+	GetValue(flags uint32) ([]byte, error)
+	SetValue(value []byte, flags uint32) error
+	Undefine() error
+}
+
+// NWFilter is a network filter, virNWFilterPtr. Free releases the
+// pointer; the core calls it exactly once per NWFilter a backend returns.
+type NWFilter interface {
+	Free() error
+	GetName() (string, error)
+	GetUUID() ([]byte, error)
+	GetUUIDString() (string, error)
+	GetXMLDesc(flags uint32) (string, error)
+	Undefine() error
+}
+
+// NWFilterBinding is a network filter binding, virNWFilterBindingPtr.
+// Free releases the pointer; the core calls it exactly once per
+// NWFilterBinding a backend returns.
+type NWFilterBinding interface {
+	Free() error
+	GetPortDev() (string, error)
+	GetFilterName() (string, error)
+	GetXMLDesc(flags uint32) (string, error)
+	Delete() error
 }
