@@ -32,6 +32,8 @@ func (s *Session) auditCall(c *Call, start time.Time, v Value, err error) {
 	if err != nil {
 		level = slog.LevelError
 		attrs = append(attrs, slog.String("error", err.Error()))
+	} else if c.op.secretResult {
+		attrs = append(attrs, slog.String("result", redacted))
 	} else {
 		attrs = append(attrs, slog.Any("result", jsonValue(redactValue(v))))
 	}

@@ -1,4 +1,75 @@
 package host
 
-// objectOps are the methods of virDomainSnapshot, virDomainCheckpoint, virInterface, virNodeDevice, virSecret, virNWFilter and virNWFilterBinding, and the virConnect and virDomain methods that reach them.
-var objectOps = []*Op{}
+import (
+	"encoding/xml"
+	"fmt"
+	"slices"
+)
+
+// objectOps are the methods of virDomainSnapshot, virDomainCheckpoint,
+// virSecret, virNWFilter and virNWFilterBinding, and the virConnect and
+// virDomain methods that reach them.
+var objectOps = slices.Concat(snapshotOps, checkpointOps, secretOps, nwfilterOps)
+
+// connectOp is the connect() (and getConnect()) of the objects below a
+// connection: the connection the object came from, as libvirt-python
+// returns it, without calling libvirt.
+func connectOp(name, cname, class string) *Op {
+	return &Op{Name: name, CName: cname, Result: "virConnect",
+		Doc:    "Returns the connection the " + class + " belongs to.",
+		fn:     func(c *Call) (Value, error) { return c.recv.Conn(), nil },
+		inPlan: func(o *Object) Value { return o.Conn() }}
+}
+
+// uuidArg returns argument i, a UUID as 16 raw bytes. libvirt-python
+// refuses other lengths before calling libvirt, with a libvirtError.
+func (c *Call) uuidArg(i int) ([]byte, error) {
+	b := c.bytes(i)
+	if len(b) != 16 {
+		return nil, &Error{Code: errInvalidArg, Domain: fromNone, Level: errLevelError,
+			Message: fmt.Sprintf("invalid argument: %s must be 16 bytes, got %d", c.op.Params[i].Name, len(b))}
+	}
+	return b, nil
+}
+
+// rawUUID is the result of a UUID() method: bytes, as in libvirt-python.
+func rawUUID(b []byte, err error) (Value, error) {
+	if err != nil {
+		return nil, err
+	}
+	return Bytes(b), nil
+}
+
+// orNone returns s, or None when the call failed: libvirt-python's getters
+// that do not check for errors (virSecret.usageID, virNWFilter.name, ...).
+func orNone(s string, err error) (Value, error) {
+	if err != nil {
+		return nil, nil
+	}
+	return s, nil
+}
+
+// xmlField decodes the XML document doc into a T and returns what field
+// reads from it, or "" when doc does not parse: the names dry runs give
+// planned objects.
+func xmlField[T any](doc string, field func(*T) string) string {
+	var v T
+	if err := xml.Unmarshal([]byte(doc), &v); err != nil {
+		return ""
+	}
+	return field(&v)
+}
+
+// plannedObject returns an object that exists only in the dry run's plan: what
+// the call would have made.
+func (c *Call) plannedObject(class, label string) *Object {
+	return &Object{class: class, label: label, conn: c.recv.Conn(), planned: c.op.QualName()}
+}
+
+// labelOf returns o's label, which a later adoption of the same object may
+// change.
+func (s *Session) labelOf(o *Object) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return o.label
+}

@@ -153,6 +153,8 @@ var exampleURI = map[string]string{
 	"ex6":              "test:///default",
 	"api-storage_pool": "fixture:storage.xml",
 	"api-storage_vol":  "fixture:storage.xml",
+	"api-snapshot":     "fixture:objects.xml",
+	"api-checkpoint":   "fixture:objects.xml",
 }
 
 // extraCases are more runs of the examples: other arguments and flags.
