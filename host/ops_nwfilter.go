@@ -11,7 +11,7 @@ var nwfilterOps = slices.Concat(inClass(ClassNWFilter, []*Op{
 		inPlan: func(o *Object) Value { return o.label }},
 	{Name: "UUID", CName: "virNWFilterGetUUID", Result: "bytes (16)",
 		Doc: "Returns the filter's UUID as 16 raw bytes.",
-		fn:  func(c *Call) (Value, error) { return rawUUID(c.nwfilter().GetUUID()) }},
+		fn:  func(c *Call) (Value, error) { return uuidBytes(c.nwfilter().GetUUID()) }},
 	{Name: "UUIDString", CName: "virNWFilterGetUUIDString", Result: "str",
 		Doc: "Returns the filter's UUID.",
 		fn:  func(c *Call) (Value, error) { return str(c.nwfilter().GetUUIDString()) }},
@@ -58,7 +58,7 @@ var nwfilterOps = slices.Concat(inClass(ClassNWFilter, []*Op{
 	{Name: "nwfilterLookupByUUID", CName: "virNWFilterLookupByUUID", Params: []Param{req("uuid", TBytes)}, Result: "virNWFilter",
 		Doc: "Returns the network filter with this UUID, given as 16 raw bytes.",
 		fn: func(c *Call) (Value, error) {
-			uuid, err := c.uuidArg(0)
+			uuid, err := c.uuid(0)
 			if err != nil {
 				return nil, err
 			}

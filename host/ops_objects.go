@@ -2,7 +2,6 @@ package host
 
 import (
 	"encoding/xml"
-	"fmt"
 	"slices"
 )
 
@@ -19,25 +18,6 @@ func connectOp(name, cname, class string) *Op {
 		Doc:    "Returns the connection the " + class + " belongs to.",
 		fn:     func(c *Call) (Value, error) { return c.recv.Conn(), nil },
 		inPlan: func(o *Object) Value { return o.Conn() }}
-}
-
-// uuidArg returns argument i, a UUID as 16 raw bytes. libvirt-python
-// refuses other lengths before calling libvirt, with a libvirtError.
-func (c *Call) uuidArg(i int) ([]byte, error) {
-	b := c.bytes(i)
-	if len(b) != 16 {
-		return nil, &Error{Code: errInvalidArg, Domain: fromNone, Level: errLevelError,
-			Message: fmt.Sprintf("invalid argument: %s must be 16 bytes, got %d", c.op.Params[i].Name, len(b))}
-	}
-	return b, nil
-}
-
-// rawUUID is the result of a UUID() method: bytes, as in libvirt-python.
-func rawUUID(b []byte, err error) (Value, error) {
-	if err != nil {
-		return nil, err
-	}
-	return Bytes(b), nil
 }
 
 // orNone returns s, or None when the call failed: libvirt-python's getters

@@ -6,7 +6,7 @@ import "slices"
 var secretOps = slices.Concat(inClass(ClassSecret, []*Op{
 	{Name: "UUID", CName: "virSecretGetUUID", Result: "bytes (16)",
 		Doc: "Returns the secret's UUID as 16 raw bytes.",
-		fn:  func(c *Call) (Value, error) { return rawUUID(c.secret().GetUUID()) }},
+		fn:  func(c *Call) (Value, error) { return uuidBytes(c.secret().GetUUID()) }},
 	{Name: "UUIDString", CName: "virSecretGetUUIDString", Result: "str",
 		Doc: "Returns the secret's UUID.",
 		fn:  func(c *Call) (Value, error) { return str(c.secret().GetUUIDString()) }},
@@ -53,7 +53,7 @@ var secretOps = slices.Concat(inClass(ClassSecret, []*Op{
 	{Name: "secretLookupByUUID", CName: "virSecretLookupByUUID", Params: []Param{req("uuid", TBytes)}, Result: "virSecret",
 		Doc: "Returns the secret with this UUID, given as 16 raw bytes.",
 		fn: func(c *Call) (Value, error) {
-			uuid, err := c.uuidArg(0)
+			uuid, err := c.uuid(0)
 			if err != nil {
 				return nil, err
 			}
