@@ -28,6 +28,8 @@ type ConnEvents interface {
 	NetworkEventDeregisterAny(callbackID int) error
 	StoragePoolEventRegisterAny(pool StoragePool, eventID int, deliver func(ObjectEvent)) (int, error)
 	StoragePoolEventDeregisterAny(callbackID int) error
+	SecretEventRegisterAny(secret Secret, eventID int, deliver func(ObjectEvent)) (int, error)
+	SecretEventDeregisterAny(callbackID int) error
 	// RegisterCloseCallback registers deliver for the connection's
 	// closing (reason: VIR_CONNECT_CLOSE_REASON_*), replacing any other.
 	RegisterCloseCallback(deliver func(reason int)) error

@@ -70,6 +70,13 @@ var (
 		},
 		deregister: func(c Conn, id int) error { return c.StoragePoolEventDeregisterAny(id) },
 		adopt:      func(c *Call, ref freer) (*Object, error) { return c.adoptStoragePool(ref.(StoragePool)) }}
+	secretEvents = &eventKind{class: ClassSecret,
+		register: func(c Conn, obj any, id int, deliver func(ObjectEvent)) (int, error) {
+			s, _ := obj.(Secret)
+			return c.SecretEventRegisterAny(s, id, deliver)
+		},
+		deregister: func(c Conn, id int) error { return c.SecretEventDeregisterAny(id) },
+		adopt:      func(c *Call, ref freer) (*Object, error) { return c.adoptSecret(ref.(Secret)) }}
 )
 
 // eventQueue is the session's side of event delivery. Its lock is not

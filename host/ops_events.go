@@ -60,6 +60,17 @@ var eventOps = append(inClass(ClassConnect, []*Op{
 		Params: []Param{req("callbackID", TInt)}, Result: "None",
 		Doc: "Removes the storage pool callback registered with ID callbackID.",
 		fn:  func(c *Call) (Value, error) { return nil, c.deregisterEvents(storagePoolEvents, c.int(0)) }},
+	{Name: "secretEventRegisterAny", CName: "virConnectSecretEventRegisterAny",
+		Params: []Param{{Name: "secret", Type: TObjectOrNone, Class: ClassSecret}, req("eventID", TInt), req("cb", TCallable), req("opaque", TAny)},
+		Result: "int (callback ID)",
+		Doc:    "Registers cb(conn, secret, ..., opaque) for events eventID (VIR_SECRET_EVENT_ID_*) of secret, or of every secret when secret is None.",
+		fn: func(c *Call) (Value, error) {
+			return c.registerEvents(secretEvents, c.object(0), c.int(1), c.args[2].(Callable), c.args[3], false)
+		}},
+	{Name: "secretEventDeregisterAny", CName: "virConnectSecretEventDeregisterAny",
+		Params: []Param{req("callbackID", TInt)}, Result: "None",
+		Doc: "Removes the secret callback registered with ID callbackID.",
+		fn:  func(c *Call) (Value, error) { return nil, c.deregisterEvents(secretEvents, c.int(0)) }},
 	{Name: "registerCloseCallback", CName: "virConnectRegisterCloseCallback",
 		Params: []Param{req("cb", TCallable), req("opaque", TAny)}, Result: "int (0)",
 		Doc: "Registers cb(conn, reason, opaque) for the connection's closing (VIR_CONNECT_CLOSE_REASON_*), replacing any other; it runs inside the wait helpers.",

@@ -279,6 +279,43 @@ func (c *conn) StoragePoolEventDeregisterAny(callbackID int) error {
 	return conv(c.c.StoragePoolEventDeregister(callbackID))
 }
 
+// The VIR_SECRET_EVENT_ID_* values.
+const (
+	secretEventLifecycle    = 0
+	secretEventValueChanged = 1
+)
+
+func (c *conn) SecretEventRegisterAny(sec host.Secret, eventID int, deliver func(host.ObjectEvent)) (int, error) {
+	var s *libvirt.Secret
+	if sec != nil {
+		s = sec.(*secret).s
+	}
+	send := func(ls *libvirt.Secret, args ...any) {
+		if ls.Ref() == nil {
+			deliver(host.ObjectEvent{Object: &secret{s: ls}, Args: eventValues(args)})
+		}
+	}
+	var id int
+	var err error
+	switch eventID {
+	case secretEventLifecycle:
+		id, err = c.c.SecretEventLifecycleRegister(s, func(_ *libvirt.Connect, ls *libvirt.Secret, e *libvirt.SecretEventLifecycle) {
+			send(ls, int(e.Event), e.Detail)
+		})
+	case secretEventValueChanged:
+		id, err = c.c.SecretEventValueChangedRegister(s, func(_ *libvirt.Connect, ls *libvirt.Secret) {
+			send(ls)
+		})
+	default:
+		return 0, unknownEvent("secret", eventID)
+	}
+	return id, conv(err)
+}
+
+func (c *conn) SecretEventDeregisterAny(callbackID int) error {
+	return conv(c.c.SecretEventDeregister(callbackID))
+}
+
 // unknownEvent is libvirt's error for an event ID it does not know.
 func unknownEvent(what string, id int) error {
 	return &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(libvirt.FROM_NONE), Level: int(libvirt.ERR_ERROR),

@@ -39,3 +39,34 @@ conn:domainEventDeregister(any_domain)
 dom:create()
 print(string.format("after deregistering: %d callbacks run", libvirt.run_events(0.2)))
 print(string.format("state: %d", libvirt.wait_for_state(dom, libvirt.VIR_DOMAIN_RUNNING)))
+
+-- Networks and storage pools have events too.
+local function net_event(c, n, event, detail, opaque)
+  print(string.format("network %s: event %d detail %d", n:name(), event, detail))
+end
+
+local function pool_event(c, p, event, detail, opaque)
+  print(string.format("pool %s: event %d detail %d", p:name(), event, detail))
+end
+
+local function pool_refresh(c, p, opaque)
+  print(string.format("pool %s: refreshed", p:name()))
+end
+
+local net = conn:networkLookupByName("default")
+local pool = conn:storagePoolLookupByName("default-pool")
+local ids = {
+  conn:networkEventRegisterAny(net, libvirt.VIR_NETWORK_EVENT_ID_LIFECYCLE, net_event, nil),
+  conn:storagePoolEventRegisterAny(nil, libvirt.VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE, pool_event, nil),
+  conn:storagePoolEventRegisterAny(pool, libvirt.VIR_STORAGE_POOL_EVENT_ID_REFRESH, pool_refresh, nil),
+}
+net:destroy()
+net:create()
+pool:refresh()
+pool:destroy()
+print(string.format("callbacks run: %d", libvirt.run_events(0.5)))
+conn:networkEventDeregisterAny(ids[1])
+conn:storagePoolEventDeregisterAny(ids[2])
+conn:storagePoolEventDeregisterAny(ids[3])
+local ok, err = pcall(conn.networkEventRegisterAny, conn, nil, 99, net_event, nil)
+print("unknown event ID: " .. err:get_error_message())
