@@ -22,6 +22,12 @@ type ConnEvents interface {
 	// nil, and returns libvirt's callback ID.
 	DomainEventRegisterAny(dom Domain, eventID int, deliver func(ObjectEvent)) (int, error)
 	DomainEventDeregisterAny(callbackID int) error
+	// DomainEventRegisterLegacy registers deliver for the lifecycle events
+	// of every domain through virConnectDomainEventRegister, which libvirt
+	// tracks apart from DomainEventRegisterAny's registrations; a
+	// connection has one at most. DomainEventDeregisterLegacy removes it.
+	DomainEventRegisterLegacy(deliver func(ObjectEvent)) error
+	DomainEventDeregisterLegacy() error
 	// NetworkEventRegisterAny and the others do the same for their class
 	// (VIR_NETWORK_EVENT_ID_*, ...).
 	NetworkEventRegisterAny(net Network, eventID int, deliver func(ObjectEvent)) (int, error)

@@ -30,6 +30,13 @@ type eventReg struct {
 	removed bool
 }
 
+// The callbacks of domainEventRegister share one libvirt registration per
+// connection, as in libvirt-python: its events are queued for the group,
+// and each runs every callback registered at the time of dispatch.
+var legacyEvents = &eventKind{class: ClassDomain,
+	deregister: func(c Conn, _ int) error { return c.DomainEventDeregisterLegacy() },
+	adopt:      func(c *Call, ref freer) (*Object, error) { return c.adoptDomain(ref.(Domain)) }}
+
 // queuedEvent is an event waiting for a wait helper.
 type queuedEvent struct {
 	reg  *eventReg
@@ -137,6 +144,20 @@ func (q *eventQueue) add(r *eventReg) {
 	q.mu.Unlock()
 }
 
+// legacyOf returns the callbacks of conn registered with
+// domainEventRegister, in order.
+func (q *eventQueue) legacyOf(conn *Object) []*eventReg {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	var out []*eventReg
+	for _, r := range q.regs {
+		if r.conn == conn && r.legacy {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // remove unrecords the registrations of conn that match, and returns
 // them; queued events of removed registrations are dropped by dispatch.
 func (q *eventQueue) remove(conn *Object, match func(*eventReg) bool) []*eventReg {
@@ -162,6 +183,9 @@ func (q *eventQueue) remove(conn *Object, match func(*eventReg) bool) []*eventRe
 func (s *Session) closeConnEvents(conn *Object) {
 	c := conn.ref.(Conn)
 	for _, r := range s.events.remove(conn, func(*eventReg) bool { return true }) {
+		if r.legacy {
+			continue // the group's registration is removed with the group
+		}
 		if r.kind != nil {
 			_ = r.kind.deregister(c, r.id)
 		} else {
@@ -230,11 +254,17 @@ func (s *Session) dispatch() (int, error) {
 			}
 			args = append(args, o)
 		}
-		args = append(append(args, ev.args...), ev.reg.opaque)
-		if _, err := ev.reg.cb.Call(args); err != nil {
-			return n, err
+		args = append(args, ev.args...)
+		regs := []*eventReg{ev.reg}
+		if ev.reg.kind == legacyEvents {
+			regs = s.events.legacyOf(ev.reg.conn)
 		}
-		n++
+		for _, r := range regs {
+			if _, err := r.cb.Call(append(args[:len(args):len(args)], r.opaque)); err != nil {
+				return n, err
+			}
+			n++
+		}
 	}
 }
 

@@ -18,25 +18,47 @@ var eventOps = append(inClass(ClassConnect, []*Op{
 		fn: func(c *Call) (Value, error) {
 			return nil, c.deregisterEvents(domainEvents, c.int(0))
 		}},
-	{Name: "domainEventRegister", CName: "virConnectDomainEventRegisterAny",
+	{Name: "domainEventRegister", CName: "virConnectDomainEventRegister",
 		Params: []Param{req("cb", TCallable), req("opaque", TAny)}, Result: "None",
-		Doc: "Registers cb(conn, dom, event, detail, opaque) for the lifecycle events of every domain.",
+		Doc: "Registers cb(conn, dom, event, detail, opaque) for the lifecycle events of every domain (registering cb again replaces its opaque).",
 		fn: func(c *Call) (Value, error) {
-			_, err := c.registerEvents(domainEvents, nil, 0, c.args[0].(Callable), c.args[1], true)
-			return nil, err
+			cb := c.args[0].(Callable)
+			q := c.s.events
+			for _, r := range q.legacyOf(c.recv) {
+				if r.cb.Same(cb) {
+					q.mu.Lock()
+					r.opaque = c.args[1]
+					q.mu.Unlock()
+					return nil, nil
+				}
+			}
+			if len(q.legacyOf(c.recv)) == 0 {
+				group := &eventReg{conn: c.recv, kind: legacyEvents}
+				err := c.conn().DomainEventRegisterLegacy(func(ev ObjectEvent) {
+					q.push(queuedEvent{reg: group, obj: ev.Object, args: ev.Args})
+				})
+				if err != nil {
+					return nil, err
+				}
+				q.add(group)
+			}
+			q.add(&eventReg{conn: c.recv, kind: legacyEvents, cb: cb, opaque: c.args[1], legacy: true})
+			return nil, nil
 		}},
-	{Name: "domainEventDeregister", CName: "virConnectDomainEventDeregisterAny",
+	{Name: "domainEventDeregister", CName: "virConnectDomainEventDeregister",
 		Params: []Param{req("cb", TCallable)}, Result: "None",
 		Doc: "Removes cb, registered with domainEventRegister.",
 		fn: func(c *Call) (Value, error) {
 			cb := c.args[0].(Callable)
-			var err error
-			for _, r := range c.s.events.remove(c.recv, func(r *eventReg) bool { return r.legacy && r.cb.Same(cb) }) {
-				if e := domainEvents.deregister(c.conn(), r.id); e != nil && err == nil {
-					err = e
-				}
+			q := c.s.events
+			if len(q.remove(c.recv, func(r *eventReg) bool { return r.legacy && r.cb.Same(cb) })) == 0 {
+				return nil, nil // as libvirt-python: nothing to remove
 			}
-			return nil, err
+			if len(q.legacyOf(c.recv)) > 0 {
+				return nil, nil
+			}
+			q.remove(c.recv, func(r *eventReg) bool { return r.kind == legacyEvents })
+			return nil, c.conn().DomainEventDeregisterLegacy()
 		}},
 	{Name: "networkEventRegisterAny", CName: "virConnectNetworkEventRegisterAny",
 		Params: []Param{{Name: "net", Type: TObjectOrNone, Class: ClassNetwork}, req("eventID", TInt), req("cb", TCallable), req("opaque", TAny)},

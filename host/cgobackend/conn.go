@@ -7,7 +7,10 @@ import (
 )
 
 // conn implements host.Conn.
-type conn struct{ c *libvirt.Connect }
+type conn struct {
+	c        *libvirt.Connect
+	legacyID int64 // the legacy event registration's ID, 0 when none
+}
 
 var _ host.Conn = (*conn)(nil)
 

@@ -1,0 +1,30 @@
+// The legacy domain event API (virConnectDomainEventRegister), which
+// libvirt.org/go/libvirt does not offer: libvirt-python's
+// domainEventRegister uses it, and libvirt tracks its registration apart
+// from those of virConnectDomainEventRegisterAny.
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+#include <stddef.h>
+#include "events_legacy.h"
+
+static int vsLegacyCallback(virConnectPtr conn, virDomainPtr dom, int event, int detail, void *opaque)
+{
+    vsLegacyDomainEvent(conn, dom, event, detail, (long)opaque);
+    return 0;
+}
+
+int vsDomainEventRegister(virConnectPtr conn, long id, virErrorPtr err)
+{
+    int ret = virConnectDomainEventRegister(conn, vsLegacyCallback, (void *)id, NULL);
+    if (ret < 0)
+        virCopyLastError(err);
+    return ret;
+}
+
+int vsDomainEventDeregister(virConnectPtr conn, virErrorPtr err)
+{
+    int ret = virConnectDomainEventDeregister(conn, vsLegacyCallback);
+    if (ret < 0)
+        virCopyLastError(err);
+    return ret;
+}
