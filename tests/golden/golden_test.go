@@ -150,7 +150,10 @@ var exampleArgs = map[string][]string{
 // test:///default (one running domain; private to each vertscript process).
 // "fixture:NAME.xml" names another node in tests/fixtures.
 var exampleURI = map[string]string{
-	"ex6": "test:///default",
+	"ex6":           "test:///default",
+	"api-host":      "fixture:host.xml",
+	"api-interface": "fixture:host.xml",
+	"api-nodedev":   "fixture:host.xml",
 }
 
 // extraCases are more runs of the examples: other arguments and flags.
