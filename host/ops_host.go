@@ -147,7 +147,7 @@ func hostGetFreePages(c *Call) (Value, error) {
 	cells := c.uint32(2)
 	if cells == 0 {
 		// libvirt-python refuses it before calling libvirt.
-		return nil, argErrorf(c.op.QualName(), "cellCount must not be zero")
+		return nil, argErrorf(c.op.QualName(), "maxCells must not be zero")
 	}
 	if le := c.s.limits.CheckAlloc(8*uint64(len(sizes))*uint64(cells), c.op.QualName(), "a list of page counts"); le != nil {
 		return nil, le

@@ -63,7 +63,7 @@ func TestHostArguments(t *testing.T) {
 	wantArgError(t, err, "virConnect.getCellsFreeMemory: for parameter startCell: 2147483648 does not fit a C int")
 
 	_, err = callErr(s, host.ClassConnect, "getFreePages", conn, []host.Value{int64(4)}, int64(0), int64(0))
-	wantArgError(t, err, "virConnect.getFreePages: cellCount must not be zero")
+	wantArgError(t, err, "virConnect.getFreePages: maxCells must not be zero")
 	_, err = callErr(s, host.ClassConnect, "getFreePages", conn, []host.Value{"4"}, int64(0), int64(1))
 	wantArgError(t, err, "virConnect.getFreePages: for parameter pages: item 0: got string, want int from 0 to 4294967295")
 	if got := call(t, s, host.ClassConnect, "getFreePages", conn, []host.Value{int64(4)}, int64(0), int64(1)); host.Repr(got) != "{}" {
