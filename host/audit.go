@@ -56,6 +56,12 @@ func jsonValue(v Value) any {
 			out[k] = jsonValue(v.vals[k])
 		}
 		return out
+	case *IntMap:
+		out := make(map[int64]any, v.Len())
+		for _, k := range v.keys {
+			out[k] = jsonValue(v.vals[k])
+		}
+		return out
 	case *Object:
 		return v.String()
 	case Opaque:

@@ -196,6 +196,9 @@ func (c *Call) bytes(i int) []byte  { return []byte(c.args[i].(Bytes)) }
 func (c *Call) list(i int) []Value  { l, _ := c.args[i].([]Value); return l }
 func (c *Call) dict(i int) *Map     { m, _ := c.args[i].(*Map); return m }
 
+// intDict returns a TIntDict argument.
+func (c *Call) intDict(i int) *IntMap { m, _ := c.args[i].(*IntMap); return m }
+
 // object returns a TObject argument, nil for None. The session checked
 // its class; the caller checks it is live with ref.
 func (c *Call) object(i int) *Object { o, _ := c.args[i].(*Object); return o }

@@ -74,6 +74,7 @@ const (
 	TObjectOrNone             // such an object or None
 	TCallable                 // a script function (an event callback)
 	TAny                      // any value, passed back to the script unchanged (an opaque)
+	TIntDict                  // a dict with int keys (virConnect.allocPages' pages); an empty dict or list counts
 )
 
 func (t Type) String() string {
@@ -110,6 +111,8 @@ func (t Type) String() string {
 		return "function"
 	case TAny:
 		return "any value"
+	case TIntDict:
+		return "dict with int keys"
 	}
 	return fmt.Sprintf("Type(%d)", int(t))
 }
@@ -342,6 +345,19 @@ func convert(v Value, t Type) (Value, bool) {
 		}
 	case TAny:
 		return v, true
+	case TIntDict:
+		switch v := v.(type) {
+		case *IntMap:
+			return v, true
+		case *Map:
+			if v.Len() == 0 {
+				return NewIntMap(), true
+			}
+		case []Value:
+			if len(v) == 0 {
+				return NewIntMap(), true
+			}
+		}
 	}
 	return nil, false
 }

@@ -17,6 +17,7 @@ import (
 //	Tuple     a tuple, where libvirt-python returns one (virDomain.vcpus)
 //	Bytes     bytes, where libvirt-python returns them (virDomain.UUID)
 //	*Map      a dictionary with string keys, in insertion order
+//	*IntMap   a dictionary with int keys, in insertion order
 //	*Object   a libvirt object owned by the session (connection, domain, ...)
 //	Callable  a script function the core calls back (event callbacks)
 //	Opaque    a script value with no other counterpart here: only TAny
@@ -54,6 +55,37 @@ func (m *Map) Keys() []string { return m.keys }
 
 // Len returns the number of entries.
 func (m *Map) Len() int { return len(m.keys) }
+
+// IntMap is an ordered dictionary with int keys: libvirt-python's
+// virConnect.getFreePages result ({cell: {page size: count}}) and
+// virConnect.allocPages argument ({page size: count}).
+type IntMap struct {
+	keys []int64
+	vals map[int64]Value
+}
+
+// NewIntMap returns an empty map with int keys.
+func NewIntMap() *IntMap { return &IntMap{vals: map[int64]Value{}} }
+
+// Set adds or replaces key, keeping the first insertion's position.
+func (m *IntMap) Set(key int64, v Value) {
+	if _, ok := m.vals[key]; !ok {
+		m.keys = append(m.keys, key)
+	}
+	m.vals[key] = v
+}
+
+// Get returns the value stored under key.
+func (m *IntMap) Get(key int64) (Value, bool) {
+	v, ok := m.vals[key]
+	return v, ok
+}
+
+// Keys returns the keys in insertion order. The caller must not modify it.
+func (m *IntMap) Keys() []int64 { return m.keys }
+
+// Len returns the number of entries.
+func (m *IntMap) Len() int { return len(m.keys) }
 
 // Tuple is a fixed sequence: libvirt-python returns tuples in places
 // (virDomain.vcpus, virConnect.getCPUMap), and Starlark shows them as such.
@@ -106,7 +138,7 @@ func TypeName(v Value) string {
 		return "bytes"
 	case Callable:
 		return "function"
-	case *Map:
+	case *Map, *IntMap:
 		return "dict"
 	case *Object:
 		return v.Class()
@@ -157,6 +189,16 @@ func writeRepr(b *strings.Builder, v Value) {
 				b.WriteString(", ")
 			}
 			fmt.Fprintf(b, "%q: ", k)
+			writeRepr(b, v.vals[k])
+		}
+		b.WriteByte('}')
+	case *IntMap:
+		b.WriteByte('{')
+		for i, k := range v.keys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(b, "%d: ", k)
 			writeRepr(b, v.vals[k])
 		}
 		b.WriteByte('}')

@@ -18,8 +18,9 @@ const maxConverted = 1 << 18
 
 // toHost converts a Lua value for the core. A number with an integral value
 // becomes an int64, as libvirt's parameters want; a table becomes a list when
-// its keys are 1..n, a map when they are all strings. Values with no
-// counterpart become host.Opaque, which no parameter accepts.
+// its keys are 1..n, a map when they are all strings, a host.IntMap when
+// they are all integers. Values with no counterpart become host.Opaque,
+// which no parameter accepts.
 func (in *interp) toHost(L *lua.LState, v lua.LValue) host.Value {
 	c := converter{left: maxConverted, L: L, in: in}
 	return c.value(v)
@@ -109,14 +110,20 @@ func (c *converter) value(v lua.LValue) host.Value {
 }
 
 // table converts a table: a list if its keys are 1..n (or it is empty), a
-// map if they are all strings.
+// map if they are all strings, a map with int keys if they are all
+// integers.
 func (c *converter) table(t *lua.LTable) host.Value {
 	n := t.Len()
-	count, strKeys := 0, 0
+	count, strKeys, intKeys := 0, 0, 0
 	t.ForEach(func(k, _ lua.LValue) {
 		count++
-		if _, ok := k.(lua.LString); ok {
+		switch k := k.(type) {
+		case lua.LString:
 			strKeys++
+		case lua.LNumber:
+			if f := float64(k); f == math.Trunc(f) && f >= math.MinInt64 && f < math.MaxInt64 {
+				intKeys++
+			}
 		}
 	})
 	switch {
@@ -131,6 +138,14 @@ func (c *converter) table(t *lua.LTable) host.Value {
 		t.ForEach(func(k, e lua.LValue) {
 			if c.left >= 0 {
 				m.Set(string(k.(lua.LString)), c.value(e))
+			}
+		})
+		return m
+	case intKeys == count:
+		m := host.NewIntMap()
+		t.ForEach(func(k, e lua.LValue) {
+			if c.left >= 0 {
+				m.Set(int64(k.(lua.LNumber)), c.value(e))
 			}
 		})
 		return m
@@ -167,6 +182,13 @@ func (in *interp) fromHost(L *lua.LState, v host.Value) lua.LValue {
 		for _, k := range v.Keys() {
 			e, _ := v.Get(k)
 			t.RawSetString(k, in.fromHost(L, e))
+		}
+		return t
+	case *host.IntMap:
+		t := L.CreateTable(0, v.Len())
+		for _, k := range v.Keys() {
+			e, _ := v.Get(k)
+			t.RawSet(lua.LNumber(k), in.fromHost(L, e))
 		}
 		return t
 	case *host.Object:

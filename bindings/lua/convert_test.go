@@ -28,6 +28,9 @@ func TestToHost(t *testing.T) {
 		{`{1, "a", {2}}`, `[1, "a", [2]] list`},
 		{`{a = 1}`, `{"a": 1} dict`},
 		{`{1, a = 1}`, "{table with mixed keys} table with mixed keys"},
+		{`{[2048] = 8}`, "{2048: 8} dict"},
+		{`{[0] = "a"}`, `{0: "a"} dict`},
+		{`{[1.5] = 1}`, "{table with mixed keys} table with mixed keys"},
 		{"print", "<function builtin function> function"},
 		{"(function() local t = {}; t[1] = t; return t end)()", "[{table (cyclic)}] list"},
 	}
@@ -58,5 +61,15 @@ func TestFromHost(t *testing.T) {
 	}
 	if got, want := L.GetGlobal("r").String(), "table 2 x nil 1.5"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+	im := host.NewIntMap()
+	im.Set(0, int64(7))
+	im.Set(2048, "x")
+	L.SetGlobal("w", in.fromHost(L, im))
+	if err := L.DoString(`r = type(w) .. " " .. w[0] .. " " .. w[2048]`); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := L.GetGlobal("r").String(), "table 7 x"; got != want {
+		t.Errorf("int-keyed map: got %q, want %q", got, want)
 	}
 }

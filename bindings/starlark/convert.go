@@ -65,6 +65,9 @@ func (c *converter) value(v starlark.Value) host.Value {
 			return host.Opaque{Type: "dict (cyclic)"}
 		}
 		defer delete(c.path, v)
+		if im, ok := c.intDict(v); ok {
+			return im
+		}
 		m := host.NewMap()
 		for _, kv := range v.Items() {
 			k, ok := kv[0].(starlark.String)
@@ -100,6 +103,30 @@ func (f callable) Call(args []host.Value) (host.Value, error) {
 		return nil, err
 	}
 	return toHost(f.thread, res), nil
+}
+
+// intDict converts a non-empty dict whose keys are all ints (that fit 64
+// bits) to a host.IntMap.
+func (c *converter) intDict(d *starlark.Dict) (*host.IntMap, bool) {
+	items := d.Items()
+	if len(items) == 0 {
+		return nil, false
+	}
+	for _, kv := range items {
+		k, ok := kv[0].(starlark.Int)
+		if !ok {
+			return nil, false
+		}
+		if _, ok := k.Int64(); !ok {
+			return nil, false
+		}
+	}
+	m := host.NewIntMap()
+	for _, kv := range items {
+		k, _ := kv[0].(starlark.Int).Int64()
+		m.Set(k, c.value(kv[1]))
+	}
+	return m, true
 }
 
 // enter adds v to the path, unless it is there already.
@@ -146,6 +173,13 @@ func fromHost(v host.Value) starlark.Value {
 		for _, k := range v.Keys() {
 			e, _ := v.Get(k)
 			_ = d.SetKey(starlark.String(k), fromHost(e))
+		}
+		return d
+	case *host.IntMap:
+		d := starlark.NewDict(v.Len())
+		for _, k := range v.Keys() {
+			e, _ := v.Get(k)
+			_ = d.SetKey(starlark.MakeInt64(k), fromHost(e))
 		}
 		return d
 	case *host.Object:

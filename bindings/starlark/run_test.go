@@ -73,6 +73,14 @@ print(r, e)`,
 		{"an uncaught libvirt error ends the script with libvirt's message",
 			"c = libvirt.open()\ndef f(name):\n    return c.lookupByName(name)\nf('nosuch')\n",
 			"", "t.star:3:26: virConnect.lookupByName: Domain not found\nTraceback (most recent call last):\n  t.star:4:2: in <toplevel>\n  t.star:3:26: in f"},
+		{"dicts with int keys cross both ways",
+			`c = libvirt.open()
+m = c.getFreePages([4], 0, 1)
+print(type(m), len(m))
+r, e = libvirt.catch(c.allocPages, {2048: 8}, 0, 1)
+print(e.get_error_code())
+c.allocPages({"2048": 8})`,
+			"dict 0\n3\n", "t.star:6:13: virConnect.allocPages: for parameter pages: got dict, want dict with int keys\nTraceback (most recent call last):\n  t.star:6:13: in <toplevel>"},
 		{"Python-style top-level code",
 			`n = 0
 while n < 3:

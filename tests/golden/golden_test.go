@@ -143,6 +143,19 @@ type goldenCase struct {
 var exampleArgs = map[string][]string{
 	"create_domain":  {"scripts/examples/create_domain.xml"},
 	"stop_by_prefix": {"web-"},
+	// The ports of libvirt-python's examples.
+	"dominfo":    {"web-1"},
+	"domstart":   {"scripts/examples/create_domain.xml"},
+	"domsave":    {"$TMP"},
+	"domrestore": {"tests/fixtures/saved/saved-vm.img"},
+	"domipaddrs": {"test"},
+	"event_test": {"test:///default"},
+}
+
+// exampleFlags are the flags of the plain run of an example.
+var exampleFlags = map[string][]string{
+	"domsave":    {"--allow", "file"},
+	"domrestore": {"--allow", "file"},
 }
 
 // exampleURI overrides the fixture for examples whose output depends on the
@@ -151,10 +164,17 @@ var exampleArgs = map[string][]string{
 // "fixture:NAME.xml" names another node in tests/fixtures.
 var exampleURI = map[string]string{
 	"ex6":              "test:///default",
+	"domipaddrs":       "test:///default",
+	"topology":         "test:///default",
+	"domsave":          "test:///default",
+	"domrestore":       "test:///default",
 	"api-storage_pool": "fixture:storage.xml",
 	"api-storage_vol":  "fixture:storage.xml",
 	"api-snapshot":     "fixture:objects.xml",
 	"api-checkpoint":   "fixture:objects.xml",
+	"api-host":         "fixture:host.xml",
+	"api-interface":    "fixture:host.xml",
+	"api-nodedev":      "fixture:host.xml",
 }
 
 // extraCases are more runs of the examples: other arguments and flags.
@@ -217,7 +237,7 @@ func cases(t *testing.T) []goldenCase {
 			case "tests/golden/api":
 				name = "api-" + name
 			}
-			cs = append(cs, goldenCase{name: name, script: rel, args: exampleArgs[name], uri: exampleURI[name]})
+			cs = append(cs, goldenCase{name: name, script: rel, flags: exampleFlags[name], args: exampleArgs[name], uri: exampleURI[name]})
 		}
 	}
 	return append(cs, extraCases...)
@@ -251,7 +271,13 @@ func TestGolden(t *testing.T) {
 					} else if uri == "" {
 						uri = fixture
 					}
-					args := append(append(append([]string{"-c", uri}, c.flags...), script), c.args...)
+					// $TMP in an argument is a fresh directory of the run's.
+					tmp := t.TempDir()
+					var scriptArgs []string
+					for _, a := range c.args {
+						scriptArgs = append(scriptArgs, strings.ReplaceAll(a, "$TMP", tmp))
+					}
+					args := append(append(append([]string{"-c", uri}, c.flags...), script), scriptArgs...)
 					stdout, stderr, code := execute(t, args)
 					base := filepath.Join("testdata", c.name)
 					compare(t, base+".stdout", stdout)

@@ -1,0 +1,301 @@
+package cgobackend
+
+import (
+	"fmt"
+
+	"libvirt.org/go/libvirt"
+
+	"vertscript/host"
+)
+
+// This file implements host.ConnHost's host, CPU and domain-definition
+// functions; interface.go and nodedev.go hold the rest. Field names of typed
+// parameters and statistics are libvirt's VIR_* strings, which
+// libvirt.org/go/libvirt does not export.
+
+// uuidLen is VIR_UUID_BUFLEN, the length of a raw UUID.
+const uuidLen = 16
+
+func (c *conn) NodeAllocPages(pages []host.PageCount, startCell int, cellCount uint32, flags uint32) (int, error) {
+	m := make(map[int]int64, len(pages))
+	for _, p := range pages {
+		m[int(p.Size)] = int64(p.Count)
+	}
+	n, err := c.c.AllocPages(m, startCell, uint(cellCount), libvirt.NodeAllocPagesFlags(flags))
+	return n, conv(err)
+}
+
+func (c *conn) BaselineCPU(xmlCPUs []string, flags uint32) (string, error) {
+	s, err := c.c.BaselineCPU(xmlCPUs, libvirt.ConnectBaselineCPUFlags(flags))
+	return s, conv(err)
+}
+
+func (c *conn) BaselineHypervisorCPU(emulator, arch, machine, virttype string, xmlCPUs []string, flags uint32) (string, error) {
+	s, err := c.c.BaselineHypervisorCPU(emulator, arch, machine, virttype, xmlCPUs, libvirt.ConnectBaselineCPUFlags(flags))
+	return s, conv(err)
+}
+
+func (c *conn) CompareCPU(xml string, flags uint32) (int, error) {
+	r, err := c.c.CompareCPU(xml, libvirt.ConnectCompareCPUFlags(flags))
+	return int(r), conv(err)
+}
+
+func (c *conn) CompareHypervisorCPU(emulator, arch, machine, virttype, xml string, flags uint32) (int, error) {
+	r, err := c.c.CompareHypervisorCPU(emulator, arch, machine, virttype, xml, libvirt.ConnectCompareCPUFlags(flags))
+	return int(r), conv(err)
+}
+
+func (c *conn) GetCPUModelNames(arch string, flags uint32) ([]string, error) {
+	names, err := c.c.GetCPUModelNames(arch, flags)
+	return names, conv(err)
+}
+
+func (c *conn) GetDomainCapabilities(emulator, arch, machine, virttype string, flags uint32) (string, error) {
+	s, err := c.c.GetDomainCapabilities(emulator, arch, machine, virttype, flags)
+	return s, conv(err)
+}
+
+func (c *conn) GetMaxVcpus(typ string) (int, error) {
+	n, err := c.c.GetMaxVcpus(typ)
+	return n, conv(err)
+}
+
+func (c *conn) GetSysinfo(flags uint32) (string, error) {
+	s, err := c.c.GetSysinfo(flags)
+	return s, conv(err)
+}
+
+// SetIdentity sets the fields of libvirt.ConnectIdentity that params name;
+// the core checked names and types.
+func (c *conn) SetIdentity(params []host.HostParam, flags uint32) error {
+	var id libvirt.ConnectIdentity
+	for _, p := range params {
+		switch p.Name {
+		case "user-name":
+			id.UserNameSet, id.UserName = true, p.Value.(string)
+		case "unix-user-id":
+			id.UNIXUserIDSet, id.UNIXUserID = true, uint64(p.Value.(int64))
+		case "group-name":
+			id.GroupNameSet, id.GroupName = true, p.Value.(string)
+		case "unix-group-id":
+			id.UNIXGroupIDSet, id.UNIXGroupID = true, uint64(p.Value.(int64))
+		case "process-id":
+			id.ProcessIDSet, id.ProcessID = true, p.Value.(int64)
+		case "process-time":
+			id.ProcessTimeSet, id.ProcessTime = true, uint64(p.Value.(int64))
+		case "sasl-user-name":
+			id.SASLUserNameSet, id.SASLUserName = true, p.Value.(string)
+		case "x509-distinguished-name":
+			id.X509DistinguishedNameSet, id.X509DistinguishedName = true, p.Value.(string)
+		case "selinux-context":
+			id.SELinuxContextSet, id.SELinuxContext = true, p.Value.(string)
+		default:
+			return fmt.Errorf("virConnectSetIdentity: unknown identity field %q", p.Name)
+		}
+	}
+	return conv(c.c.SetIdentity(&id, flags))
+}
+
+// NodeGetCPUMap turns libvirt.org/go/libvirt's map of CPU numbers into a
+// list as long as the number of CPUs virNodeGetCPUMap reports.
+func (c *conn) NodeGetCPUMap(flags uint32) ([]bool, uint, error) {
+	m, online, err := c.c.GetCPUMap(flags)
+	if err != nil {
+		return nil, 0, conv(err)
+	}
+	cpus := make([]bool, len(m))
+	for i := range cpus {
+		cpus[i] = m[i]
+	}
+	return cpus, online, nil
+}
+
+// NodeGetCPUStats lists the statistics libvirt reported. libvirt.org/go/
+// libvirt keeps them in a struct, which loses libvirt's order: they come
+// in the order of Linux hosts (kernel, user, idle, iowait), then intr and
+// utilization.
+func (c *conn) NodeGetCPUStats(cpuNum int, flags uint32) ([]host.HostParam, error) {
+	s, err := c.c.GetCPUStats(cpuNum, flags)
+	if err != nil {
+		return nil, conv(err)
+	}
+	var out []host.HostParam
+	add := func(set bool, name string, v uint64) {
+		if set {
+			out = append(out, host.HostParam{Name: name, Value: int64(v)})
+		}
+	}
+	add(s.KernelSet, "kernel", s.Kernel)
+	add(s.UserSet, "user", s.User)
+	add(s.IdleSet, "idle", s.Idle)
+	add(s.IowaitSet, "iowait", s.Iowait)
+	add(s.IntrSet, "intr", s.Intr)
+	add(s.UtilizationSet, "utilization", s.Utilization)
+	return out, nil
+}
+
+func (c *conn) NodeGetCellsFreeMemory(startCell, maxCells int) ([]uint64, error) {
+	if maxCells <= 0 {
+		// libvirt.org/go/libvirt indexes a buffer of maxCells entries.
+		return nil, hostInvalidArg("maxCells must be greater than zero")
+	}
+	mem, err := c.c.GetCellsFreeMemory(startCell, maxCells)
+	return mem, conv(err)
+}
+
+func (c *conn) NodeGetFreePages(pages []uint32, startCell int, cellCount uint32, flags uint32) ([]uint64, error) {
+	if len(pages) > 0 && cellCount == 0 {
+		// libvirt.org/go/libvirt indexes a buffer of len(pages)*cellCount
+		// entries.
+		return nil, hostInvalidArg("cellCount must not be zero")
+	}
+	sizes := make([]uint64, len(pages))
+	for i, p := range pages {
+		sizes[i] = uint64(p)
+	}
+	counts, err := c.c.GetFreePages(sizes, startCell, uint(cellCount), flags)
+	return counts, conv(err)
+}
+
+// NodeGetMemoryParameters lists the parameters in the order Linux hosts
+// report them (libvirt.org/go/libvirt keeps them in a struct).
+func (c *conn) NodeGetMemoryParameters(flags uint32) ([]host.HostParam, error) {
+	p, err := c.c.GetMemoryParameters(flags)
+	if err != nil {
+		return nil, conv(err)
+	}
+	var out []host.HostParam
+	add := func(set bool, name string, v uint64) {
+		if set {
+			out = append(out, host.HostParam{Name: name, Value: int64(v)})
+		}
+	}
+	add(p.ShmPagesToScanSet, "shm_pages_to_scan", uint64(p.ShmPagesToScan))
+	add(p.ShmSleepMillisecsSet, "shm_sleep_millisecs", uint64(p.ShmSleepMillisecs))
+	add(p.ShmPagesSharedSet, "shm_pages_shared", p.ShmPagesShared)
+	add(p.ShmPagesSharingSet, "shm_pages_sharing", p.ShmPagesSharing)
+	add(p.ShmPagesUnsharedSet, "shm_pages_unshared", p.ShmPagesUnshared)
+	add(p.ShmPagesVolatileSet, "shm_pages_volatile", p.ShmPagesVolatile)
+	add(p.ShmFullScansSet, "shm_full_scans", p.ShmFullScans)
+	add(p.ShmMergeAcrossNodesSet, "shm_merge_across_nodes", uint64(p.ShmMergeAcrossNodes))
+	return out, nil
+}
+
+// NodeSetMemoryParameters sets the fields of libvirt.NodeMemoryParameters
+// that params name; the core checked names and ranges.
+func (c *conn) NodeSetMemoryParameters(params []host.HostParam, flags uint32) error {
+	var p libvirt.NodeMemoryParameters
+	for _, hp := range params {
+		v := uint64(hp.Value.(int64))
+		switch hp.Name {
+		case "shm_pages_to_scan":
+			p.ShmPagesToScanSet, p.ShmPagesToScan = true, uint(v)
+		case "shm_sleep_millisecs":
+			p.ShmSleepMillisecsSet, p.ShmSleepMillisecs = true, uint(v)
+		case "shm_pages_shared":
+			p.ShmPagesSharedSet, p.ShmPagesShared = true, v
+		case "shm_pages_sharing":
+			p.ShmPagesSharingSet, p.ShmPagesSharing = true, v
+		case "shm_pages_unshared":
+			p.ShmPagesUnsharedSet, p.ShmPagesUnshared = true, v
+		case "shm_pages_volatile":
+			p.ShmPagesVolatileSet, p.ShmPagesVolatile = true, v
+		case "shm_full_scans":
+			p.ShmFullScansSet, p.ShmFullScans = true, v
+		case "shm_merge_across_nodes":
+			p.ShmMergeAcrossNodesSet, p.ShmMergeAcrossNodes = true, uint(v)
+		default:
+			return fmt.Errorf("virNodeSetMemoryParameters: unknown parameter %q", hp.Name)
+		}
+	}
+	return conv(c.c.SetMemoryParameters(&p, flags))
+}
+
+// NodeGetMemoryStats lists the statistics in the order Linux hosts report
+// them.
+func (c *conn) NodeGetMemoryStats(cellNum int, flags uint32) ([]host.HostParam, error) {
+	s, err := c.c.GetMemoryStats(cellNum, flags)
+	if err != nil {
+		return nil, conv(err)
+	}
+	var out []host.HostParam
+	add := func(set bool, name string, v uint64) {
+		if set {
+			out = append(out, host.HostParam{Name: name, Value: int64(v)})
+		}
+	}
+	add(s.TotalSet, "total", s.Total)
+	add(s.FreeSet, "free", s.Free)
+	add(s.BuffersSet, "buffers", s.Buffers)
+	add(s.CachedSet, "cached", s.Cached)
+	return out, nil
+}
+
+// NodeGetSEVInfo lists the fields in the order the QEMU driver reports
+// them.
+func (c *conn) NodeGetSEVInfo(flags uint32) ([]host.HostParam, error) {
+	s, err := c.c.GetSEVInfo(flags)
+	if err != nil {
+		return nil, conv(err)
+	}
+	var out []host.HostParam
+	add := func(set bool, name string, v any) {
+		if set {
+			out = append(out, host.HostParam{Name: name, Value: v})
+		}
+	}
+	add(s.PDHSet, "pdh", s.PDH)
+	add(s.CertChainSet, "cert-chain", s.CertChain)
+	add(s.CPU0IDSet, "cpu0-id", s.CPU0ID)
+	add(s.CBitPosSet, "cbitpos", int64(s.CBitPos))
+	add(s.ReducedPhysBitsSet, "reduced-phys-bits", int64(s.ReducedPhysBits))
+	add(s.MaxGuestsSet, "max-guests", int64(s.MaxGuests))
+	add(s.MaxEsGuestsSet, "max-es-guests", int64(s.MaxEsGuests))
+	return out, nil
+}
+
+func (c *conn) NodeGetSecurityModel() (string, string, error) {
+	m, err := c.c.GetSecurityModel()
+	if err != nil {
+		return "", "", conv(err)
+	}
+	return m.Model, m.Doi, nil
+}
+
+func (c *conn) NodeSuspendForDuration(target uint32, duration uint64, flags uint32) error {
+	return conv(c.c.SuspendForDuration(libvirt.NodeSuspendTarget(target), duration, flags))
+}
+
+// DomainCreateLinux is virDomainCreateLinux, which libvirt defines as
+// virDomainCreateXML; libvirt.org/go/libvirt has only the latter.
+func (c *conn) DomainCreateLinux(xml string, flags uint32) (host.Domain, error) {
+	return wrapDomain(c.c.DomainCreateXML(xml, libvirt.DomainCreateFlags(flags)))
+}
+
+func (c *conn) DomainDefineXMLFlags(xml string, flags uint32) (host.Domain, error) {
+	return wrapDomain(c.c.DomainDefineXMLFlags(xml, libvirt.DomainDefineFlags(flags)))
+}
+
+func (c *conn) DomainLookupByUUID(uuid []byte) (host.Domain, error) {
+	if len(uuid) != uuidLen {
+		return nil, hostInvalidArg(fmt.Sprintf("uuid must be %d bytes, got %d", uuidLen, len(uuid)))
+	}
+	return wrapDomain(c.c.LookupDomainByUUID(uuid))
+}
+
+func (c *conn) DomainXMLFromNative(format, config string, flags uint32) (string, error) {
+	s, err := c.c.DomainXMLFromNative(format, config, flags)
+	return s, conv(err)
+}
+
+func (c *conn) DomainXMLToNative(format, xml string, flags uint32) (string, error) {
+	s, err := c.c.DomainXMLToNative(format, xml, flags)
+	return s, conv(err)
+}
+
+// hostInvalidArg is libvirt's VIR_ERR_INVALID_ARG, for an argument that
+// libvirt.org/go/libvirt cannot pass on.
+func hostInvalidArg(msg string) error {
+	return &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(libvirt.FROM_NONE), Level: int(libvirt.ERR_ERROR),
+		Message: "invalid argument: " + msg}
+}

@@ -1,0 +1,91 @@
+package cgobackend
+
+import (
+	"libvirt.org/go/libvirt"
+
+	"vertscript/host"
+)
+
+// iface implements host.Interface.
+type iface struct{ i *libvirt.Interface }
+
+var _ host.Interface = (*iface)(nil)
+
+func wrapInterface(i *libvirt.Interface, err error) (host.Interface, error) {
+	if err != nil {
+		return nil, conv(err)
+	}
+	return &iface{i: i}, nil
+}
+
+func (i *iface) Free() error                   { return conv(i.i.Free()) }
+func (i *iface) GetName() (string, error)      { s, err := i.i.GetName(); return s, conv(err) }
+func (i *iface) GetMACString() (string, error) { s, err := i.i.GetMACString(); return s, conv(err) }
+func (i *iface) IsActive() (bool, error)       { b, err := i.i.IsActive(); return b, conv(err) }
+func (i *iface) Create(flags uint32) error     { return conv(i.i.Create(flags)) }
+func (i *iface) Destroy(flags uint32) error    { return conv(i.i.Destroy(flags)) }
+func (i *iface) Undefine() error               { return conv(i.i.Undefine()) }
+func (i *iface) GetXMLDesc(flags uint32) (string, error) {
+	s, err := i.i.GetXMLDesc(libvirt.InterfaceXMLFlags(flags))
+	return s, conv(err)
+}
+
+func (c *conn) InterfaceChangeBegin(flags uint32) error { return conv(c.c.InterfaceChangeBegin(flags)) }
+func (c *conn) InterfaceChangeCommit(flags uint32) error {
+	return conv(c.c.InterfaceChangeCommit(flags))
+}
+func (c *conn) InterfaceChangeRollback(flags uint32) error {
+	return conv(c.c.InterfaceChangeRollback(flags))
+}
+
+func (c *conn) InterfaceDefineXML(xml string, flags uint32) (host.Interface, error) {
+	return wrapInterface(c.c.InterfaceDefineXML(xml, libvirt.InterfaceDefineFlags(flags)))
+}
+
+func (c *conn) InterfaceLookupByName(name string) (host.Interface, error) {
+	return wrapInterface(c.c.LookupInterfaceByName(name))
+}
+
+func (c *conn) InterfaceLookupByMACString(mac string) (host.Interface, error) {
+	return wrapInterface(c.c.LookupInterfaceByMACString(mac))
+}
+
+// ListInterfaces asks virConnectNumOfInterfaces first and lists only when
+// there are some, as libvirt-python does.
+func (c *conn) ListInterfaces() ([]string, error) {
+	n, err := c.c.NumOfInterfaces()
+	if err != nil || n == 0 {
+		return []string{}, conv(err)
+	}
+	names, err := c.c.ListInterfaces()
+	return names, conv(err)
+}
+
+// ListDefinedInterfaces asks virConnectNumOfDefinedInterfaces first, as
+// libvirt-python does.
+func (c *conn) ListDefinedInterfaces() ([]string, error) {
+	n, err := c.c.NumOfDefinedInterfaces()
+	if err != nil || n == 0 {
+		return []string{}, conv(err)
+	}
+	names, err := c.c.ListDefinedInterfaces()
+	return names, conv(err)
+}
+
+func (c *conn) ListAllInterfaces(flags uint32) ([]host.Interface, error) {
+	list, err := c.c.ListAllInterfaces(libvirt.ConnectListAllInterfacesFlags(flags))
+	if err != nil {
+		return nil, conv(err)
+	}
+	out := make([]host.Interface, len(list))
+	for i := range list {
+		out[i] = &iface{i: &list[i]}
+	}
+	return out, nil
+}
+
+func (c *conn) NumOfInterfaces() (int, error) { n, err := c.c.NumOfInterfaces(); return n, conv(err) }
+func (c *conn) NumOfDefinedInterfaces() (int, error) {
+	n, err := c.c.NumOfDefinedInterfaces()
+	return n, conv(err)
+}

@@ -1,0 +1,144 @@
+package host
+
+import (
+	"math"
+	"strings"
+)
+
+// hostKind is the C type of a host parameter that scripts set, as
+// libvirt-python converts a dict's value for it.
+type hostKind int
+
+const (
+	hostUint   hostKind = iota // VIR_TYPED_PARAM_UINT
+	hostULLong                 // VIR_TYPED_PARAM_ULLONG
+	hostLLong                  // VIR_TYPED_PARAM_LLONG
+	hostString                 // VIR_TYPED_PARAM_STRING
+)
+
+func (k hostKind) String() string {
+	switch k {
+	case hostUint:
+		return TUint.String()
+	case hostULLong:
+		return TUint64.String()
+	case hostLLong:
+		return "int"
+	}
+	return "string"
+}
+
+// hostField is a settable host parameter: libvirt's name for it and its
+// type.
+type hostField struct {
+	name string
+	kind hostKind
+}
+
+// hostMemoryFields are virNodeSetMemoryParameters' parameters
+// (VIR_NODE_MEMORY_SHARED_*), with the types virNodeGetMemoryParameters
+// reports for them.
+var hostMemoryFields = []hostField{
+	{"shm_pages_to_scan", hostUint},
+	{"shm_sleep_millisecs", hostUint},
+	{"shm_pages_shared", hostULLong},
+	{"shm_pages_sharing", hostULLong},
+	{"shm_pages_unshared", hostULLong},
+	{"shm_pages_volatile", hostULLong},
+	{"shm_full_scans", hostULLong},
+	{"shm_merge_across_nodes", hostUint},
+}
+
+// hostIdentityFields are virConnectSetIdentity's parameters
+// (VIR_CONNECT_IDENTITY_*), with the types libvirt-python gives them.
+var hostIdentityFields = []hostField{
+	{"user-name", hostString},
+	{"unix-user-id", hostULLong},
+	{"group-name", hostString},
+	{"unix-group-id", hostULLong},
+	{"process-id", hostLLong},
+	{"process-time", hostULLong},
+	{"sasl-user-name", hostString},
+	{"x509-distinguished-name", hostString},
+	{"selinux-context", hostString},
+}
+
+// hostParams converts a script's dict, named what in errors, into host
+// parameters in the dict's order: every key must name one of fields (and be
+// in known, when known is not nil: the parameters the host reported), every
+// value have its field's type. Values are int64 or string.
+func hostParams(op *Op, what string, m *Map, fields []hostField, known map[string]bool) ([]HostParam, error) {
+	out := make([]HostParam, 0, m.Len())
+	for _, k := range m.Keys() {
+		f, ok := hostFieldNamed(fields, k)
+		if !ok || (known != nil && !known[k]) {
+			return nil, argErrorf(op.QualName(), "unknown key %q in %s: want one of %s", k, what, hostFieldNames(fields, known))
+		}
+		v, _ := m.Get(k)
+		hv, ok := hostValue(v, f.kind)
+		if !ok {
+			return nil, argErrorf(op.QualName(), "for key %q in %s: got %s, want %s", k, what, TypeName(v), f.kind)
+		}
+		if s, isStr := hv.(string); isStr && strings.IndexByte(s, 0) >= 0 {
+			return nil, argErrorf(op.QualName(), "for key %q in %s: embedded null character (a NUL byte) in the string", k, what)
+		}
+		out = append(out, HostParam{Name: k, Value: hv})
+	}
+	return out, nil
+}
+
+func hostFieldNamed(fields []hostField, name string) (hostField, bool) {
+	for _, f := range fields {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return hostField{}, false
+}
+
+// hostFieldNames lists the names of fields (those in known, when known is
+// not nil) for an error message.
+func hostFieldNames(fields []hostField, known map[string]bool) string {
+	var names []string
+	for _, f := range fields {
+		if known == nil || known[f.name] {
+			names = append(names, f.name)
+		}
+	}
+	if len(names) == 0 {
+		return "(none: the host reports no parameters)"
+	}
+	return strings.Join(names, ", ")
+}
+
+// hostValue converts a script value to kind k: an int64 in k's range (a
+// bool counts as 0 or 1, as in Python), or a string.
+func hostValue(v Value, k hostKind) (any, bool) {
+	if k == hostString {
+		s, ok := v.(string)
+		return s, ok
+	}
+	n, ok := convert(v, TInt)
+	if !ok {
+		return nil, false
+	}
+	i := n.(int64)
+	switch {
+	case k == hostUint && (i < 0 || i > math.MaxUint32), k == hostULLong && i < 0:
+		return nil, false
+	}
+	return i, true
+}
+
+// hostParamsResult is libvirt-python's dict of a backend's host
+// parameters, in the backend's order.
+func hostParamsResult(ps []HostParam, err error) (Value, error) {
+	if err != nil {
+		return nil, err
+	}
+	m := NewMap()
+	for _, p := range ps {
+		m.Set(p.Name, p.Value)
+	}
+	return m, nil
+}
