@@ -58,6 +58,7 @@ type Conn interface {
 
 	// The rest of the connection's functions, by area.
 	ConnHost
+	ConnDomainStats
 	ConnNetworkStorage
 	ConnObjects
 	ConnStreams
