@@ -91,7 +91,9 @@ func parseCPUList(s string) ([]bool, error) {
 		case cur == "":
 			return set, nil
 		case cur[0] == ',':
-			cur = skipSpaces(cur[1:])
+			if cur = skipSpaces(cur[1:]); cur == "" {
+				return set, nil // a trailing comma, as virBitmapParse allows
+			}
 		default:
 			return nil, bad(fmt.Sprintf("unexpected %q", cur[0]))
 		}
