@@ -93,19 +93,20 @@ type DomainStats interface {
 }
 
 // ConnDomainStats are a connection's functions that gather the statistics
-// of many domains at once.
+// of many domains at once, as libvirt's flat typed parameters
+// ("state.state", "cpu.time", "block.0.rd.reqs", ...) in libvirt's order.
 type ConnDomainStats interface {
+	// GetAllDomainStats returns records whose Domain the caller owns.
 	GetAllDomainStats(stats, flags uint32) ([]DomainStatsRecord, error)
-	// DomainListGetStats gathers the statistics of doms, which it does not
-	// free.
+	// DomainListGetStats returns records whose Index is the position of
+	// their domain in doms (which it does not free).
 	DomainListGetStats(doms []Domain, stats, flags uint32) ([]DomainStatsRecord, error)
 }
 
-// DomainStatsRecord is virDomainStatsRecord: a domain (owned by the
-// caller, which frees it) and its statistics as libvirt's flat typed
-// parameters ("state.state", "cpu.time", "block.0.rd.reqs", ...).
+// DomainStatsRecord is virDomainStatsRecord: a domain and its statistics.
 type DomainStatsRecord struct {
-	Domain Domain
+	Domain Domain // GetAllDomainStats: the domain, owned by the caller
+	Index  int    // DomainListGetStats: the domain's position in the list
 	Params []TypedParam
 }
 

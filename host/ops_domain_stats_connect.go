@@ -8,7 +8,22 @@ var connectStatsOps = inClass(ClassConnect, []*Op{
 		Result: "list of tuples: (virDomain, dict of 'state.state', 'cpu.time', 'block.0.rd.reqs', ...)",
 		Doc:    "Returns the statistics (VIR_DOMAIN_STATS_* groups, 0 for all) of the domains the VIR_CONNECT_GET_ALL_DOMAINS_STATS_* flags select.",
 		fn: func(c *Call) (Value, error) {
-			return c.statsRecords(c.conn().GetAllDomainStats(c.uint32(0), c.uint32(1)))
+			recs, err := c.conn().GetAllDomainStats(c.uint32(0), c.uint32(1))
+			if err != nil {
+				return nil, err
+			}
+			out := make([]Value, 0, len(recs))
+			for i, r := range recs {
+				o, err := c.adoptDomain(r.Domain)
+				if err != nil {
+					for _, rest := range recs[i+1:] {
+						_ = rest.Domain.Free()
+					}
+					return nil, err
+				}
+				out = append(out, Tuple{o, typedMap(r.Params)})
+			}
+			return out, nil
 		}},
 	{Name: "domainListGetStats", CName: "virDomainListGetStats",
 		Params: []Param{req("doms", TList), opt("stats", TUint, int64(0)), flags()},
@@ -28,27 +43,14 @@ var connectStatsOps = inClass(ClassConnect, []*Op{
 				}
 				doms[i] = ref.(Domain)
 			}
-			return c.statsRecords(c.conn().DomainListGetStats(doms, c.uint32(1), c.uint32(2)))
+			recs, err := c.conn().DomainListGetStats(doms, c.uint32(1), c.uint32(2))
+			if err != nil {
+				return nil, err
+			}
+			out := make([]Value, len(recs))
+			for i, r := range recs {
+				out[i] = Tuple{l[r.Index], typedMap(r.Params)}
+			}
+			return out, nil
 		}},
 })
-
-// statsRecords adopts the domains of stats records and pairs each with
-// its dict, as libvirt-python's (virDomain, dict) tuples. On a failure the
-// domains not yet adopted are freed.
-func (c *Call) statsRecords(recs []DomainStatsRecord, err error) (Value, error) {
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Value, 0, len(recs))
-	for i, r := range recs {
-		o, err := c.adoptDomain(r.Domain)
-		if err != nil {
-			for _, rest := range recs[i+1:] {
-				_ = rest.Domain.Free()
-			}
-			return nil, err
-		}
-		out = append(out, Tuple{o, typedMap(r.Params)})
-	}
-	return out, nil
-}

@@ -113,7 +113,7 @@ func TestDomainStatsShapes(t *testing.T) {
 	// libvirt lists domains in no defined order.
 	all := call(t, s, host.ClassConnect, "getAllDomainStats", conn).([]host.Value)
 	slices.SortFunc(all, func(a, b host.Value) int { return strings.Compare(host.Repr(a), host.Repr(b)) })
-	if got, want := host.Repr(all), `[(<virDomain vm1>, {"state.state": 1, "state.reason": 0}), (<virDomain vm2>, {"state.state": 5, "state.reason": 0})]`; got != want {
+	if got, want := host.Repr(all), `[(<virDomain vm1>, {"state.state": 1, "state.reason": 0, "iothread.count": 2, "iothread.1.poll-max-ns": 32768, "iothread.1.poll-grow": 0, "iothread.1.poll-shrink": 0, "iothread.2.poll-max-ns": 32768, "iothread.2.poll-grow": 0, "iothread.2.poll-shrink": 0}), (<virDomain vm2>, {"state.state": 5, "state.reason": 0})]`; got != want {
 		t.Errorf("getAllDomainStats() = %s\nwant %s", got, want)
 	}
 	one := host.Repr(call(t, s, host.ClassConnect, "domainListGetStats", conn, []host.Value{d}, int64(1)))

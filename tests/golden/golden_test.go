@@ -151,6 +151,11 @@ var exampleArgs = map[string][]string{
 // "fixture:NAME.xml" names another node in tests/fixtures.
 var exampleURI = map[string]string{
 	"ex6": "test:///default",
+
+	// virDomain's statistics and tunables.
+	"api-domain_stats":            "fixture:domstats.xml",
+	"api-domain_stats_bad_params": "fixture:domstats.xml",
+	"api-domain_stats_tunables":   "fixture:domstats.xml",
 }
 
 // extraCases are more runs of the examples: other arguments and flags.
