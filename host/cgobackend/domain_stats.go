@@ -8,8 +8,10 @@ import (
 	"vertscript/host"
 )
 
-// host.DomainStats on libvirt.org/go/libvirt. Typed parameters go through
-// the binding's structs (see domain_stats_params.go).
+// host.DomainStats on libvirt.org/go/libvirt. Typed parameters of fixed
+// names go through the binding's structs (domain_stats_params.go); the
+// calls the binding cannot make as libvirt-python does are in
+// domain_stats_raw.go.
 
 func (d *domain) GetUUID() ([]byte, error)   { b, err := d.d.GetUUID(); return b, conv(err) }
 func (d *domain) GetOSType() (string, error) { s, err := d.d.GetOSType(); return s, conv(err) }
