@@ -59,6 +59,7 @@ type Conn interface {
 	// The rest of the connection's functions, by area.
 	ConnHost
 	ConnDomainControl
+	ConnDomainStats
 	ConnNetworkStorage
 	ConnObjects
 	ConnStreams

@@ -1,4 +1,206 @@
 package host
 
 // DomainStats are a domain's statistics and tunables (see domainStatsOps).
-type DomainStats interface{}
+//
+// Typed parameters travel as []TypedParam, in the order libvirt documents
+// them (see the schemas in ops_domain_stats_schema.go); setters receive
+// only the fields a script's dict names, already checked against the
+// schema. CPU maps ([]bool, one entry per host CPU) are sized as
+// libvirt-python sizes them: to the count virNodeGetCPUMap reports. A CPU
+// map given to a setter is cut or padded with false to that count.
+type DomainStats interface {
+	GetUUID() ([]byte, error)
+	GetOSType() (string, error)
+	GetHostname(flags uint32) (string, error)
+	IsUpdated() (bool, error)
+	GetControlInfo(flags uint32) (DomainControlInfo, error)
+	GetTime(flags uint32) (seconds int64, nseconds uint, err error)
+	SetTime(seconds int64, nseconds uint, flags uint32) error
+	GetMetadata(typ int, uri string, flags uint32) (string, error)
+	// SetMetadata passes "" for metadata, key and uri as NULL.
+	SetMetadata(typ int, metadata, key, uri string, flags uint32) error
+	GetMessages(flags uint32) ([]string, error)
+	GetSecurityLabel() (SecurityLabel, error)
+	GetSecurityLabelList() ([]SecurityLabel, error)
+	GetFSInfo(flags uint32) ([]DomainFSInfo, error)
+	GetGuestInfo(types, flags uint32) ([]TypedParam, error)
+	GetLaunchSecurityInfo(flags uint32) ([]TypedParam, error)
+	SetLaunchSecurityState(params []TypedParam, flags uint32) error
+
+	// CPU and scheduler.
+	GetCPUStats(startCPU int, ncpus uint, flags uint32) ([][]TypedParam, error)
+	GetSchedulerType() (typ string, nparams int, err error)
+	GetSchedulerParameters() ([]TypedParam, error)
+	GetSchedulerParametersFlags(flags uint32) ([]TypedParam, error)
+	SetSchedulerParameters(params []TypedParam) error
+	SetSchedulerParametersFlags(params []TypedParam, flags uint32) error
+	GetPerfEvents(flags uint32) ([]TypedParam, error)
+	SetPerfEvents(params []TypedParam, flags uint32) error
+
+	// Virtual CPUs and pinning.
+	GetMaxVcpus() (int, error)
+	GetVcpus() ([]VcpuInfo, [][]bool, error)
+	GetVcpusFlags(flags uint32) (int, error)
+	SetVcpus(nvcpus uint) error
+	SetVcpusFlags(nvcpus uint, flags uint32) error
+	SetVcpu(vcpus []bool, state bool, flags uint32) error
+	GetVcpuPinInfo(flags uint32) ([][]bool, error)
+	PinVcpu(vcpu uint, cpumap []bool) error
+	PinVcpuFlags(vcpu uint, cpumap []bool, flags uint32) error
+	GetEmulatorPinInfo(flags uint32) ([]bool, error)
+	PinEmulator(cpumap []bool, flags uint32) error
+	GetGuestVcpus(flags uint32) (GuestVcpus, error)
+	SetGuestVcpus(vcpus []bool, state bool, flags uint32) error
+	GetIOThreadInfo(flags uint32) ([]IOThreadInfo, error)
+	AddIOThread(id uint, flags uint32) error
+	DelIOThread(id uint, flags uint32) error
+	PinIOThread(id uint, cpumap []bool, flags uint32) error
+	SetIOThreadParams(id uint, params []TypedParam, flags uint32) error
+
+	// Memory.
+	GetMemoryParameters(flags uint32) ([]TypedParam, error)
+	SetMemoryParameters(params []TypedParam, flags uint32) error
+	// MemoryStats returns every statistic libvirt reports, in its order.
+	MemoryStats(flags uint32) ([]MemoryStat, error)
+	SetMemoryStatsPeriod(period int, flags uint32) error
+	GetNumaParameters(flags uint32) ([]TypedParam, error)
+	SetNumaParameters(params []TypedParam, flags uint32) error
+	MemoryPeek(start, size uint64, flags uint32) ([]byte, error)
+
+	// Block devices.
+	GetBlkioParameters(flags uint32) ([]TypedParam, error)
+	SetBlkioParameters(params []TypedParam, flags uint32) error
+	GetBlockInfo(disk string, flags uint32) (BlockInfo, error)
+	GetBlockIoTune(disk string, flags uint32) ([]TypedParam, error)
+	SetBlockIoTune(disk string, params []TypedParam, flags uint32) error
+	BlockStats(path string) (BlockStats, error)
+	BlockStatsFlags(path string, flags uint32) ([]TypedParam, error)
+	GetDiskErrors(flags uint32) ([]DiskError, error)
+	BlockPeek(disk string, offset, size uint64, flags uint32) ([]byte, error)
+
+	// Network interfaces.
+
+	// InterfaceAddresses may refuse flags other than 0 (libvirt defines
+	// none, and its drivers refuse any) as libvirt's drivers do.
+	InterfaceAddresses(source, flags uint32) ([]DomainInterface, error)
+	GetInterfaceParameters(device string, flags uint32) ([]TypedParam, error)
+	SetInterfaceParameters(device string, params []TypedParam, flags uint32) error
+	InterfaceStats(path string) (InterfaceStats, error)
+
+	// Jobs.
+	GetJobInfo() (JobInfo, error)
+	GetJobStats(flags uint32) (jobType int, params []TypedParam, err error)
+}
+
+// ConnDomainStats are a connection's functions that gather the statistics
+// of many domains at once, as libvirt's flat typed parameters
+// ("state.state", "cpu.time", "block.0.rd.reqs", ...) in libvirt's order.
+type ConnDomainStats interface {
+	// GetAllDomainStats returns records whose Domain the caller owns.
+	GetAllDomainStats(stats, flags uint32) ([]DomainStatsRecord, error)
+	// DomainListGetStats returns records whose Index is the position of
+	// their domain in doms (which it does not free).
+	DomainListGetStats(doms []Domain, stats, flags uint32) ([]DomainStatsRecord, error)
+}
+
+// DomainStatsRecord is virDomainStatsRecord: a domain and its statistics.
+type DomainStatsRecord struct {
+	Domain Domain // GetAllDomainStats: the domain, owned by the caller
+	Index  int    // DomainListGetStats: the domain's position in the list
+	Params []TypedParam
+}
+
+// DomainControlInfo is virDomainControlInfo.
+type DomainControlInfo struct {
+	State     int
+	Details   int
+	StateTime uint64 // milliseconds
+}
+
+// SecurityLabel is virSecurityLabel.
+type SecurityLabel struct {
+	Label     string
+	Enforcing bool
+}
+
+// DomainFSInfo is virDomainFSInfo.
+type DomainFSInfo struct {
+	MountPoint string
+	Name       string
+	FSType     string
+	DevAlias   []string
+}
+
+// VcpuInfo is virVcpuInfo.
+type VcpuInfo struct {
+	Number  int
+	State   int
+	CPUTime uint64 // nanoseconds
+	CPU     int
+}
+
+// GuestVcpus are the CPU lists virDomainGetGuestVcpus reports (libvirt's
+// "vcpus", "online" and "offlinable" parameters); a Set field says the
+// list was reported.
+type GuestVcpus struct {
+	VcpusSet, OnlineSet, OfflinableSet bool
+	Vcpus, Online, Offlinable          []bool
+}
+
+// IOThreadInfo is virDomainIOThreadInfo.
+type IOThreadInfo struct {
+	ID     uint
+	CPUMap []bool
+}
+
+// MemoryStat is virDomainMemoryStatStruct: a VIR_DOMAIN_MEMORY_STAT_* tag
+// and its value.
+type MemoryStat struct {
+	Tag int
+	Val uint64
+}
+
+// BlockInfo is virDomainBlockInfo.
+type BlockInfo struct {
+	Capacity, Allocation, Physical uint64
+}
+
+// BlockStats is virDomainBlockStatsStruct (-1: not reported).
+type BlockStats struct {
+	RdReq, RdBytes, WrReq, WrBytes, Errs int64
+}
+
+// DiskError is virDomainDiskError.
+type DiskError struct {
+	Disk  string
+	Error int
+}
+
+// DomainInterface is virDomainInterface; an empty Hwaddr stands for
+// libvirt's NULL.
+type DomainInterface struct {
+	Name   string
+	Hwaddr string
+	Addrs  []DomainIPAddress
+}
+
+// DomainIPAddress is virDomainIPAddress.
+type DomainIPAddress struct {
+	Type   int
+	Addr   string
+	Prefix uint
+}
+
+// InterfaceStats is virDomainInterfaceStatsStruct (-1: not reported).
+type InterfaceStats struct {
+	RxBytes, RxPackets, RxErrs, RxDrop, TxBytes, TxPackets, TxErrs, TxDrop int64
+}
+
+// JobInfo is virDomainJobInfo.
+type JobInfo struct {
+	Type                                    int
+	TimeElapsed, TimeRemaining              uint64
+	DataTotal, DataProcessed, DataRemaining uint64
+	MemTotal, MemProcessed, MemRemaining    uint64
+	FileTotal, FileProcessed, FileRemaining uint64
+}

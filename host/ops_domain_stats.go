@@ -1,4 +1,90 @@
 package host
 
+import (
+	"slices"
+	"strings"
+)
+
 // domainStatsOps are virDomain's statistics and tunables: CPU, memory, block, interface, job and typed-parameter getters and setters, and virConnect's getAllDomainStats and domainListGetStats.
-var domainStatsOps = []*Op{}
+var domainStatsOps = slices.Concat(
+	domainInfoOps,       // ops_domain_stats_info.go
+	domainCPUOps,        // ops_domain_stats_cpu.go
+	domainVcpuOps,       // ops_domain_stats_vcpu.go
+	domainMemoryOps,     // ops_domain_stats_memory.go
+	domainBlockStatsOps, // ops_domain_stats_block.go
+	domainNetJobOps,     // ops_domain_stats_net.go
+	connectStatsOps,     // ops_domain_stats_connect.go
+)
+
+// paramsArg checks the typed parameters of argument i against schema (see
+// typedParams).
+func (c *Call) paramsArg(i int, schema TypedSchema, nonEmpty bool) ([]TypedParam, error) {
+	return typedParams(c.op, c.op.Params[i].Name, c.dict(i), schema, nonEmpty)
+}
+
+// cpumapArg converts the CPU map of argument i (see cpumapArg).
+func (c *Call) cpumapArg(i int) ([]bool, error) {
+	return cpumapArg(c.op, c.op.Params[i].Name, c.list(i))
+}
+
+// cpuListArg parses the CPU list string of argument i (see parseCPUList).
+func (c *Call) cpuListArg(i int) ([]bool, error) {
+	m, err := parseCPUList(c.str(i))
+	if err != nil {
+		return nil, argErrorf(c.op.QualName(), "for parameter %s: %v", c.op.Params[i].Name, err)
+	}
+	return m, nil
+}
+
+// setter is the fn of an operation that passes the typed parameters of
+// argument i, checked against schema, to a backend setter. An empty dict
+// is passed on (libvirt answers).
+func setter(i int, schema TypedSchema, set func(c *Call, ps []TypedParam) error) func(c *Call) (Value, error) {
+	return func(c *Call) (Value, error) {
+		ps, err := c.paramsArg(i, schema, false)
+		if err != nil {
+			return nil, err
+		}
+		return done(set(c, ps))
+	}
+}
+
+// tunableSetter is setter for the tunables libvirt-python sets as it
+// does: it refuses an empty dict, then reads the current values with get
+// (the same flags) and refuses a key the driver does not report, before
+// it calls set.
+func tunableSetter(i int, schema TypedSchema, get func(c *Call) ([]TypedParam, error), set func(c *Call, ps []TypedParam) error) func(c *Call) (Value, error) {
+	return func(c *Call) (Value, error) {
+		ps, err := c.paramsArg(i, schema, true)
+		if err != nil {
+			return nil, err
+		}
+		cur, err := get(c)
+		if err != nil {
+			return nil, err
+		}
+		if err := c.checkReported(c.op.Params[i].Name, ps, cur); err != nil {
+			return nil, err
+		}
+		return done(set(c, ps))
+	}
+}
+
+// checkReported refuses parameters the driver did not report among the
+// current values, as libvirt-python does before setting tunables.
+func (c *Call) checkReported(what string, ps, cur []TypedParam) error {
+	if len(cur) == 0 {
+		return argErrorf(c.op.QualName(), "the domain has no settable attributes")
+	}
+	names := make([]string, len(cur))
+	for i, p := range cur {
+		names[i] = p.Name
+	}
+	for _, p := range ps {
+		if !slices.Contains(names, p.Name) {
+			return argErrorf(c.op.QualName(), "key %q in %s is not one the driver reports: want one of %s",
+				p.Name, what, strings.Join(names, ", "))
+		}
+	}
+	return nil
+}

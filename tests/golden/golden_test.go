@@ -163,18 +163,21 @@ var exampleFlags = map[string][]string{
 // test:///default (one running domain; private to each vertscript process).
 // "fixture:NAME.xml" names another node in tests/fixtures.
 var exampleURI = map[string]string{
-	"ex6":              "test:///default",
-	"domipaddrs":       "test:///default",
-	"topology":         "test:///default",
-	"domsave":          "test:///default",
-	"domrestore":       "test:///default",
-	"api-storage_pool": "fixture:storage.xml",
-	"api-storage_vol":  "fixture:storage.xml",
-	"api-snapshot":     "fixture:objects.xml",
-	"api-checkpoint":   "fixture:objects.xml",
-	"api-host":         "fixture:host.xml",
-	"api-interface":    "fixture:host.xml",
-	"api-nodedev":      "fixture:host.xml",
+	"ex6":                         "test:///default",
+	"domipaddrs":                  "test:///default",
+	"topology":                    "test:///default",
+	"domsave":                     "test:///default",
+	"domrestore":                  "test:///default",
+	"api-storage_pool":            "fixture:storage.xml",
+	"api-storage_vol":             "fixture:storage.xml",
+	"api-snapshot":                "fixture:objects.xml",
+	"api-checkpoint":              "fixture:objects.xml",
+	"api-host":                    "fixture:host.xml",
+	"api-interface":               "fixture:host.xml",
+	"api-nodedev":                 "fixture:host.xml",
+	"api-domain_stats":            "fixture:domstats.xml",
+	"api-domain_stats_bad_params": "fixture:domstats.xml",
+	"api-domain_stats_tunables":   "fixture:domstats.xml",
 }
 
 // extraCases are more runs of the examples: other arguments and flags.

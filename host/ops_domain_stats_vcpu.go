@@ -1,0 +1,176 @@
+package host
+
+// domainVcpuOps are virDomain's virtual CPU, pinning and IOThread
+// operations. CPU maps are tuples of bools, one per host CPU, as in
+// libvirt-python.
+var domainVcpuOps = inClass(ClassDomain, []*Op{
+	{Name: "maxVcpus", CName: "virDomainGetMaxVcpus", Result: "int",
+		Doc: "Returns the most virtual CPUs the domain can have.",
+		fn:  func(c *Call) (Value, error) { return num(c.domain().GetMaxVcpus()) }},
+	{Name: "vcpus", CName: "virDomainGetVcpus",
+		Result: "tuple: ([(number, state, cpuTime ns, cpu), ...], [cpumap, ...])",
+		Doc:    "Returns each virtual CPU's state, time and host CPU, and the host CPUs it may run on.",
+		fn: func(c *Call) (Value, error) {
+			infos, maps, err := c.domain().GetVcpus()
+			if err != nil {
+				return nil, err
+			}
+			is, ms := make([]Value, len(infos)), make([]Value, len(maps))
+			for i, v := range infos {
+				is[i] = Tuple{int64(v.Number), int64(v.State), int64(v.CPUTime), int64(v.CPU)}
+			}
+			for i, m := range maps {
+				ms[i] = boolTuple(m)
+			}
+			return Tuple{is, ms}, nil
+		}},
+	{Name: "vcpusFlags", CName: "virDomainGetVcpusFlags", Params: []Param{flags()}, Result: "int",
+		Doc: "Returns the number of virtual CPUs, live, persistent or maximum (VIR_DOMAIN_VCPU_* flags).",
+		fn:  func(c *Call) (Value, error) { return num(c.domain().GetVcpusFlags(c.uint32(0))) }},
+	{Name: "setVcpus", CName: "virDomainSetVcpus", Params: []Param{req("nvcpus", TUint)},
+		Result: "int (0)", Effect: Mutate,
+		Doc: "Sets the number of virtual CPUs of the running domain.",
+		fn:  func(c *Call) (Value, error) { return done(c.domain().SetVcpus(uint(c.uint32(0)))) }},
+	{Name: "setVcpusFlags", CName: "virDomainSetVcpusFlags", Params: []Param{req("nvcpus", TUint), flags()},
+		Result: "int (0)", Effect: Mutate,
+		Doc: "Sets the number of virtual CPUs, live, persistent or maximum (VIR_DOMAIN_VCPU_* flags).",
+		fn: func(c *Call) (Value, error) {
+			return done(c.domain().SetVcpusFlags(uint(c.uint32(0)), c.uint32(1)))
+		}},
+	{Name: "setVcpu", CName: "virDomainSetVcpu", Params: []Param{req("vcpumap", TString), req("state", TInt), flags()},
+		Result: "int (0)", Effect: Mutate,
+		Doc: "Enables (state 1) or disables (0) the virtual CPUs of a list such as \"1-3,^2\".",
+		fn: func(c *Call) (Value, error) {
+			m, err := c.cpuListArg(0)
+			if err != nil {
+				return nil, err
+			}
+			return done(c.domain().SetVcpu(m, c.int(1) != 0, c.uint32(2)))
+		}},
+	{Name: "vcpuPinInfo", CName: "virDomainGetVcpuPinInfo", Params: []Param{flags()},
+		Result: "list of cpumap (tuple of bool per host CPU), one per virtual CPU",
+		Doc:    "Returns the host CPUs each virtual CPU is pinned to.",
+		fn: func(c *Call) (Value, error) {
+			maps, err := c.domain().GetVcpuPinInfo(c.uint32(0))
+			if err != nil {
+				return nil, err
+			}
+			out := make([]Value, len(maps))
+			for i, m := range maps {
+				out[i] = boolTuple(m)
+			}
+			return out, nil
+		}},
+	{Name: "pinVcpu", CName: "virDomainPinVcpu", Params: []Param{req("vcpu", TUint), req("cpumap", TList)},
+		Result: "int (0)", Effect: Mutate,
+		Doc: "Pins a virtual CPU to the host CPUs of cpumap (a tuple of bools).",
+		fn: func(c *Call) (Value, error) {
+			m, err := c.cpumapArg(1)
+			if err != nil {
+				return nil, err
+			}
+			return done(c.domain().PinVcpu(uint(c.uint32(0)), m))
+		}},
+	{Name: "pinVcpuFlags", CName: "virDomainPinVcpuFlags", Params: []Param{req("vcpu", TUint), req("cpumap", TList), flags()},
+		Result: "int (0)", Effect: Mutate,
+		Doc: "Pins a virtual CPU, live or persistently (VIR_DOMAIN_AFFECT_* flags).",
+		fn: func(c *Call) (Value, error) {
+			m, err := c.cpumapArg(1)
+			if err != nil {
+				return nil, err
+			}
+			return done(c.domain().PinVcpuFlags(uint(c.uint32(0)), m, c.uint32(2)))
+		}},
+	{Name: "emulatorPinInfo", CName: "virDomainGetEmulatorPinInfo", Params: []Param{flags()},
+		Result: "cpumap (tuple of bool per host CPU)",
+		Doc:    "Returns the host CPUs the domain's emulator threads are pinned to.",
+		fn: func(c *Call) (Value, error) {
+			m, err := c.domain().GetEmulatorPinInfo(c.uint32(0))
+			if err != nil {
+				return nil, err
+			}
+			return boolTuple(m), nil
+		}},
+	{Name: "pinEmulator", CName: "virDomainPinEmulator", Params: []Param{req("cpumap", TList), flags()},
+		Result: "int (0)", Effect: Mutate,
+		Doc: "Pins the domain's emulator threads to the host CPUs of cpumap.",
+		fn: func(c *Call) (Value, error) {
+			m, err := c.cpumapArg(0)
+			if err != nil {
+				return nil, err
+			}
+			return done(c.domain().PinEmulator(m, c.uint32(1)))
+		}},
+	{Name: "guestVcpus", CName: "virDomainGetGuestVcpus", Params: []Param{flags()},
+		Result: "dict: {'vcpus': str, 'online': str, 'offlinable': str} (CPU lists such as \"0-3\")",
+		Doc:    "Returns the guest's virtual CPUs as the guest agent sees them.",
+		fn: func(c *Call) (Value, error) {
+			g, err := c.domain().GetGuestVcpus(c.uint32(0))
+			if err != nil {
+				return nil, err
+			}
+			m := NewMap()
+			if g.VcpusSet {
+				m.Set("vcpus", formatCPUList(g.Vcpus))
+			}
+			if g.OnlineSet {
+				m.Set("online", formatCPUList(g.Online))
+			}
+			if g.OfflinableSet {
+				m.Set("offlinable", formatCPUList(g.Offlinable))
+			}
+			return m, nil
+		}},
+	{Name: "setGuestVcpus", CName: "virDomainSetGuestVcpus", Params: []Param{req("cpumap", TString), req("state", TInt), flags()},
+		Result: "int (0)", Effect: Mutate,
+		Doc: "Onlines (state 1) or offlines (0) guest virtual CPUs of a list such as \"1-3\", through the guest agent.",
+		fn: func(c *Call) (Value, error) {
+			m, err := c.cpuListArg(0)
+			if err != nil {
+				return nil, err
+			}
+			return done(c.domain().SetGuestVcpus(m, c.int(1) != 0, c.uint32(2)))
+		}},
+	{Name: "ioThreadInfo", CName: "virDomainGetIOThreadInfo", Params: []Param{flags()},
+		Result: "list of tuples: (iothread_id, [bool per host CPU])",
+		Doc:    "Returns the domain's IOThreads and the host CPUs each is pinned to.",
+		fn: func(c *Call) (Value, error) {
+			ts, err := c.domain().GetIOThreadInfo(c.uint32(0))
+			if err != nil {
+				return nil, err
+			}
+			out := make([]Value, len(ts))
+			for i, t := range ts {
+				out[i] = Tuple{int64(t.ID), boolList(t.CPUMap)}
+			}
+			return out, nil
+		}},
+	{Name: "addIOThread", CName: "virDomainAddIOThread", Params: []Param{req("iothread_id", TUint), flags()},
+		Result: "int (0)", Effect: Mutate,
+		Doc: "Adds an IOThread with this ID.",
+		fn: func(c *Call) (Value, error) {
+			return done(c.domain().AddIOThread(uint(c.uint32(0)), c.uint32(1)))
+		}},
+	{Name: "delIOThread", CName: "virDomainDelIOThread", Params: []Param{req("iothread_id", TUint), flags()},
+		Result: "int (0)", Effect: Mutate,
+		Doc: "Removes the IOThread with this ID.",
+		fn: func(c *Call) (Value, error) {
+			return done(c.domain().DelIOThread(uint(c.uint32(0)), c.uint32(1)))
+		}},
+	{Name: "pinIOThread", CName: "virDomainPinIOThread", Params: []Param{req("iothread_val", TUint), req("cpumap", TList), flags()},
+		Result: "int (0)", Effect: Mutate,
+		Doc: "Pins an IOThread to the host CPUs of cpumap.",
+		fn: func(c *Call) (Value, error) {
+			m, err := c.cpumapArg(1)
+			if err != nil {
+				return nil, err
+			}
+			return done(c.domain().PinIOThread(uint(c.uint32(0)), m, c.uint32(2)))
+		}},
+	{Name: "setIOThreadParams", CName: "virDomainSetIOThreadParams", Params: []Param{req("iothread_val", TUint), req("params", TDict), flags()},
+		Result: "int (0)", Effect: Mutate,
+		Doc: "Sets an IOThread's polling and thread pool parameters ('poll_max_ns', 'poll_grow', ...).",
+		fn: setter(1, IOThreadParams, func(c *Call, ps []TypedParam) error {
+			return c.domain().SetIOThreadParams(uint(c.uint32(0)), ps, c.uint32(2))
+		})},
+})
