@@ -12,6 +12,9 @@ type Backend interface {
 	// GetVersion returns the libvirt library version, major*1,000,000 +
 	// minor*1,000 + release.
 	GetVersion() (uint64, error)
+	// Initialize initializes the library (virInitialize); ConnectOpen
+	// does it too.
+	Initialize() error
 	// ConnectOpen opens a connection to uri; readOnly selects
 	// virConnectOpenReadOnly.
 	ConnectOpen(uri string, readOnly bool) (Conn, error)

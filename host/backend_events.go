@@ -36,6 +36,8 @@ type ConnEvents interface {
 	StoragePoolEventDeregisterAny(callbackID int) error
 	SecretEventRegisterAny(secret Secret, eventID int, deliver func(ObjectEvent)) (int, error)
 	SecretEventDeregisterAny(callbackID int) error
+	NodeDeviceEventRegisterAny(dev NodeDevice, eventID int, deliver func(ObjectEvent)) (int, error)
+	NodeDeviceEventDeregisterAny(callbackID int) error
 	// RegisterCloseCallback registers deliver for the connection's
 	// closing (reason: VIR_CONNECT_CLOSE_REASON_*), replacing any other.
 	RegisterCloseCallback(deliver func(reason int)) error

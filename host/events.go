@@ -84,6 +84,13 @@ var (
 		},
 		deregister: func(c Conn, id int) error { return c.SecretEventDeregisterAny(id) },
 		adopt:      func(c *Call, ref freer) (*Object, error) { return c.adoptSecret(ref.(Secret)) }}
+	nodeDeviceEvents = &eventKind{class: ClassNodeDevice,
+		register: func(c Conn, obj any, id int, deliver func(ObjectEvent)) (int, error) {
+			d, _ := obj.(NodeDevice)
+			return c.NodeDeviceEventRegisterAny(d, id, deliver)
+		},
+		deregister: func(c Conn, id int) error { return c.NodeDeviceEventDeregisterAny(id) },
+		adopt:      func(c *Call, ref freer) (*Object, error) { return c.adoptNodeDevice(ref.(NodeDevice)) }}
 )
 
 // eventQueue is the session's side of event delivery. Its lock is not

@@ -93,6 +93,17 @@ var eventOps = append(inClass(ClassConnect, []*Op{
 		Params: []Param{req("callbackID", TInt)}, Result: "None",
 		Doc: "Removes the secret callback registered with ID callbackID.",
 		fn:  func(c *Call) (Value, error) { return nil, c.deregisterEvents(secretEvents, c.int(0)) }},
+	{Name: "nodeDeviceEventRegisterAny", CName: "virConnectNodeDeviceEventRegisterAny",
+		Params: []Param{{Name: "dev", Type: TObjectOrNone, Class: ClassNodeDevice}, req("eventID", TInt), req("cb", TCallable), req("opaque", TAny)},
+		Result: "int (callback ID)",
+		Doc:    "Registers cb(conn, dev, ..., opaque) for events eventID (VIR_NODE_DEVICE_EVENT_ID_*) of dev, or of every node device when dev is None.",
+		fn: func(c *Call) (Value, error) {
+			return c.registerEvents(nodeDeviceEvents, c.object(0), c.int(1), c.args[2].(Callable), c.args[3], false)
+		}},
+	{Name: "nodeDeviceEventDeregisterAny", CName: "virConnectNodeDeviceEventDeregisterAny",
+		Params: []Param{req("callbackID", TInt)}, Result: "None",
+		Doc: "Removes the node device callback registered with ID callbackID.",
+		fn:  func(c *Call) (Value, error) { return nil, c.deregisterEvents(nodeDeviceEvents, c.int(0)) }},
 	{Name: "registerCloseCallback", CName: "virConnectRegisterCloseCallback",
 		Params: []Param{req("cb", TCallable), req("opaque", TAny)}, Result: "int (0)",
 		Doc: "Registers cb(conn, reason, opaque) for the connection's closing (VIR_CONNECT_CLOSE_REASON_*), replacing any other; it runs inside the wait helpers.",
@@ -126,6 +137,9 @@ var eventOps = append(inClass(ClassConnect, []*Op{
 			return done(c.conn().SetKeepAlive(int(n), uint(c.uint32(1))))
 		}},
 }), inClass(ClassModule, []*Op{
+	{Name: "virInitialize", CName: "virInitialize", Result: "int (0)",
+		Doc: "Initializes the libvirt library; vertscript does it before the first connection, so a script need not.",
+		fn:  func(c *Call) (Value, error) { return done(c.s.backend.Initialize()) }},
 	{Name: "virEventRegisterDefaultImpl", CName: "virEventRegisterDefaultImpl", Result: "int (0)",
 		Doc: "Returns 0: vertscript registered libvirt's event loop before the first connection opened, and runs it.",
 		fn:  func(c *Call) (Value, error) { return int64(0), nil }},

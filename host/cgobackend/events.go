@@ -316,6 +316,43 @@ func (c *conn) SecretEventDeregisterAny(callbackID int) error {
 	return conv(c.c.SecretEventDeregister(callbackID))
 }
 
+// The VIR_NODE_DEVICE_EVENT_ID_* values.
+const (
+	nodeDeviceEventLifecycle = 0
+	nodeDeviceEventUpdate    = 1
+)
+
+func (c *conn) NodeDeviceEventRegisterAny(dev host.NodeDevice, eventID int, deliver func(host.ObjectEvent)) (int, error) {
+	var d *libvirt.NodeDevice
+	if dev != nil {
+		d = dev.(*nodeDevice).d
+	}
+	send := func(ld *libvirt.NodeDevice, args ...any) {
+		if ld.Ref() == nil {
+			deliver(host.ObjectEvent{Object: &nodeDevice{d: ld}, Args: eventValues(args)})
+		}
+	}
+	var id int
+	var err error
+	switch eventID {
+	case nodeDeviceEventLifecycle:
+		id, err = c.c.NodeDeviceEventLifecycleRegister(d, func(_ *libvirt.Connect, ld *libvirt.NodeDevice, e *libvirt.NodeDeviceEventLifecycle) {
+			send(ld, int(e.Event), e.Detail)
+		})
+	case nodeDeviceEventUpdate:
+		id, err = c.c.NodeDeviceEventUpdateRegister(d, func(_ *libvirt.Connect, ld *libvirt.NodeDevice) {
+			send(ld)
+		})
+	default:
+		return 0, unknownEvent("node device", eventID)
+	}
+	return id, conv(err)
+}
+
+func (c *conn) NodeDeviceEventDeregisterAny(callbackID int) error {
+	return conv(c.c.NodeDeviceEventDeregister(callbackID))
+}
+
 // unknownEvent is libvirt's error for an event ID it does not know.
 func unknownEvent(what string, id int) error {
 	return &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(libvirt.FROM_NONE), Level: int(libvirt.ERR_ERROR),

@@ -90,6 +90,15 @@ func vsLegacyDomainEvent(_ C.virConnectPtr, dom C.virDomainPtr, event, detail C.
 	deliver(host.ObjectEvent{Object: &domain{d: d}, Args: []host.Value{int64(event), int64(detail)}})
 }
 
+// Initialize implements host.Backend.
+func (Backend) Initialize() error {
+	if C.virInitialize() < 0 {
+		return &host.Error{Code: int(libvirt.ERR_INTERNAL_ERROR), Domain: int(libvirt.FROM_NONE), Level: int(libvirt.ERR_ERROR),
+			Message: "internal error: virInitialize failed"}
+	}
+	return nil
+}
+
 // cError converts a virError copied by the C helpers, and frees its
 // strings.
 func cError(e *C.virError) error {
