@@ -34,6 +34,8 @@ var eventLoop = sync.OnceValue(func() error {
 const (
 	eventLifecycle              = 0
 	eventReboot                 = 1
+	eventTunable                = 17
+	eventJobCompleted           = 21
 	eventRtcChange              = 2
 	eventWatchdog               = 3
 	eventIoError                = 4
@@ -176,13 +178,9 @@ func (c *conn) DomainEventRegisterAny(dom host.Domain, eventID int, deliver func
 		id, err = lc.DomainEventMemoryDeviceSizeChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMemoryDeviceSizeChange) {
 			c.send(deliver, ld, e.Alias, e.Size)
 		})
+	case eventTunable, eventJobCompleted:
+		return c.domainEventRegisterTyped(dm, eventID, deliver)
 	default:
-		// TUNABLE and JOB_COMPLETED carry typed parameters that
-		// libvirt.org/go/libvirt hands over as partial structs.
-		if eventID == 17 || eventID == 21 {
-			return 0, &host.Error{Code: int(libvirt.ERR_NO_SUPPORT), Domain: int(libvirt.FROM_NONE), Level: int(libvirt.ERR_ERROR),
-				Message: fmt.Sprintf("this function is not supported: domain event ID %d is not supported by vertscript", eventID)}
-		}
 		return 0, unknownEvent("domain", eventID)
 	}
 	return id, conv(err)

@@ -2,7 +2,7 @@ package cgobackend
 
 /*
 #cgo pkg-config: libvirt
-#include "events_legacy.h"
+#include "events_raw.h"
 */
 import "C"
 
@@ -97,6 +97,67 @@ func (Backend) Initialize() error {
 			Message: "internal error: virInitialize failed"}
 	}
 	return nil
+}
+
+// typedDeliver holds the deliver function of each typed-parameter event
+// registration, by an ID that the C callback gets back as its opaque;
+// libvirt frees the ID (vsTypedDomainEventFree) when the registration
+// goes.
+var typedDeliver = struct {
+	sync.Mutex
+	next int64
+	byID map[int64]func(host.ObjectEvent)
+}{byID: map[int64]func(host.ObjectEvent){}}
+
+// domainEventRegisterTyped registers deliver for eventID (tunable or job
+// completed) of dom, or of every domain, with the event's typed
+// parameters read as libvirt-python reads them, into a dict.
+func (c *conn) domainEventRegisterTyped(dom *libvirt.Domain, eventID int, deliver func(host.ObjectEvent)) (int, error) {
+	raw, release, err := rawConn(c.c)
+	if err != nil {
+		return 0, err
+	}
+	defer release()
+	var rawDom C.virDomainPtr
+	if dom != nil {
+		rawDom = rawDomain(dom)
+	}
+	typedDeliver.Lock()
+	typedDeliver.next++
+	id := typedDeliver.next
+	typedDeliver.byID[id] = deliver
+	typedDeliver.Unlock()
+	var cerr C.virError
+	ret := C.vsDomainEventRegisterTyped(raw, rawDom, C.int(eventID), C.long(id), &cerr)
+	if ret < 0 {
+		vsTypedDomainEventFree(C.long(id))
+		return 0, cError(&cerr)
+	}
+	return int(ret), nil
+}
+
+//export vsTypedDomainEvent
+func vsTypedDomainEvent(_ C.virConnectPtr, dom C.virDomainPtr, params C.virTypedParameterPtr, n C.int, id C.long) {
+	typedDeliver.Lock()
+	deliver := typedDeliver.byID[int64(id)]
+	typedDeliver.Unlock()
+	if deliver == nil || C.virDomainRef(dom) < 0 {
+		return
+	}
+	m := host.NewMap()
+	for _, p := range typedParams(params, n) {
+		m.Set(p.Name, p.Value)
+	}
+	d := &libvirt.Domain{}
+	*(*C.virDomainPtr)(unsafe.Pointer(d)) = dom // see rawDomain
+	deliver(host.ObjectEvent{Object: &domain{d: d}, Args: []host.Value{m}})
+}
+
+//export vsTypedDomainEventFree
+func vsTypedDomainEventFree(id C.long) {
+	typedDeliver.Lock()
+	delete(typedDeliver.byID, int64(id))
+	typedDeliver.Unlock()
 }
 
 // cError converts a virError copied by the C helpers, and frees its
