@@ -132,12 +132,19 @@ func (e *Element) walk(f func(*Element)) { e.visit(f, nil) }
 // visit walks the subtree of e in document order without recursion (a
 // document may nest deeper than the Go stack should): enter is called on
 // an element before its children, leave (if not nil) after them.
-func (e *Element) visit(enter, leave func(*Element)) {
-	type frame struct {
-		el   *Element
-		next int // the next child to visit
-	}
-	stack := []frame{{el: e}}
+func (e *Element) visit(enter, leave func(*Element)) { e.visitWith(nil, enter, leave) }
+
+// frame is an element being visited, and the next of its children to
+// visit.
+type frame struct {
+	el   *Element
+	next int
+}
+
+// visitWith is visit with stack as its scratch space; it returns the
+// stack, to be used again.
+func (e *Element) visitWith(stack []frame, enter, leave func(*Element)) []frame {
+	stack = append(stack[:0], frame{el: e})
 	enter(e)
 	for len(stack) > 0 {
 		top := &stack[len(stack)-1]
@@ -153,4 +160,5 @@ func (e *Element) visit(enter, leave func(*Element)) {
 		}
 		stack = stack[:len(stack)-1]
 	}
+	return stack
 }

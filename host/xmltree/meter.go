@@ -11,6 +11,13 @@ type Meter struct {
 	Used  uint64 // the units counted so far
 }
 
+// UnitBytes bounds what one unit of work may allocate: an element in a
+// list of results, with the slack of growing lists and the maps that
+// remove duplicates. An adapter allows no more than its memory limit
+// divided by UnitBytes units, so that the lists a call builds cannot
+// pass the limit before the meter stops it.
+const UnitBytes = 64
+
 // WorkError is the error of a call that would pass its Meter's Limit.
 type WorkError struct {
 	Limit uint64

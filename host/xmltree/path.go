@@ -65,7 +65,7 @@ func tokenize(path string, namespaces map[string]string) ([]token, error) {
 		if t.val != "" && t.val[0] != '{' {
 			if prefix, local, ok := strings.Cut(t.val, ":"); ok {
 				uri, ok := namespaces[prefix]
-				if !ok || len(namespaces) == 0 {
+				if !ok {
 					return nil, fmt.Errorf("prefix %q not found in prefix map", prefix)
 				}
 				t.val = "{" + uri + "}" + local
@@ -159,8 +159,9 @@ func (p *Path) String() string { return p.src }
 // evaluation is the state of one search: the element it starts from
 // (ElementPath's context root, above which .. does not go) and its meter.
 type evaluation struct {
-	root *Element
-	m    *Meter
+	root  *Element
+	m     *Meter
+	stack []frame // the walks' scratch space
 }
 
 // FindAll returns the elements that p selects from e, in ElementPath's
@@ -290,11 +291,11 @@ func descendantStep(tag string) step {
 			if err := c.keep(e.size); err != nil {
 				return nil, err
 			}
-			e.walk(func(x *Element) {
+			c.stack = e.visitWith(c.stack, func(x *Element) {
 				if x != e && match(x.tag) {
 					out = append(out, x)
 				}
-			})
+			}, nil)
 		}
 		return out, nil
 	}
@@ -335,6 +336,8 @@ func predicate(toks []token) (step, error) {
 		return textStep(vals[0], compare{value: vals[len(vals)-1], negated: strings.Contains(s, "!=")}), nil
 	case s == "-" || s == "-()" || s == "-()-":
 		return positionStep(s, vals)
+	case strings.HasSuffix(s, "=-"):
+		return nil, errors.New("invalid predicate (quote the value: [@attr='value'], [tag='text'])")
 	}
 	return nil, errors.New("invalid predicate")
 }
