@@ -9,6 +9,9 @@
 //	argv               the script path and its arguments, a list of strings
 //	read_file(path)    a file's content as a string
 //	print(*args)       writes to stdout
+//	xml, ET            ElementTree's reader of XML: fromstring, tostring and
+//	                   immutable Elements (see elementTree); ET and
+//	                   xml.etree.ElementTree are the names Python imports
 //
 // Python-style top-level code is accepted: for, if and while at top level,
 // global reassignment, recursion and sets.
