@@ -66,9 +66,15 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	predeclared["read_file"] = starlark.NewBuiltin("read_file", readFile)
 	predeclared["xml"] = xmlModule()
 	predeclared["ET"] = elementTree()
+	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
 	err := execFile(thread, script.Path, script.Src, predeclared, l.lim.MaxMemory > 0 || l.lim.MaxSteps > 0)
 	if err == nil {
 		return nil
+	}
+	if l.passed == nil {
+		if res, ok := exitStatus(err, script.Stderr); ok {
+			return res
+		}
 	}
 	var cause error = err
 	msg := formatError(err)
