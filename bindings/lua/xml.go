@@ -68,6 +68,7 @@ func (in *interp) openXML(L *lua.LState) {
 		case "tail":
 			L.Push(optString(e.Tail()))
 		case "attrib":
+			in.alloc(L, mul(uint64(e.NumAttrs()), 64), "Element.attrib", "a table")
 			t := L.CreateTable(0, e.NumAttrs())
 			for _, a := range e.Attrs() {
 				t.RawSetString(a.Name, lua.LString(a.Value))
@@ -312,6 +313,7 @@ func (in *interp) elementIterText(L *lua.LState) int {
 
 func (in *interp) elementItems(L *lua.LState) int {
 	e := checkElement(L, "Element.items")
+	in.alloc(L, mul(uint64(e.NumAttrs()), 128), "Element.items", "a table")
 	attrs := e.Attrs()
 	t := L.CreateTable(len(attrs), 0)
 	for i, a := range attrs {
@@ -326,6 +328,7 @@ func (in *interp) elementItems(L *lua.LState) int {
 
 func (in *interp) elementKeys(L *lua.LState) int {
 	e := checkElement(L, "Element.keys")
+	in.alloc(L, mul(uint64(e.NumAttrs()), 64), "Element.keys", "a table")
 	attrs := e.Attrs()
 	t := L.CreateTable(len(attrs), 0)
 	for i, a := range attrs {

@@ -88,7 +88,7 @@ func fromString(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 		}
 		return nil, fmt.Errorf("%s: %v", b.Name(), err)
 	}
-	return &element{root}, nil
+	return &element{root, l}, nil
 }
 
 // toString is xml.tostring(element, encoding=None, short_empty_elements=True).
@@ -166,8 +166,12 @@ func (l *limits) metered(thread *starlark.Thread, m *xmltree.Meter, err error, w
 	return l.steps(thread, m.Used)
 }
 
-// element is an xmltree.Element as a Starlark value.
-type element struct{ e *xmltree.Element }
+// element is an xmltree.Element as a Starlark value, and the limits of
+// the run that made it, for its attrib field (a field has no thread).
+type element struct {
+	e *xmltree.Element
+	l *limits
+}
 
 var (
 	_ starlark.HasAttrs   = (*element)(nil)
@@ -184,20 +188,20 @@ func (x *element) Truth() starlark.Bool  { return starlark.True }
 func (x *element) Hash() (uint32, error) { return uint32(maphash.Comparable(hashSeed, x.e)), nil }
 func (x *element) Len() int              { return x.e.Len() }
 func (x *element) Index(i int) starlark.Value {
-	return &element{x.e.Child(i)}
+	return &element{x.e.Child(i), x.l}
 }
 
 // Slice is el[start:end:step], a list, as in Python.
 func (x *element) Slice(start, end, step int) starlark.Value {
 	var out []starlark.Value
 	for i := start; (step > 0 && i < end) || (step < 0 && i > end); i += step {
-		out = append(out, &element{x.e.Child(i)})
+		out = append(out, &element{x.e.Child(i), x.l})
 	}
 	return starlark.NewList(out)
 }
 
 // Iterate goes through the children.
-func (x *element) Iterate() starlark.Iterator { return &childIterator{e: x.e} }
+func (x *element) Iterate() starlark.Iterator { return &childIterator{x: x} }
 
 // CompareSameType makes two values for the same element equal.
 func (x *element) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
@@ -231,6 +235,9 @@ func (x *element) Attr(name string) (starlark.Value, error) {
 	case "tail":
 		return optString(x.e.Tail()), nil
 	case "attrib":
+		if err := x.l.alloc(mul(uint64(x.e.NumAttrs()), entryBytes), "Element.attrib", "a dict"); err != nil {
+			return nil, err
+		}
 		d := starlark.NewDict(x.e.NumAttrs())
 		for _, a := range x.e.Attrs() {
 			_ = d.SetKey(starlark.String(a.Name), starlark.String(a.Value))
@@ -264,15 +271,15 @@ func optString(s string, ok bool) starlark.Value {
 }
 
 type childIterator struct {
-	e *xmltree.Element
+	x *element
 	i int
 }
 
 func (it *childIterator) Next(p *starlark.Value) bool {
-	if it.i >= it.e.Len() {
+	if it.i >= it.x.e.Len() {
 		return false
 	}
-	*p = &element{it.e.Child(it.i)}
+	*p = &element{it.x.e.Child(it.i), it.x.l}
 	it.i++
 	return true
 }
@@ -360,7 +367,7 @@ func elementFind(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if err != nil || len(found) == 0 {
 		return starlark.None, err
 	}
-	return &element{found[0]}, nil
+	return &element{found[0], limitsOf(thread)}, nil
 }
 
 func elementFindAll(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -432,8 +439,11 @@ func elementIterText(thread *starlark.Thread, b *starlark.Builtin, args starlark
 	return starlark.NewList(out), nil
 }
 
-func elementItems(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func elementItems(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
+		return nil, err
+	}
+	if err := attrsMade(thread, b, tupleBytes); err != nil {
 		return nil, err
 	}
 	attrs := receiver(b).Attrs()
@@ -444,8 +454,11 @@ func elementItems(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	return starlark.NewList(out), nil
 }
 
-func elementKeys(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func elementKeys(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
+		return nil, err
+	}
+	if err := attrsMade(thread, b, slotBytes+boxBytes); err != nil {
 		return nil, err
 	}
 	attrs := receiver(b).Attrs()
@@ -456,14 +469,26 @@ func elementKeys(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	return starlark.NewList(out), nil
 }
 
+// attrsMade checks the list of the receiver's attributes that b makes,
+// per bytes each: against the memory limit, and as steps.
+func attrsMade(thread *starlark.Thread, b *starlark.Builtin, per uint64) error {
+	n := uint64(receiver(b).NumAttrs())
+	l := limitsOf(thread)
+	if err := l.alloc(mul(n, per), b.Name(), "a list"); err != nil {
+		return err
+	}
+	return l.steps(thread, n)
+}
+
 // elementList is found as a list, checked against the memory limit.
 func elementList(thread *starlark.Thread, b *starlark.Builtin, found []*xmltree.Element) (starlark.Value, error) {
-	if err := limitsOf(thread).alloc(mul(uint64(len(found)), slotBytes+boxBytes), b.Name(), "a list"); err != nil {
+	l := limitsOf(thread)
+	if err := l.alloc(mul(uint64(len(found)), slotBytes+boxBytes), b.Name(), "a list"); err != nil {
 		return nil, err
 	}
 	out := make([]starlark.Value, len(found))
 	for i, e := range found {
-		out[i] = &element{e}
+		out[i] = &element{e, l}
 	}
 	return starlark.NewList(out), nil
 }
