@@ -2,6 +2,7 @@ package host
 
 import (
 	"context"
+	"fmt"
 	"io"
 )
 
@@ -24,7 +25,9 @@ type Language interface {
 	Extensions() []string
 	// Run runs script on s until it ends or ctx is done. A script's
 	// failure is returned as a *ScriptError carrying the formatted
-	// message (file:line:col and the language's traceback).
+	// message (file:line:col and the language's traceback); a script
+	// that ends itself with a non-zero status (Python's sys.exit(3)) as
+	// an *ExitError, and with status 0 as success (nil).
 	Run(ctx context.Context, s *Session, script Script) error
 }
 
@@ -38,3 +41,15 @@ type ScriptError struct {
 
 func (e *ScriptError) Error() string { return e.Msg }
 func (e *ScriptError) Unwrap() error { return e.Err }
+
+// ExitError is a script that ended itself with a non-zero exit status, as
+// Python's exit(code) and sys.exit(code) do: it ran as far as it wanted and
+// nothing failed. A message it gave (sys.exit("message"), status 1) was
+// written to the script's Stderr already. The status is Python's: the
+// integer as given, or -1 when it does not fit in 64 bits; an operating
+// system keeps its low 8 bits (256 is 0, -1 is 255).
+type ExitError struct {
+	Code int
+}
+
+func (e *ExitError) Error() string { return fmt.Sprintf("the script exited with status %d", e.Code) }

@@ -11,6 +11,8 @@
 //	read_file(path)    a file's content as a string
 //	require(name)      runs name.lua from the script's own directory, once
 //	print(...)         writes its arguments to stdout, separated by tabs
+//	xml                fromstring(text) and tostring(el): ElementTree's reader of
+//	                   XML, with immutable Element userdata (see openXML)
 //
 // Lists come back as 1-based tables, dictionaries as tables with string keys.
 // Results keep libvirt-python's types: dom:isActive() returns 0 or 1, and 0 is

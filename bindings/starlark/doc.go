@@ -8,7 +8,14 @@
 //	                   constant, and catch(fn, *args, **kwargs) -> (result, error)
 //	argv               the script path and its arguments, a list of strings
 //	read_file(path)    a file's content as a string
-//	print(*args)       writes to stdout
+//	print(*args, sep=" ", end="\n", file=sys.stdout, flush=False)
+//	                   writes to stdout, or to stderr (file=sys.stderr)
+//	xml, ET            ElementTree's reader of XML: fromstring, tostring and
+//	                   immutable Elements (see elementTree); ET and
+//	                   xml.etree.ElementTree are the names Python imports
+//	sys                argv, stdout and stderr (write, flush), exit
+//	exit(code=None)    ends the script with that status, as Python's; Run
+//	                   returns a *host.ExitError for a status other than 0
 //
 // Python-style top-level code is accepted: for, if and while at top level,
 // global reassignment, recursion and sets.

@@ -54,6 +54,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	defer stop()
 	l := &limits{lim: s.Limits()}
 	l.watch(thread)
+	thread.SetLocal(limitsKey, l)
 
 	argv := make([]starlark.Value, len(script.Args))
 	for i, a := range script.Args {
@@ -63,9 +64,17 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	predeclared["libvirt"] = module()
 	predeclared["argv"] = starlark.NewList(argv)
 	predeclared["read_file"] = starlark.NewBuiltin("read_file", readFile)
+	predeclared["xml"] = xmlModule()
+	predeclared["ET"] = elementTree()
+	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
 	err := execFile(thread, script.Path, script.Src, predeclared, l.lim.MaxMemory > 0 || l.lim.MaxSteps > 0)
 	if err == nil {
 		return nil
+	}
+	if l.passed == nil {
+		if res, ok := exitStatus(err, script.Stderr); ok {
+			return res
+		}
 	}
 	var cause error = err
 	msg := formatError(err)

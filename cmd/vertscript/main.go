@@ -5,7 +5,8 @@
 //	vertscript doc
 //
 // Exit status: 0 on success, 1 when the script fails, 2 on a usage error,
-// 130 when interrupted (SIGINT or SIGTERM).
+// 130 when interrupted (SIGINT or SIGTERM); a Starlark script's
+// exit(code) or sys.exit(code) sets its own.
 package main
 
 import (
@@ -109,7 +110,8 @@ Commands:
   doc                 print the reference of every function and method
   doc --coverage      print which of libvirt-python's methods exist, per class
 
-Exit status: 0 success, 1 script failed, 2 usage error, 130 interrupted.
+Exit status: 0 success, 1 script failed, 2 usage error, 130 interrupted,
+or the status a Starlark script gave exit() or sys.exit().
 `
 
 // seeHelp ends a usage error's message.
@@ -224,6 +226,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if ctx.Err() != nil {
 		fmt.Fprintf(stderr, "vertscript: %s: %v\n", path, context.Cause(ctx))
 		return exitInterrupt
+	}
+	if exit := (*host.ExitError)(nil); errors.As(runErr, &exit) {
+		if closeErr != nil {
+			fmt.Fprintf(stderr, "vertscript: closing connections: %v\n", closeErr)
+		}
+		return exit.Code
 	}
 	if runErr != nil {
 		fmt.Fprintln(stderr, runErr)
