@@ -8,7 +8,7 @@ BUILD_PACKAGES := gcc libc6-dev pkg-config libvirt-dev libvirt-clients
 # What the tests need beyond that: libvirtd, which tests start on loopback.
 TEST_PACKAGES := $(BUILD_PACKAGES) libvirt-daemon
 
-.PHONY: all deps test-deps build demo test vet fmt bench clean
+.PHONY: all deps test-deps build demo test vet fmt bench compat clean
 
 all: build
 
@@ -34,6 +34,12 @@ test: test-deps
 # calling libvirt, measured in the same run.
 bench: build
 	$(GO) test -run '^$$' -bench . -benchtime 20000x -count 3 ./tests/bench/
+
+# The ported libvirt-python examples against python3-libvirt, the
+# reference: each prints "same" or "DIFFERENT" (tools/compat.sh).
+compat: build
+	@tools/deps.sh python3-libvirt
+	@tools/compat.sh
 
 vet:
 	$(GO) vet ./...

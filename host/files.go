@@ -28,11 +28,11 @@ func (s *Session) ReadFile(path string) (string, error) {
 	return string(b), nil
 }
 
-// ReadModule returns the source of a module a script loads (Lua's
-// require), under the same checks as ReadFile, so a symlink in the
-// script's directory cannot make a module of a file outside. Errors are
-// *PolicyError, *LimitError or errors naming op and the path.
-func (s *Session) ReadModule(op, path string) ([]byte, error) {
+// ReadAs reads a file for op, a builtin other than read_file (Lua's
+// require, Starlark's open), under the same checks as ReadFile, so that a
+// symlink in the script's directory cannot lead to a file outside. Errors
+// are *PolicyError, *LimitError or errors naming op and the path.
+func (s *Session) ReadAs(op, path string) ([]byte, error) {
 	return s.readAllowed(op, path)
 }
 

@@ -45,7 +45,7 @@ for py in scripts/examples/python/*.py; do
 		echo "same: $name (exit $wrc)"
 	else
 		echo "DIFFERENT: $name (python exit $wrc, vertscript exit $grc)"
-		tail -3 "$work/want.err" "$work/got.err"
+		tail -n 3 "$work/want.err" "$work/got.err"
 		failed=1
 	fi
 done

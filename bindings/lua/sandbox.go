@@ -235,7 +235,7 @@ func (in *interp) require(L *lua.LState) int {
 		return 1
 	}
 	path := filepath.Join(in.dir, name+".lua")
-	src, err := in.s.ReadModule("require", path)
+	src, err := in.s.ReadAs("require", path)
 	var refused *host.PolicyError
 	switch {
 	case errors.As(err, &refused):

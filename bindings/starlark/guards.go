@@ -234,6 +234,9 @@ func (l *limits) mod(thread *starlark.Thread, b *starlark.Builtin, args starlark
 			return nil, err
 		}
 	}
+	if s, ok := x.(starlark.String); ok {
+		return percent(string(s), y, func(n uint64) error { return l.alloc(n, "%", "a string") })
+	}
 	if err := l.arithmetic(thread, x, y); err != nil {
 		return nil, err
 	}

@@ -64,10 +64,11 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	predeclared["libvirt"] = module()
 	predeclared["argv"] = starlark.NewList(argv)
 	predeclared["read_file"] = starlark.NewBuiltin("read_file", readFile)
+	predeclared["open"] = starlark.NewBuiltin("open", openFile)
 	predeclared["xml"] = xmlModule()
 	predeclared["ET"] = elementTree()
 	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
-	err := execFile(thread, script.Path, script.Src, predeclared, l.lim.MaxMemory > 0 || l.lim.MaxSteps > 0)
+	err := execFile(thread, script.Path, script.Src, predeclared)
 	if err == nil {
 		return nil
 	}
@@ -91,16 +92,14 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 }
 
 // execFile runs the file src named path, as starlark.ExecFileOptions does,
-// after rewriting its syntax tree to call the guards (see rewrite) when
-// guarded.
-func execFile(thread *starlark.Thread, path string, src []byte, predeclared starlark.StringDict, guarded bool) error {
+// after rewriting its syntax tree to call the guards (see rewrite), which
+// also give % Python's printf-style formatting.
+func execFile(thread *starlark.Thread, path string, src []byte, predeclared starlark.StringDict) error {
 	f, err := fileOptions.Parse(path, src, 0)
 	if err != nil {
 		return err
 	}
-	if guarded {
-		rewrite(f)
-	}
+	rewrite(f)
 	prog, err := starlark.FileProgram(f, predeclared.Has)
 	if err != nil {
 		return err

@@ -1,7 +1,7 @@
 -- Restore the domains saved in the image files given as arguments (made
 -- by domsave): libvirt-python's examples/domrestore.py, ported to
 -- vertscript's Lua. It reads local files, so vertscript runs it only with
--- --allow file.
+-- --allow read --allow file.
 if #arg < 1 then
   error("usage: domrestore IMAGE...", 0)
 end

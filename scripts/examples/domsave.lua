@@ -1,7 +1,7 @@
 -- Save all currently running domains into DIR, which must exist and be
 -- writable: libvirt-python's examples/domsave.py, ported to vertscript's
 -- Lua. It saves to local files, so vertscript runs it only with
--- --allow file.
+-- --allow read --allow file.
 if #arg ~= 1 then
   error("usage: domsave DIR", 0)
 end

@@ -154,8 +154,8 @@ var exampleArgs = map[string][]string{
 
 // exampleFlags are the flags of the plain run of an example.
 var exampleFlags = map[string][]string{
-	"domsave":    {"--allow", "file"},
-	"domrestore": {"--allow", "file"},
+	"domsave":    {"--allow", "read", "--allow", "file"},
+	"domrestore": {"--allow", "read", "--allow", "file"},
 }
 
 // exampleURI overrides the fixture for examples whose output depends on the
@@ -454,4 +454,36 @@ func lines(s string) []string {
 		return ls[:len(ls)-1]
 	}
 	return append(ls, `\ no newline at end`)
+}
+
+// TestPortsArePythonTwins checks that each ported libvirt-python example's
+// Starlark script is its Python form (scripts/examples/python/NAME.py)
+// without the import lines: what `make compat` runs against python3-libvirt
+// is what the golden tests run.
+func TestPortsArePythonTwins(t *testing.T) {
+	ports, err := filepath.Glob(filepath.Join(root, "scripts/examples/python/*.py"))
+	if err != nil || len(ports) == 0 {
+		t.Fatalf("no ports found: %v", err)
+	}
+	for _, py := range ports {
+		src, err := os.ReadFile(py)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want strings.Builder
+		for _, line := range strings.SplitAfter(string(src), "\n") {
+			if !strings.HasPrefix(line, "import ") && !strings.HasPrefix(line, "from ") {
+				want.WriteString(line)
+			}
+		}
+		star := filepath.Join(root, "scripts/examples", strings.TrimSuffix(filepath.Base(py), ".py")+".star")
+		got, err := os.ReadFile(star)
+		if err != nil {
+			t.Errorf("%s has no Starlark twin: %v", py, err)
+			continue
+		}
+		if string(got) != want.String() {
+			t.Errorf("%s is not %s without its import lines", star, py)
+		}
+	}
 }

@@ -3,9 +3,9 @@
 # domsave): libvirt-python's examples/domrestore.py, ported to vertscript.
 # The original lists a directory; a vertscript script cannot, so it takes
 # the files. It reads local files, so vertscript runs it only with
-# --allow file.
+# --allow read --allow file.
 # compat-args: tests/fixtures/saved/saved-vm.img
-# compat-flags: --allow file
+# compat-flags: --allow read --allow file
 import libvirt
 import sys
 

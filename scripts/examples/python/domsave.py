@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 # Save all currently running domains into DIR, which must exist and be
 # writable: libvirt-python's examples/domsave.py, ported to vertscript.
-# It saves to local files, so vertscript runs it only with --allow file.
+# It saves to local files, so vertscript runs it only when allowed:
+# --allow read --allow file.
 # compat-args: $TMP
-# compat-flags: --allow file
+# compat-flags: --allow read --allow file
 import libvirt
 import sys
 
