@@ -34,8 +34,16 @@ var connectOps = inClass(ClassConnect, []*Op{
 		Doc: "Returns the host's capabilities as XML.",
 		fn:  func(c *Call) (Value, error) { return str(c.conn().GetCapabilities()) }},
 	{Name: "getFreeMemory", CName: "virNodeGetFreeMemory", Result: "int (bytes)",
-		Doc: "Returns the host's free memory in bytes.",
-		fn:  func(c *Call) (Value, error) { return num(c.conn().NodeGetFreeMemory()) }},
+		Doc: "Returns the host's free memory in bytes (0 when libvirt cannot tell).",
+		fn: func(c *Call) (Value, error) {
+			// virNodeGetFreeMemory returns 0 on failure, and libvirt-python
+			// returns that 0 without raising: so do we.
+			n, err := c.conn().NodeGetFreeMemory()
+			if err != nil {
+				return int64(0), nil
+			}
+			return int64(n), nil
+		}},
 	{Name: "isAlive", CName: "virConnectIsAlive", Result: "int (0 or 1)",
 		Doc: "Returns 1 if the connection is alive.",
 		fn:  func(c *Call) (Value, error) { return flag(c.conn().IsAlive()) }},

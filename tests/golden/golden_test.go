@@ -150,12 +150,15 @@ var exampleArgs = map[string][]string{
 	"domrestore": {"tests/fixtures/saved/saved-vm.img"},
 	"domipaddrs": {"test"},
 	"event_test": {"test:///default"},
+	// The API cases that need a directory of their own.
+	"api-domain_files": {"$TMP"},
 }
 
 // exampleFlags are the flags of the plain run of an example.
 var exampleFlags = map[string][]string{
-	"domsave":    {"--allow", "read", "--allow", "file"},
-	"domrestore": {"--allow", "read", "--allow", "file"},
+	"domsave":          {"--allow", "read", "--allow", "file"},
+	"domrestore":       {"--allow", "read", "--allow", "file"},
+	"api-domain_files": {"--allow", "read", "--allow", "mutate", "--allow", "destroy", "--allow", "file", "--allow-read", ".", "--allow-read", "$TMP"},
 }
 
 // exampleURI overrides the fixture for examples whose output depends on the
@@ -182,6 +185,7 @@ var exampleURI = map[string]string{
 
 // extraCases are more runs of the examples: other arguments and flags.
 var extraCases = []goldenCase{
+	{name: "api-domain_files-refused", script: "tests/golden/api/domain_files", args: []string{"$TMP"}},
 	{name: "autostart_audit-fix", script: "scripts/examples/autostart_audit", args: []string{"--fix"}},
 	{name: "autostart_audit-fix-dry-run", script: "scripts/examples/autostart_audit", flags: []string{"--dry-run"}, args: []string{"--fix"}},
 	{name: "create_domain-dry-run", script: "scripts/examples/create_domain", flags: []string{"--dry-run"}, args: exampleArgs["create_domain"]},
@@ -274,13 +278,17 @@ func TestGolden(t *testing.T) {
 					} else if uri == "" {
 						uri = fixture
 					}
-					// $TMP in an argument is a fresh directory of the run's.
+					// $TMP in a flag or an argument is a fresh directory
+					// of the run's.
 					tmp := t.TempDir()
-					var scriptArgs []string
-					for _, a := range c.args {
-						scriptArgs = append(scriptArgs, strings.ReplaceAll(a, "$TMP", tmp))
+					withTmp := func(list []string) []string {
+						out := make([]string, len(list))
+						for i, a := range list {
+							out[i] = strings.ReplaceAll(a, "$TMP", tmp)
+						}
+						return out
 					}
-					args := append(append(append([]string{"-c", uri}, c.flags...), script), scriptArgs...)
+					args := append(append(append([]string{"-c", uri}, withTmp(c.flags)...), script), withTmp(c.args)...)
 					stdout, stderr, code := execute(t, args)
 					base := filepath.Join("testdata", c.name)
 					compare(t, base+".stdout", stdout)

@@ -135,3 +135,11 @@ ok, err = pcall(web.openConsole, web, "serial0", conn:newStream(0), libvirt.VIR_
 show("openConsole(serial0)", err)
 ok, err = pcall(web.openChannel, web, "org.qemu.guest_agent.0", conn:newStream(0))
 show("openChannel", err)
+
+-- Volumes: the test driver has no download or upload.
+local pool = conn:storagePoolLookupByName("default-pool")
+local vol = pool:createXML("<volume><name>stream.img</name><capacity>1024</capacity></volume>", 0)
+ok, err = pcall(vol.download, vol, conn:newStream(0), 0, 1024, 0)
+show("download", err)
+ok, err = pcall(vol.upload, vol, conn:newStream(0), 0, 1024, 0)
+show("upload", err)
