@@ -26,9 +26,12 @@ func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Valu
 	start := time.Now()
 	c := &Call{s: s, op: op, recv: recv, args: args}
 	v, err := s.call(c, kwargs)
-	if err != nil {
-		if e, ok := AsError(err); ok && e.Op == "" {
+	if e, ok := AsError(err); ok {
+		if e.Op == "" {
 			e.Op = op.QualName()
+		}
+		if herr := s.noteError(recv, e); herr != nil {
+			err = herr
 		}
 	}
 	if s.audit != nil {

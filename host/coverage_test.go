@@ -46,3 +46,22 @@ func TestCoverageCountsTheTable(t *testing.T) {
 		}
 	}
 }
+
+// TestMainClassesCovered holds the coverage of the main classes at 90% of
+// libvirt-python's methods or more.
+func TestMainClassesCovered(t *testing.T) {
+	byClass := map[string]ClassCoverage{}
+	for _, c := range Coverage() {
+		byClass[c.Class] = c
+	}
+	for _, class := range MainClasses {
+		c, ok := byClass[class]
+		if !ok {
+			t.Errorf("%s: not in libvirt-python's method list", class)
+			continue
+		}
+		if c.Percent() < 90 {
+			t.Errorf("%s: %d of %d methods (%.1f%%), want 90%% or more", class, len(c.Have), c.Python, c.Percent())
+		}
+	}
+}

@@ -18,6 +18,8 @@ type Object struct {
 	// closed it meanwhile, so the last of them closes it.
 	stuck        int
 	closePending bool
+	// lastErr is a connection's last libvirt error (virConnGetLastError).
+	lastErr *Error
 }
 
 // objKey identifies a libvirt object within a session: its class, its

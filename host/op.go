@@ -374,7 +374,7 @@ func inClass(class string, ops []*Op) []*Op {
 var table = func() map[string]map[string]*Op {
 	t := map[string]map[string]*Op{}
 	for _, group := range [][]*Op{moduleOps, connectOps, domainOps,
-		domainStatsOps, domainControlOps, hostOps, networkStorageOps, objectOps, streamOps, eventOps} {
+		domainStatsOps, domainControlOps, hostOps, networkStorageOps, objectOps, streamOps, eventOps, errorOps} {
 		for _, op := range group {
 			if t[op.Class] == nil {
 				t[op.Class] = map[string]*Op{}

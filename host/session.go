@@ -36,6 +36,10 @@ type Session struct {
 	ctx      context.Context // the run's, while Session.Run runs
 
 	events *eventQueue // callbacks and the events waiting for them
+
+	lastErr    *Error   // the last libvirt error (virGetLastError)
+	errHandler Callable // registerErrorHandler's function, or nil
+	errCtx     Value    // and its ctx
 }
 
 // Options configure a session.

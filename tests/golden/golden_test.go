@@ -205,6 +205,7 @@ type cliCase struct {
 }
 
 var cliCases = []cliCase{
+	{name: "doc-coverage", args: []string{"doc", "--coverage"}},
 	{name: "missing-script", args: []string{"-c", "test:///default", "scripts/examples/no-such-script.star"}},
 	{name: "no-script", args: nil},
 	{name: "unknown-flag", args: []string{"--no-such-flag", "scripts/examples/ex6.star"}},
