@@ -13,6 +13,9 @@ type Call struct {
 	recv *Object
 	ref  any // recv's backend object, read once at the start of the call
 	args []Value
+	// given are the arguments as the script gave them, defaults filled
+	// in: what plans and audit records show.
+	given []Value
 
 	abandoned error // set by Run's watchdog when the call overran
 }
@@ -42,11 +45,11 @@ func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Valu
 
 func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 	op, recv := c.op, c.recv
-	bound, err := op.bind(c.args, kwargs)
+	bound, given, err := op.bind(c.args, kwargs)
 	if err != nil {
 		return nil, err
 	}
-	c.args = bound
+	c.args, c.given = bound, given
 	s.mu.Lock()
 	closed := s.closed
 	if recv != nil {
@@ -190,6 +193,15 @@ func classError(class string) (code int, what string) {
 		return 73, "stream"
 	}
 	return errInvalidArg, class
+}
+
+// loggedArgs are the arguments an audit record shows: as given when the
+// call got as far as binding them, else as passed.
+func (c *Call) loggedArgs() []Value {
+	if c.given != nil {
+		return c.given
+	}
+	return c.args
 }
 
 func (c *Call) int(i int) int64     { return c.args[i].(int64) }

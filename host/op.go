@@ -199,10 +199,12 @@ type Kwarg struct {
 }
 
 // bind matches positional and keyword arguments to op's parameters, checks
-// their types and fills in defaults.
-func (op *Op) bind(args []Value, kwargs []Kwarg) ([]Value, error) {
+// their types and fills in defaults. It returns the arguments converted for
+// the operation, and as the script gave them (for plans and audit records:
+// setAutostart(1) stays 1, not True).
+func (op *Op) bind(args []Value, kwargs []Kwarg) (bound, given []Value, err error) {
 	if len(args) > len(op.Params) {
-		return nil, argErrorf(op.QualName(), "got %d arguments, want at most %d", len(args), len(op.Params))
+		return nil, nil, argErrorf(op.QualName(), "got %d arguments, want at most %d", len(args), len(op.Params))
 	}
 	out := make([]Value, len(op.Params))
 	set := make([]bool, len(op.Params))
@@ -212,35 +214,37 @@ func (op *Op) bind(args []Value, kwargs []Kwarg) ([]Value, error) {
 	for _, kw := range kwargs {
 		i := op.param(kw.Name)
 		if i < 0 {
-			return nil, argErrorf(op.QualName(), "unexpected keyword argument %q", kw.Name)
+			return nil, nil, argErrorf(op.QualName(), "unexpected keyword argument %q", kw.Name)
 		}
 		if set[i] {
-			return nil, argErrorf(op.QualName(), "got multiple values for parameter %s", kw.Name)
+			return nil, nil, argErrorf(op.QualName(), "got multiple values for parameter %s", kw.Name)
 		}
 		out[i], set[i] = kw.Value, true
 	}
+	given = make([]Value, len(op.Params))
 	for i, p := range op.Params {
+		given[i] = out[i]
 		if !set[i] {
 			if !p.Optional {
-				return nil, argErrorf(op.QualName(), "missing argument for %s", p.Name)
+				return nil, nil, argErrorf(op.QualName(), "missing argument for %s", p.Name)
 			}
-			out[i] = p.Default
+			out[i], given[i] = p.Default, p.Default
 			continue
 		}
 		v, ok := convert(out[i], p.Type)
 		if ok && (p.Type == TObject || p.Type == TObjectOrNone) && v != nil && v.(*Object).class != p.Class {
-			return nil, argErrorf(op.QualName(), "for parameter %s: got %s, want %s", p.Name, TypeName(out[i]), p.Class)
+			return nil, nil, argErrorf(op.QualName(), "for parameter %s: got %s, want %s", p.Name, TypeName(out[i]), p.Class)
 		}
 		if !ok {
-			return nil, argErrorf(op.QualName(), "for parameter %s: got %s, want %s", p.Name, TypeName(out[i]), p.Type)
+			return nil, nil, argErrorf(op.QualName(), "for parameter %s: got %s, want %s", p.Name, TypeName(out[i]), p.Type)
 		}
 		if s, isStr := v.(string); isStr && strings.IndexByte(s, 0) >= 0 {
 			// C would see only the part before the NUL byte.
-			return nil, argErrorf(op.QualName(), "for parameter %s: embedded null character (a NUL byte) in the string", p.Name)
+			return nil, nil, argErrorf(op.QualName(), "for parameter %s: embedded null character (a NUL byte) in the string", p.Name)
 		}
 		out[i] = v
 	}
-	return out, nil
+	return out, given, nil
 }
 
 func (op *Op) param(name string) int {
