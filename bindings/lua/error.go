@@ -2,6 +2,8 @@ package lua
 
 import (
 	"errors"
+	"regexp"
+	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -120,5 +122,40 @@ func raise(L *lua.LState, err error) {
 		ud.Metatable = L.GetTypeMetatable(errorClass)
 		L.Error(ud, 1)
 	}
+	var ae *host.ArgError
+	if errors.As(err, &ae) {
+		L.RaiseError("%s", luaTypeWords(err.Error()))
+	}
 	L.RaiseError("%s", err.Error())
+}
+
+// pythonTypes matches the core's names of types in an argument error:
+// what the script passed ("got None", "item 2 is dict") and what the
+// operation wants ("want bool", "want string or None").
+var pythonTypes = regexp.MustCompile(`\b(got|is|returned|want|or) (None|bool|int|float|list|tuple|dict|bytes)\b`)
+
+// luaTypeWords words an argument error with Lua's names of types: nil,
+// boolean, integer, table, string.
+func luaTypeWords(msg string) string {
+	return pythonTypes.ReplaceAllStringFunc(msg, func(m string) string {
+		verb, typ, _ := strings.Cut(m, " ")
+		switch typ {
+		case "None":
+			typ = "nil"
+		case "bool":
+			typ = "boolean"
+		case "int":
+			typ = "integer"
+			if verb != "want" && verb != "or" {
+				typ = "number"
+			}
+		case "float":
+			typ = "number with a fraction"
+		case "list", "tuple", "dict":
+			typ = "table"
+		case "bytes":
+			typ = "string"
+		}
+		return verb + " " + typ
+	})
 }

@@ -200,7 +200,7 @@ func TestDepthErrors(t *testing.T) {
 func TestArgumentsConvertBounded(t *testing.T) {
 	src := "local t = {}\nfor i = 1, 40 do t = {t, t} end\nlibvirt.open():lookupByName(t)"
 	_, err, took := runLimited(t, host.DefaultLimits, src)
-	want := "t.lua:3: virConnect.lookupByName: for parameter name: got list, want string"
+	want := "t.lua:3: virConnect.lookupByName: for parameter name: got table, want string"
 	if first, _, _ := strings.Cut(errString(err), "\n"); first != want {
 		t.Errorf("got  %q\nwant %q", first, want)
 	}

@@ -71,7 +71,9 @@ func (f *readFileObj) Attr(name string) (starlark.Value, error) {
 	return nil, nil
 }
 
-func (f *readFileObj) AttrNames() []string { return []string{"close", "closed", "name", "read", "readline", "readlines"} }
+func (f *readFileObj) AttrNames() []string {
+	return []string{"close", "closed", "name", "read", "readline", "readlines"}
+}
 
 func (f *readFileObj) value(s string) starlark.Value {
 	if f.binary {

@@ -3,7 +3,7 @@
 -- stack (a fatal error, exit 2); it must be refused by type.
 -- want-exit: 1
 -- want-stdout: built
--- want-stderr-first: cases/lua_deep_table_argument.lua:13: libvirt.open: for parameter name: got list, want string or None
+-- want-stderr-first: cases/lua_deep_table_argument.lua:13: libvirt.open: for parameter name: got table, want string or nil
 -- max-rss: 900MiB
 -- within: 20s
 -- needs: the Lua adapter's argument conversion to bound its depth
