@@ -238,13 +238,51 @@ func (op *Op) bind(args []Value, kwargs []Kwarg) (bound, given []Value, err erro
 		if !ok {
 			return nil, nil, argErrorf(op.QualName(), "for parameter %s: got %s, want %s", p.Name, TypeName(out[i]), p.Type)
 		}
-		if s, isStr := v.(string); isStr && strings.IndexByte(s, 0) >= 0 {
+		if where, ok := nulAt(v); ok {
 			// C would see only the part before the NUL byte.
-			return nil, nil, argErrorf(op.QualName(), "for parameter %s: embedded null character (a NUL byte) in the string", p.Name)
+			return nil, nil, argErrorf(op.QualName(), "for parameter %s: embedded null character (a NUL byte) in the string",
+				joinWhere(p.Name, where))
 		}
 		out[i] = v
 	}
 	return out, given, nil
+}
+
+// nulAt returns where v, or a string inside v's lists and dicts (typed
+// parameters), holds a NUL byte, which C would take for the string's end:
+// "" for v itself, `key "dname"`, `element 2`; ok is false when there is
+// none. Bytes may hold NUL bytes: they cross to C with their length.
+func nulAt(v Value) (where string, ok bool) {
+	switch v := v.(type) {
+	case string:
+		return "", strings.IndexByte(v, 0) >= 0
+	case Tuple:
+		return nulAt([]Value(v))
+	case []Value:
+		for i, e := range v {
+			if w, ok := nulAt(e); ok {
+				return joinWhere(fmt.Sprintf("element %d", i), w), true
+			}
+		}
+	case *Map:
+		for _, k := range v.Keys() {
+			if strings.IndexByte(k, 0) >= 0 {
+				return fmt.Sprintf("key %q", k), true
+			}
+			e, _ := v.Get(k)
+			if w, ok := nulAt(e); ok {
+				return joinWhere(fmt.Sprintf("key %q", k), w), true
+			}
+		}
+	}
+	return "", false
+}
+
+func joinWhere(outer, inner string) string {
+	if inner == "" {
+		return outer
+	}
+	return outer + ": " + inner
 }
 
 func (op *Op) param(name string) int {

@@ -334,7 +334,7 @@ func TestControlArgumentErrors(t *testing.T) {
 		{"migrate3", []host.Value{dconn, dict("bandwidth", int64(4), "bandwidth.postcopy", int64(5))}, `"bandwidth.postcopy" must come with "bandwidth"`},
 		{"migrate3", []host.Value{dconn, dict("disks_port", int64(1)<<40)}, "want an int from -2147483648 to 2147483647"},
 		{"migrate3", []host.Value{dconn, dict("migrate_disks", []host.Value{"vda", int64(2)})}, "want a string or a list of strings"},
-		{"migrateToURI3", []host.Value{nil, dict("destination_name", "a\x00b")}, "without NUL bytes"},
+		{"migrateToURI3", []host.Value{nil, dict("destination_name", "a\x00b")}, `for parameter params: key "destination_name": embedded null character`},
 		{"blockCopy", []host.Value{"vda", "<disk/>", dict("granularity", int64(1)<<33)}, "want an int from 0 to 4294967295"},
 		{"saveParams", []host.Value{dict("file", int64(1))}, `key "file": got int, want a string`},
 		{"sendKey", []host.Value{int64(0), int64(10), []host.Value{int64(1), "x"}, int64(2)}, "element 1: got string"},

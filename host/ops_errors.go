@@ -105,10 +105,17 @@ func (s *Session) noteError(recv *Object, e *Error) error {
 		recv.Conn().lastErr = e
 	}
 	h, ctx := s.errHandler, s.errCtx
+	if s.inErrHandler {
+		h = nil // an error inside the handler does not call it again
+	}
+	s.inErrHandler = h != nil
 	s.mu.Unlock()
 	if h == nil {
 		return nil
 	}
 	_, err := h.Call([]Value{ctx, errorTuple(e)})
+	s.mu.Lock()
+	s.inErrHandler = false
+	s.mu.Unlock()
 	return err
 }

@@ -40,6 +40,8 @@ type Session struct {
 	lastErr    *Error   // the last libvirt error (virGetLastError)
 	errHandler Callable // registerErrorHandler's function, or nil
 	errCtx     Value    // and its ctx
+	// inErrHandler is set while the handler runs.
+	inErrHandler bool
 }
 
 // Options configure a session.
