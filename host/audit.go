@@ -21,7 +21,7 @@ func (s *Session) auditCall(c *Call, start time.Time, v Value, err error) {
 		slog.String("uri", uri),
 		slog.String("receiver", recv),
 		slog.String("op", c.op.QualName()),
-		slog.Any("args", jsonValue(redactArgs(c.op, c.loggedArgs()))),
+		slog.Any("args", jsonValue(redactArgs(c.op, c.givenArgs()))),
 		slog.String("effect", c.op.Effect.String()),
 		slog.Duration("duration", time.Since(start)),
 	}

@@ -13,9 +13,11 @@ type Call struct {
 	recv *Object
 	ref  any // recv's backend object, read once at the start of the call
 	args []Value
-	// given are the arguments as the script gave them, defaults filled
-	// in: what plans and audit records show.
-	given []Value
+	// raw and kwargs are the arguments as the script gave them, for plans
+	// and audit records (see givenArgs); bound is set once args are.
+	raw    []Value
+	kwargs []Kwarg
+	bound  bool
 
 	abandoned error // set by Run's watchdog when the call overran
 }
@@ -45,11 +47,12 @@ func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Valu
 
 func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 	op, recv := c.op, c.recv
-	bound, given, err := op.bind(c.args, kwargs)
+	c.raw, c.kwargs = c.args, kwargs
+	bound, err := op.bind(c.args, kwargs)
 	if err != nil {
 		return nil, err
 	}
-	c.args, c.given = bound, given
+	c.args, c.bound = bound, true
 	s.mu.Lock()
 	closed := s.closed
 	if recv != nil {
@@ -195,13 +198,14 @@ func classError(class string) (code int, what string) {
 	return errInvalidArg, class
 }
 
-// loggedArgs are the arguments an audit record shows: as given when the
-// call got as far as binding them, else as passed.
-func (c *Call) loggedArgs() []Value {
-	if c.given != nil {
-		return c.given
+// givenArgs are the arguments as the script gave them, in parameter order
+// with defaults filled in once they bound, as passed before that: what
+// plans and audit records show.
+func (c *Call) givenArgs() []Value {
+	if !c.bound {
+		return c.args
 	}
-	return c.args
+	return c.op.given(c.raw, c.kwargs)
 }
 
 func (c *Call) int(i int) int64     { return c.args[i].(int64) }

@@ -67,7 +67,7 @@ func (s *Session) record(c *Call) (Value, error) {
 		recv = c.recv.String()
 	}
 	s.mu.Lock()
-	s.plan = append(s.plan, PlanEntry{Receiver: recv, Op: c.op.QualName(), Args: redactArgs(c.op, c.given)})
+	s.plan = append(s.plan, PlanEntry{Receiver: recv, Op: c.op.QualName(), Args: redactArgs(c.op, c.givenArgs())})
 	s.mu.Unlock()
 	if c.op.planned != nil && c.recv.planned == "" {
 		return c.op.planned(c)

@@ -199,12 +199,10 @@ type Kwarg struct {
 }
 
 // bind matches positional and keyword arguments to op's parameters, checks
-// their types and fills in defaults. It returns the arguments converted for
-// the operation, and as the script gave them (for plans and audit records:
-// setAutostart(1) stays 1, not True).
-func (op *Op) bind(args []Value, kwargs []Kwarg) (bound, given []Value, err error) {
+// their types and fills in defaults.
+func (op *Op) bind(args []Value, kwargs []Kwarg) ([]Value, error) {
 	if len(args) > len(op.Params) {
-		return nil, nil, argErrorf(op.QualName(), "got %d arguments, want at most %d", len(args), len(op.Params))
+		return nil, argErrorf(op.QualName(), "got %d arguments, want at most %d", len(args), len(op.Params))
 	}
 	out := make([]Value, len(op.Params))
 	set := make([]bool, len(op.Params))
@@ -214,38 +212,59 @@ func (op *Op) bind(args []Value, kwargs []Kwarg) (bound, given []Value, err erro
 	for _, kw := range kwargs {
 		i := op.param(kw.Name)
 		if i < 0 {
-			return nil, nil, argErrorf(op.QualName(), "unexpected keyword argument %q", kw.Name)
+			return nil, argErrorf(op.QualName(), "unexpected keyword argument %q", kw.Name)
 		}
 		if set[i] {
-			return nil, nil, argErrorf(op.QualName(), "got multiple values for parameter %s", kw.Name)
+			return nil, argErrorf(op.QualName(), "got multiple values for parameter %s", kw.Name)
 		}
 		out[i], set[i] = kw.Value, true
 	}
-	given = make([]Value, len(op.Params))
 	for i, p := range op.Params {
-		given[i] = out[i]
 		if !set[i] {
 			if !p.Optional {
-				return nil, nil, argErrorf(op.QualName(), "missing argument for %s", p.Name)
+				return nil, argErrorf(op.QualName(), "missing argument for %s", p.Name)
 			}
-			out[i], given[i] = p.Default, p.Default
+			out[i] = p.Default
 			continue
 		}
 		v, ok := convert(out[i], p.Type)
 		if ok && (p.Type == TObject || p.Type == TObjectOrNone) && v != nil && v.(*Object).class != p.Class {
-			return nil, nil, argErrorf(op.QualName(), "for parameter %s: got %s, want %s", p.Name, TypeName(out[i]), p.Class)
+			return nil, argErrorf(op.QualName(), "for parameter %s: got %s, want %s", p.Name, TypeName(out[i]), p.Class)
 		}
 		if !ok {
-			return nil, nil, argErrorf(op.QualName(), "for parameter %s: got %s, want %s", p.Name, TypeName(out[i]), p.Type)
+			return nil, argErrorf(op.QualName(), "for parameter %s: got %s, want %s", p.Name, TypeName(out[i]), p.Type)
 		}
 		if where, ok := nulAt(v); ok {
 			// C would see only the part before the NUL byte.
-			return nil, nil, argErrorf(op.QualName(), "for parameter %s: embedded null character (a NUL byte) in the string",
+			return nil, argErrorf(op.QualName(), "for parameter %s: embedded null character (a NUL byte) in the string",
 				joinWhere(p.Name, where))
 		}
 		out[i] = v
 	}
-	return out, given, nil
+	return out, nil
+}
+
+// given matches positional and keyword arguments to op's parameters as
+// bind does, without converting them: the arguments as the script gave
+// them, defaults filled in, for plans and audit records (setAutostart(1)
+// stays 1, not True). The arguments are known to bind.
+func (op *Op) given(args []Value, kwargs []Kwarg) []Value {
+	out := make([]Value, len(op.Params))
+	set := make([]bool, len(op.Params))
+	for i, a := range args {
+		out[i], set[i] = a, true
+	}
+	for _, kw := range kwargs {
+		if i := op.param(kw.Name); i >= 0 {
+			out[i], set[i] = kw.Value, true
+		}
+	}
+	for i, p := range op.Params {
+		if !set[i] {
+			out[i] = p.Default
+		}
+	}
+	return out
 }
 
 // nulAt returns where v, or a string inside v's lists and dicts (typed
