@@ -57,6 +57,11 @@ func (f callable) Same(other host.Callable) bool {
 
 func (f callable) Call(args []host.Value) (host.Value, error) {
 	L := f.L
+	if f.in != nil && f.in.calling != nil {
+		// The function may come from a coroutine that has ended: it
+		// runs on the state that is waiting for it.
+		L = f.in.calling
+	}
 	largs := make([]lua.LValue, len(args))
 	for i, a := range args {
 		largs[i] = f.in.fromHost(L, a)

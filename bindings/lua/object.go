@@ -122,7 +122,10 @@ func (in *interp) call(L *lua.LState, op *host.Op, recv *host.Object, first int)
 	for i := first; i <= top; i++ {
 		args = append(args, in.toHost(L, L.Get(i)))
 	}
+	prev := in.calling
+	in.calling = L
 	res, err := in.s.Call(op, recv, args, nil)
+	in.calling = prev
 	if err != nil {
 		if pe, ok := err.(*host.PolicyError); ok {
 			in.refusePolicy(L, pe)

@@ -45,6 +45,10 @@ type interp struct {
 	caught    bool                    // the top-level error handler ran
 	refusal   string                  // a policy refusal that ended the run, "file:line: message"
 	trace     string                  // the traceback it took
+	// calling is the state (the main one, or a coroutine's) that made
+	// the operation call in progress: the core calls script functions
+	// back on it, whichever state the function came from.
+	calling *lua.LState
 }
 
 // Run implements host.Language: it runs script on s until the script ends or
