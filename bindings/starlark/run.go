@@ -68,6 +68,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	predeclared["xml"] = xmlModule()
 	predeclared["ET"] = elementTree()
 	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
+	l.pyBuiltins(predeclared, ctx)
 	err := execFile(thread, script.Path, script.Src, predeclared)
 	if err == nil {
 		return nil
