@@ -267,8 +267,17 @@ func (l *limits) method(thread *starlark.Thread, b *starlark.Builtin, args starl
 
 func (l *limits) guardMethod(v starlark.Value) starlark.Value {
 	m, ok := v.(*starlark.Builtin)
-	if !ok || m.Receiver() == nil || l.lim.MaxMemory == 0 && l.lim.MaxSteps == 0 {
+	if !ok || m.Receiver() == nil {
 		return v
+	}
+	if r, ok := m.Receiver().(starlark.String); ok && m.Name() == "format" {
+		// Python's str.format, format specifications included.
+		m = starlark.NewBuiltin("format", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return strFormat(string(r), args, kwargs, func(n uint64) error { return l.alloc(n, "format", "a string") })
+		}).BindReceiver(r)
+	}
+	if l.lim.MaxMemory == 0 && l.lim.MaxSteps == 0 {
+		return m
 	}
 	var c check
 	switch r := m.Receiver().(type) {
