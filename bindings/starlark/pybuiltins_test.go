@@ -60,3 +60,10 @@ func TestSleepEndsWithTheRun(t *testing.T) {
 		t.Errorf("the run took %s", took)
 	}
 }
+
+func TestMainIdiom(t *testing.T) {
+	out, err := runScript(t, context.Background(), "def main():\n    print(__file__)\n    return 0\nif __name__ == \"__main__\":\n    sys.exit(main())\n")
+	if err != "" || out != "t.star\n" {
+		t.Errorf("got %q, error %q; want \"t.star\\n\"", out, err)
+	}
+}

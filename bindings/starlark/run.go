@@ -69,6 +69,9 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	predeclared["ET"] = elementTree()
 	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
 	l.pyBuiltins(predeclared, ctx)
+	// if __name__ == "__main__": main(), as scripts run as programs end.
+	predeclared["__name__"] = starlark.String("__main__")
+	predeclared["__file__"] = starlark.String(script.Path)
 	err := execFile(thread, script.Path, script.Src, predeclared)
 	if err == nil {
 		return nil
