@@ -67,3 +67,10 @@ func TestMainIdiom(t *testing.T) {
 		t.Errorf("got %q, error %q; want \"t.star\\n\"", out, err)
 	}
 }
+
+func TestElementTreeAliases(t *testing.T) {
+	out, err := runScript(t, context.Background(), `print(ElementTree.fromstring("<a x='1'/>").get("x"), ET.fromstring("<b/>").tag, xml.etree.ElementTree.fromstring("<c/>").tag)`)
+	if err != "" || out != "1 b c\n" {
+		t.Errorf("got %q, error %q", out, err)
+	}
+}
