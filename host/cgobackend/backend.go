@@ -7,6 +7,7 @@ package cgobackend
 
 import (
 	"errors"
+	"fmt"
 
 	"libvirt.org/go/libvirt"
 
@@ -56,4 +57,13 @@ func conv(err error) error {
 		return &host.Error{Code: int(le.Code), Domain: int(le.Domain), Level: int(le.Level), Message: le.Message}
 	}
 	return err
+}
+
+// invalidArg is libvirt's VIR_ERR_INVALID_ARG, of domain from, for an
+// argument refused without calling libvirt (libvirt.org/go/libvirt cannot
+// pass it on, or libvirt itself would refuse it there): the message is
+// libvirt's "invalid argument: " and format's.
+func invalidArg(from libvirt.ErrorDomain, format string, args ...any) error {
+	return &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(from), Level: int(libvirt.ERR_ERROR),
+		Message: "invalid argument: " + fmt.Sprintf(format, args...)}
 }

@@ -335,8 +335,7 @@ func (c *conn) NodeDeviceEventDeregisterAny(callbackID int) error {
 
 // unknownEvent is libvirt's error for an event ID it does not know.
 func unknownEvent(what string, id int) error {
-	return &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(libvirt.FROM_NONE), Level: int(libvirt.ERR_ERROR),
-		Message: fmt.Sprintf("invalid argument: unknown %s event ID %d", what, id)}
+	return invalidArg(libvirt.FROM_NONE, "unknown %s event ID %d", what, id)
 }
 
 // eventValue converts an event argument to a core value.

@@ -53,7 +53,7 @@ func (c *conn) DomainEventRegisterLegacy(deliver func(host.ObjectEvent)) error {
 		legacyDeliver.Lock()
 		delete(legacyDeliver.byID, id)
 		legacyDeliver.Unlock()
-		return cError(&cerr)
+		return rawError(&cerr)
 	}
 	c.legacyID = id
 	return nil
@@ -68,7 +68,7 @@ func (c *conn) DomainEventDeregisterLegacy() error {
 	defer release()
 	var cerr C.virError
 	if C.vsDomainEventDeregister(raw, &cerr) < 0 {
-		return cError(&cerr)
+		return rawError(&cerr)
 	}
 	legacyDeliver.Lock()
 	delete(legacyDeliver.byID, c.legacyID)
@@ -131,7 +131,7 @@ func (c *conn) domainEventRegisterTyped(dom *libvirt.Domain, eventID int, delive
 	ret := C.vsDomainEventRegisterTyped(raw, rawDom, C.int(eventID), C.long(id), &cerr)
 	if ret < 0 {
 		vsTypedDomainEventFree(C.long(id))
-		return 0, cError(&cerr)
+		return 0, rawError(&cerr)
 	}
 	return int(ret), nil
 }
@@ -158,12 +158,4 @@ func vsTypedDomainEventFree(id C.long) {
 	typedDeliver.Lock()
 	delete(typedDeliver.byID, int64(id))
 	typedDeliver.Unlock()
-}
-
-// cError converts a virError copied by the C helpers, and frees its
-// strings.
-func cError(e *C.virError) error {
-	err := &host.Error{Code: int(e.code), Domain: int(e.domain), Level: int(e.level), Message: C.GoString(e.message)}
-	C.virResetError(e)
-	return err
 }

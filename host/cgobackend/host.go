@@ -132,7 +132,7 @@ func (c *conn) NodeGetCPUStats(cpuNum int, flags uint32) ([]host.HostParam, erro
 func (c *conn) NodeGetCellsFreeMemory(startCell, maxCells int) ([]uint64, error) {
 	if maxCells <= 0 {
 		// libvirt.org/go/libvirt indexes a buffer of maxCells entries.
-		return nil, hostInvalidArg("maxCells must be greater than zero")
+		return nil, invalidArg(libvirt.FROM_NONE, "maxCells must be greater than zero")
 	}
 	mem, err := c.c.GetCellsFreeMemory(startCell, maxCells)
 	return mem, conv(err)
@@ -142,7 +142,7 @@ func (c *conn) NodeGetFreePages(pages []uint32, startCell int, cellCount uint32,
 	if len(pages) > 0 && cellCount == 0 {
 		// libvirt.org/go/libvirt indexes a buffer of len(pages)*cellCount
 		// entries.
-		return nil, hostInvalidArg("cellCount must not be zero")
+		return nil, invalidArg(libvirt.FROM_NONE, "cellCount must not be zero")
 	}
 	sizes := make([]uint64, len(pages))
 	for i, p := range pages {
@@ -258,7 +258,7 @@ func (c *conn) DomainDefineXMLFlags(xml string, flags uint32) (host.Domain, erro
 
 func (c *conn) DomainLookupByUUID(uuid []byte) (host.Domain, error) {
 	if len(uuid) != uuidLen {
-		return nil, hostInvalidArg(fmt.Sprintf("uuid must be %d bytes, got %d", uuidLen, len(uuid)))
+		return nil, invalidArg(libvirt.FROM_NONE, "uuid must be %d bytes, got %d", uuidLen, len(uuid))
 	}
 	return wrapDomain(c.c.LookupDomainByUUID(uuid))
 }
@@ -287,10 +287,3 @@ func (ps *hostParams) add(set bool, name string, v any) {
 
 // addUint appends the unsigned field name, as an int, when set.
 func (ps *hostParams) addUint(set bool, name string, v uint64) { ps.add(set, name, int64(v)) }
-
-// hostInvalidArg is libvirt's VIR_ERR_INVALID_ARG, for an argument that
-// libvirt.org/go/libvirt cannot pass on.
-func hostInvalidArg(msg string) error {
-	return &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(libvirt.FROM_NONE), Level: int(libvirt.ERR_ERROR),
-		Message: "invalid argument: " + msg}
-}

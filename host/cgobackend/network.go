@@ -117,8 +117,7 @@ func (n *network) GetDHCPLeases(mac *string, flags uint32) ([]host.NetworkDHCPLe
 		return nil, conv(err)
 	}
 	if flags != 0 {
-		return nil, &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(libvirt.FROM_NETWORK), Level: int(libvirt.ERR_ERROR),
-			Message: fmt.Sprintf("invalid argument: unsupported flags (0x%x) in function virNetworkGetDHCPLeases", flags)}
+		return nil, invalidArg(libvirt.FROM_NETWORK, "unsupported flags (0x%x) in function virNetworkGetDHCPLeases", flags)
 	}
 	out := make([]host.NetworkDHCPLease, 0, len(leases))
 	for _, l := range leases {
