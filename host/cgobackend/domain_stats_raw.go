@@ -163,13 +163,13 @@ func (d *domain) rawConn() (C.virConnectPtr, func(), error) {
 	if err != nil {
 		return nil, nil, conv(err)
 	}
-	p, err := c.RawPtr()
+	raw, release, err := rawConn(c)
 	if err != nil {
 		_, _ = c.Close()
-		return nil, nil, conv(err)
+		return nil, nil, err
 	}
-	return C.virConnectPtr(unsafe.Pointer(p)), func() {
-		_, _ = libvirt.CloseRawPtr(p)
+	return raw, func() {
+		release()
 		_, _ = c.Close()
 	}, nil
 }
@@ -282,14 +282,14 @@ func (d *domain) GetGuestInfo(types, flags uint32) ([]host.TypedParam, error) {
 // core a domain it can use; a domain that vanished meanwhile (a transient
 // one stopped) is left out.
 func (c *conn) GetAllDomainStats(stats, flags uint32) ([]host.DomainStatsRecord, error) {
-	p, err := c.c.RawPtr()
+	raw, release, err := rawConn(c.c)
 	if err != nil {
-		return nil, conv(err)
+		return nil, err
 	}
-	defer libvirt.CloseRawPtr(p)
+	defer release()
 	var cerr C.virError
 	var recs *C.virDomainStatsRecordPtr
-	n := C.vsConnectGetAllDomainStats(C.virConnectPtr(unsafe.Pointer(p)), C.uint(stats), &recs, C.uint(flags), &cerr)
+	n := C.vsConnectGetAllDomainStats(raw, C.uint(stats), &recs, C.uint(flags), &cerr)
 	if n < 0 {
 		return nil, rawError(&cerr)
 	}
@@ -297,9 +297,7 @@ func (c *conn) GetAllDomainStats(stats, flags uint32) ([]host.DomainStatsRecord,
 	out := make([]host.DomainStatsRecord, 0, int(n))
 	for i := C.int(0); i < n; i++ {
 		r := C.vsRecord(recs, i)
-		var uuid [C.VIR_UUID_BUFLEN]byte
-		C.vsRecordUUID(r, (*C.uchar)(unsafe.Pointer(&uuid[0])))
-		dom, err := c.c.LookupDomainByUUID(uuid[:])
+		dom, err := c.c.LookupDomainByUUID(recordUUID(r))
 		if err != nil {
 			if errors.Is(err, libvirt.ERR_NO_DOMAIN) {
 				continue
@@ -312,6 +310,13 @@ func (c *conn) GetAllDomainStats(stats, flags uint32) ([]host.DomainStatsRecord,
 		out = append(out, host.DomainStatsRecord{Domain: &domain{d: dom}, Params: typedParams(r.params, r.nparams)})
 	}
 	return out, nil
+}
+
+// recordUUID is the raw UUID of the domain of r, a statistics record.
+func recordUUID(r C.virDomainStatsRecordPtr) []byte {
+	uuid := make([]byte, C.VIR_UUID_BUFLEN)
+	C.vsRecordUUID(r, (*C.uchar)(unsafe.Pointer(&uuid[0])))
+	return uuid
 }
 
 // DomainListGetStats implements host.ConnDomainStats: libvirt gets a
@@ -355,11 +360,10 @@ func (c *conn) DomainListGetStats(doms []host.Domain, stats, flags uint32) ([]ho
 	out := make([]host.DomainStatsRecord, 0, int(n))
 	for i := C.int(0); i < n; i++ {
 		r := C.vsRecord(recs, i)
-		var uuid [C.VIR_UUID_BUFLEN]byte
-		C.vsRecordUUID(r, (*C.uchar)(unsafe.Pointer(&uuid[0])))
+		uuid := recordUUID(r)
 		idx := -1
 		for j := range doms {
-			if string(uuids[j*C.VIR_UUID_BUFLEN:(j+1)*C.VIR_UUID_BUFLEN]) == string(uuid[:]) {
+			if string(uuids[j*C.VIR_UUID_BUFLEN:(j+1)*C.VIR_UUID_BUFLEN]) == string(uuid) {
 				idx = j
 				break
 			}

@@ -65,8 +65,7 @@ func rawConn(c *libvirt.Connect) (C.virConnectPtr, func(), error) {
 	if err != nil {
 		return nil, nil, conv(err)
 	}
-	raw := C.virConnectPtr(unsafe.Pointer(p))
-	return raw, func() { C.virConnectClose(raw) }, nil
+	return C.virConnectPtr(unsafe.Pointer(p)), func() { _, _ = libvirt.CloseRawPtr(p) }, nil
 }
 
 // DomainEventRegisterLegacy registers deliver for the lifecycle events of
