@@ -59,6 +59,20 @@ func conv(err error) error {
 	return err
 }
 
+// wrapAll wraps each object of a list that libvirt.org/go/libvirt returned
+// with wrap, the class's wrapX function, or converts err: the objects of
+// the list belong to the results.
+func wrapAll[L, H any](list []L, err error, wrap func(*L, error) (H, error)) ([]H, error) {
+	if err != nil {
+		return nil, conv(err)
+	}
+	out := make([]H, len(list))
+	for i := range list {
+		out[i], _ = wrap(&list[i], nil) // no error to convert
+	}
+	return out, nil
+}
+
 // invalidArg is libvirt's VIR_ERR_INVALID_ARG, of domain from, for an
 // argument refused without calling libvirt (libvirt.org/go/libvirt cannot
 // pass it on, or libvirt itself would refuse it there): the message is

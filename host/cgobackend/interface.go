@@ -74,14 +74,7 @@ func (c *conn) ListDefinedInterfaces() ([]string, error) {
 
 func (c *conn) ListAllInterfaces(flags uint32) ([]host.Interface, error) {
 	list, err := c.c.ListAllInterfaces(libvirt.ConnectListAllInterfacesFlags(flags))
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.Interface, len(list))
-	for i := range list {
-		out[i] = &iface{i: &list[i]}
-	}
-	return out, nil
+	return wrapAll(list, err, wrapInterface)
 }
 
 func (c *conn) NumOfInterfaces() (int, error) { n, err := c.c.NumOfInterfaces(); return n, conv(err) }

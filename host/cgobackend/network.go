@@ -21,14 +21,7 @@ func wrapNetwork(n *libvirt.Network, err error) (host.Network, error) {
 }
 
 func wrapNetworks(ns []libvirt.Network, err error) ([]host.Network, error) {
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.Network, len(ns))
-	for i := range ns {
-		out[i] = &network{n: &ns[i]}
-	}
-	return out, nil
+	return wrapAll(ns, err, wrapNetwork)
 }
 
 // The connection's network functions.
@@ -172,14 +165,7 @@ func isHex(c byte) bool {
 
 func (n *network) ListAllPorts(flags uint32) ([]host.NetworkPort, error) {
 	ports, err := n.n.ListAllPorts(flags)
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.NetworkPort, len(ports))
-	for i := range ports {
-		out[i] = &networkPort{p: &ports[i]}
-	}
-	return out, nil
+	return wrapAll(ports, err, wrapNetworkPort)
 }
 
 func (n *network) PortCreateXML(xml string, flags uint32) (host.NetworkPort, error) {

@@ -146,14 +146,7 @@ func (c *conn) allDeviceNames() ([]string, error) {
 
 func (c *conn) ListAllNodeDevices(flags uint32) ([]host.NodeDevice, error) {
 	list, err := c.c.ListAllNodeDevices(libvirt.ConnectListAllNodeDeviceFlags(flags))
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.NodeDevice, len(list))
-	for i := range list {
-		out[i] = &nodeDevice{d: &list[i]}
-	}
-	return out, nil
+	return wrapAll(list, err, wrapNodeDevice)
 }
 
 func (c *conn) NodeDeviceCreateXML(xml string, flags uint32) (host.NodeDevice, error) {

@@ -96,14 +96,7 @@ func (c *conn) ListNWFilters() ([]string, error) {
 
 func (c *conn) ListAllNWFilters(flags uint32) ([]host.NWFilter, error) {
 	list, err := c.c.ListAllNWFilters(flags)
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.NWFilter, len(list))
-	for i := range list {
-		out[i] = &nwfilter{f: &list[i]}
-	}
-	return out, nil
+	return wrapAll(list, err, wrapNWFilter)
 }
 
 func (c *conn) NumOfNWFilters() (int, error) { n, err := c.c.NumOfNWFilters(); return n, conv(err) }
@@ -118,12 +111,5 @@ func (c *conn) NWFilterBindingLookupByPortDev(portdev string) (host.NWFilterBind
 
 func (c *conn) ListAllNWFilterBindings(flags uint32) ([]host.NWFilterBinding, error) {
 	list, err := c.c.ListAllNWFilterBindings(flags)
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.NWFilterBinding, len(list))
-	for i := range list {
-		out[i] = &nwfilterBinding{b: &list[i]}
-	}
-	return out, nil
+	return wrapAll(list, err, wrapBinding)
 }

@@ -71,14 +71,7 @@ func (c *conn) ListSecrets() ([]string, error) {
 
 func (c *conn) ListAllSecrets(flags uint32) ([]host.Secret, error) {
 	list, err := c.c.ListAllSecrets(libvirt.ConnectListAllSecretsFlags(flags))
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.Secret, len(list))
-	for i := range list {
-		out[i] = &secret{s: &list[i]}
-	}
-	return out, nil
+	return wrapAll(list, err, wrapSecret)
 }
 
 func (c *conn) NumOfSecrets() (int, error) { n, err := c.c.NumOfSecrets(); return n, conv(err) }

@@ -19,14 +19,7 @@ func wrapSnapshot(s *libvirt.DomainSnapshot, err error) (host.Snapshot, error) {
 }
 
 func wrapSnapshots(list []libvirt.DomainSnapshot, err error) ([]host.Snapshot, error) {
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.Snapshot, len(list))
-	for i := range list {
-		out[i] = &snapshot{s: &list[i]}
-	}
-	return out, nil
+	return wrapAll(list, err, wrapSnapshot)
 }
 
 func (s *snapshot) Free() error              { return conv(s.s.Free()) }
