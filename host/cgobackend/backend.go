@@ -59,6 +59,18 @@ func conv(err error) error {
 	return err
 }
 
+// listIfAny lists names with list only when count, which libvirt-python
+// calls first (so that its errors name that function), finds some: none is
+// an empty list.
+func listIfAny(count func() (int, error), list func() ([]string, error)) ([]string, error) {
+	n, err := count()
+	if err != nil || n == 0 {
+		return []string{}, conv(err)
+	}
+	names, err := list()
+	return names, conv(err)
+}
+
 // wrapAll wraps each object of a list that libvirt.org/go/libvirt returned
 // with wrap, the class's wrapX function, or converts err: the objects of
 // the list belong to the results.

@@ -86,12 +86,7 @@ func (c *conn) NWFilterLookupByUUIDString(uuid string) (host.NWFilter, error) {
 // ListNWFilters asks virConnectNumOfNWFilters first, as libvirt-python
 // does (so its errors name that function).
 func (c *conn) ListNWFilters() ([]string, error) {
-	n, err := c.NumOfNWFilters()
-	if err != nil || n == 0 {
-		return []string{}, err
-	}
-	names, err := c.c.ListNWFilters()
-	return names, conv(err)
+	return listIfAny(c.NumOfNWFilters, c.c.ListNWFilters)
 }
 
 func (c *conn) ListAllNWFilters(flags uint32) ([]host.NWFilter, error) {

@@ -61,12 +61,7 @@ func (c *conn) SecretLookupByUsage(usageType int, usageID string) (host.Secret, 
 // ListSecrets asks virConnectNumOfSecrets first, as libvirt-python does
 // (so its errors name that function).
 func (c *conn) ListSecrets() ([]string, error) {
-	n, err := c.NumOfSecrets()
-	if err != nil || n == 0 {
-		return []string{}, err
-	}
-	uuids, err := c.c.ListSecrets()
-	return uuids, conv(err)
+	return listIfAny(c.NumOfSecrets, c.c.ListSecrets)
 }
 
 func (c *conn) ListAllSecrets(flags uint32) ([]host.Secret, error) {
