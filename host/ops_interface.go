@@ -91,12 +91,7 @@ func (c *Call) ifaceResult(i Interface, err error) (Value, error) {
 // adoptInterface gives i to the session, identified by its name (unique
 // on a host). On failure i is freed.
 func (c *Call) adoptInterface(i Interface) (*Object, error) {
-	name, err := i.GetName()
-	if err != nil {
-		_ = i.Free()
-		return nil, err
-	}
-	return c.adopt(ClassInterface, name, name, i)
+	return c.adoptAs(ClassInterface, i, i.GetName, nil)
 }
 
 // planInterface is the dry-run result of defining an interface from the

@@ -173,17 +173,7 @@ func (c *Call) network() Network { return c.ref.(Network) }
 // adoptNetwork gives n to the session, identified by its UUID. On failure
 // n is freed.
 func (c *Call) adoptNetwork(n Network) (*Object, error) {
-	uuid, err := n.GetUUIDString()
-	if err != nil {
-		_ = n.Free()
-		return nil, err
-	}
-	name, err := n.GetName()
-	if err != nil {
-		_ = n.Free()
-		return nil, err
-	}
-	return c.adopt(ClassNetwork, uuid, name, n)
+	return c.adoptAs(ClassNetwork, n, n.GetUUIDString, n.GetName)
 }
 
 // planNetwork is the dry-run result of defining or creating a network: the

@@ -12,12 +12,6 @@ import (
 var networkStorageOps = slices.Concat(networkOps, networkPortOps, connectNetworkOps,
 	storagePoolOps, storageVolOps, connectStorageOps)
 
-// adopted returns a function that adopts, with adopt, the object a backend
-// returned: adopted(conn.NetworkLookupByName(name))(c.adoptNetwork).
-func adopted[T freer](ref T, err error) func(adopt func(T) (*Object, error)) (Value, error) {
-	return func(adopt func(T) (*Object, error)) (Value, error) { return adoptOne(ref, err, adopt) }
-}
-
 // uuidBytes is the result of a GetUUID: libvirt-python's bytes.
 func uuidBytes(b []byte, err error) (Value, error) {
 	if err != nil {

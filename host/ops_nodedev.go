@@ -132,12 +132,7 @@ func (c *Call) nodeDeviceResult(d NodeDevice, err error) (Value, error) {
 // adoptNodeDevice gives d to the session, identified by its name (unique
 // on a host). On failure d is freed.
 func (c *Call) adoptNodeDevice(d NodeDevice) (*Object, error) {
-	name, err := d.GetName()
-	if err != nil {
-		_ = d.Free()
-		return nil, err
-	}
-	return c.adopt(ClassNodeDevice, name, name, d)
+	return c.adoptAs(ClassNodeDevice, d, d.GetName, nil)
 }
 
 // planNodeDevice is the dry-run result of creating or defining a device

@@ -95,12 +95,7 @@ func (c *Call) adoptedSecret(s Secret, err error) (Value, error) {
 // adoptSecret gives s to the session, identified and labelled by its
 // UUID. On failure s is freed.
 func (c *Call) adoptSecret(s Secret) (*Object, error) {
-	uuid, err := s.GetUUIDString()
-	if err != nil {
-		_ = s.Free()
-		return nil, err
-	}
-	return c.adopt(ClassSecret, uuid, uuid, s)
+	return c.adoptAs(ClassSecret, s, s.GetUUIDString, nil)
 }
 
 // planSecret is the dry-run result of secretDefineXML: the existing secret

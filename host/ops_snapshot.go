@@ -162,9 +162,8 @@ func momentAdopter[T moment](c *Call, class string) (func(T) (*Object, error), e
 	}
 	uuid, label := d.key.id, c.s.labelOf(d)
 	return func(m T) (*Object, error) {
-		name, err := m.GetName()
+		name, _, err := identify(m, m.GetName, nil)
 		if err != nil {
-			_ = m.Free()
 			return nil, err
 		}
 		return c.adopt(class, uuid+"/"+name, label+"/"+name, m)

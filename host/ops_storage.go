@@ -191,17 +191,7 @@ func (c *Call) storagePool() StoragePool { return c.ref.(StoragePool) }
 // adoptStoragePool gives p to the session, identified by its UUID. On
 // failure p is freed.
 func (c *Call) adoptStoragePool(p StoragePool) (*Object, error) {
-	uuid, err := p.GetUUIDString()
-	if err != nil {
-		_ = p.Free()
-		return nil, err
-	}
-	name, err := p.GetName()
-	if err != nil {
-		_ = p.Free()
-		return nil, err
-	}
-	return c.adopt(ClassStoragePool, uuid, name, p)
+	return c.adoptAs(ClassStoragePool, p, p.GetUUIDString, p.GetName)
 }
 
 // planStoragePool is the dry-run result of defining or creating a pool:
