@@ -1,7 +1,5 @@
 package host
 
-import "encoding/xml"
-
 // interfaceOps are virConnect's host interface methods and the methods of
 // virInterface.
 var interfaceOps = hostConcatOps(inClass(ClassConnect, []*Op{
@@ -98,14 +96,12 @@ func (c *Call) adoptInterface(i Interface) (*Object, error) {
 // XML in argument 0: the existing interface of that name (a
 // redefinition), else a planned interface.
 func planInterface(c *Call) (Value, error) {
-	var def struct {
-		Name string `xml:"name,attr"`
+	name := xmlNameAttr(c.str(0))
+	if name == "" {
+		name = "(unnamed)"
 	}
-	if err := xml.Unmarshal([]byte(c.str(0)), &def); err != nil || def.Name == "" {
-		def.Name = "(unnamed)"
-	}
-	if i, err := c.conn().InterfaceLookupByName(def.Name); err == nil {
+	if i, err := c.conn().InterfaceLookupByName(name); err == nil {
 		return c.ifaceResult(i, nil)
 	}
-	return &Object{class: ClassInterface, label: def.Name, conn: c.recv, planned: c.op.QualName()}, nil
+	return c.plannedObject(ClassInterface, name), nil
 }

@@ -84,7 +84,7 @@ var networkOps = inClass(ClassNetwork, []*Op{
 		fn: func(c *Call) (Value, error) {
 			return adopted(c.network().PortCreateXML(c.str(0), c.uint32(1)))(c.adoptNetworkPort)
 		},
-		planned: planFromXML(ClassNetworkPort, "uuid", func(c *Call, uuid string) (Value, error) {
+		planned: planFromXML(ClassNetworkPort, xmlUUID, func(c *Call, uuid string) (Value, error) {
 			return adopted(c.network().PortLookupByUUIDString(uuid))(c.adoptNetworkPort)
 		})},
 	{Name: "portLookupByUUID", CName: "virNetworkPortLookupByUUID", Params: []Param{req("uuid", TBytes)}, Result: "virNetworkPort",
@@ -178,7 +178,7 @@ func (c *Call) adoptNetwork(n Network) (*Object, error) {
 
 // planNetwork is the dry-run result of defining or creating a network: the
 // network of the XML's name, or a planned one.
-var planNetwork = planFromXML(ClassNetwork, "name", func(c *Call, name string) (Value, error) {
+var planNetwork = planFromXML(ClassNetwork, xmlName, func(c *Call, name string) (Value, error) {
 	return adopted(c.conn().NetworkLookupByName(name))(c.adoptNetwork)
 })
 

@@ -1,7 +1,6 @@
 package host
 
 import (
-	"encoding/xml"
 	"fmt"
 	"slices"
 )
@@ -55,36 +54,17 @@ func planConn(o *Object) Value { return o.Conn() }
 
 // planFromXML returns the dry-run result of an operation that defines or
 // creates an object of class from the XML in argument 0 (generalising
-// planDomain): the existing object that the XML's top-level element (its
-// <name>, a port's <uuid>) names, found by lookup (a redefinition), else a
+// planDomain): the existing object that the XML names (what id reads: its
+// <name>, a port's <uuid>), found by lookup (a redefinition), else a
 // planned object labelled with that value.
-func planFromXML(class, element string, lookup func(c *Call, id string) (Value, error)) func(c *Call) (Value, error) {
+func planFromXML(class string, id func(doc string) string, lookup func(c *Call, id string) (Value, error)) func(c *Call) (Value, error) {
 	return func(c *Call) (Value, error) {
-		id := xmlChild(c.str(0), element)
+		id := id(c.str(0))
 		if id == "" {
 			id = "(unnamed)"
 		} else if v, err := lookup(c, id); err == nil {
 			return v, nil
 		}
-		return &Object{class: class, label: id, conn: c.recv.Conn(), planned: c.op.QualName()}, nil
+		return c.plannedObject(class, id), nil
 	}
-}
-
-// xmlChild returns the text of the child element of doc's root named
-// element ("name", "uuid"), or "" when there is none or doc is not XML.
-func xmlChild(doc, element string) string {
-	var def struct {
-		Name string `xml:"name"`
-		UUID string `xml:"uuid"`
-	}
-	if err := xml.Unmarshal([]byte(doc), &def); err != nil {
-		return ""
-	}
-	switch element {
-	case "name":
-		return def.Name
-	case "uuid":
-		return def.UUID
-	}
-	return ""
 }

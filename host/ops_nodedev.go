@@ -1,7 +1,5 @@
 package host
 
-import "encoding/xml"
-
 // nodeDeviceOps are virConnect's node device methods and the methods of
 // virNodeDevice.
 var nodeDeviceOps = hostConcatOps(inClass(ClassConnect, []*Op{
@@ -140,13 +138,11 @@ func (c *Call) adoptNodeDevice(d NodeDevice) (*Object, error) {
 // names one that exists, else a planned device (libvirt usually names new
 // devices itself).
 func planNodeDevice(c *Call) (Value, error) {
-	var def struct {
-		Name string `xml:"name"`
-	}
-	if err := xml.Unmarshal([]byte(c.str(0)), &def); err != nil || def.Name == "" {
-		def.Name = "(unnamed)"
-	} else if d, err := c.conn().NodeDeviceLookupByName(def.Name); err == nil {
+	name := xmlName(c.str(0))
+	if name == "" {
+		name = "(unnamed)"
+	} else if d, err := c.conn().NodeDeviceLookupByName(name); err == nil {
 		return c.nodeDeviceResult(d, nil)
 	}
-	return &Object{class: ClassNodeDevice, label: def.Name, conn: c.recv, planned: c.op.QualName()}, nil
+	return c.plannedObject(ClassNodeDevice, name), nil
 }

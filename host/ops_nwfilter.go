@@ -127,11 +127,7 @@ func (c *Call) adoptBinding(b NWFilterBinding) (*Object, error) {
 // existing filter of the XML's name, when there is one (a redefinition),
 // else a planned filter.
 func planNWFilter(c *Call) (Value, error) {
-	name := xmlField(c.str(0), func(v *struct {
-		Name string `xml:"name,attr"`
-	}) string {
-		return v.Name
-	})
+	name := xmlNameAttr(c.str(0))
 	if name == "" {
 		name = "(unnamed)"
 	} else if f, err := c.conn().NWFilterLookupByName(name); err == nil {

@@ -40,6 +40,33 @@ func xmlField[T any](doc string, field func(*T) string) string {
 	return field(&v)
 }
 
+// xmlName reads the <name> of an XML document's root element, as
+// xmlField does.
+func xmlName(doc string) string {
+	type root struct {
+		Name string `xml:"name"`
+	}
+	return xmlField(doc, func(v *root) string { return v.Name })
+}
+
+// xmlNameAttr reads the name attribute of an XML document's root element
+// (<interface name=...>, <filter name=...>), as xmlField does.
+func xmlNameAttr(doc string) string {
+	type root struct {
+		Name string `xml:"name,attr"`
+	}
+	return xmlField(doc, func(v *root) string { return v.Name })
+}
+
+// xmlUUID reads the <uuid> of an XML document's root element, as xmlField
+// does.
+func xmlUUID(doc string) string {
+	type root struct {
+		UUID string `xml:"uuid"`
+	}
+	return xmlField(doc, func(v *root) string { return v.UUID })
+}
+
 // plannedObject returns an object that exists only in the dry run's plan: what
 // the call would have made.
 func (c *Call) plannedObject(class, label string) *Object {

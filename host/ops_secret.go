@@ -102,11 +102,7 @@ func (c *Call) adoptSecret(s Secret) (*Object, error) {
 // of the XML's UUID, when there is one (a redefinition), else a planned
 // secret.
 func planSecret(c *Call) (Value, error) {
-	uuid := xmlField(c.str(0), func(v *struct {
-		UUID string `xml:"uuid"`
-	}) string {
-		return v.UUID
-	})
+	uuid := xmlUUID(c.str(0))
 	if uuid == "" {
 		return c.plannedObject(ClassSecret, "(new secret)"), nil
 	}

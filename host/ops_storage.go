@@ -196,6 +196,6 @@ func (c *Call) adoptStoragePool(p StoragePool) (*Object, error) {
 
 // planStoragePool is the dry-run result of defining or creating a pool:
 // the pool of the XML's name, or a planned one.
-var planStoragePool = planFromXML(ClassStoragePool, "name", func(c *Call, name string) (Value, error) {
+var planStoragePool = planFromXML(ClassStoragePool, xmlName, func(c *Call, name string) (Value, error) {
 	return adopted(c.conn().StoragePoolLookupByName(name))(c.adoptStoragePool)
 })

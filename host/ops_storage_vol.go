@@ -64,6 +64,6 @@ func volInfo(i StorageVolInfo, err error) (Value, error) {
 
 // planStorageVol is the dry-run result of creating a volume in the
 // receiver pool: the pool's volume of the XML's name, or a planned one.
-var planStorageVol = planFromXML(ClassStorageVol, "name", func(c *Call, name string) (Value, error) {
+var planStorageVol = planFromXML(ClassStorageVol, xmlName, func(c *Call, name string) (Value, error) {
 	return adopted(c.storagePool().StorageVolLookupByName(name))(c.adoptStorageVol)
 })
