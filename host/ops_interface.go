@@ -1,8 +1,10 @@
 package host
 
+import "slices"
+
 // interfaceOps are virConnect's host interface methods and the methods of
 // virInterface.
-var interfaceOps = hostConcatOps(inClass(ClassConnect, []*Op{
+var interfaceOps = slices.Concat(inClass(ClassConnect, []*Op{
 	{Name: "interfaceDefineXML", CName: "virInterfaceDefineXML", Params: []Param{req("xml", TString), flags()},
 		Result: "virInterface", Effect: Mutate,
 		Doc: "Defines (or redefines) a host interface from XML, without starting it.",

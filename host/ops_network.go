@@ -48,11 +48,11 @@ var networkOps = inClass(ClassNetwork, []*Op{
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Changes one section of the network's definition (VIR_NETWORK_UPDATE_COMMAND_*, VIR_NETWORK_SECTION_*, VIR_NETWORK_UPDATE_AFFECT_* flags).",
 		fn: func(c *Call) (Value, error) {
-			parent, err := c.int32(2)
+			parent, err := c.cInt(2)
 			if err != nil {
 				return nil, err
 			}
-			return done(c.network().Update(c.uint32(0), c.uint32(1), parent, c.str(3), c.uint32(4)))
+			return done(c.network().Update(c.uint32(0), c.uint32(1), int32(parent), c.str(3), c.uint32(4)))
 		}},
 	{Name: "DHCPLeases", CName: "virNetworkGetDHCPLeases", Params: []Param{opt("mac", TStringOrNone, nil), flags()},
 		Result: "list of dict: iface, expirytime, type, mac, ipaddr, prefix, hostname, clientid, iaid",
@@ -196,11 +196,4 @@ func dhcpLease(l NetworkDHCPLease) *Map {
 	m.Set("clientid", strOrNone(l.ClientID))
 	m.Set("iaid", strOrNone(l.IAID))
 	return m
-}
-
-func strOrNone(s string) Value {
-	if s == "" {
-		return nil
-	}
-	return s
 }

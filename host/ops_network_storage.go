@@ -1,9 +1,6 @@
 package host
 
-import (
-	"fmt"
-	"slices"
-)
+import "slices"
 
 // networkStorageOps are the methods of virNetwork, virNetworkPort,
 // virStoragePool and virStorageVol, and virConnect's network and storage
@@ -17,31 +14,6 @@ func uuidBytes(b []byte, err error) (Value, error) {
 		return nil, err
 	}
 	return Bytes(b), nil
-}
-
-// uuidLen is VIR_UUID_BUFLEN, the length of a raw UUID.
-const uuidLen = 16
-
-// uuid returns argument i, a raw UUID, or libvirt's invalid-argument error
-// when it is not 16 bytes long (libvirt-python raises a libvirtError
-// without calling libvirt then).
-func (c *Call) uuid(i int) ([]byte, error) {
-	b := c.bytes(i)
-	if len(b) != uuidLen {
-		return nil, &Error{Code: errInvalidArg, Domain: fromNone, Level: errLevelError,
-			Message: fmt.Sprintf("invalid argument: %s must be %d bytes, got %d", c.op.Params[i].Name, uuidLen, len(b))}
-	}
-	return b, nil
-}
-
-// int32 returns argument i, a TInt that C takes as an int, or an ArgError
-// when it does not fit (Python raises OverflowError).
-func (c *Call) int32(i int) (int32, error) {
-	n := c.int(i)
-	if n < -1<<31 || n > 1<<31-1 {
-		return 0, argErrorf(c.op.QualName(), "for parameter %s: %d does not fit a C int", c.op.Params[i].Name, n)
-	}
-	return int32(n), nil
 }
 
 // planLabel answers name() for an object that exists only in a dry run's

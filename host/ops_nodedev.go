@@ -1,8 +1,10 @@
 package host
 
+import "slices"
+
 // nodeDeviceOps are virConnect's node device methods and the methods of
 // virNodeDevice.
-var nodeDeviceOps = hostConcatOps(inClass(ClassConnect, []*Op{
+var nodeDeviceOps = slices.Concat(inClass(ClassConnect, []*Op{
 	{Name: "listDevices", CName: "virNodeListDevices", Params: []Param{req("cap", TStringOrNone), flags()},
 		Result: "list of str",
 		Doc:    "Returns the names of the host's devices with capability cap (e.g. \"pci\"), or of all of them for None.",

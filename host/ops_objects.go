@@ -29,6 +29,15 @@ func orNone(s string, err error) (Value, error) {
 	return s, nil
 }
 
+// strOrNone returns s, or None for the empty string: a string libvirt
+// left NULL.
+func strOrNone(s string) Value {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
 // xmlField decodes the XML document doc into a T and returns what field
 // reads from it, or "" when doc does not parse: the names dry runs give
 // planned objects.

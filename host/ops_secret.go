@@ -66,11 +66,11 @@ var secretOps = slices.Concat(inClass(ClassSecret, []*Op{
 		Result: "virSecret",
 		Doc:    "Returns the secret of this usage (VIR_SECRET_USAGE_TYPE_*) and usage ID.",
 		fn: func(c *Call) (Value, error) {
-			t := c.int(0)
-			if t < -1<<31 || t > 1<<31-1 {
-				return nil, argErrorf(c.op.QualName(), "for parameter usageType: %d does not fit a C int", t)
+			t, err := c.cInt(0)
+			if err != nil {
+				return nil, err
 			}
-			return c.adoptedSecret(c.conn().SecretLookupByUsage(int(t), c.str(1)))
+			return c.adoptedSecret(c.conn().SecretLookupByUsage(t, c.str(1)))
 		}},
 	{Name: "listSecrets", CName: "virConnectListSecrets", Result: "list of str",
 		Doc: "Returns the UUIDs of the secrets.",
