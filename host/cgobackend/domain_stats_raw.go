@@ -293,11 +293,10 @@ func (c *conn) GetAllDomainStats(stats, flags uint32) ([]host.DomainStatsRecord,
 	if n < 0 {
 		return nil, rawError(&cerr)
 	}
-	defer C.virDomainStatsRecordListFree(recs)
-	out := make([]host.DomainStatsRecord, 0, int(n))
-	for i := C.int(0); i < n; i++ {
-		r := C.vsRecord(recs, i)
-		dom, err := c.c.LookupDomainByUUID(recordUUID(r))
+	records := statsRecords(recs, n)
+	out := make([]host.DomainStatsRecord, 0, len(records))
+	for _, r := range records {
+		dom, err := c.c.LookupDomainByUUID(r.uuid)
 		if err != nil {
 			if errors.Is(err, libvirt.ERR_NO_DOMAIN) {
 				continue
@@ -307,16 +306,31 @@ func (c *conn) GetAllDomainStats(stats, flags uint32) ([]host.DomainStatsRecord,
 			}
 			return nil, conv(err)
 		}
-		out = append(out, host.DomainStatsRecord{Domain: &domain{d: dom}, Params: typedParams(r.params, r.nparams)})
+		out = append(out, host.DomainStatsRecord{Domain: &domain{d: dom}, Params: r.params})
 	}
 	return out, nil
 }
 
-// recordUUID is the raw UUID of the domain of r, a statistics record.
-func recordUUID(r C.virDomainStatsRecordPtr) []byte {
-	uuid := make([]byte, C.VIR_UUID_BUFLEN)
-	C.vsRecordUUID(r, (*C.uchar)(unsafe.Pointer(&uuid[0])))
-	return uuid
+// statsRecord is one record of a domain statistics list, read: the
+// domain's raw UUID and its statistics.
+type statsRecord struct {
+	uuid   []byte
+	params []host.TypedParam
+}
+
+// statsRecords reads the n records of recs, the list that
+// virConnectGetAllDomainStats or virDomainListGetStats returned, and frees
+// the list.
+func statsRecords(recs *C.virDomainStatsRecordPtr, n C.int) []statsRecord {
+	defer C.virDomainStatsRecordListFree(recs)
+	out := make([]statsRecord, n)
+	for i := range out {
+		r := C.vsRecord(recs, C.int(i))
+		out[i].uuid = make([]byte, C.VIR_UUID_BUFLEN)
+		C.vsRecordUUID(r, (*C.uchar)(unsafe.Pointer(&out[i].uuid[0])))
+		out[i].params = typedParams(r.params, r.nparams)
+	}
+	return out
 }
 
 // DomainListGetStats implements host.ConnDomainStats: libvirt gets a
@@ -356,14 +370,12 @@ func (c *conn) DomainListGetStats(doms []host.Domain, stats, flags uint32) ([]ho
 	if n < 0 {
 		return nil, rawError(&cerr)
 	}
-	defer C.virDomainStatsRecordListFree(recs)
-	out := make([]host.DomainStatsRecord, 0, int(n))
-	for i := C.int(0); i < n; i++ {
-		r := C.vsRecord(recs, i)
-		uuid := recordUUID(r)
+	records := statsRecords(recs, n)
+	out := make([]host.DomainStatsRecord, 0, len(records))
+	for _, r := range records {
 		idx := -1
 		for j := range doms {
-			if string(uuids[j*C.VIR_UUID_BUFLEN:(j+1)*C.VIR_UUID_BUFLEN]) == string(uuid) {
+			if string(uuids[j*C.VIR_UUID_BUFLEN:(j+1)*C.VIR_UUID_BUFLEN]) == string(r.uuid) {
 				idx = j
 				break
 			}
@@ -371,7 +383,7 @@ func (c *conn) DomainListGetStats(doms []host.Domain, stats, flags uint32) ([]ho
 		if idx < 0 {
 			return nil, fmt.Errorf("cgobackend: virDomainListGetStats returned a domain not in the list")
 		}
-		out = append(out, host.DomainStatsRecord{Index: idx, Params: typedParams(r.params, r.nparams)})
+		out = append(out, host.DomainStatsRecord{Index: idx, Params: r.params})
 	}
 	return out, nil
 }
