@@ -18,6 +18,17 @@ func (c *Call) cInt(i int) (int, error) {
 	return int(n), nil
 }
 
+// objectArg returns the backend object of argument i, an object of the
+// class whose backend interface is T, or argRef's error.
+func objectArg[T any](c *Call, i int) (T, error) {
+	ref, err := c.argRef(c.object(i))
+	if err != nil {
+		var none T
+		return none, err
+	}
+	return ref.(T), nil
+}
+
 // uuidLen is VIR_UUID_BUFLEN, the length of a raw UUID.
 const uuidLen = 16
 

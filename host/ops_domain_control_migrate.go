@@ -156,11 +156,7 @@ func (c *Call) migrationDest(i int, uris ...string) (Conn, error) {
 	if err := c.checkMigrationURIs(uris...); err != nil {
 		return nil, err
 	}
-	ref, err := c.argRef(c.object(i))
-	if err != nil {
-		return nil, err
-	}
-	return ref.(Conn), nil
+	return objectArg[Conn](c, i)
 }
 
 // migratedResult adopts the domain a migration returned, which belongs to

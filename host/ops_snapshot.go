@@ -115,11 +115,11 @@ var snapshotOps = slices.Concat(inClass(ClassSnapshot, []*Op{
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Reverts the snapshot's domain to it (VIR_DOMAIN_SNAPSHOT_REVERT_* flags).",
 		fn: func(c *Call) (Value, error) {
-			ref, err := c.argRef(c.object(0))
+			snap, err := objectArg[Snapshot](c, 0)
 			if err != nil {
 				return nil, err
 			}
-			return done(ref.(Snapshot).RevertToSnapshot(c.uint32(1)))
+			return done(snap.RevertToSnapshot(c.uint32(1)))
 		}},
 }))
 

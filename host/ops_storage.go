@@ -87,11 +87,11 @@ var storagePoolOps = inClass(ClassStoragePool, []*Op{
 		Result: "virStorageVol", Effect: Mutate,
 		Doc: "Creates a volume in the pool from XML, its data copied from clonevol (VIR_STORAGE_VOL_CREATE_* flags).",
 		fn: func(c *Call) (Value, error) {
-			ref, err := c.argRef(c.object(1))
+			vol, err := objectArg[StorageVol](c, 1)
 			if err != nil {
 				return nil, err
 			}
-			return adopted(c.storagePool().StorageVolCreateXMLFrom(c.str(0), ref.(StorageVol), c.uint32(2)))(c.adoptStorageVol)
+			return adopted(c.storagePool().StorageVolCreateXMLFrom(c.str(0), vol, c.uint32(2)))(c.adoptStorageVol)
 		},
 		planned: planStorageVol},
 })
