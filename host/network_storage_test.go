@@ -2,34 +2,17 @@ package host_test
 
 import (
 	"errors"
-	"path/filepath"
 	"testing"
 
 	"vertscript/host"
-	"vertscript/host/cgobackend"
 )
 
 // storageURI is the golden tests' storage node: two pools with volumes.
-func storageURI(t *testing.T) string {
-	t.Helper()
-	abs, err := filepath.Abs("../tests/fixtures/storage.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return "test://" + abs
-}
+func storageURI(t *testing.T) string { return nodeURI(t, "../tests/fixtures/storage.xml") }
 
 func storageSession(t *testing.T, dryRun bool) (*host.Session, *host.Object) {
 	t.Helper()
-	s := host.NewSession(cgobackend.New(), host.Options{URI: storageURI(t), DryRun: dryRun})
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Errorf("Close: %v", err)
-		}
-		if n := s.Live(); n != 0 {
-			t.Errorf("after Close, %d objects still live", n)
-		}
-	})
+	s := checkedSession(t, host.Options{URI: storageURI(t), DryRun: dryRun})
 	return s, open(t, s)
 }
 

@@ -83,8 +83,7 @@ var connectOps = inClass(ClassConnect, []*Op{
 		fn: func(c *Call) (Value, error) {
 			id := c.int(0)
 			if id < 0 || id > 1<<31-1 {
-				return nil, &Error{Code: errInvalidArg, Domain: fromNone, Level: errLevelError,
-					Message: "invalid argument: id must be a domain ID, 0 or more"}
+				return nil, invalidArgf("id must be a domain ID, 0 or more")
 			}
 			return c.domainResult(c.conn().DomainLookupByID(uint32(id)))
 		}},

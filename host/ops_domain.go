@@ -73,28 +73,11 @@ var domainOps = inClass(ClassDomain, []*Op{
 
 // domainResult adopts the domain a connection's method returned.
 func (c *Call) domainResult(d Domain, err error) (Value, error) {
-	if err != nil {
-		return nil, err
-	}
-	o, err := c.adoptDomain(d)
-	if err != nil {
-		return nil, err
-	}
-	return o, nil
+	return adoptOne(d, err, c.adoptDomain)
 }
 
 // adoptDomain gives d to the session, identified by its UUID. On failure d
 // is freed.
 func (c *Call) adoptDomain(d Domain) (*Object, error) {
-	uuid, err := d.GetUUIDString()
-	if err != nil {
-		_ = d.Free()
-		return nil, err
-	}
-	name, err := d.GetName()
-	if err != nil {
-		_ = d.Free()
-		return nil, err
-	}
-	return c.adopt(ClassDomain, uuid, name, d)
+	return c.adoptAs(ClassDomain, d, d.GetUUIDString, d.GetName)
 }

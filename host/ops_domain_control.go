@@ -1,8 +1,6 @@
 package host
 
 import (
-	"fmt"
-	"math"
 	"slices"
 	"strings"
 )
@@ -185,8 +183,7 @@ func sendKey(c *Call) (Value, error) {
 	}
 	list, n := c.list(2), c.uint32(3)
 	if int(n) != len(list) || n > sendKeyMax {
-		return nil, &Error{Code: errInvalidArg, Domain: fromNone, Level: errLevelError,
-			Message: fmt.Sprintf("invalid argument: nkeycodes is %d, want the number of keycodes (%d), at most %d", n, len(list), sendKeyMax)}
+		return nil, invalidArgf("nkeycodes is %d, want the number of keycodes (%d), at most %d", n, len(list), sendKeyMax)
 	}
 	keys := make([]uint32, len(list))
 	for i, v := range list {
@@ -198,16 +195,6 @@ func sendKey(c *Call) (Value, error) {
 	}
 	// libvirt-python passes the C ints to unsigned parameters as they are.
 	return done(c.domain().SendKey(uint32(codeset), uint32(holdtime), keys, c.uint32(4)))
-}
-
-// cInt returns a TInt argument that libvirt takes as a C int, or an
-// ArgError when it does not fit, as libvirt-python raises OverflowError.
-func (c *Call) cInt(i int) (int, error) {
-	n := c.int(i)
-	if n < math.MinInt32 || n > math.MaxInt32 {
-		return 0, argErrorf(c.op.QualName(), "for parameter %s: %d does not fit a C int (-2147483648 to 2147483647)", c.op.Params[i].Name, n)
-	}
-	return int(n), nil
 }
 
 // stringList returns a TList or TListOrNone argument of strings; None is nil.

@@ -156,35 +156,19 @@ func (c *Call) migrationDest(i int, uris ...string) (Conn, error) {
 	if err := c.checkMigrationURIs(uris...); err != nil {
 		return nil, err
 	}
-	ref, err := c.argRef(c.object(i))
-	if err != nil {
-		return nil, err
-	}
-	return ref.(Conn), nil
+	return objectArg[Conn](c, i)
 }
 
 // migratedResult adopts the domain a migration returned, which belongs to
 // the destination connection (argument 0), not to the domain's own.
 func (c *Call) migratedResult(d Domain, err error) (Value, error) {
-	if err != nil {
-		return nil, err
-	}
-	dconn := c.object(0)
-	uuid, err := d.GetUUIDString()
-	if err != nil {
-		_ = d.Free()
-		return nil, err
-	}
-	name, err := d.GetName()
-	if err != nil {
-		_ = d.Free()
-		return nil, err
-	}
-	o, err := c.s.adopt(dconn, ClassDomain, uuid, name, d)
-	if err != nil {
-		return nil, err
-	}
-	return o, nil
+	return adoptOne(d, err, func(d Domain) (*Object, error) {
+		uuid, name, err := identify(d, d.GetUUIDString, d.GetName)
+		if err != nil {
+			return nil, err
+		}
+		return c.s.adopt(c.object(0), ClassDomain, uuid, name, d)
+	})
 }
 
 // planMigrated is the dry-run result of a migration: the domain, named

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"vertscript/host"
-	"vertscript/host/cgobackend"
 )
 
 // everything allows every effect, local files included.
@@ -19,15 +18,7 @@ var everything = []string{"read", "mutate", "destroy", "file"}
 func controlSession(t *testing.T, opts host.Options) (*host.Session, *host.Object) {
 	t.Helper()
 	opts.URI = fixtureURI(t)
-	s := host.NewSession(cgobackend.New(), opts)
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Errorf("Close: %v", err)
-		}
-		if n := s.Live(); n != 0 {
-			t.Errorf("after Close, %d objects still live", n)
-		}
-	})
+	s := checkedSession(t, opts)
 	return s, open(t, s)
 }
 

@@ -32,11 +32,11 @@ var domainMemoryOps = inClass(ClassDomain, []*Op{
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets how often, in seconds, the balloon driver refreshes memory statistics (0 stops it).",
 		fn: func(c *Call) (Value, error) {
-			p := c.int(0)
-			if p < -1<<31 || p > 1<<31-1 {
-				return nil, argErrorf(c.op.QualName(), "for parameter period: %d does not fit a C int", p)
+			p, err := c.cInt(0)
+			if err != nil {
+				return nil, err
 			}
-			return done(c.domain().SetMemoryStatsPeriod(int(p), c.uint32(1)))
+			return done(c.domain().SetMemoryStatsPeriod(p, c.uint32(1)))
 		}},
 	{Name: "numaParameters", CName: "virDomainGetNumaParameters", Params: []Param{flags()},
 		Result: "dict (typed parameters: 'numa_mode', 'numa_nodeset')",

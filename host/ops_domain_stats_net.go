@@ -27,11 +27,7 @@ var domainNetJobOps = inClass(ClassDomain, []*Op{
 					addrs = l
 				}
 				m.Set("addrs", addrs)
-				if ifc.Hwaddr == "" {
-					m.Set("hwaddr", nil)
-				} else {
-					m.Set("hwaddr", ifc.Hwaddr)
-				}
+				m.Set("hwaddr", strOrNone(ifc.Hwaddr))
 				out.Set(ifc.Name, m)
 			}
 			return out, nil

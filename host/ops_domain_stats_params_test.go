@@ -6,6 +6,7 @@ import (
 	"testing"
 )
 
+// dictOf is the dict of the keys and values kv alternates.
 func dictOf(kv ...any) *Map {
 	m := NewMap()
 	for i := 0; i < len(kv); i += 2 {

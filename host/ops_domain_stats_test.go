@@ -1,29 +1,18 @@
 package host_test
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"vertscript/host"
-	"vertscript/host/cgobackend"
 )
 
 // statsDomain opens tests/fixtures/domstats.xml (a private node) and
 // returns its running domain vm1.
 func statsDomain(t *testing.T) (*host.Session, *host.Object, *host.Object) {
 	t.Helper()
-	abs, err := filepath.Abs("../tests/fixtures/domstats.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := host.NewSession(cgobackend.New(), host.Options{URI: "test://" + abs})
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Errorf("Close: %v", err)
-		}
-	})
+	s := checkedSession(t, host.Options{URI: nodeURI(t, "../tests/fixtures/domstats.xml")})
 	conn := open(t, s)
 	return s, conn, call(t, s, host.ClassConnect, "lookupByName", conn, "vm1").(*host.Object)
 }

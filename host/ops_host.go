@@ -1,23 +1,14 @@
 package host
 
 import (
-	"fmt"
 	"math"
+	"slices"
 )
 
 // hostOps are virConnect's host, CPU and domain-definition methods, and
 // the interface and node device methods of virConnect, virInterface and
 // virNodeDevice.
-var hostOps = hostConcatOps(hostNodeOps, hostCPUOps, hostDomainOps, interfaceOps, nodeDeviceOps)
-
-// hostConcatOps joins groups of operations into one.
-func hostConcatOps(groups ...[]*Op) []*Op {
-	var out []*Op
-	for _, g := range groups {
-		out = append(out, g...)
-	}
-	return out
-}
+var hostOps = slices.Concat(hostNodeOps, hostCPUOps, hostDomainOps, interfaceOps, nodeDeviceOps)
 
 // hostNodeOps are virConnect's methods on the host itself: its memory,
 // CPUs, power and identity.
@@ -40,7 +31,7 @@ var hostNodeOps = inClass(ClassConnect, []*Op{
 		Result: "dict: {kernel, user, idle, iowait, ...: ns}",
 		Doc:    "Returns a host CPU's times (cpuNum, or VIR_NODE_CPU_STATS_ALL_CPUS for all).",
 		fn: func(c *Call) (Value, error) {
-			n, err := c.hostCInt(0)
+			n, err := c.cInt(0)
 			if err != nil {
 				return nil, err
 			}
@@ -50,7 +41,7 @@ var hostNodeOps = inClass(ClassConnect, []*Op{
 		Result: "dict: {total, free, buffers, cached: KiB}",
 		Doc:    "Returns a NUMA cell's memory use (cellNum, or VIR_NODE_MEMORY_STATS_ALL_CELLS for the host).",
 		fn: func(c *Call) (Value, error) {
-			n, err := c.hostCInt(0)
+			n, err := c.cInt(0)
 			if err != nil {
 				return nil, err
 			}
@@ -60,17 +51,17 @@ var hostNodeOps = inClass(ClassConnect, []*Op{
 		Result: "list of int (bytes)",
 		Doc:    "Returns the free memory of up to maxCells NUMA cells from startCell.",
 		fn: func(c *Call) (Value, error) {
-			start, err := c.hostCInt(0)
+			start, err := c.cInt(0)
 			if err != nil {
 				return nil, err
 			}
-			max, err := c.hostCInt(1)
+			max, err := c.cInt(1)
 			if err != nil {
 				return nil, err
 			}
 			// libvirt-python refuses these before calling libvirt.
 			if start < 0 || max <= 0 || start+max > 10000 {
-				return nil, hostInvalidArgf("startCell must be 0 or more, maxCells more than 0, and startCell + maxCells at most 10000; got %d and %d", start, max)
+				return nil, invalidArgf("startCell must be 0 or more, maxCells more than 0, and startCell + maxCells at most 10000; got %d and %d", start, max)
 			}
 			mem, err := c.conn().NodeGetCellsFreeMemory(start, max)
 			if err != nil {
@@ -140,7 +131,7 @@ func hostGetFreePages(c *Call) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	start, err := c.hostCInt(1)
+	start, err := c.cInt(1)
 	if err != nil {
 		return nil, err
 	}
@@ -211,7 +202,7 @@ func hostAllocPages(c *Call) (Value, error) {
 		}
 		pages = append(pages, PageCount{Size: uint32(k), Count: uint64(n.(int64))})
 	}
-	start, err := c.hostCInt(1)
+	start, err := c.cInt(1)
 	if err != nil {
 		return nil, err
 	}
@@ -310,10 +301,9 @@ var hostDomainOps = inClass(ClassConnect, []*Op{
 	{Name: "lookupByUUID", CName: "virDomainLookupByUUID", Params: []Param{req("uuid", TBytes)}, Result: "virDomain",
 		Doc: "Returns the domain with this UUID, given as 16 bytes.",
 		fn: func(c *Call) (Value, error) {
-			uuid := c.bytes(0)
-			if len(uuid) != 16 {
-				// libvirt-python fails before calling libvirt.
-				return nil, hostInvalidArgf("uuid must be 16 bytes, got %d", len(uuid))
+			uuid, err := c.uuid(0)
+			if err != nil {
+				return nil, err
 			}
 			return c.domainResult(c.conn().DomainLookupByUUID(uuid))
 		}},
@@ -333,15 +323,6 @@ var hostDomainOps = inClass(ClassConnect, []*Op{
 		}},
 })
 
-// hostCInt returns argument i, which libvirt takes as a C int.
-func (c *Call) hostCInt(i int) (int, error) {
-	n := c.int(i)
-	if n < math.MinInt32 || n > math.MaxInt32 {
-		return 0, argErrorf(c.op.QualName(), "for parameter %s: %d does not fit a C int", c.op.Params[i].Name, n)
-	}
-	return int(n), nil
-}
-
 // hostStrings returns argument i, a list of strings or None (nil).
 func (c *Call) hostStrings(i int) ([]string, error) {
 	l := c.list(i)
@@ -357,12 +338,4 @@ func (c *Call) hostStrings(i int) ([]string, error) {
 		out[j] = s
 	}
 	return out, nil
-}
-
-// hostInvalidArgf is libvirt's VIR_ERR_INVALID_ARG for an argument that
-// libvirt-python refuses without calling libvirt (it raises libvirtError
-// then, with no code of its own).
-func hostInvalidArgf(format string, args ...any) error {
-	return &Error{Code: errInvalidArg, Domain: fromNone, Level: errLevelError,
-		Message: "invalid argument: " + fmt.Sprintf(format, args...)}
 }

@@ -6,14 +6,6 @@ import (
 	"testing"
 )
 
-func mapOf(kv ...any) *Map {
-	m := NewMap()
-	for i := 0; i < len(kv); i += 2 {
-		m.Set(kv[i].(string), kv[i+1])
-	}
-	return m
-}
-
 // TestHostParams checks the conversion of a script's dict into typed host
 // parameters: names, order, kinds and ranges, as libvirt-python converts
 // them.
@@ -29,26 +21,26 @@ func TestHostParams(t *testing.T) {
 		err    string
 	}{
 		{name: "uint and ullong in the dict's order", fields: hostMemoryFields,
-			m:    mapOf("shm_sleep_millisecs", int64(20), "shm_pages_to_scan", true),
+			m:    dictOf("shm_sleep_millisecs", int64(20), "shm_pages_to_scan", true),
 			want: []HostParam{{"shm_sleep_millisecs", int64(20)}, {"shm_pages_to_scan", int64(1)}}},
-		{name: "uint out of range", fields: hostMemoryFields, m: mapOf("shm_pages_to_scan", int64(1)<<32),
+		{name: "uint out of range", fields: hostMemoryFields, m: dictOf("shm_pages_to_scan", int64(1)<<32),
 			err: `virConnect.setMemoryParameters: for key "shm_pages_to_scan" in params: got int, want int from 0 to 4294967295`},
-		{name: "negative ullong", fields: hostMemoryFields, m: mapOf("shm_full_scans", int64(-1)),
+		{name: "negative ullong", fields: hostMemoryFields, m: dictOf("shm_full_scans", int64(-1)),
 			err: `for key "shm_full_scans" in params: got int, want int from 0 to 9223372036854775807`},
-		{name: "unknown key", fields: hostMemoryFields, m: mapOf("shm_bogus", int64(1)),
+		{name: "unknown key", fields: hostMemoryFields, m: dictOf("shm_bogus", int64(1)),
 			err: `unknown key "shm_bogus" in params: want one of shm_pages_to_scan, shm_sleep_millisecs, shm_pages_shared,`},
-		{name: "key the host does not report", fields: hostMemoryFields, known: known, m: mapOf("shm_pages_shared", int64(1)),
+		{name: "key the host does not report", fields: hostMemoryFields, known: known, m: dictOf("shm_pages_shared", int64(1)),
 			err: `unknown key "shm_pages_shared" in params: want one of shm_pages_to_scan, shm_sleep_millisecs, shm_full_scans`},
-		{name: "reported key", fields: hostMemoryFields, known: known, m: mapOf("shm_full_scans", int64(7)),
+		{name: "reported key", fields: hostMemoryFields, known: known, m: dictOf("shm_full_scans", int64(7)),
 			want: []HostParam{{"shm_full_scans", int64(7)}}},
 		{name: "identity strings and ints", fields: hostIdentityFields,
-			m:    mapOf("user-name", "alice", "unix-user-id", int64(1000), "process-id", int64(-1)),
+			m:    dictOf("user-name", "alice", "unix-user-id", int64(1000), "process-id", int64(-1)),
 			want: []HostParam{{"user-name", "alice"}, {"unix-user-id", int64(1000)}, {"process-id", int64(-1)}}},
-		{name: "string for an int", fields: hostIdentityFields, m: mapOf("unix-user-id", "1000"),
+		{name: "string for an int", fields: hostIdentityFields, m: dictOf("unix-user-id", "1000"),
 			err: `for key "unix-user-id" in params: got string, want int from 0 to 9223372036854775807`},
-		{name: "int for a string", fields: hostIdentityFields, m: mapOf("user-name", int64(3)),
+		{name: "int for a string", fields: hostIdentityFields, m: dictOf("user-name", int64(3)),
 			err: `for key "user-name" in params: got int, want string`},
-		{name: "NUL byte", fields: hostIdentityFields, m: mapOf("user-name", "a\x00b"),
+		{name: "NUL byte", fields: hostIdentityFields, m: dictOf("user-name", "a\x00b"),
 			err: `for key "user-name" in params: embedded null character`},
 		{name: "empty dict", fields: hostIdentityFields, m: NewMap(), want: []HostParam{}},
 	}
@@ -98,7 +90,7 @@ func TestIntDictArgument(t *testing.T) {
 		{im, true, "{2048: 8}"},
 		{NewMap(), true, "{}"},
 		{[]Value{}, true, "{}"},
-		{mapOf("2048", int64(8)), false, ""},
+		{dictOf("2048", int64(8)), false, ""},
 		{[]Value{int64(8)}, false, ""},
 		{nil, false, ""},
 	} {

@@ -2,7 +2,6 @@ package host_test
 
 import (
 	"errors"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -11,14 +10,7 @@ import (
 )
 
 // hostFixtureURI is tests/fixtures/host.xml: interfaces and node devices.
-func hostFixtureURI(t *testing.T) string {
-	t.Helper()
-	abs, err := filepath.Abs("../tests/fixtures/host.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return "test://" + abs
-}
+func hostFixtureURI(t *testing.T) string { return nodeURI(t, "../tests/fixtures/host.xml") }
 
 func intMap(kv ...int64) *host.IntMap {
 	m := host.NewIntMap()
@@ -104,15 +96,7 @@ func TestHostArguments(t *testing.T) {
 // node devices; the session's cleanup checks that every handle is freed.
 func TestNodeDevicesAndInterfaces(t *testing.T) {
 	t.Parallel()
-	s := host.NewSession(cgobackend.New(), host.Options{URI: hostFixtureURI(t)})
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Errorf("Close: %v", err)
-		}
-		if n := s.Live(); n != 0 {
-			t.Errorf("after Close, %d objects still live", n)
-		}
-	})
+	s := checkedSession(t, host.Options{URI: hostFixtureURI(t)})
 	conn := open(t, s)
 	if n := call(t, s, host.ClassConnect, "numOfDevices", conn, nil); n != int64(5) {
 		t.Errorf("numOfDevices(None) = %v, want 5", n)

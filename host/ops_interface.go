@@ -1,10 +1,10 @@
 package host
 
-import "encoding/xml"
+import "slices"
 
 // interfaceOps are virConnect's host interface methods and the methods of
 // virInterface.
-var interfaceOps = hostConcatOps(inClass(ClassConnect, []*Op{
+var interfaceOps = slices.Concat(inClass(ClassConnect, []*Op{
 	{Name: "interfaceDefineXML", CName: "virInterfaceDefineXML", Params: []Param{req("xml", TString), flags()},
 		Result: "virInterface", Effect: Mutate,
 		Doc: "Defines (or redefines) a host interface from XML, without starting it.",
@@ -91,26 +91,19 @@ func (c *Call) ifaceResult(i Interface, err error) (Value, error) {
 // adoptInterface gives i to the session, identified by its name (unique
 // on a host). On failure i is freed.
 func (c *Call) adoptInterface(i Interface) (*Object, error) {
-	name, err := i.GetName()
-	if err != nil {
-		_ = i.Free()
-		return nil, err
-	}
-	return c.adopt(ClassInterface, name, name, i)
+	return c.adoptAs(ClassInterface, i, i.GetName, nil)
 }
 
 // planInterface is the dry-run result of defining an interface from the
 // XML in argument 0: the existing interface of that name (a
 // redefinition), else a planned interface.
 func planInterface(c *Call) (Value, error) {
-	var def struct {
-		Name string `xml:"name,attr"`
+	name := xmlNameAttr(c.str(0))
+	if name == "" {
+		name = "(unnamed)"
 	}
-	if err := xml.Unmarshal([]byte(c.str(0)), &def); err != nil || def.Name == "" {
-		def.Name = "(unnamed)"
-	}
-	if i, err := c.conn().InterfaceLookupByName(def.Name); err == nil {
+	if i, err := c.conn().InterfaceLookupByName(name); err == nil {
 		return c.ifaceResult(i, nil)
 	}
-	return &Object{class: ClassInterface, label: def.Name, conn: c.recv, planned: c.op.QualName()}, nil
+	return c.plannedObject(ClassInterface, name), nil
 }

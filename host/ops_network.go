@@ -48,11 +48,11 @@ var networkOps = inClass(ClassNetwork, []*Op{
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Changes one section of the network's definition (VIR_NETWORK_UPDATE_COMMAND_*, VIR_NETWORK_SECTION_*, VIR_NETWORK_UPDATE_AFFECT_* flags).",
 		fn: func(c *Call) (Value, error) {
-			parent, err := c.int32(2)
+			parent, err := c.cInt(2)
 			if err != nil {
 				return nil, err
 			}
-			return done(c.network().Update(c.uint32(0), c.uint32(1), parent, c.str(3), c.uint32(4)))
+			return done(c.network().Update(c.uint32(0), c.uint32(1), int32(parent), c.str(3), c.uint32(4)))
 		}},
 	{Name: "DHCPLeases", CName: "virNetworkGetDHCPLeases", Params: []Param{opt("mac", TStringOrNone, nil), flags()},
 		Result: "list of dict: iface, expirytime, type, mac, ipaddr, prefix, hostname, clientid, iaid",
@@ -84,7 +84,7 @@ var networkOps = inClass(ClassNetwork, []*Op{
 		fn: func(c *Call) (Value, error) {
 			return adopted(c.network().PortCreateXML(c.str(0), c.uint32(1)))(c.adoptNetworkPort)
 		},
-		planned: planFromXML(ClassNetworkPort, "uuid", func(c *Call, uuid string) (Value, error) {
+		planned: planFromXML(ClassNetworkPort, xmlUUID, func(c *Call, uuid string) (Value, error) {
 			return adopted(c.network().PortLookupByUUIDString(uuid))(c.adoptNetworkPort)
 		})},
 	{Name: "portLookupByUUID", CName: "virNetworkPortLookupByUUID", Params: []Param{req("uuid", TBytes)}, Result: "virNetworkPort",
@@ -173,22 +173,12 @@ func (c *Call) network() Network { return c.ref.(Network) }
 // adoptNetwork gives n to the session, identified by its UUID. On failure
 // n is freed.
 func (c *Call) adoptNetwork(n Network) (*Object, error) {
-	uuid, err := n.GetUUIDString()
-	if err != nil {
-		_ = n.Free()
-		return nil, err
-	}
-	name, err := n.GetName()
-	if err != nil {
-		_ = n.Free()
-		return nil, err
-	}
-	return c.adopt(ClassNetwork, uuid, name, n)
+	return c.adoptAs(ClassNetwork, n, n.GetUUIDString, n.GetName)
 }
 
 // planNetwork is the dry-run result of defining or creating a network: the
 // network of the XML's name, or a planned one.
-var planNetwork = planFromXML(ClassNetwork, "name", func(c *Call, name string) (Value, error) {
+var planNetwork = planFromXML(ClassNetwork, xmlName, func(c *Call, name string) (Value, error) {
 	return adopted(c.conn().NetworkLookupByName(name))(c.adoptNetwork)
 })
 
@@ -206,11 +196,4 @@ func dhcpLease(l NetworkDHCPLease) *Map {
 	m.Set("clientid", strOrNone(l.ClientID))
 	m.Set("iaid", strOrNone(l.IAID))
 	return m
-}
-
-func strOrNone(s string) Value {
-	if s == "" {
-		return nil
-	}
-	return s
 }

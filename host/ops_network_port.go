@@ -53,12 +53,7 @@ func (c *Call) networkPort() NetworkPort { return c.ref.(NetworkPort) }
 // adoptNetworkPort gives p to the session, identified and labelled by its
 // UUID. On failure p is freed.
 func (c *Call) adoptNetworkPort(p NetworkPort) (*Object, error) {
-	uuid, err := p.GetUUIDString()
-	if err != nil {
-		_ = p.Free()
-		return nil, err
-	}
-	return c.adopt(ClassNetworkPort, uuid, uuid, p)
+	return c.adoptAs(ClassNetworkPort, p, p.GetUUIDString, nil)
 }
 
 // portParamsDict is parameters()' dict: the parameters set, in libvirt's

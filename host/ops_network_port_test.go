@@ -6,14 +6,7 @@ import (
 )
 
 func TestPortParams(t *testing.T) {
-	dict := func(kv ...any) *Map {
-		m := NewMap()
-		for i := 0; i < len(kv); i += 2 {
-			m.Set(kv[i].(string), kv[i+1])
-		}
-		return m
-	}
-	got, err := portParams("virNetworkPort.setParameters", dict("inbound.average", int64(1000), "outbound.burst", true))
+	got, err := portParams("virNetworkPort.setParameters", dictOf("inbound.average", int64(1000), "outbound.burst", true))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,11 +17,11 @@ func TestPortParams(t *testing.T) {
 		d    *Map
 		want string
 	}{
-		{dict(), "need a non-empty dict"},
-		{dict("inbound.avg", int64(1)), `unknown network port parameter "inbound.avg"`},
-		{dict("inbound.peak", "fast"), "for parameter inbound.peak: got string, want int from 0 to 4294967295"},
-		{dict("inbound.peak", int64(1)<<32), "for parameter inbound.peak: got int"},
-		{dict("inbound.peak", int64(-1)), "for parameter inbound.peak: got int"},
+		{dictOf(), "need a non-empty dict"},
+		{dictOf("inbound.avg", int64(1)), `unknown network port parameter "inbound.avg"`},
+		{dictOf("inbound.peak", "fast"), "for parameter inbound.peak: got string, want int from 0 to 4294967295"},
+		{dictOf("inbound.peak", int64(1)<<32), "for parameter inbound.peak: got int"},
+		{dictOf("inbound.peak", int64(-1)), "for parameter inbound.peak: got int"},
 	} {
 		_, err := portParams("virNetworkPort.setParameters", tc.d)
 		if _, ok := err.(*ArgError); !ok || !strings.Contains(err.Error(), tc.want) {

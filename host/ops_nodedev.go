@@ -1,10 +1,10 @@
 package host
 
-import "encoding/xml"
+import "slices"
 
 // nodeDeviceOps are virConnect's node device methods and the methods of
 // virNodeDevice.
-var nodeDeviceOps = hostConcatOps(inClass(ClassConnect, []*Op{
+var nodeDeviceOps = slices.Concat(inClass(ClassConnect, []*Op{
 	{Name: "listDevices", CName: "virNodeListDevices", Params: []Param{req("cap", TStringOrNone), flags()},
 		Result: "list of str",
 		Doc:    "Returns the names of the host's devices with capability cap (e.g. \"pci\"), or of all of them for None.",
@@ -132,12 +132,7 @@ func (c *Call) nodeDeviceResult(d NodeDevice, err error) (Value, error) {
 // adoptNodeDevice gives d to the session, identified by its name (unique
 // on a host). On failure d is freed.
 func (c *Call) adoptNodeDevice(d NodeDevice) (*Object, error) {
-	name, err := d.GetName()
-	if err != nil {
-		_ = d.Free()
-		return nil, err
-	}
-	return c.adopt(ClassNodeDevice, name, name, d)
+	return c.adoptAs(ClassNodeDevice, d, d.GetName, nil)
 }
 
 // planNodeDevice is the dry-run result of creating or defining a device
@@ -145,13 +140,11 @@ func (c *Call) adoptNodeDevice(d NodeDevice) (*Object, error) {
 // names one that exists, else a planned device (libvirt usually names new
 // devices itself).
 func planNodeDevice(c *Call) (Value, error) {
-	var def struct {
-		Name string `xml:"name"`
-	}
-	if err := xml.Unmarshal([]byte(c.str(0)), &def); err != nil || def.Name == "" {
-		def.Name = "(unnamed)"
-	} else if d, err := c.conn().NodeDeviceLookupByName(def.Name); err == nil {
+	name := xmlName(c.str(0))
+	if name == "" {
+		name = "(unnamed)"
+	} else if d, err := c.conn().NodeDeviceLookupByName(name); err == nil {
 		return c.nodeDeviceResult(d, nil)
 	}
-	return &Object{class: ClassNodeDevice, label: def.Name, conn: c.recv, planned: c.op.QualName()}, nil
+	return c.plannedObject(ClassNodeDevice, name), nil
 }

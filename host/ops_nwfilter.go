@@ -114,39 +114,20 @@ func (c *Call) adoptedNWFilter(f NWFilter, err error) (Value, error) {
 // adoptNWFilter gives f to the session, identified by its UUID and
 // labelled with its name. On failure f is freed.
 func (c *Call) adoptNWFilter(f NWFilter) (*Object, error) {
-	uuid, err := f.GetUUIDString()
-	if err != nil {
-		_ = f.Free()
-		return nil, err
-	}
-	name, err := f.GetName()
-	if err != nil {
-		_ = f.Free()
-		return nil, err
-	}
-	return c.adopt(ClassNWFilter, uuid, name, f)
+	return c.adoptAs(ClassNWFilter, f, f.GetUUIDString, f.GetName)
 }
 
 // adoptBinding gives b to the session, identified and labelled by its
 // port device. On failure b is freed.
 func (c *Call) adoptBinding(b NWFilterBinding) (*Object, error) {
-	dev, err := b.GetPortDev()
-	if err != nil {
-		_ = b.Free()
-		return nil, err
-	}
-	return c.adopt(ClassNWFilterBinding, dev, dev, b)
+	return c.adoptAs(ClassNWFilterBinding, b, b.GetPortDev, nil)
 }
 
 // planNWFilter is the dry-run result of defining a network filter: the
 // existing filter of the XML's name, when there is one (a redefinition),
 // else a planned filter.
 func planNWFilter(c *Call) (Value, error) {
-	name := xmlField(c.str(0), func(v *struct {
-		Name string `xml:"name,attr"`
-	}) string {
-		return v.Name
-	})
+	name := xmlNameAttr(c.str(0))
 	if name == "" {
 		name = "(unnamed)"
 	} else if f, err := c.conn().NWFilterLookupByName(name); err == nil {

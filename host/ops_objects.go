@@ -29,6 +29,15 @@ func orNone(s string, err error) (Value, error) {
 	return s, nil
 }
 
+// strOrNone returns s, or None for the empty string: a string libvirt
+// left NULL.
+func strOrNone(s string) Value {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
 // xmlField decodes the XML document doc into a T and returns what field
 // reads from it, or "" when doc does not parse: the names dry runs give
 // planned objects.
@@ -38,6 +47,33 @@ func xmlField[T any](doc string, field func(*T) string) string {
 		return ""
 	}
 	return field(&v)
+}
+
+// xmlName reads the <name> of an XML document's root element, as
+// xmlField does.
+func xmlName(doc string) string {
+	type root struct {
+		Name string `xml:"name"`
+	}
+	return xmlField(doc, func(v *root) string { return v.Name })
+}
+
+// xmlNameAttr reads the name attribute of an XML document's root element
+// (<interface name=...>, <filter name=...>), as xmlField does.
+func xmlNameAttr(doc string) string {
+	type root struct {
+		Name string `xml:"name,attr"`
+	}
+	return xmlField(doc, func(v *root) string { return v.Name })
+}
+
+// xmlUUID reads the <uuid> of an XML document's root element, as xmlField
+// does.
+func xmlUUID(doc string) string {
+	type root struct {
+		UUID string `xml:"uuid"`
+	}
+	return xmlField(doc, func(v *root) string { return v.UUID })
 }
 
 // plannedObject returns an object that exists only in the dry run's plan: what

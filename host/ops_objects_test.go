@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,14 +12,7 @@ import (
 )
 
 // objectsURI is the golden tests' node with snapshots (tests/fixtures/objects.xml).
-func objectsURI(t *testing.T) string {
-	t.Helper()
-	abs, err := filepath.Abs("../tests/fixtures/objects.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return "test://" + abs
-}
+func objectsURI(t *testing.T) string { return nodeURI(t, "../tests/fixtures/objects.xml") }
 
 // TestSnapshotObjects checks that snapshots are one object each, whatever
 // returned them, and that they lead back to the objects the script holds.

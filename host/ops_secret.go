@@ -66,11 +66,11 @@ var secretOps = slices.Concat(inClass(ClassSecret, []*Op{
 		Result: "virSecret",
 		Doc:    "Returns the secret of this usage (VIR_SECRET_USAGE_TYPE_*) and usage ID.",
 		fn: func(c *Call) (Value, error) {
-			t := c.int(0)
-			if t < -1<<31 || t > 1<<31-1 {
-				return nil, argErrorf(c.op.QualName(), "for parameter usageType: %d does not fit a C int", t)
+			t, err := c.cInt(0)
+			if err != nil {
+				return nil, err
 			}
-			return c.adoptedSecret(c.conn().SecretLookupByUsage(int(t), c.str(1)))
+			return c.adoptedSecret(c.conn().SecretLookupByUsage(t, c.str(1)))
 		}},
 	{Name: "listSecrets", CName: "virConnectListSecrets", Result: "list of str",
 		Doc: "Returns the UUIDs of the secrets.",
@@ -95,23 +95,14 @@ func (c *Call) adoptedSecret(s Secret, err error) (Value, error) {
 // adoptSecret gives s to the session, identified and labelled by its
 // UUID. On failure s is freed.
 func (c *Call) adoptSecret(s Secret) (*Object, error) {
-	uuid, err := s.GetUUIDString()
-	if err != nil {
-		_ = s.Free()
-		return nil, err
-	}
-	return c.adopt(ClassSecret, uuid, uuid, s)
+	return c.adoptAs(ClassSecret, s, s.GetUUIDString, nil)
 }
 
 // planSecret is the dry-run result of secretDefineXML: the existing secret
 // of the XML's UUID, when there is one (a redefinition), else a planned
 // secret.
 func planSecret(c *Call) (Value, error) {
-	uuid := xmlField(c.str(0), func(v *struct {
-		UUID string `xml:"uuid"`
-	}) string {
-		return v.UUID
-	})
+	uuid := xmlUUID(c.str(0))
 	if uuid == "" {
 		return c.plannedObject(ClassSecret, "(new secret)"), nil
 	}

@@ -115,11 +115,11 @@ var snapshotOps = slices.Concat(inClass(ClassSnapshot, []*Op{
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Reverts the snapshot's domain to it (VIR_DOMAIN_SNAPSHOT_REVERT_* flags).",
 		fn: func(c *Call) (Value, error) {
-			ref, err := c.argRef(c.object(0))
+			snap, err := objectArg[Snapshot](c, 0)
 			if err != nil {
 				return nil, err
 			}
-			return done(ref.(Snapshot).RevertToSnapshot(c.uint32(1)))
+			return done(snap.RevertToSnapshot(c.uint32(1)))
 		}},
 }))
 
@@ -162,9 +162,8 @@ func momentAdopter[T moment](c *Call, class string) (func(T) (*Object, error), e
 	}
 	uuid, label := d.key.id, c.s.labelOf(d)
 	return func(m T) (*Object, error) {
-		name, err := m.GetName()
+		name, _, err := identify(m, m.GetName, nil)
 		if err != nil {
-			_ = m.Free()
 			return nil, err
 		}
 		return c.adopt(class, uuid+"/"+name, label+"/"+name, m)
@@ -197,11 +196,7 @@ const momentRedefine = 1
 // (class) from the XML in argument 0 with the flags in argument 1: the
 // existing one of the XML's name for a redefinition, else a planned one.
 func planMoment[T moment](c *Call, class string, lookup func(name string) (T, error)) (Value, error) {
-	name := xmlField(c.str(0), func(v *struct {
-		Name string `xml:"name"`
-	}) string {
-		return v.Name
-	})
+	name := xmlName(c.str(0))
 	if name != "" && c.uint32(1)&momentRedefine != 0 {
 		if m, err := lookup(name); err == nil {
 			adopt, err := momentAdopter[T](c, class)

@@ -87,11 +87,11 @@ var storagePoolOps = inClass(ClassStoragePool, []*Op{
 		Result: "virStorageVol", Effect: Mutate,
 		Doc: "Creates a volume in the pool from XML, its data copied from clonevol (VIR_STORAGE_VOL_CREATE_* flags).",
 		fn: func(c *Call) (Value, error) {
-			ref, err := c.argRef(c.object(1))
+			vol, err := objectArg[StorageVol](c, 1)
 			if err != nil {
 				return nil, err
 			}
-			return adopted(c.storagePool().StorageVolCreateXMLFrom(c.str(0), ref.(StorageVol), c.uint32(2)))(c.adoptStorageVol)
+			return adopted(c.storagePool().StorageVolCreateXMLFrom(c.str(0), vol, c.uint32(2)))(c.adoptStorageVol)
 		},
 		planned: planStorageVol},
 })
@@ -191,21 +191,11 @@ func (c *Call) storagePool() StoragePool { return c.ref.(StoragePool) }
 // adoptStoragePool gives p to the session, identified by its UUID. On
 // failure p is freed.
 func (c *Call) adoptStoragePool(p StoragePool) (*Object, error) {
-	uuid, err := p.GetUUIDString()
-	if err != nil {
-		_ = p.Free()
-		return nil, err
-	}
-	name, err := p.GetName()
-	if err != nil {
-		_ = p.Free()
-		return nil, err
-	}
-	return c.adopt(ClassStoragePool, uuid, name, p)
+	return c.adoptAs(ClassStoragePool, p, p.GetUUIDString, p.GetName)
 }
 
 // planStoragePool is the dry-run result of defining or creating a pool:
 // the pool of the XML's name, or a planned one.
-var planStoragePool = planFromXML(ClassStoragePool, "name", func(c *Call, name string) (Value, error) {
+var planStoragePool = planFromXML(ClassStoragePool, xmlName, func(c *Call, name string) (Value, error) {
 	return adopted(c.conn().StoragePoolLookupByName(name))(c.adoptStoragePool)
 })

@@ -51,17 +51,7 @@ func (c *Call) storageVol() StorageVol { return c.ref.(StorageVol) }
 // adoptStorageVol gives v to the session, identified by its key. On
 // failure v is freed.
 func (c *Call) adoptStorageVol(v StorageVol) (*Object, error) {
-	key, err := v.GetKey()
-	if err != nil {
-		_ = v.Free()
-		return nil, err
-	}
-	name, err := v.GetName()
-	if err != nil {
-		_ = v.Free()
-		return nil, err
-	}
-	return c.adopt(ClassStorageVol, key, name, v)
+	return c.adoptAs(ClassStorageVol, v, v.GetKey, v.GetName)
 }
 
 // volInfo is a volume's info() as libvirt-python returns it.
@@ -74,6 +64,6 @@ func volInfo(i StorageVolInfo, err error) (Value, error) {
 
 // planStorageVol is the dry-run result of creating a volume in the
 // receiver pool: the pool's volume of the XML's name, or a planned one.
-var planStorageVol = planFromXML(ClassStorageVol, "name", func(c *Call, name string) (Value, error) {
+var planStorageVol = planFromXML(ClassStorageVol, xmlName, func(c *Call, name string) (Value, error) {
 	return adopted(c.storagePool().StorageVolLookupByName(name))(c.adoptStorageVol)
 })

@@ -20,7 +20,7 @@ var streamOps = []*Op{
 		Result: "str (the image's MIME type)",
 		Doc:    "Attaches the stream to an image of the domain's screen, read with recv; returns its MIME type.",
 		fn: func(c *Call) (Value, error) {
-			st, err := c.streamArg(0)
+			st, err := objectArg[Stream](c, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -31,7 +31,7 @@ var streamOps = []*Op{
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Attaches the stream to a console, serial or parallel device (None: the first); VIR_DOMAIN_CONSOLE_FORCE takes it from another client.",
 		fn: func(c *Call) (Value, error) {
-			st, err := c.streamArg(1)
+			st, err := objectArg[Stream](c, 1)
 			if err != nil {
 				return nil, err
 			}
@@ -44,7 +44,7 @@ var streamOps = []*Op{
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Attaches the stream to the channel device name (alias or target name); VIR_DOMAIN_CHANNEL_FORCE takes it from another client.",
 		fn: func(c *Call) (Value, error) {
-			st, err := c.streamArg(1)
+			st, err := objectArg[Stream](c, 1)
 			if err != nil {
 				return nil, err
 			}
@@ -56,7 +56,7 @@ var streamOps = []*Op{
 		Result: "int (0)",
 		Doc:    "Attaches the stream to length bytes of the volume from offset (length 0: to the end), read with recv.",
 		fn: func(c *Call) (Value, error) {
-			st, err := c.streamArg(0)
+			st, err := objectArg[Stream](c, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -67,7 +67,7 @@ var streamOps = []*Op{
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Attaches the stream to length bytes of the volume from offset (length 0: to the end), written with send, then finish.",
 		fn: func(c *Call) (Value, error) {
-			st, err := c.streamArg(0)
+			st, err := objectArg[Stream](c, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -139,15 +139,6 @@ func (c *Call) stream() Stream { return c.ref.(Stream) }
 
 // streamVol is the receiver's backend object for the volume methods.
 func (c *Call) streamVol() StorageVol { return c.ref.(StorageVol) }
-
-// streamArg returns the backend object of argument i, a virStream.
-func (c *Call) streamArg(i int) (Stream, error) {
-	ref, err := c.argRef(c.object(i))
-	if err != nil {
-		return nil, err
-	}
-	return ref.(Stream), nil
-}
 
 // adoptStream gives st to the session. A stream has no name or UUID: it is
 // stream-N, the N-th stream made on its connection.

@@ -56,19 +56,8 @@ func sendAll(c *Call) (Value, error) {
 		if err != nil {
 			return nil, c.abortOn(err)
 		}
-		if !streamTruth(got) {
-			return nil, nil
-		}
-		data, err := c.streamData("handler", got)
-		if err != nil {
+		if end, err := c.sendData(st, "sendAll", got); end || err != nil {
 			return nil, err
-		}
-		n, err := st.Send(data)
-		if err != nil {
-			return nil, err
-		}
-		if n == StreamWouldBlock {
-			return nil, nonblocking("sendAll")
 		}
 	}
 }
@@ -159,21 +148,31 @@ func sparseSendAll(c *Call) (Value, error) {
 		if err := c.handlerFailed("sparseSendAll handler", got); err != nil {
 			return nil, c.abortOn(err)
 		}
-		if !streamTruth(got) {
-			return nil, nil
-		}
-		data, err := c.streamData("handler", got)
-		if err != nil {
+		if end, err := c.sendData(st, "sparseSendAll", got); end || err != nil {
 			return nil, err
-		}
-		n, err := st.Send(data)
-		if err != nil {
-			return nil, err
-		}
-		if n == StreamWouldBlock {
-			return nil, nonblocking("sparseSendAll")
 		}
 	}
+}
+
+// sendData sends got, what the handler of loop (sendAll, sparseSendAll)
+// returned, on st, as libvirt-python's loops do: end is true when got is
+// false in Python, the end of the data, which is not sent.
+func (c *Call) sendData(st Stream, loop string, got Value) (end bool, err error) {
+	if !streamTruth(got) {
+		return true, nil
+	}
+	data, err := c.streamData("handler", got)
+	if err != nil {
+		return false, err
+	}
+	n, err := st.Send(data)
+	if err != nil {
+		return false, err
+	}
+	if n == StreamWouldBlock {
+		return false, nonblocking(loop)
+	}
+	return false, nil
 }
 
 // callBack calls the script's function f with args from inside the call c.

@@ -10,19 +10,25 @@ import (
 	"vertscript/host/cgobackend"
 )
 
-// fixtureURI is a private test-driver node: each connection gets its own copy.
-func fixtureURI(t *testing.T) string {
+// nodeURI is the test driver's URI of a private node described by file, a
+// path from this package's directory: each connection gets its own copy.
+func nodeURI(t *testing.T, file string) string {
 	t.Helper()
-	abs, err := filepath.Abs("testdata/node.xml")
+	abs, err := filepath.Abs(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return "test://" + abs
 }
 
-func newSession(t *testing.T) *host.Session {
+// fixtureURI is this package's test-driver node, testdata/node.xml.
+func fixtureURI(t *testing.T) string { return nodeURI(t, "testdata/node.xml") }
+
+// checkedSession opens a session with opts, and checks that closing it, when
+// the test ends, frees everything.
+func checkedSession(t *testing.T, opts host.Options) *host.Session {
 	t.Helper()
-	s := host.NewSession(cgobackend.New(), host.Options{URI: fixtureURI(t)})
+	s := host.NewSession(cgobackend.New(), opts)
 	t.Cleanup(func() {
 		if err := s.Close(); err != nil {
 			t.Errorf("Close: %v", err)
@@ -32,6 +38,11 @@ func newSession(t *testing.T) *host.Session {
 		}
 	})
 	return s
+}
+
+func newSession(t *testing.T) *host.Session {
+	t.Helper()
+	return checkedSession(t, host.Options{URI: fixtureURI(t)})
 }
 
 // call invokes class.name and fails the test on error.

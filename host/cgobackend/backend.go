@@ -7,6 +7,7 @@ package cgobackend
 
 import (
 	"errors"
+	"fmt"
 
 	"libvirt.org/go/libvirt"
 
@@ -56,4 +57,48 @@ func conv(err error) error {
 		return &host.Error{Code: int(le.Code), Domain: int(le.Domain), Level: int(le.Level), Message: le.Message}
 	}
 	return err
+}
+
+// listIfAny lists names with list only when count, which libvirt-python
+// calls first (so that its errors name that function), finds some: none is
+// an empty list.
+func listIfAny(count func() (int, error), list func() ([]string, error)) ([]string, error) {
+	n, err := count()
+	if err != nil || n == 0 {
+		return []string{}, conv(err)
+	}
+	names, err := list()
+	return names, conv(err)
+}
+
+// wrapAll wraps each object of a list that libvirt.org/go/libvirt returned
+// with wrap, the class's wrapX function, or converts err: the objects of
+// the list belong to the results.
+func wrapAll[L, H any](list []L, err error, wrap func(*L, error) (H, error)) ([]H, error) {
+	if err != nil {
+		return nil, conv(err)
+	}
+	out := make([]H, len(list))
+	for i := range list {
+		out[i], _ = wrap(&list[i], nil) // no error to convert
+	}
+	return out, nil
+}
+
+// setOptional sets a field of one of libvirt.org/go/libvirt's parameter
+// structs, dst and its flag set, when src, what the script gave, is not
+// nil.
+func setOptional[T any](set *bool, dst *T, src *T) {
+	if src != nil {
+		*set, *dst = true, *src
+	}
+}
+
+// invalidArg is libvirt's VIR_ERR_INVALID_ARG, of domain from, for an
+// argument refused without calling libvirt (libvirt.org/go/libvirt cannot
+// pass it on, or libvirt itself would refuse it there): the message is
+// libvirt's "invalid argument: " and format's.
+func invalidArg(from libvirt.ErrorDomain, format string, args ...any) error {
+	return &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(from), Level: int(libvirt.ERR_ERROR),
+		Message: "invalid argument: " + fmt.Sprintf(format, args...)}
 }

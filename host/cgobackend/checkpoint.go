@@ -19,14 +19,7 @@ func wrapCheckpoint(c *libvirt.DomainCheckpoint, err error) (host.Checkpoint, er
 }
 
 func wrapCheckpoints(list []libvirt.DomainCheckpoint, err error) ([]host.Checkpoint, error) {
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.Checkpoint, len(list))
-	for i := range list {
-		out[i] = &checkpoint{c: &list[i]}
-	}
-	return out, nil
+	return wrapAll(list, err, wrapCheckpoint)
 }
 
 func (c *checkpoint) Free() error              { return conv(c.c.Free()) }

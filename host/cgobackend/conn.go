@@ -69,14 +69,7 @@ func (c *conn) ListDefinedDomains() ([]string, error) {
 
 func (c *conn) ListAllDomains(flags uint32) ([]host.Domain, error) {
 	doms, err := c.c.ListAllDomains(libvirt.ConnectListAllDomainsFlags(flags))
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.Domain, len(doms))
-	for i := range doms {
-		out[i] = &domain{d: &doms[i]}
-	}
-	return out, nil
+	return wrapAll(doms, err, wrapDomain)
 }
 
 func (c *conn) NumOfDomains() (int, error) { n, err := c.c.NumOfDomains(); return n, conv(err) }

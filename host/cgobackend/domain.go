@@ -66,8 +66,7 @@ func (d *domain) GetInfo() (host.DomainInfo, error) {
 // libvirt refuses them.
 func (d *domain) GetState(flags uint32) (int, int, error) {
 	if flags != 0 {
-		return 0, 0, &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(libvirt.FROM_DOMAIN), Level: int(libvirt.ERR_ERROR),
-			Message: "invalid argument: unsupported flags in virDomainGetState"}
+		return 0, 0, invalidArg(libvirt.FROM_DOMAIN, "unsupported flags in virDomainGetState")
 	}
 	s, r, err := d.d.GetState()
 	return int(s), r, conv(err)

@@ -14,15 +14,11 @@ func (d *domain) BlockCommit(disk, base, top string, bandwidth uint64, flags uin
 
 func (d *domain) BlockCopy(disk, destXML string, params host.BlockCopyParams, flags uint32) error {
 	var p libvirt.DomainBlockCopyParameters
-	if params.Bandwidth != nil {
-		p.BandwidthSet, p.Bandwidth = true, *params.Bandwidth
-	}
+	setOptional(&p.BandwidthSet, &p.Bandwidth, params.Bandwidth)
 	if params.Granularity != nil {
 		p.GranularitySet, p.Granularity = true, uint(*params.Granularity)
 	}
-	if params.BufSize != nil {
-		p.BufSizeSet, p.BufSize = true, *params.BufSize
-	}
+	setOptional(&p.BufSizeSet, &p.BufSize, params.BufSize)
 	return conv(d.d.BlockCopy(disk, destXML, &p, libvirt.DomainBlockCopyFlags(flags)))
 }
 

@@ -36,8 +36,6 @@ import (
 	"unsafe"
 
 	"libvirt.org/go/libvirt"
-
-	"vertscript/host"
 )
 
 // A libvirt.Domain is its virDomainPtr and nothing else (an unexported
@@ -81,9 +79,7 @@ func fsCall(d *libvirt.Domain, mountPoints []string, flags uint32, freeze bool) 
 		ret = C.vsFSThaw(rawDomain(d), cmps, C.uint(len(mountPoints)), C.uint(flags), &cerr)
 	}
 	if ret < 0 {
-		e := &host.Error{Code: int(cerr.code), Domain: int(cerr.domain), Level: int(cerr.level), Message: C.GoString(cerr.message)}
-		C.virResetError(&cerr)
-		return 0, e
+		return 0, rawError(&cerr)
 	}
 	return int(ret), nil
 }

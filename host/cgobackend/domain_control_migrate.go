@@ -92,46 +92,34 @@ func (d *domain) MigrateStartPostCopy(flags uint32) error {
 // migrateParams sets the fields of libvirt's struct that p names.
 func migrateParams(p host.MigrateParams) libvirt.DomainMigrateParameters {
 	var out libvirt.DomainMigrateParameters
-	str := func(set *bool, dst *string, src *string) {
-		if src != nil {
-			*set, *dst = true, *src
-		}
-	}
 	i32 := func(set *bool, dst *int, src *int32) {
 		if src != nil {
 			*set, *dst = true, int(*src)
 		}
 	}
-	u64 := func(set *bool, dst *uint64, src *uint64) {
-		if src != nil {
-			*set, *dst = true, *src
-		}
-	}
-	str(&out.URISet, &out.URI, p.URI)
-	str(&out.DestNameSet, &out.DestName, p.DestName)
-	str(&out.DestXMLSet, &out.DestXML, p.DestXML)
-	str(&out.PersistXMLSet, &out.PersistXML, p.PersistXML)
-	u64(&out.BandwidthSet, &out.Bandwidth, p.Bandwidth)
-	str(&out.GraphicsURISet, &out.GraphicsURI, p.GraphicsURI)
-	str(&out.ListenAddressSet, &out.ListenAddress, p.ListenAddress)
+	setOptional(&out.URISet, &out.URI, p.URI)
+	setOptional(&out.DestNameSet, &out.DestName, p.DestName)
+	setOptional(&out.DestXMLSet, &out.DestXML, p.DestXML)
+	setOptional(&out.PersistXMLSet, &out.PersistXML, p.PersistXML)
+	setOptional(&out.BandwidthSet, &out.Bandwidth, p.Bandwidth)
+	setOptional(&out.GraphicsURISet, &out.GraphicsURI, p.GraphicsURI)
+	setOptional(&out.ListenAddressSet, &out.ListenAddress, p.ListenAddress)
 	if p.MigrateDisks != nil {
 		out.MigrateDisksSet, out.MigrateDisks = true, p.MigrateDisks
 	}
 	i32(&out.DisksPortSet, &out.DisksPort, p.DisksPort)
-	str(&out.DisksURISet, &out.DisksURI, p.DisksURI)
-	str(&out.CompressionSet, &out.Compression, p.Compression)
+	setOptional(&out.DisksURISet, &out.DisksURI, p.DisksURI)
+	setOptional(&out.CompressionSet, &out.Compression, p.Compression)
 	i32(&out.CompressionMTLevelSet, &out.CompressionMTLevel, p.CompressionMTLevel)
 	i32(&out.CompressionMTThreadsSet, &out.CompressionMTThreads, p.CompressionMTThreads)
 	i32(&out.CompressionMTDThreadsSet, &out.CompressionMTDThreads, p.CompressionMTDThreads)
-	u64(&out.CompressionXBZRLECacheSet, &out.CompressionXBZRLECache, p.CompressionXBZRLECache)
+	setOptional(&out.CompressionXBZRLECacheSet, &out.CompressionXBZRLECache, p.CompressionXBZRLECache)
 	i32(&out.CompressionZlibLevelSet, &out.CompressionZlibLevel, p.CompressionZlibLevel)
 	i32(&out.CompressionZstdLevelSet, &out.CompressionZstdLevel, p.CompressionZstdLevel)
 	i32(&out.AutoConvergeInitialSet, &out.AutoConvergeInitial, p.AutoConvergeInitial)
 	i32(&out.AutoConvergeIncrementSet, &out.AutoConvergeIncrement, p.AutoConvergeIncrement)
 	i32(&out.ParallelConnectionsSet, &out.ParallelConnections, p.ParallelConnections)
-	str(&out.TLSDestinationSet, &out.TLSDestination, p.TLSDestination)
-	if p.MigrateDisksDetectZeroes != nil {
-		out.MigrateDisksDetectZeroesSet, out.MigrateDisksDetectZeroes = true, *p.MigrateDisksDetectZeroes
-	}
+	setOptional(&out.TLSDestinationSet, &out.TLSDestination, p.TLSDestination)
+	setOptional(&out.MigrateDisksDetectZeroesSet, &out.MigrateDisksDetectZeroes, p.MigrateDisksDetectZeroes)
 	return out
 }

@@ -71,11 +71,7 @@ var _ host.ConnDomainControl = (*conn)(nil)
 
 func saveParams(p host.SaveParams) libvirt.DomainSaveRestoreParams {
 	var out libvirt.DomainSaveRestoreParams
-	if p.File != nil {
-		out.FileSet, out.File = true, *p.File
-	}
-	if p.DXML != nil {
-		out.DXMLSet, out.DXML = true, *p.DXML
-	}
+	setOptional(&out.FileSet, &out.File, p.File)
+	setOptional(&out.DXMLSet, &out.DXML, p.DXML)
 	return out
 }

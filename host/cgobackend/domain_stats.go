@@ -1,8 +1,6 @@
 package cgobackend
 
 import (
-	"fmt"
-
 	"libvirt.org/go/libvirt"
 
 	"vertscript/host"
@@ -438,8 +436,7 @@ func (d *domain) BlockPeek(disk string, offset, size uint64, flags uint32) ([]by
 // way.
 func (d *domain) InterfaceAddresses(source, flags uint32) ([]host.DomainInterface, error) {
 	if flags != 0 {
-		return nil, &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(libvirt.FROM_DOMAIN), Level: int(libvirt.ERR_ERROR),
-			Message: fmt.Sprintf("invalid argument: unsupported flags (0x%x) in function virDomainInterfaceAddresses", flags)}
+		return nil, invalidArg(libvirt.FROM_DOMAIN, "unsupported flags (0x%x) in function virDomainInterfaceAddresses", flags)
 	}
 	ifaces, err := d.d.ListAllInterfaceAddresses(libvirt.DomainInterfaceAddressesSource(source))
 	if err != nil {

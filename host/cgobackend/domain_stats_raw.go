@@ -163,13 +163,13 @@ func (d *domain) rawConn() (C.virConnectPtr, func(), error) {
 	if err != nil {
 		return nil, nil, conv(err)
 	}
-	p, err := c.RawPtr()
+	raw, release, err := rawConn(c)
 	if err != nil {
 		_, _ = c.Close()
-		return nil, nil, conv(err)
+		return nil, nil, err
 	}
-	return C.virConnectPtr(unsafe.Pointer(p)), func() {
-		_, _ = libvirt.CloseRawPtr(p)
+	return raw, func() {
+		release()
 		_, _ = c.Close()
 	}, nil
 }
@@ -282,24 +282,21 @@ func (d *domain) GetGuestInfo(types, flags uint32) ([]host.TypedParam, error) {
 // core a domain it can use; a domain that vanished meanwhile (a transient
 // one stopped) is left out.
 func (c *conn) GetAllDomainStats(stats, flags uint32) ([]host.DomainStatsRecord, error) {
-	p, err := c.c.RawPtr()
+	raw, release, err := rawConn(c.c)
 	if err != nil {
-		return nil, conv(err)
+		return nil, err
 	}
-	defer libvirt.CloseRawPtr(p)
+	defer release()
 	var cerr C.virError
 	var recs *C.virDomainStatsRecordPtr
-	n := C.vsConnectGetAllDomainStats(C.virConnectPtr(unsafe.Pointer(p)), C.uint(stats), &recs, C.uint(flags), &cerr)
+	n := C.vsConnectGetAllDomainStats(raw, C.uint(stats), &recs, C.uint(flags), &cerr)
 	if n < 0 {
 		return nil, rawError(&cerr)
 	}
-	defer C.virDomainStatsRecordListFree(recs)
-	out := make([]host.DomainStatsRecord, 0, int(n))
-	for i := C.int(0); i < n; i++ {
-		r := C.vsRecord(recs, i)
-		var uuid [C.VIR_UUID_BUFLEN]byte
-		C.vsRecordUUID(r, (*C.uchar)(unsafe.Pointer(&uuid[0])))
-		dom, err := c.c.LookupDomainByUUID(uuid[:])
+	records := statsRecords(recs, n)
+	out := make([]host.DomainStatsRecord, 0, len(records))
+	for _, r := range records {
+		dom, err := c.c.LookupDomainByUUID(r.uuid)
 		if err != nil {
 			if errors.Is(err, libvirt.ERR_NO_DOMAIN) {
 				continue
@@ -309,9 +306,31 @@ func (c *conn) GetAllDomainStats(stats, flags uint32) ([]host.DomainStatsRecord,
 			}
 			return nil, conv(err)
 		}
-		out = append(out, host.DomainStatsRecord{Domain: &domain{d: dom}, Params: typedParams(r.params, r.nparams)})
+		out = append(out, host.DomainStatsRecord{Domain: &domain{d: dom}, Params: r.params})
 	}
 	return out, nil
+}
+
+// statsRecord is one record of a domain statistics list, read: the
+// domain's raw UUID and its statistics.
+type statsRecord struct {
+	uuid   []byte
+	params []host.TypedParam
+}
+
+// statsRecords reads the n records of recs, the list that
+// virConnectGetAllDomainStats or virDomainListGetStats returned, and frees
+// the list.
+func statsRecords(recs *C.virDomainStatsRecordPtr, n C.int) []statsRecord {
+	defer C.virDomainStatsRecordListFree(recs)
+	out := make([]statsRecord, n)
+	for i := range out {
+		r := C.vsRecord(recs, C.int(i))
+		out[i].uuid = make([]byte, C.VIR_UUID_BUFLEN)
+		C.vsRecordUUID(r, (*C.uchar)(unsafe.Pointer(&out[i].uuid[0])))
+		out[i].params = typedParams(r.params, r.nparams)
+	}
+	return out
 }
 
 // DomainListGetStats implements host.ConnDomainStats: libvirt gets a
@@ -351,15 +370,12 @@ func (c *conn) DomainListGetStats(doms []host.Domain, stats, flags uint32) ([]ho
 	if n < 0 {
 		return nil, rawError(&cerr)
 	}
-	defer C.virDomainStatsRecordListFree(recs)
-	out := make([]host.DomainStatsRecord, 0, int(n))
-	for i := C.int(0); i < n; i++ {
-		r := C.vsRecord(recs, i)
-		var uuid [C.VIR_UUID_BUFLEN]byte
-		C.vsRecordUUID(r, (*C.uchar)(unsafe.Pointer(&uuid[0])))
+	records := statsRecords(recs, n)
+	out := make([]host.DomainStatsRecord, 0, len(records))
+	for _, r := range records {
 		idx := -1
 		for j := range doms {
-			if string(uuids[j*C.VIR_UUID_BUFLEN:(j+1)*C.VIR_UUID_BUFLEN]) == string(uuid[:]) {
+			if string(uuids[j*C.VIR_UUID_BUFLEN:(j+1)*C.VIR_UUID_BUFLEN]) == string(r.uuid) {
 				idx = j
 				break
 			}
@@ -367,7 +383,7 @@ func (c *conn) DomainListGetStats(doms []host.Domain, stats, flags uint32) ([]ho
 		if idx < 0 {
 			return nil, fmt.Errorf("cgobackend: virDomainListGetStats returned a domain not in the list")
 		}
-		out = append(out, host.DomainStatsRecord{Index: idx, Params: typedParams(r.params, r.nparams)})
+		out = append(out, host.DomainStatsRecord{Index: idx, Params: r.params})
 	}
 	return out, nil
 }

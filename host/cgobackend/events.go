@@ -66,29 +66,30 @@ func (c *conn) DomainEventRegisterAny(dom host.Domain, eventID int, deliver func
 	if dom != nil {
 		d = dom.(*domain).d
 	}
+	send := eventSender(deliver, func(ld *libvirt.Domain) *domain { return &domain{d: ld} })
 	var id int
 	var err error
 	lc, dm := c.c, d
 	switch eventID {
 	case eventLifecycle:
 		id, err = lc.DomainEventLifecycleRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventLifecycle) {
-			c.send(deliver, ld, int(e.Event), e.Detail)
+			send(ld, int(e.Event), e.Detail)
 		})
 	case eventReboot:
 		id, err = lc.DomainEventRebootRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain) {
-			c.send(deliver, ld)
+			send(ld)
 		})
 	case eventRtcChange:
 		id, err = lc.DomainEventRTCChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventRTCChange) {
-			c.send(deliver, ld, e.Utcoffset)
+			send(ld, e.Utcoffset)
 		})
 	case eventWatchdog:
 		id, err = lc.DomainEventWatchdogRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventWatchdog) {
-			c.send(deliver, ld, int(e.Action))
+			send(ld, int(e.Action))
 		})
 	case eventIoError:
 		id, err = lc.DomainEventIOErrorRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventIOError) {
-			c.send(deliver, ld, e.SrcPath, e.DevAlias, int(e.Action))
+			send(ld, e.SrcPath, e.DevAlias, int(e.Action))
 		})
 	case eventGraphics:
 		id, err = lc.DomainEventGraphicsRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventGraphics) {
@@ -96,87 +97,83 @@ func (c *conn) DomainEventRegisterAny(dom host.Domain, eventID int, deliver func
 			for i, s := range e.Subject {
 				subject[i] = host.Tuple{s.Type, s.Name}
 			}
-			c.send(deliver, ld, int(e.Phase), graphicsAddress(e.Local), graphicsAddress(e.Remote), e.AuthScheme, subject)
+			send(ld, int(e.Phase), graphicsAddress(e.Local), graphicsAddress(e.Remote), e.AuthScheme, subject)
 		})
 	case eventIoErrorReason:
 		id, err = lc.DomainEventIOErrorReasonRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventIOErrorReason) {
-			c.send(deliver, ld, e.SrcPath, e.DevAlias, int(e.Action), e.Reason)
+			send(ld, e.SrcPath, e.DevAlias, int(e.Action), e.Reason)
 		})
 	case eventControlError:
 		id, err = lc.DomainEventControlErrorRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain) {
-			c.send(deliver, ld)
+			send(ld)
 		})
 	case eventBlockJob:
 		id, err = lc.DomainEventBlockJobRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBlockJob) {
-			c.send(deliver, ld, e.Disk, int(e.Type), int(e.Status))
+			send(ld, e.Disk, int(e.Type), int(e.Status))
 		})
 	case eventBlockJob2:
 		id, err = lc.DomainEventBlockJob2Register(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBlockJob) {
-			c.send(deliver, ld, e.Disk, int(e.Type), int(e.Status))
+			send(ld, e.Disk, int(e.Type), int(e.Status))
 		})
 	case eventDiskChange:
 		id, err = lc.DomainEventDiskChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDiskChange) {
-			c.send(deliver, ld, e.OldSrcPath, e.NewSrcPath, e.DevAlias, int(e.Reason))
+			send(ld, e.OldSrcPath, e.NewSrcPath, e.DevAlias, int(e.Reason))
 		})
 	case eventTrayChange:
 		id, err = lc.DomainEventTrayChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventTrayChange) {
-			c.send(deliver, ld, e.DevAlias, int(e.Reason))
+			send(ld, e.DevAlias, int(e.Reason))
 		})
 	case eventPmwakeup:
 		id, err = lc.DomainEventPMWakeupRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventPMWakeup) {
-			c.send(deliver, ld, e.Reason)
+			send(ld, e.Reason)
 		})
 	case eventPmsuspend:
 		id, err = lc.DomainEventPMSuspendRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventPMSuspend) {
-			c.send(deliver, ld, e.Reason)
+			send(ld, e.Reason)
 		})
 	case eventPmsuspendDisk:
 		id, err = lc.DomainEventPMSuspendDiskRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventPMSuspendDisk) {
-			c.send(deliver, ld, e.Reason)
+			send(ld, e.Reason)
 		})
 	case eventBalloonChange:
 		id, err = lc.DomainEventBalloonChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBalloonChange) {
-			c.send(deliver, ld, e.Actual)
+			send(ld, e.Actual)
 		})
 	case eventDeviceRemoved:
 		id, err = lc.DomainEventDeviceRemovedRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDeviceRemoved) {
-			c.send(deliver, ld, e.DevAlias)
+			send(ld, e.DevAlias)
 		})
 	case eventDeviceAdded:
 		id, err = lc.DomainEventDeviceAddedRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDeviceAdded) {
-			c.send(deliver, ld, e.DevAlias)
+			send(ld, e.DevAlias)
 		})
 	case eventDeviceRemovalFailed:
 		id, err = lc.DomainEventDeviceRemovalFailedRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDeviceRemovalFailed) {
-			c.send(deliver, ld, e.DevAlias)
+			send(ld, e.DevAlias)
 		})
 	case eventAgentLifecycle:
 		id, err = lc.DomainEventAgentLifecycleRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventAgentLifecycle) {
-			c.send(deliver, ld, int(e.State), int(e.Reason))
+			send(ld, int(e.State), int(e.Reason))
 		})
 	case eventMigrationIteration:
 		id, err = lc.DomainEventMigrationIterationRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMigrationIteration) {
-			c.send(deliver, ld, e.Iteration)
+			send(ld, e.Iteration)
 		})
 	case eventMetadataChange:
 		id, err = lc.DomainEventMetadataChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMetadataChange) {
-			var nsuri host.Value
-			if e.NSURI != "" {
-				nsuri = e.NSURI
-			}
-			c.send(deliver, ld, int(e.Type), nsuri)
+			send(ld, int(e.Type), strOrNone(e.NSURI))
 		})
 	case eventBlockThreshold:
 		id, err = lc.DomainEventBlockThresholdRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBlockThreshold) {
-			c.send(deliver, ld, e.Dev, e.Path, e.Threshold, e.Excess)
+			send(ld, e.Dev, e.Path, e.Threshold, e.Excess)
 		})
 	case eventMemoryFailure:
 		id, err = lc.DomainEventMemoryFailureRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMemoryFailure) {
-			c.send(deliver, ld, int(e.Recipient), int(e.Action), int(e.Flags))
+			send(ld, int(e.Recipient), int(e.Action), int(e.Flags))
 		})
 	case eventMemoryDeviceSizeChange:
 		id, err = lc.DomainEventMemoryDeviceSizeChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMemoryDeviceSizeChange) {
-			c.send(deliver, ld, e.Alias, e.Size)
+			send(ld, e.Alias, e.Size)
 		})
 	case eventTunable, eventJobCompleted:
 		return c.domainEventRegisterTyped(dm, eventID, deliver)
@@ -186,13 +183,36 @@ func (c *conn) DomainEventRegisterAny(dom host.Domain, eventID int, deliver func
 	return id, conv(err)
 }
 
-// send delivers one event of a domain: the domain libvirt passes is only
-// lent for the callback, so the event takes a reference of its own.
-func (c *conn) send(deliver func(host.ObjectEvent), ld *libvirt.Domain, args ...any) {
-	if ld.Ref() != nil {
-		return
+// eventSender returns the function that delivers one event of the object
+// (domain, network, ...) libvirt passes to a callback, with the callback's
+// other arguments: that object is only lent for the callback, so the event
+// takes a reference of its own, which wrap makes a backend object.
+func eventSender[L interface{ Ref() error }, O interface{ Free() error }](deliver func(host.ObjectEvent), wrap func(L) O) func(L, ...any) {
+	return func(l L, args ...any) {
+		if l.Ref() == nil {
+			deliver(host.ObjectEvent{Object: wrap(l), Args: eventValues(args)})
+		}
 	}
-	deliver(host.ObjectEvent{Object: &domain{d: ld}, Args: eventValues(args)})
+}
+
+// registerEvent makes the registration of event eventID that register
+// holds, by event ID, or fails as libvirt does for an event ID of what
+// (a class: "network", ...) that it does not know.
+func registerEvent(what string, eventID int, register map[int]func() (int, error)) (int, error) {
+	r, ok := register[eventID]
+	if !ok {
+		return 0, unknownEvent(what, eventID)
+	}
+	id, err := r()
+	return id, conv(err)
+}
+
+// strOrNone is s, or None when libvirt passed NULL (an empty string).
+func strOrNone(s string) host.Value {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 func eventValues(args []any) []host.Value {
@@ -216,30 +236,19 @@ func (c *conn) NetworkEventRegisterAny(net host.Network, eventID int, deliver fu
 	if net != nil {
 		n = net.(*network).n
 	}
-	send := func(ln *libvirt.Network, args ...any) {
-		if ln.Ref() == nil {
-			deliver(host.ObjectEvent{Object: &network{n: ln}, Args: eventValues(args)})
-		}
-	}
-	var id int
-	var err error
-	switch eventID {
-	case networkEventLifecycle:
-		id, err = c.c.NetworkEventLifecycleRegister(n, func(_ *libvirt.Connect, ln *libvirt.Network, e *libvirt.NetworkEventLifecycle) {
-			send(ln, int(e.Event), e.Detail)
-		})
-	case networkEventMetadataChange:
-		id, err = c.c.NetworkEventMetadataChangeRegister(n, func(_ *libvirt.Connect, ln *libvirt.Network, e *libvirt.NetworkEventMetadataChange) {
-			var nsuri host.Value
-			if e.NSURI != "" {
-				nsuri = e.NSURI
-			}
-			send(ln, int(e.Type), nsuri)
-		})
-	default:
-		return 0, unknownEvent("network", eventID)
-	}
-	return id, conv(err)
+	send := eventSender(deliver, func(ln *libvirt.Network) *network { return &network{n: ln} })
+	return registerEvent("network", eventID, map[int]func() (int, error){
+		networkEventLifecycle: func() (int, error) {
+			return c.c.NetworkEventLifecycleRegister(n, func(_ *libvirt.Connect, ln *libvirt.Network, e *libvirt.NetworkEventLifecycle) {
+				send(ln, int(e.Event), e.Detail)
+			})
+		},
+		networkEventMetadataChange: func() (int, error) {
+			return c.c.NetworkEventMetadataChangeRegister(n, func(_ *libvirt.Connect, ln *libvirt.Network, e *libvirt.NetworkEventMetadataChange) {
+				send(ln, int(e.Type), strOrNone(e.NSURI))
+			})
+		},
+	})
 }
 
 func (c *conn) NetworkEventDeregisterAny(callbackID int) error {
@@ -251,26 +260,17 @@ func (c *conn) StoragePoolEventRegisterAny(pool host.StoragePool, eventID int, d
 	if pool != nil {
 		p = pool.(*storagePool).p
 	}
-	send := func(lp *libvirt.StoragePool, args ...any) {
-		if lp.Ref() == nil {
-			deliver(host.ObjectEvent{Object: &storagePool{p: lp}, Args: eventValues(args)})
-		}
-	}
-	var id int
-	var err error
-	switch eventID {
-	case poolEventLifecycle:
-		id, err = c.c.StoragePoolEventLifecycleRegister(p, func(_ *libvirt.Connect, lp *libvirt.StoragePool, e *libvirt.StoragePoolEventLifecycle) {
-			send(lp, int(e.Event), e.Detail)
-		})
-	case poolEventRefresh:
-		id, err = c.c.StoragePoolEventRefreshRegister(p, func(_ *libvirt.Connect, lp *libvirt.StoragePool) {
-			send(lp)
-		})
-	default:
-		return 0, unknownEvent("storage pool", eventID)
-	}
-	return id, conv(err)
+	send := eventSender(deliver, func(lp *libvirt.StoragePool) *storagePool { return &storagePool{p: lp} })
+	return registerEvent("storage pool", eventID, map[int]func() (int, error){
+		poolEventLifecycle: func() (int, error) {
+			return c.c.StoragePoolEventLifecycleRegister(p, func(_ *libvirt.Connect, lp *libvirt.StoragePool, e *libvirt.StoragePoolEventLifecycle) {
+				send(lp, int(e.Event), e.Detail)
+			})
+		},
+		poolEventRefresh: func() (int, error) {
+			return c.c.StoragePoolEventRefreshRegister(p, func(_ *libvirt.Connect, lp *libvirt.StoragePool) { send(lp) })
+		},
+	})
 }
 
 func (c *conn) StoragePoolEventDeregisterAny(callbackID int) error {
@@ -288,26 +288,17 @@ func (c *conn) SecretEventRegisterAny(sec host.Secret, eventID int, deliver func
 	if sec != nil {
 		s = sec.(*secret).s
 	}
-	send := func(ls *libvirt.Secret, args ...any) {
-		if ls.Ref() == nil {
-			deliver(host.ObjectEvent{Object: &secret{s: ls}, Args: eventValues(args)})
-		}
-	}
-	var id int
-	var err error
-	switch eventID {
-	case secretEventLifecycle:
-		id, err = c.c.SecretEventLifecycleRegister(s, func(_ *libvirt.Connect, ls *libvirt.Secret, e *libvirt.SecretEventLifecycle) {
-			send(ls, int(e.Event), e.Detail)
-		})
-	case secretEventValueChanged:
-		id, err = c.c.SecretEventValueChangedRegister(s, func(_ *libvirt.Connect, ls *libvirt.Secret) {
-			send(ls)
-		})
-	default:
-		return 0, unknownEvent("secret", eventID)
-	}
-	return id, conv(err)
+	send := eventSender(deliver, func(ls *libvirt.Secret) *secret { return &secret{s: ls} })
+	return registerEvent("secret", eventID, map[int]func() (int, error){
+		secretEventLifecycle: func() (int, error) {
+			return c.c.SecretEventLifecycleRegister(s, func(_ *libvirt.Connect, ls *libvirt.Secret, e *libvirt.SecretEventLifecycle) {
+				send(ls, int(e.Event), e.Detail)
+			})
+		},
+		secretEventValueChanged: func() (int, error) {
+			return c.c.SecretEventValueChangedRegister(s, func(_ *libvirt.Connect, ls *libvirt.Secret) { send(ls) })
+		},
+	})
 }
 
 func (c *conn) SecretEventDeregisterAny(callbackID int) error {
@@ -325,26 +316,17 @@ func (c *conn) NodeDeviceEventRegisterAny(dev host.NodeDevice, eventID int, deli
 	if dev != nil {
 		d = dev.(*nodeDevice).d
 	}
-	send := func(ld *libvirt.NodeDevice, args ...any) {
-		if ld.Ref() == nil {
-			deliver(host.ObjectEvent{Object: &nodeDevice{d: ld}, Args: eventValues(args)})
-		}
-	}
-	var id int
-	var err error
-	switch eventID {
-	case nodeDeviceEventLifecycle:
-		id, err = c.c.NodeDeviceEventLifecycleRegister(d, func(_ *libvirt.Connect, ld *libvirt.NodeDevice, e *libvirt.NodeDeviceEventLifecycle) {
-			send(ld, int(e.Event), e.Detail)
-		})
-	case nodeDeviceEventUpdate:
-		id, err = c.c.NodeDeviceEventUpdateRegister(d, func(_ *libvirt.Connect, ld *libvirt.NodeDevice) {
-			send(ld)
-		})
-	default:
-		return 0, unknownEvent("node device", eventID)
-	}
-	return id, conv(err)
+	send := eventSender(deliver, func(ld *libvirt.NodeDevice) *nodeDevice { return &nodeDevice{d: ld} })
+	return registerEvent("node device", eventID, map[int]func() (int, error){
+		nodeDeviceEventLifecycle: func() (int, error) {
+			return c.c.NodeDeviceEventLifecycleRegister(d, func(_ *libvirt.Connect, ld *libvirt.NodeDevice, e *libvirt.NodeDeviceEventLifecycle) {
+				send(ld, int(e.Event), e.Detail)
+			})
+		},
+		nodeDeviceEventUpdate: func() (int, error) {
+			return c.c.NodeDeviceEventUpdateRegister(d, func(_ *libvirt.Connect, ld *libvirt.NodeDevice) { send(ld) })
+		},
+	})
 }
 
 func (c *conn) NodeDeviceEventDeregisterAny(callbackID int) error {
@@ -353,8 +335,7 @@ func (c *conn) NodeDeviceEventDeregisterAny(callbackID int) error {
 
 // unknownEvent is libvirt's error for an event ID it does not know.
 func unknownEvent(what string, id int) error {
-	return &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(libvirt.FROM_NONE), Level: int(libvirt.ERR_ERROR),
-		Message: fmt.Sprintf("invalid argument: unknown %s event ID %d", what, id)}
+	return invalidArg(libvirt.FROM_NONE, "unknown %s event ID %d", what, id)
 }
 
 // eventValue converts an event argument to a core value.

@@ -15,13 +15,48 @@ import (
 	"vertscript/host"
 )
 
-// legacyDeliver holds the deliver function of each connection's legacy
-// registration, by an ID that the C callback gets back as its opaque.
-var legacyDeliver = struct {
-	sync.Mutex
+// deliverRegistry holds deliver functions by an ID that a C callback gets
+// back as its opaque (a Go function cannot be passed to C).
+type deliverRegistry struct {
+	mu   sync.Mutex
 	next int64
 	byID map[int64]func(host.ObjectEvent)
-}{byID: map[int64]func(host.ObjectEvent){}}
+}
+
+// add holds deliver under a new ID, which it returns.
+func (r *deliverRegistry) add(deliver func(host.ObjectEvent)) int64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.next++
+	r.byID[r.next] = deliver
+	return r.next
+}
+
+// get returns the deliver function held under id, or nil.
+func (r *deliverRegistry) get(id int64) func(host.ObjectEvent) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.byID[id]
+}
+
+// remove forgets the deliver function held under id.
+func (r *deliverRegistry) remove(id int64) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	delete(r.byID, id)
+}
+
+// legacyDeliver holds the deliver function of each connection's legacy
+// registration.
+var legacyDeliver = &deliverRegistry{byID: map[int64]func(host.ObjectEvent){}}
+
+// eventDomain wraps dom, a domain a C callback was lent and that the event
+// now holds a reference of its own to.
+func eventDomain(dom C.virDomainPtr) *domain {
+	d := &libvirt.Domain{}
+	*(*C.virDomainPtr)(unsafe.Pointer(d)) = dom // see rawDomain
+	return &domain{d: d}
+}
 
 // rawConn is c's virConnectPtr, with a reference of its own that release
 // drops.
@@ -30,8 +65,7 @@ func rawConn(c *libvirt.Connect) (C.virConnectPtr, func(), error) {
 	if err != nil {
 		return nil, nil, conv(err)
 	}
-	raw := C.virConnectPtr(unsafe.Pointer(p))
-	return raw, func() { C.virConnectClose(raw) }, nil
+	return C.virConnectPtr(unsafe.Pointer(p)), func() { _, _ = libvirt.CloseRawPtr(p) }, nil
 }
 
 // DomainEventRegisterLegacy registers deliver for the lifecycle events of
@@ -43,17 +77,11 @@ func (c *conn) DomainEventRegisterLegacy(deliver func(host.ObjectEvent)) error {
 		return err
 	}
 	defer release()
-	legacyDeliver.Lock()
-	legacyDeliver.next++
-	id := legacyDeliver.next
-	legacyDeliver.byID[id] = deliver
-	legacyDeliver.Unlock()
+	id := legacyDeliver.add(deliver)
 	var cerr C.virError
 	if C.vsDomainEventRegister(raw, C.long(id), &cerr) < 0 {
-		legacyDeliver.Lock()
-		delete(legacyDeliver.byID, id)
-		legacyDeliver.Unlock()
-		return cError(&cerr)
+		legacyDeliver.remove(id)
+		return rawError(&cerr)
 	}
 	c.legacyID = id
 	return nil
@@ -68,26 +96,20 @@ func (c *conn) DomainEventDeregisterLegacy() error {
 	defer release()
 	var cerr C.virError
 	if C.vsDomainEventDeregister(raw, &cerr) < 0 {
-		return cError(&cerr)
+		return rawError(&cerr)
 	}
-	legacyDeliver.Lock()
-	delete(legacyDeliver.byID, c.legacyID)
-	legacyDeliver.Unlock()
+	legacyDeliver.remove(c.legacyID)
 	c.legacyID = 0
 	return nil
 }
 
 //export vsLegacyDomainEvent
 func vsLegacyDomainEvent(_ C.virConnectPtr, dom C.virDomainPtr, event, detail C.int, id C.long) {
-	legacyDeliver.Lock()
-	deliver := legacyDeliver.byID[int64(id)]
-	legacyDeliver.Unlock()
+	deliver := legacyDeliver.get(int64(id))
 	if deliver == nil || C.virDomainRef(dom) < 0 {
 		return
 	}
-	d := &libvirt.Domain{}
-	*(*C.virDomainPtr)(unsafe.Pointer(d)) = dom // see rawDomain
-	deliver(host.ObjectEvent{Object: &domain{d: d}, Args: []host.Value{int64(event), int64(detail)}})
+	deliver(host.ObjectEvent{Object: eventDomain(dom), Args: []host.Value{int64(event), int64(detail)}})
 }
 
 // Initialize implements host.Backend.
@@ -100,14 +122,9 @@ func (Backend) Initialize() error {
 }
 
 // typedDeliver holds the deliver function of each typed-parameter event
-// registration, by an ID that the C callback gets back as its opaque;
-// libvirt frees the ID (vsTypedDomainEventFree) when the registration
-// goes.
-var typedDeliver = struct {
-	sync.Mutex
-	next int64
-	byID map[int64]func(host.ObjectEvent)
-}{byID: map[int64]func(host.ObjectEvent){}}
+// registration; libvirt frees the ID (vsTypedDomainEventFree) when the
+// registration goes.
+var typedDeliver = &deliverRegistry{byID: map[int64]func(host.ObjectEvent){}}
 
 // domainEventRegisterTyped registers deliver for eventID (tunable or job
 // completed) of dom, or of every domain, with the event's typed
@@ -122,25 +139,19 @@ func (c *conn) domainEventRegisterTyped(dom *libvirt.Domain, eventID int, delive
 	if dom != nil {
 		rawDom = rawDomain(dom)
 	}
-	typedDeliver.Lock()
-	typedDeliver.next++
-	id := typedDeliver.next
-	typedDeliver.byID[id] = deliver
-	typedDeliver.Unlock()
+	id := typedDeliver.add(deliver)
 	var cerr C.virError
 	ret := C.vsDomainEventRegisterTyped(raw, rawDom, C.int(eventID), C.long(id), &cerr)
 	if ret < 0 {
 		vsTypedDomainEventFree(C.long(id))
-		return 0, cError(&cerr)
+		return 0, rawError(&cerr)
 	}
 	return int(ret), nil
 }
 
 //export vsTypedDomainEvent
 func vsTypedDomainEvent(_ C.virConnectPtr, dom C.virDomainPtr, params C.virTypedParameterPtr, n C.int, id C.long) {
-	typedDeliver.Lock()
-	deliver := typedDeliver.byID[int64(id)]
-	typedDeliver.Unlock()
+	deliver := typedDeliver.get(int64(id))
 	if deliver == nil || C.virDomainRef(dom) < 0 {
 		return
 	}
@@ -148,22 +159,10 @@ func vsTypedDomainEvent(_ C.virConnectPtr, dom C.virDomainPtr, params C.virTyped
 	for _, p := range typedParams(params, n) {
 		m.Set(p.Name, p.Value)
 	}
-	d := &libvirt.Domain{}
-	*(*C.virDomainPtr)(unsafe.Pointer(d)) = dom // see rawDomain
-	deliver(host.ObjectEvent{Object: &domain{d: d}, Args: []host.Value{m}})
+	deliver(host.ObjectEvent{Object: eventDomain(dom), Args: []host.Value{m}})
 }
 
 //export vsTypedDomainEventFree
 func vsTypedDomainEventFree(id C.long) {
-	typedDeliver.Lock()
-	delete(typedDeliver.byID, int64(id))
-	typedDeliver.Unlock()
-}
-
-// cError converts a virError copied by the C helpers, and frees its
-// strings.
-func cError(e *C.virError) error {
-	err := &host.Error{Code: int(e.code), Domain: int(e.domain), Level: int(e.level), Message: C.GoString(e.message)}
-	C.virResetError(e)
-	return err
+	typedDeliver.remove(int64(id))
 }

@@ -119,25 +119,20 @@ func (c *conn) NodeGetCPUStats(cpuNum int, flags uint32) ([]host.HostParam, erro
 	if err != nil {
 		return nil, conv(err)
 	}
-	var out []host.HostParam
-	add := func(set bool, name string, v uint64) {
-		if set {
-			out = append(out, host.HostParam{Name: name, Value: int64(v)})
-		}
-	}
-	add(s.KernelSet, "kernel", s.Kernel)
-	add(s.UserSet, "user", s.User)
-	add(s.IdleSet, "idle", s.Idle)
-	add(s.IowaitSet, "iowait", s.Iowait)
-	add(s.IntrSet, "intr", s.Intr)
-	add(s.UtilizationSet, "utilization", s.Utilization)
+	var out hostParams
+	out.addUint(s.KernelSet, "kernel", s.Kernel)
+	out.addUint(s.UserSet, "user", s.User)
+	out.addUint(s.IdleSet, "idle", s.Idle)
+	out.addUint(s.IowaitSet, "iowait", s.Iowait)
+	out.addUint(s.IntrSet, "intr", s.Intr)
+	out.addUint(s.UtilizationSet, "utilization", s.Utilization)
 	return out, nil
 }
 
 func (c *conn) NodeGetCellsFreeMemory(startCell, maxCells int) ([]uint64, error) {
 	if maxCells <= 0 {
 		// libvirt.org/go/libvirt indexes a buffer of maxCells entries.
-		return nil, hostInvalidArg("maxCells must be greater than zero")
+		return nil, invalidArg(libvirt.FROM_NONE, "maxCells must be greater than zero")
 	}
 	mem, err := c.c.GetCellsFreeMemory(startCell, maxCells)
 	return mem, conv(err)
@@ -147,7 +142,7 @@ func (c *conn) NodeGetFreePages(pages []uint32, startCell int, cellCount uint32,
 	if len(pages) > 0 && cellCount == 0 {
 		// libvirt.org/go/libvirt indexes a buffer of len(pages)*cellCount
 		// entries.
-		return nil, hostInvalidArg("cellCount must not be zero")
+		return nil, invalidArg(libvirt.FROM_NONE, "cellCount must not be zero")
 	}
 	sizes := make([]uint64, len(pages))
 	for i, p := range pages {
@@ -164,20 +159,15 @@ func (c *conn) NodeGetMemoryParameters(flags uint32) ([]host.HostParam, error) {
 	if err != nil {
 		return nil, conv(err)
 	}
-	var out []host.HostParam
-	add := func(set bool, name string, v uint64) {
-		if set {
-			out = append(out, host.HostParam{Name: name, Value: int64(v)})
-		}
-	}
-	add(p.ShmPagesToScanSet, "shm_pages_to_scan", uint64(p.ShmPagesToScan))
-	add(p.ShmSleepMillisecsSet, "shm_sleep_millisecs", uint64(p.ShmSleepMillisecs))
-	add(p.ShmPagesSharedSet, "shm_pages_shared", p.ShmPagesShared)
-	add(p.ShmPagesSharingSet, "shm_pages_sharing", p.ShmPagesSharing)
-	add(p.ShmPagesUnsharedSet, "shm_pages_unshared", p.ShmPagesUnshared)
-	add(p.ShmPagesVolatileSet, "shm_pages_volatile", p.ShmPagesVolatile)
-	add(p.ShmFullScansSet, "shm_full_scans", p.ShmFullScans)
-	add(p.ShmMergeAcrossNodesSet, "shm_merge_across_nodes", uint64(p.ShmMergeAcrossNodes))
+	var out hostParams
+	out.addUint(p.ShmPagesToScanSet, "shm_pages_to_scan", uint64(p.ShmPagesToScan))
+	out.addUint(p.ShmSleepMillisecsSet, "shm_sleep_millisecs", uint64(p.ShmSleepMillisecs))
+	out.addUint(p.ShmPagesSharedSet, "shm_pages_shared", p.ShmPagesShared)
+	out.addUint(p.ShmPagesSharingSet, "shm_pages_sharing", p.ShmPagesSharing)
+	out.addUint(p.ShmPagesUnsharedSet, "shm_pages_unshared", p.ShmPagesUnshared)
+	out.addUint(p.ShmPagesVolatileSet, "shm_pages_volatile", p.ShmPagesVolatile)
+	out.addUint(p.ShmFullScansSet, "shm_full_scans", p.ShmFullScans)
+	out.addUint(p.ShmMergeAcrossNodesSet, "shm_merge_across_nodes", uint64(p.ShmMergeAcrossNodes))
 	return out, nil
 }
 
@@ -218,16 +208,11 @@ func (c *conn) NodeGetMemoryStats(cellNum int, flags uint32) ([]host.HostParam, 
 	if err != nil {
 		return nil, conv(err)
 	}
-	var out []host.HostParam
-	add := func(set bool, name string, v uint64) {
-		if set {
-			out = append(out, host.HostParam{Name: name, Value: int64(v)})
-		}
-	}
-	add(s.TotalSet, "total", s.Total)
-	add(s.FreeSet, "free", s.Free)
-	add(s.BuffersSet, "buffers", s.Buffers)
-	add(s.CachedSet, "cached", s.Cached)
+	var out hostParams
+	out.addUint(s.TotalSet, "total", s.Total)
+	out.addUint(s.FreeSet, "free", s.Free)
+	out.addUint(s.BuffersSet, "buffers", s.Buffers)
+	out.addUint(s.CachedSet, "cached", s.Cached)
 	return out, nil
 }
 
@@ -238,19 +223,14 @@ func (c *conn) NodeGetSEVInfo(flags uint32) ([]host.HostParam, error) {
 	if err != nil {
 		return nil, conv(err)
 	}
-	var out []host.HostParam
-	add := func(set bool, name string, v any) {
-		if set {
-			out = append(out, host.HostParam{Name: name, Value: v})
-		}
-	}
-	add(s.PDHSet, "pdh", s.PDH)
-	add(s.CertChainSet, "cert-chain", s.CertChain)
-	add(s.CPU0IDSet, "cpu0-id", s.CPU0ID)
-	add(s.CBitPosSet, "cbitpos", int64(s.CBitPos))
-	add(s.ReducedPhysBitsSet, "reduced-phys-bits", int64(s.ReducedPhysBits))
-	add(s.MaxGuestsSet, "max-guests", int64(s.MaxGuests))
-	add(s.MaxEsGuestsSet, "max-es-guests", int64(s.MaxEsGuests))
+	var out hostParams
+	out.add(s.PDHSet, "pdh", s.PDH)
+	out.add(s.CertChainSet, "cert-chain", s.CertChain)
+	out.add(s.CPU0IDSet, "cpu0-id", s.CPU0ID)
+	out.add(s.CBitPosSet, "cbitpos", int64(s.CBitPos))
+	out.add(s.ReducedPhysBitsSet, "reduced-phys-bits", int64(s.ReducedPhysBits))
+	out.add(s.MaxGuestsSet, "max-guests", int64(s.MaxGuests))
+	out.add(s.MaxEsGuestsSet, "max-es-guests", int64(s.MaxEsGuests))
 	return out, nil
 }
 
@@ -278,7 +258,7 @@ func (c *conn) DomainDefineXMLFlags(xml string, flags uint32) (host.Domain, erro
 
 func (c *conn) DomainLookupByUUID(uuid []byte) (host.Domain, error) {
 	if len(uuid) != uuidLen {
-		return nil, hostInvalidArg(fmt.Sprintf("uuid must be %d bytes, got %d", uuidLen, len(uuid)))
+		return nil, invalidArg(libvirt.FROM_NONE, "uuid must be %d bytes, got %d", uuidLen, len(uuid))
 	}
 	return wrapDomain(c.c.LookupDomainByUUID(uuid))
 }
@@ -293,9 +273,17 @@ func (c *conn) DomainXMLToNative(format, xml string, flags uint32) (string, erro
 	return s, conv(err)
 }
 
-// hostInvalidArg is libvirt's VIR_ERR_INVALID_ARG, for an argument that
-// libvirt.org/go/libvirt cannot pass on.
-func hostInvalidArg(msg string) error {
-	return &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(libvirt.FROM_NONE), Level: int(libvirt.ERR_ERROR),
-		Message: "invalid argument: " + msg}
+// hostParams collects the fields of a struct of libvirt.org/go/libvirt
+// that libvirt reported (those whose ...Set is true), in the order they are
+// added: the struct itself loses libvirt's order. Nothing reported is nil.
+type hostParams []host.HostParam
+
+// add appends the field name with value v when set.
+func (ps *hostParams) add(set bool, name string, v any) {
+	if set {
+		*ps = append(*ps, host.HostParam{Name: name, Value: v})
+	}
 }
+
+// addUint appends the unsigned field name, as an int, when set.
+func (ps *hostParams) addUint(set bool, name string, v uint64) { ps.add(set, name, int64(v)) }

@@ -53,35 +53,18 @@ func (c *conn) InterfaceLookupByMACString(mac string) (host.Interface, error) {
 // ListInterfaces asks virConnectNumOfInterfaces first and lists only when
 // there are some, as libvirt-python does.
 func (c *conn) ListInterfaces() ([]string, error) {
-	n, err := c.c.NumOfInterfaces()
-	if err != nil || n == 0 {
-		return []string{}, conv(err)
-	}
-	names, err := c.c.ListInterfaces()
-	return names, conv(err)
+	return listIfAny(c.c.NumOfInterfaces, c.c.ListInterfaces)
 }
 
 // ListDefinedInterfaces asks virConnectNumOfDefinedInterfaces first, as
 // libvirt-python does.
 func (c *conn) ListDefinedInterfaces() ([]string, error) {
-	n, err := c.c.NumOfDefinedInterfaces()
-	if err != nil || n == 0 {
-		return []string{}, conv(err)
-	}
-	names, err := c.c.ListDefinedInterfaces()
-	return names, conv(err)
+	return listIfAny(c.c.NumOfDefinedInterfaces, c.c.ListDefinedInterfaces)
 }
 
 func (c *conn) ListAllInterfaces(flags uint32) ([]host.Interface, error) {
 	list, err := c.c.ListAllInterfaces(libvirt.ConnectListAllInterfacesFlags(flags))
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.Interface, len(list))
-	for i := range list {
-		out[i] = &iface{i: &list[i]}
-	}
-	return out, nil
+	return wrapAll(list, err, wrapInterface)
 }
 
 func (c *conn) NumOfInterfaces() (int, error) { n, err := c.c.NumOfInterfaces(); return n, conv(err) }

@@ -21,14 +21,7 @@ func wrapNetwork(n *libvirt.Network, err error) (host.Network, error) {
 }
 
 func wrapNetworks(ns []libvirt.Network, err error) ([]host.Network, error) {
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.Network, len(ns))
-	for i := range ns {
-		out[i] = &network{n: &ns[i]}
-	}
-	return out, nil
+	return wrapAll(ns, err, wrapNetwork)
 }
 
 // The connection's network functions.
@@ -117,8 +110,7 @@ func (n *network) GetDHCPLeases(mac *string, flags uint32) ([]host.NetworkDHCPLe
 		return nil, conv(err)
 	}
 	if flags != 0 {
-		return nil, &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(libvirt.FROM_NETWORK), Level: int(libvirt.ERR_ERROR),
-			Message: fmt.Sprintf("invalid argument: unsupported flags (0x%x) in function virNetworkGetDHCPLeases", flags)}
+		return nil, invalidArg(libvirt.FROM_NETWORK, "unsupported flags (0x%x) in function virNetworkGetDHCPLeases", flags)
 	}
 	out := make([]host.NetworkDHCPLease, 0, len(leases))
 	for _, l := range leases {
@@ -173,14 +165,7 @@ func isHex(c byte) bool {
 
 func (n *network) ListAllPorts(flags uint32) ([]host.NetworkPort, error) {
 	ports, err := n.n.ListAllPorts(flags)
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.NetworkPort, len(ports))
-	for i := range ports {
-		out[i] = &networkPort{p: &ports[i]}
-	}
-	return out, nil
+	return wrapAll(ports, err, wrapNetworkPort)
 }
 
 func (n *network) PortCreateXML(xml string, flags uint32) (host.NetworkPort, error) {

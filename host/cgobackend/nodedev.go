@@ -62,12 +62,7 @@ func (d *nodeDevice) GetParent() (string, error) {
 // ListCaps asks virNodeDeviceNumOfCaps first and lists only when there
 // are some, as libvirt-python does.
 func (d *nodeDevice) ListCaps() ([]string, error) {
-	n, err := d.d.NumOfCaps()
-	if err != nil || n == 0 {
-		return []string{}, conv(err)
-	}
-	caps, err := d.d.ListCaps()
-	return caps, conv(err)
+	return listIfAny(d.d.NumOfCaps, d.d.ListCaps)
 }
 
 // DetachFlags with a nil driverName calls virNodeDeviceDettach, which
@@ -99,12 +94,8 @@ func (c *conn) NodeListDevices(cap *string, flags uint32) ([]string, error) {
 	if cap != nil {
 		name = *cap
 	}
-	n, err := c.c.NumOfDevices(name, flags)
-	if err != nil || n == 0 {
-		return []string{}, conv(err)
-	}
-	names, err := c.c.ListDevices(name, flags)
-	return names, conv(err)
+	return listIfAny(func() (int, error) { return c.c.NumOfDevices(name, flags) },
+		func() ([]string, error) { return c.c.ListDevices(name, flags) })
 }
 
 // NodeNumOfDevices counts every device (cap nil) with
@@ -146,14 +137,7 @@ func (c *conn) allDeviceNames() ([]string, error) {
 
 func (c *conn) ListAllNodeDevices(flags uint32) ([]host.NodeDevice, error) {
 	list, err := c.c.ListAllNodeDevices(libvirt.ConnectListAllNodeDeviceFlags(flags))
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.NodeDevice, len(list))
-	for i := range list {
-		out[i] = &nodeDevice{d: &list[i]}
-	}
-	return out, nil
+	return wrapAll(list, err, wrapNodeDevice)
 }
 
 func (c *conn) NodeDeviceCreateXML(xml string, flags uint32) (host.NodeDevice, error) {

@@ -86,24 +86,12 @@ func (c *conn) NWFilterLookupByUUIDString(uuid string) (host.NWFilter, error) {
 // ListNWFilters asks virConnectNumOfNWFilters first, as libvirt-python
 // does (so its errors name that function).
 func (c *conn) ListNWFilters() ([]string, error) {
-	n, err := c.NumOfNWFilters()
-	if err != nil || n == 0 {
-		return []string{}, err
-	}
-	names, err := c.c.ListNWFilters()
-	return names, conv(err)
+	return listIfAny(c.NumOfNWFilters, c.c.ListNWFilters)
 }
 
 func (c *conn) ListAllNWFilters(flags uint32) ([]host.NWFilter, error) {
 	list, err := c.c.ListAllNWFilters(flags)
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.NWFilter, len(list))
-	for i := range list {
-		out[i] = &nwfilter{f: &list[i]}
-	}
-	return out, nil
+	return wrapAll(list, err, wrapNWFilter)
 }
 
 func (c *conn) NumOfNWFilters() (int, error) { n, err := c.c.NumOfNWFilters(); return n, conv(err) }
@@ -118,12 +106,5 @@ func (c *conn) NWFilterBindingLookupByPortDev(portdev string) (host.NWFilterBind
 
 func (c *conn) ListAllNWFilterBindings(flags uint32) ([]host.NWFilterBinding, error) {
 	list, err := c.c.ListAllNWFilterBindings(flags)
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.NWFilterBinding, len(list))
-	for i := range list {
-		out[i] = &nwfilterBinding{b: &list[i]}
-	}
-	return out, nil
+	return wrapAll(list, err, wrapBinding)
 }

@@ -61,24 +61,12 @@ func (c *conn) SecretLookupByUsage(usageType int, usageID string) (host.Secret, 
 // ListSecrets asks virConnectNumOfSecrets first, as libvirt-python does
 // (so its errors name that function).
 func (c *conn) ListSecrets() ([]string, error) {
-	n, err := c.NumOfSecrets()
-	if err != nil || n == 0 {
-		return []string{}, err
-	}
-	uuids, err := c.c.ListSecrets()
-	return uuids, conv(err)
+	return listIfAny(c.NumOfSecrets, c.c.ListSecrets)
 }
 
 func (c *conn) ListAllSecrets(flags uint32) ([]host.Secret, error) {
 	list, err := c.c.ListAllSecrets(libvirt.ConnectListAllSecretsFlags(flags))
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.Secret, len(list))
-	for i := range list {
-		out[i] = &secret{s: &list[i]}
-	}
-	return out, nil
+	return wrapAll(list, err, wrapSecret)
 }
 
 func (c *conn) NumOfSecrets() (int, error) { n, err := c.c.NumOfSecrets(); return n, conv(err) }

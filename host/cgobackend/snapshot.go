@@ -19,14 +19,7 @@ func wrapSnapshot(s *libvirt.DomainSnapshot, err error) (host.Snapshot, error) {
 }
 
 func wrapSnapshots(list []libvirt.DomainSnapshot, err error) ([]host.Snapshot, error) {
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.Snapshot, len(list))
-	for i := range list {
-		out[i] = &snapshot{s: &list[i]}
-	}
-	return out, nil
+	return wrapAll(list, err, wrapSnapshot)
 }
 
 func (s *snapshot) Free() error              { return conv(s.s.Free()) }
@@ -58,12 +51,8 @@ func (s *snapshot) ListAllChildren(flags uint32) ([]host.Snapshot, error) {
 // ListChildrenNames asks virDomainSnapshotNumChildren first, as
 // libvirt-python does (so its errors name that function).
 func (s *snapshot) ListChildrenNames(flags uint32) ([]string, error) {
-	n, err := s.NumChildren(flags)
-	if err != nil || n == 0 {
-		return []string{}, err
-	}
-	names, err := s.s.ListChildrenNames(libvirt.DomainSnapshotListFlags(flags))
-	return names, conv(err)
+	return listIfAny(func() (int, error) { return s.NumChildren(flags) },
+		func() ([]string, error) { return s.s.ListChildrenNames(libvirt.DomainSnapshotListFlags(flags)) })
 }
 
 func (s *snapshot) NumChildren(flags uint32) (int, error) {
@@ -92,12 +81,8 @@ func (d *domain) SnapshotCurrent(flags uint32) (host.Snapshot, error) {
 // SnapshotListNames asks virDomainSnapshotNum first, as libvirt-python
 // does (so its errors name that function).
 func (d *domain) SnapshotListNames(flags uint32) ([]string, error) {
-	n, err := d.SnapshotNum(flags)
-	if err != nil || n == 0 {
-		return []string{}, err
-	}
-	names, err := d.d.SnapshotListNames(libvirt.DomainSnapshotListFlags(flags))
-	return names, conv(err)
+	return listIfAny(func() (int, error) { return d.SnapshotNum(flags) },
+		func() ([]string, error) { return d.d.SnapshotListNames(libvirt.DomainSnapshotListFlags(flags)) })
 }
 
 func (d *domain) SnapshotLookupByName(name string, flags uint32) (host.Snapshot, error) {

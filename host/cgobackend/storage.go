@@ -34,14 +34,7 @@ func wrapStorageVol(v *libvirt.StorageVol, err error) (host.StorageVol, error) {
 }
 
 func wrapStorageVols(vs []libvirt.StorageVol, err error) ([]host.StorageVol, error) {
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.StorageVol, len(vs))
-	for i := range vs {
-		out[i] = &storageVol{v: &vs[i]}
-	}
-	return out, nil
+	return wrapAll(vs, err, wrapStorageVol)
 }
 
 // The connection's storage functions.
@@ -58,14 +51,7 @@ func (c *conn) ListDefinedStoragePools() ([]string, error) {
 
 func (c *conn) ListAllStoragePools(flags uint32) ([]host.StoragePool, error) {
 	pools, err := c.c.ListAllStoragePools(libvirt.ConnectListAllStoragePoolsFlags(flags))
-	if err != nil {
-		return nil, conv(err)
-	}
-	out := make([]host.StoragePool, len(pools))
-	for i := range pools {
-		out[i] = &storagePool{p: &pools[i]}
-	}
-	return out, nil
+	return wrapAll(pools, err, wrapStoragePool)
 }
 
 func (c *conn) NumOfStoragePools() (int, error) {

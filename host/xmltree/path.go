@@ -366,7 +366,11 @@ func attrStep(key string, cmp *compare) step {
 }
 
 // hasChildStep is [tag]: the elements with a child tag.
-func hasChildStep(tag string) step {
+func hasChildStep(tag string) step { return withChildStep(tag, nil) }
+
+// withChildStep is the elements that have a child with a matching tag that
+// passes test (nil: any such child), each once.
+func withChildStep(tag string, test func(c *evaluation, x *Element) (bool, error)) step {
 	match := tagMatcher(tag)
 	return func(c *evaluation, in []*Element) ([]*Element, error) {
 		var out []*Element
@@ -375,10 +379,20 @@ func hasChildStep(tag string) step {
 				return nil, err
 			}
 			for _, x := range e.children {
-				if match(x.tag) {
-					out = append(out, e)
-					break
+				if !match(x.tag) {
+					continue
 				}
+				if test != nil {
+					ok, err := test(c, x)
+					if err != nil {
+						return nil, err
+					}
+					if !ok {
+						continue
+					}
+				}
+				out = append(out, e)
+				break
 			}
 		}
 		return out, nil
@@ -389,41 +403,24 @@ func hasChildStep(tag string) step {
 // not, the whole text text), or the same of the element itself when tag
 // is "" ([.='text']).
 func textStep(tag string, cmp compare) step {
-	match := tagMatcher(tag)
+	test := func(c *evaluation, x *Element) (bool, error) {
+		if err := c.keep(x.size); err != nil {
+			return false, err
+		}
+		return (x.textLen() == len(cmp.value) && strings.Join(x.texts(), "") == cmp.value) != cmp.negated, nil
+	}
+	if tag != "" {
+		return withChildStep(tag, test)
+	}
 	return func(c *evaluation, in []*Element) ([]*Element, error) {
 		var out []*Element
-		test := func(x *Element) (bool, error) {
-			if err := c.keep(x.size); err != nil {
-				return false, err
-			}
-			return (x.textLen() == len(cmp.value) && strings.Join(x.texts(), "") == cmp.value) != cmp.negated, nil
-		}
 		for _, e := range in {
-			if tag == "" {
-				ok, err := test(e)
-				if err != nil {
-					return nil, err
-				}
-				if ok {
-					out = append(out, e)
-				}
-				continue
-			}
-			if err := c.keep(len(e.children) + 1); err != nil {
+			ok, err := test(c, e)
+			if err != nil {
 				return nil, err
 			}
-			for _, x := range e.children {
-				if !match(x.tag) {
-					continue
-				}
-				ok, err := test(x)
-				if err != nil {
-					return nil, err
-				}
-				if ok {
-					out = append(out, e)
-					break
-				}
+			if ok {
+				out = append(out, e)
 			}
 		}
 		return out, nil
