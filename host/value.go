@@ -26,49 +26,29 @@ import (
 // Adapters convert their own values to and from these, and nothing else.
 type Value any
 
-// Map is an ordered dictionary with string keys, the shape of
-// libvirt-python's dict results.
-type Map struct {
-	keys []string
-	vals map[string]Value
+// Dict is an ordered dictionary, the shape of libvirt-python's dict
+// results: keys keep the position of their first insertion.
+type Dict[K comparable] struct {
+	keys []K
+	vals map[K]Value
 }
+
+// Map is a dictionary with string keys (typed parameters, stats).
+type Map = Dict[string]
+
+// IntMap is a dictionary with int keys: libvirt-python's
+// virConnect.getFreePages result ({cell: {page size: count}}) and
+// virConnect.allocPages argument ({page size: count}).
+type IntMap = Dict[int64]
 
 // NewMap returns an empty map.
 func NewMap() *Map { return &Map{vals: map[string]Value{}} }
-
-// Set adds or replaces key, keeping the first insertion's position.
-func (m *Map) Set(key string, v Value) {
-	if _, ok := m.vals[key]; !ok {
-		m.keys = append(m.keys, key)
-	}
-	m.vals[key] = v
-}
-
-// Get returns the value stored under key.
-func (m *Map) Get(key string) (Value, bool) {
-	v, ok := m.vals[key]
-	return v, ok
-}
-
-// Keys returns the keys in insertion order. The caller must not modify it.
-func (m *Map) Keys() []string { return m.keys }
-
-// Len returns the number of entries.
-func (m *Map) Len() int { return len(m.keys) }
-
-// IntMap is an ordered dictionary with int keys: libvirt-python's
-// virConnect.getFreePages result ({cell: {page size: count}}) and
-// virConnect.allocPages argument ({page size: count}).
-type IntMap struct {
-	keys []int64
-	vals map[int64]Value
-}
 
 // NewIntMap returns an empty map with int keys.
 func NewIntMap() *IntMap { return &IntMap{vals: map[int64]Value{}} }
 
 // Set adds or replaces key, keeping the first insertion's position.
-func (m *IntMap) Set(key int64, v Value) {
+func (m *Dict[K]) Set(key K, v Value) {
 	if _, ok := m.vals[key]; !ok {
 		m.keys = append(m.keys, key)
 	}
@@ -76,16 +56,16 @@ func (m *IntMap) Set(key int64, v Value) {
 }
 
 // Get returns the value stored under key.
-func (m *IntMap) Get(key int64) (Value, bool) {
+func (m *Dict[K]) Get(key K) (Value, bool) {
 	v, ok := m.vals[key]
 	return v, ok
 }
 
 // Keys returns the keys in insertion order. The caller must not modify it.
-func (m *IntMap) Keys() []int64 { return m.keys }
+func (m *Dict[K]) Keys() []K { return m.keys }
 
 // Len returns the number of entries.
-func (m *IntMap) Len() int { return len(m.keys) }
+func (m *Dict[K]) Len() int { return len(m.keys) }
 
 // Tuple is a fixed sequence: libvirt-python returns tuples in places
 // (virDomain.vcpus, virConnect.getCPUMap), and Starlark shows them as such.
