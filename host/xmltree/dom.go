@@ -614,24 +614,43 @@ func (n Node) WriteXML(opts DOMWriteOptions, m *Meter, alloc func(n uint64) erro
 			return "", err
 		}
 	}
+	if count >= domCountMax || uint64(count) > uint64(maxInt) {
+		return "", fmt.Errorf("the XML would be longer than %d bytes", min(uint64(domCountMax), uint64(maxInt)))
+	}
 	var b strings.Builder
 	b.Grow(int(count))
 	n.write(opts, &b)
 	return b.String(), nil
 }
 
-// domCounter counts what is written to it.
-type domCounter int
+// domCounter counts what is written to it, up to domCountMax: an
+// indentation repeated at every level of a deep document can make more
+// than a uint64 holds.
+type domCounter uint64
 
-func (c *domCounter) WriteString(s string) (int, error) { *c += domCounter(len(s)); return len(s), nil }
+const domCountMax = 1 << 62
+
+func (c *domCounter) WriteString(s string) (int, error) { c.add(uint64(len(s)), 1); return len(s), nil }
+
+// add counts n bytes times times, saturating.
+func (c *domCounter) add(n, times uint64) {
+	if times != 0 && n > (domCountMax-uint64(*c))/times {
+		*c = domCountMax
+		return
+	}
+	*c += domCounter(n * times)
+}
+
+const maxInt = int(^uint(0) >> 1)
 
 // domWriter writes a node as minidom does.
 type domWriter struct {
 	opts DOMWriteOptions
 	doc  *Document
 	out  io.StringWriter
-	// Indent and AddIndent as markup, then escaped as a text.
-	indents [4]string
+	// The lengths of Indent and AddIndent as markup, then escaped as a
+	// text.
+	indents [4]uint64
 }
 
 // domFrame is an element being written: its depth, and the next of its
@@ -644,14 +663,15 @@ type domFrame struct {
 
 func (n Node) write(opts DOMWriteOptions, out io.StringWriter) {
 	w := &domWriter{opts: opts, doc: n.doc}
-	// The indentations as written: as markup, and escaped as a text.
+	// The lengths of the indentations as written: as markup, and escaped
+	// as a text.
 	for i, s := range []string{opts.Indent, opts.AddIndent} {
-		var raw, esc strings.Builder
+		var raw, esc domCounter
 		w.out = &raw
 		w.raw(s)
 		w.out = &esc
 		w.escaped(s)
-		w.indents[i], w.indents[i+2] = raw.String(), esc.String()
+		w.indents[i], w.indents[i+2] = uint64(raw), uint64(esc)
 	}
 	w.out = out
 	switch n.typ {
@@ -740,23 +760,24 @@ func (w *domWriter) text(data string, depth int) {
 }
 
 // indent writes Indent and depth times AddIndent, escaped as a text's
-// or as markup: counted at once, so that counting a deep document's
-// indentation takes no time.
+// or as markup. The count is made at once, so that counting a deep
+// document's indentation takes no time.
 func (w *domWriter) indent(depth int, escape bool) {
-	first, add := w.indents[0], w.indents[1]
+	write, lens := w.raw, w.indents[:2]
 	if escape {
-		first, add = w.indents[2], w.indents[3]
+		write, lens = w.escaped, w.indents[2:]
 	}
 	if c, ok := w.out.(*domCounter); ok {
-		*c += domCounter(len(first) + depth*len(add))
+		c.add(lens[0], 1)
+		c.add(lens[1], uint64(depth))
 		return
 	}
-	_, _ = w.out.WriteString(first)
-	if add == "" {
+	write(w.opts.Indent)
+	if w.opts.AddIndent == "" {
 		return
 	}
 	for range depth {
-		_, _ = w.out.WriteString(add)
+		write(w.opts.AddIndent)
 	}
 }
 

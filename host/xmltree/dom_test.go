@@ -222,6 +222,24 @@ func TestDocumentLimits(t *testing.T) {
 	if err != nil || len(s) != len(`<?xml version="1.0" ?>`)+99999*7+4 {
 		t.Errorf("deep: %d bytes, %v", len(s), err)
 	}
+	// Its indentation grows with the square of its depth: counted, not
+	// written, and refused.
+	var wanted uint64
+	_, err = deep.Node().WriteXML(DOMWriteOptions{AddIndent: strings.Repeat(" ", 1000)}, nil, func(n uint64) error { wanted = n; return refused })
+	if want := uint64(1000 * 99999 * 99999); err != refused || wanted < want {
+		t.Errorf("deep, indented: asked for %d bytes (want more than %d), %v", wanted, want, err)
+	}
+	// Counts past what a length can hold stop there.
+	var c domCounter
+	c.add(1<<40, 1<<10)
+	c.add(1<<40, 1<<30)
+	if c != domCountMax {
+		t.Errorf("count %d, want %d", c, domCountMax)
+	}
+	c.add(1, 1)
+	if c != domCountMax {
+		t.Errorf("count %d, want %d", c, domCountMax)
+	}
 }
 
 // Recorded with Python 3.11's xml.dom.minidom (the describe function,
