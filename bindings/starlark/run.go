@@ -67,6 +67,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	predeclared["open"] = starlark.NewBuiltin("open", openFile)
 	predeclared["xml"] = xmlModule()
 	predeclared["ET"] = elementTree()
+	predeclared["minidom"] = minidomModule()
 	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
 	err := execFile(thread, script.Path, script.Src, predeclared)
 	if err == nil {
