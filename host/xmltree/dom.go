@@ -11,7 +11,8 @@ import (
 // a Document whose nodes are the document, its elements, and the texts
 // between them (an element's Text and each child's Tail become text nodes,
 // interleaved with the elements, as minidom's childNodes are). It reads
-// the tree through Element's exported accessors only.
+// the tree through Element's exported accessors (and counts work with
+// Meter.charge).
 //
 // minidom names elements and attributes as they are written ("qemu:arg",
 // "xmlns:qemu") where ElementTree resolves them ("{uri}arg"), and keeps
@@ -50,10 +51,10 @@ func (a DOMAttr) LocalName() string { _, l := splitQName(a.Name); return l }
 // Document is a parsed document seen through minidom's model. It cannot
 // be changed, and may be read from several goroutines.
 type Document struct {
-	root   *Element
-	names  map[*Element]*written // the elements whose names the tree does not hold as written
-	links  map[*Element]link     // each element but the root: its parent and position
-	hasNSs bool                  // whether the document was read for its names
+	root      *Element
+	names     map[*Element]*written // the elements whose names the tree does not hold as written
+	links     map[*Element]link     // each element but the root: its parent and position
+	namesRead bool                  // whether the document was read for its names
 }
 
 // written is an element's name and attributes as minidom has them: the
@@ -117,7 +118,7 @@ func ParseDocument(src string, alloc func(n uint64) error) (*Document, error) {
 // readNames reads src again, for the names of its elements and
 // attributes as written and its namespace declarations.
 func (d *Document) readNames(src string) error {
-	d.hasNSs = true
+	d.namesRead = true
 	d.names = map[*Element]*written{}
 	all, _ := d.root.Iter("", nil)
 	dec := xml.NewDecoder(strings.NewReader(src))
@@ -516,7 +517,7 @@ func (n Node) ElementsByTagName(name string, m *Meter) ([]Node, error) {
 	}
 	var found []*Element
 	var err error
-	if n.doc.hasNSs && name != "*" {
+	if n.doc.namesRead && name != "*" {
 		found, err = top.Iter("", m)
 		if err != nil {
 			return nil, err
