@@ -235,7 +235,13 @@ func (s *Session) runContext() context.Context {
 // error, as does an overflow of the queue.
 func (s *Session) dispatch() (int, error) {
 	n := 0
+	ctx := s.runContext()
 	for {
+		if ctx.Err() != nil {
+			// Callbacks that make the events that call them would
+			// keep this loop going: the run's end stops it.
+			return n, context.Cause(ctx)
+		}
 		ev, dropped, ok := s.events.pop()
 		if dropped > 0 {
 			if ok && ev.obj != nil {

@@ -68,6 +68,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	predeclared["xml"] = xmlModule()
 	predeclared["ET"] = elementTree()
 	predeclared["ElementTree"] = predeclared["ET"] // from xml.etree import ElementTree
+	predeclared["minidom"] = minidomModule()
 	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
 	l.pyBuiltins(predeclared, ctx)
 	// if __name__ == "__main__": main(), as scripts run as programs end.

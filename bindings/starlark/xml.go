@@ -48,14 +48,15 @@ var elementTree = sync.OnceValue(func() *starlarkstruct.Module {
 	return m
 })
 
-// xmlModule is the predeclared xml module: fromstring, tostring, and
-// etree.ElementTree.
+// xmlModule is the predeclared xml module: fromstring, tostring,
+// etree.ElementTree, and dom.minidom (see minidomModule).
 var xmlModule = sync.OnceValue(func() *starlarkstruct.Module {
 	et := elementTree()
 	m := &starlarkstruct.Module{Name: "xml", Members: starlark.StringDict{
 		"fromstring": et.Members["fromstring"],
 		"tostring":   et.Members["tostring"],
 		"etree":      &starlarkstruct.Module{Name: "xml.etree", Members: starlark.StringDict{"ElementTree": et}},
+		"dom":        domModule(),
 	}}
 	m.Freeze()
 	return m
