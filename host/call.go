@@ -92,14 +92,21 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 // outlives the run's cancellation) is abandoned by the watchdog: Run
 // returns at once, and when libvirt finally returns, the call fails and its
 // connection is closed if the session was closed meanwhile.
-func (s *Session) invoke(c *Call) (Value, error) {
+func (s *Session) invoke(c *Call) (v Value, err error) {
+	defer func() {
+		// A bug in an operation must not take the host down with the
+		// script: it fails the call, as libvirt's internal errors do.
+		if r := recover(); r != nil {
+			v, err = nil, &Error{Op: c.op.QualName(), Code: errInternal, Domain: fromNone, Level: errLevelError,
+				Message: fmt.Sprintf("internal error: %s (%s) failed in vertscript: %v", c.op.QualName(), c.op.CName, r)}
+		}
+	}()
 	if c.op.waits {
 		// A wait helper is no libvirt call: it tracks the calls it
 		// makes itself, and runs script callbacks that make theirs.
 		return c.op.fn(c)
 	}
-	var v Value
-	err := s.inLibvirt(c, func() (err error) {
+	err = s.inLibvirt(c, func() (err error) {
 		v, err = c.op.fn(c)
 		return err
 	})
@@ -112,9 +119,15 @@ func (s *Session) inLibvirt(c *Call, f func() error) error {
 	s.mu.Lock()
 	s.cur, s.curStart = c, time.Now()
 	s.mu.Unlock()
-	err := f()
+	err := func() error {
+		defer func() { // also when f panics
+			s.mu.Lock()
+			s.cur = nil
+			s.mu.Unlock()
+		}()
+		return f()
+	}()
 	s.mu.Lock()
-	s.cur = nil
 	abandoned := c.abandoned
 	s.mu.Unlock()
 	if abandoned != nil {

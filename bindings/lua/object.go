@@ -132,8 +132,19 @@ func (in *interp) call(L *lua.LState, op *host.Op, recv *host.Object, first int)
 		}
 		raise(L, err)
 	}
-	L.Push(in.fromHost(L, res))
+	L.Push(in.resultOf(L, op, res))
 	return 1
+}
+
+// resultOf converts an operation's result; a value the adapter cannot
+// convert (a bug in the operation) fails the call instead of the process.
+func (in *interp) resultOf(L *lua.LState, op *host.Op, res host.Value) (v lua.LValue) {
+	defer func() {
+		if r := recover(); r != nil {
+			L.RaiseError("%s: internal error: %v", op.QualName(), r)
+		}
+	}()
+	return in.fromHost(L, res)
 }
 
 // objectString is __tostring: <virDomain name>.

@@ -97,7 +97,7 @@ func callOp(op *host.Op) func(*starlark.Thread, *starlark.Builtin, starlark.Tupl
 		if err != nil {
 			return nil, err
 		}
-		return fromHost(res), nil
+		return resultOf(op, res)
 	}
 }
 
@@ -111,4 +111,15 @@ func compareIdentity(op syntax.Token, same bool) (bool, error) {
 		return !same, nil
 	}
 	return false, fmt.Errorf("%s not supported between libvirt objects", op)
+}
+
+// resultOf converts an operation's result; a value the adapter cannot
+// convert (a bug in the operation) fails the call instead of the process.
+func resultOf(op *host.Op, res host.Value) (v starlark.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			v, err = nil, fmt.Errorf("%s: internal error: %v", op.QualName(), r)
+		}
+	}()
+	return fromHost(res), nil
 }
