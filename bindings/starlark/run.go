@@ -101,7 +101,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 // after rewriting its syntax tree to call the guards (see rewrite), which
 // also give % Python's printf-style formatting.
 func execFile(thread *starlark.Thread, path string, src []byte, predeclared starlark.StringDict) error {
-	src, err := fstrings(src)
+	src, err := pyRewrite(src)
 	if fe, ok := err.(*fstringError); ok {
 		return syntax.Error{Pos: syntax.MakePosition(&path, int32(fe.line), 1), Msg: fe.msg}
 	}

@@ -2,6 +2,8 @@ package starlark_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -56,5 +58,33 @@ plain {x} string elf"s if'
 		if _, err := runScript(t, context.Background(), src); !strings.HasPrefix(err, wantErr) {
 			t.Errorf("%q: got error %q, want one beginning %q", src, err, wantErr)
 		}
+	}
+}
+
+// TestWithStatements checks that with statements read files as Python's
+// do, and that names and strings starting with "with" are left alone.
+func TestWithStatements(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "data.txt")
+	if err := os.WriteFile(path, []byte("hello\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	src := `with open(argv[1]) as f:
+    data = f.read()
+print(len(data))
+def read(p):
+    with open(p, "r") as fp:
+        return fp.read().strip()
+print(read(argv[1]))
+with open(argv[1]) as a, open(argv[1]) as b: print(a.read() == b.read())
+without = 1
+withdraw = 2
+print(without + withdraw, "with x as y: not a statement")
+`
+	// python3 prints the same for the same lines.
+	want := "6\nhello\nTrue\n3 with x as y: not a statement\n"
+	out, err := runScript(t, context.Background(), src, path)
+	if err != "" || out != want {
+		t.Errorf("got %q, error %q; want %q", out, err, want)
 	}
 }

@@ -6,7 +6,15 @@ import (
 	"strings"
 )
 
-// f-strings (Python 3.6+) are not Starlark: fstrings rewrites each one
+// Two Python constructs that are not Starlark are rewritten, on their own
+// lines, before a file is parsed.
+//
+// A with statement, "with open(name) as f:", becomes "for f in [open(name)]:",
+// whose block runs once with f bound: scripts read files that way, and a
+// file needs no closing here. Several items become one tuple:
+// "with a as x, b as y:" is "for x, y in [(a, b)]:".
+//
+// f-strings (Python 3.6+) are not Starlark: pyRewrite rewrites each one
 // into the str.format call it means, before the file is parsed, so that
 // f"{name:>10} {mem / 1024:.1f} MiB" becomes
 // "{:>10} {:.1f} MiB".format(name, mem / 1024). Replacement fields keep
@@ -14,15 +22,28 @@ import (
 // specification included ({x:{width}}), and {expr=} writes "expr=" and
 // the value's repr, as Python does. Everything else is copied as it is,
 // so line numbers do not change.
-func fstrings(src []byte) ([]byte, error) {
+func pyRewrite(src []byte) ([]byte, error) {
 	if !bytes.Contains(src, []byte(`f"`)) && !bytes.Contains(src, []byte(`f'`)) &&
-		!bytes.Contains(src, []byte(`F"`)) && !bytes.Contains(src, []byte(`F'`)) {
+		!bytes.Contains(src, []byte(`F"`)) && !bytes.Contains(src, []byte(`F'`)) &&
+		!bytes.Contains(src, []byte("with")) {
 		return src, nil
 	}
 	var out bytes.Buffer
 	s := string(src)
+	lineStart := true // only indentation since the last newline
 	for i := 0; i < len(s); {
 		c := s[i]
+		if lineStart && c != ' ' && c != '\t' {
+			lineStart = false
+			if stmt, end, ok := withStatement(s, i); ok {
+				out.WriteString(stmt)
+				i = end
+				continue
+			}
+		}
+		if c == '\n' {
+			lineStart = true
+		}
 		switch {
 		case c == '#':
 			j := strings.IndexByte(s[i:], '\n')
@@ -260,4 +281,102 @@ func exprEnd(body string, i int) (int, error) {
 		}
 	}
 	return 0, fmt.Errorf("f-string: expecting '}'")
+}
+
+// withStatement reads a with statement whose first letter is at s[i] and
+// returns the for statement it becomes, up to its ':' (the block follows
+// unchanged), and the index after the ':'.
+func withStatement(s string, i int) (string, int, bool) {
+	if !strings.HasPrefix(s[i:], "with") || i+4 >= len(s) || (s[i+4] != ' ' && s[i+4] != '\t' && s[i+4] != '(') {
+		return "", 0, false
+	}
+	// The header ends at the first ':' outside brackets and strings.
+	depth, colon := 0, -1
+	for j := i + 4; j < len(s) && colon < 0; j++ {
+		switch c := s[j]; c {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case '"', '\'':
+			end, err := stringEnd(s, j)
+			if err != nil {
+				return "", 0, false
+			}
+			j = end - 1
+		case '#', '\n':
+			if depth == 0 {
+				return "", 0, false // no ':' on the line: leave it to the parser
+			}
+		case ':':
+			if depth == 0 {
+				colon = j
+			}
+		}
+	}
+	if colon < 0 {
+		return "", 0, false
+	}
+	var names, exprs []string
+	for _, item := range splitTopLevel(s[i+4 : colon]) {
+		expr, name := strings.TrimSpace(item), "_"
+		if k := lastTopLevelAs(expr); k >= 0 {
+			expr, name = strings.TrimSpace(expr[:k]), strings.TrimSpace(expr[k+4:])
+		}
+		if expr == "" || name == "" {
+			return "", 0, false
+		}
+		names, exprs = append(names, name), append(exprs, expr)
+	}
+	if len(exprs) == 1 {
+		return "for " + names[0] + " in [" + exprs[0] + "]:", colon + 1, true
+	}
+	return "for " + strings.Join(names, ", ") + " in [(" + strings.Join(exprs, ", ") + ")]:", colon + 1, true
+}
+
+// splitTopLevel splits s at the commas outside brackets and strings.
+func splitTopLevel(s string) []string {
+	var parts []string
+	depth, start := 0, 0
+	for j := 0; j < len(s); j++ {
+		switch c := s[j]; c {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case '"', '\'':
+			if end, err := stringEnd(s, j); err == nil {
+				j = end - 1
+			}
+		case ',':
+			if depth == 0 {
+				parts = append(parts, s[start:j])
+				start = j + 1
+			}
+		}
+	}
+	return append(parts, s[start:])
+}
+
+// lastTopLevelAs returns the index of the last " as " outside brackets and
+// strings in item, or -1.
+func lastTopLevelAs(item string) int {
+	depth, at := 0, -1
+	for j := 0; j < len(item); j++ {
+		switch c := item[j]; c {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case '"', '\'':
+			if end, err := stringEnd(item, j); err == nil {
+				j = end - 1
+			}
+		case ' ', '\t':
+			if depth == 0 && j+4 <= len(item) && item[j+1:j+3] == "as" && j+3 < len(item) && (item[j+3] == ' ' || item[j+3] == '\t') {
+				at = j
+			}
+		}
+	}
+	return at
 }
