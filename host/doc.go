@@ -11,7 +11,7 @@ import (
 func WriteDoc(w io.Writer) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintln(b, "vertscript reference: the libvirt module and its classes, with libvirt-python's names.")
-	fmt.Fprintln(b, "Each entry: signature -> result [effect: read, mutate or destroy], then what it does.")
+	fmt.Fprintln(b, "Each entry: signature -> result [effect: read, mutate, destroy or file], then what it does.")
 	for _, class := range Classes() {
 		fmt.Fprintf(b, "\n%s\n", class)
 		for _, op := range Methods(class) {

@@ -23,6 +23,10 @@ type Language interface {
 	Name() string
 	// Extensions lists the file extensions it runs, with the dot: ".star".
 	Extensions() []string
+	// Builtins describes, for `vertscript doc`, what scripts of the
+	// language have besides the operation table: one name a line, an
+	// indented line of description under each.
+	Builtins() string
 	// Run runs script on s until it ends or ctx is done. A script's
 	// failure is returned as a *ScriptError carrying the formatted
 	// message (file:line:col and the language's traceback); a script

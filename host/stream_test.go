@@ -272,6 +272,7 @@ type funcLanguage func(s *host.Session) error
 
 func (funcLanguage) Name() string                                                  { return "go" }
 func (funcLanguage) Extensions() []string                                          { return nil }
+func (funcLanguage) Builtins() string                                              { return "" }
 func (f funcLanguage) Run(_ context.Context, s *host.Session, _ host.Script) error { return f(s) }
 
 // TestHandlersDoNotCountAgainstTheCallTimeout: the call timeout bounds

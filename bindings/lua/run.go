@@ -28,6 +28,24 @@ func (Language) Name() string { return "lua" }
 // Extensions implements host.Language.
 func (Language) Extensions() []string { return []string{".lua"} }
 
+// Builtins implements host.Language.
+func (Language) Builtins() string { return builtinsDoc }
+
+// builtinsDoc lists the globals besides the libvirt module's operations and
+// constants.
+const builtinsDoc = `arg
+    arg[0] is the script path, arg[1]... its arguments.
+read_file(path)
+    Reads a file inside the readable directories (--allow-read).
+require(name)
+    Runs name.lua from the script's own directory, once.
+xml.fromstring(text), xml.tostring(el [, encoding])
+    ElementTree's reader: el.tag, el.text, el.attrib; el:find, el:findall, el:findtext, el:get, el:iter, el:children.
+pcall(fn, ...)
+    Catches a libvirt error as a value with get_error_code(), get_error_message(), ...
+string, table, math, coroutine, os.time, os.clock, os.date
+    Lua 5.1's standard library, sandboxed: no io, os.execute, os.exit, os.getenv, debug, package, dofile, loadfile.`
+
 // interp is the state of one run, shared by the Go functions scripts call.
 // A function gets the LState it runs on as its argument (a coroutine runs
 // on its own), never from here.

@@ -27,6 +27,34 @@ func (Language) Name() string { return "starlark" }
 // Extensions implements host.Language.
 func (Language) Extensions() []string { return []string{".star"} }
 
+// Builtins implements host.Language.
+func (Language) Builtins() string { return builtinsDoc }
+
+// builtinsDoc lists the predeclared names besides the libvirt module's
+// operations and constants.
+const builtinsDoc = `libvirt.catch(fn, *args, **kwargs) -> (result, None) or (None, libvirtError)
+    Calls fn and returns its libvirt error as a value (Starlark has no try/except).
+argv, sys.argv
+    The script path, then its arguments.
+read_file(path), open(file, mode="r")
+    Read a file inside the readable directories (--allow-read); open gives read(), readline(), readlines(), close().
+print(*args, sep=" ", end="\n", file=sys.stdout, flush=False), sys.stdout, sys.stderr
+    Write to stdout, or to stderr with file=sys.stderr.
+exit(code=None), sys.exit(code=None)
+    End the script with that exit status, as Python's.
+xml, ET, ElementTree, xml.etree.ElementTree
+    ElementTree's reader: fromstring(text), tostring(el); elements with find, findall, findtext, get, iter.
+minidom, xml.dom.minidom
+    A read-only minidom: parseString(text), parse(path), getElementsByTagName, getAttribute, childNodes.
+sum, round, map, filter
+    Python's builtins that Starlark lacks.
+time.sleep(secs), time.time(), time.monotonic()
+    Waiting and clocks; sleep ends with the run.
+__name__, __file__
+    "__main__" and the script's path.
+f-strings, with statements, %, str.format
+    Formatted as Python's, format specifications included.`
+
 // fileOptions accept the Python-style top-level code libvirt scripts use.
 var fileOptions = &syntax.FileOptions{
 	Set:             true,

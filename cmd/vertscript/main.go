@@ -89,9 +89,9 @@ Flags:
                       paths) runs only when an --allow rule names it
   --deny RULE         refuse what RULE matches (repeatable; wins over --allow)
   --allow-uri GLOB    connect only to URIs matching a GLOB (repeatable)
-  --allow-read DIR    let read_file, and URIs naming local files (test:///PATH),
-                      read only inside DIR (repeatable; default: the script's
-                      directory and the current directory)
+  --allow-read DIR    let read_file, open, require, and URIs naming local files
+                      (test:///PATH), read only inside DIR (repeatable;
+                      default: the script's directory and the current directory)
   --dry-run           make reads for real; record mutating and destroying
                       calls instead of making them, print the plan to stderr
   --plan FILE         with --dry-run, also write the plan to FILE as JSON
@@ -182,6 +182,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "vertscript: %v\n", err)
 			return exitFailed
 		}
+		if len(rest) == 1 {
+			for _, l := range languages {
+				fmt.Fprintf(stdout, "\n%s (%s): besides the above\n%s\n", l.Name(), strings.Join(l.Extensions(), ", "), indent(l.Builtins()))
+			}
+		}
 		return exitOK
 	}
 	path := rest[0]
@@ -242,6 +247,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// indent indents each line of s by two spaces.
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
 }
 
 func languageFor(path string) host.Language {

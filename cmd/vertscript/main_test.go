@@ -72,6 +72,54 @@ func TestDocListsEveryOperation(t *testing.T) {
 			}
 		}
 	}
+	for _, l := range languages {
+		if !strings.Contains(out, indent(l.Builtins())) {
+			t.Errorf("doc lacks %s's builtins", l.Name())
+		}
+	}
+}
+
+// topLevelEntries splits a line of a language's builtins at the ", "
+// outside parentheses: "f(a, b), g" is "f(a, b)" and "g".
+func topLevelEntries(line string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+		case ',':
+			if depth == 0 && strings.HasPrefix(line[i:], ", ") {
+				out = append(out, line[start:i])
+				start = i + 2
+			}
+		}
+	}
+	return append(out, line[start:])
+}
+
+// TestBuiltinsAreDocumented checks that every name a language documents
+// for `vertscript doc` is in README.md too.
+func TestBuiltinsAreDocumented(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range languages {
+		for _, line := range strings.Split(l.Builtins(), "\n") {
+			if strings.HasPrefix(line, " ") {
+				continue // a description
+			}
+			for _, entry := range topLevelEntries(line) {
+				name, _, _ := strings.Cut(entry, "(")
+				if !strings.Contains(string(readme), name) {
+					t.Errorf("%s's %q is not in README.md", l.Name(), name)
+				}
+			}
+		}
+	}
 }
 
 // TestSignalsCancelTheScript runs a script that never ends and stops it with
