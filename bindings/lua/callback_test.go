@@ -26,3 +26,29 @@ print(ok, e:get_error_code(), e)`,
 			"", "t.lua:4: boom\nstack traceback:\n\t[G]: in function 'recvAll'\n\tt.lua:4: in main chunk"},
 	})
 }
+
+// TestCallbackFromDeadCoroutine: a callback registered inside a coroutine
+// that has ended runs, later, on the state that waits for it (the main
+// chunk, or another coroutine), not on the dead one.
+func TestCallbackFromDeadCoroutine(t *testing.T) {
+	runAll(t, []script{
+		{"registered in a dead coroutine", `local conn = libvirt.open("test:///default")
+local dom = conn:lookupByName("test")
+coroutine.wrap(function()
+  conn:domainEventRegisterAny(nil, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE, function(c, d, e)
+    print("event " .. e)
+  end, nil)
+end)()
+dom:suspend()
+print("ran " .. libvirt.run_events(0.3))
+local co = coroutine.create(function()
+  dom:resume()
+  coroutine.yield()
+  print("in a coroutine, ran " .. libvirt.run_events(0.3))
+end)
+coroutine.resume(co)
+assert(coroutine.resume(co))
+`,
+			"event 3\nran 1\nevent 4\nin a coroutine, ran 1\n", ""},
+	})
+}
