@@ -156,7 +156,28 @@ type fmtSpec struct {
 
 func (s fmtSpec) has(flag byte) bool { return strings.IndexByte(s.flags, flag) >= 0 }
 
+// spec is the format specification (see strformat.go) that s's flags,
+// width and precision mean: - aligns left, 0 pads numbers with zeros
+// after their sign, + and space are signs, # the alternate form. Printf
+// aligns everything right by default.
+func (s fmtSpec) spec() spec {
+	sp := spec{fill: ' ', align: '>', width: s.width, precision: s.precision, verb: s.verb, alt: s.has('#'), zero: s.has('0')}
+	switch {
+	case s.has('+'):
+		sp.sign = '+'
+	case s.has(' '):
+		sp.sign = ' '
+	}
+	if s.has('-') {
+		sp.align, sp.zero = '<', false
+	} else if sp.zero {
+		sp.align = 0 // number() pads with zeros after the sign
+	}
+	return sp
+}
+
 func (s fmtSpec) format(v starlark.Value) (string, error) {
+	sp := s.spec()
 	switch s.verb {
 	case 's', 'r', 'a':
 		var str string
@@ -173,20 +194,20 @@ func (s fmtSpec) format(v starlark.Value) (string, error) {
 		if s.precision >= 0 && s.precision < len(str) {
 			str = str[:s.precision]
 		}
-		return s.pad(str, false), nil
+		return s.text(sp, str), nil
 	case 'c':
 		switch v := v.(type) {
 		case starlark.String:
 			if len([]rune(string(v))) != 1 {
 				return "", fmt.Errorf("%%c requires int or char")
 			}
-			return s.pad(string(v), false), nil
+			return s.text(sp, string(v)), nil
 		case starlark.Int:
 			n, ok := v.Int64()
 			if !ok || n < 0 || n > 0x10ffff {
 				return "", fmt.Errorf("%%c arg not in range(0x110000)")
 			}
-			return s.pad(string(rune(n)), false), nil
+			return s.text(sp, string(rune(n))), nil
 		}
 		return "", fmt.Errorf("%%c requires int or char, not %s", v.Type())
 	case 'd', 'i', 'u', 'o', 'x', 'X':
@@ -203,55 +224,35 @@ func (s fmtSpec) format(v starlark.Value) (string, error) {
 		case 'X':
 			base, prefix = 16, "0X"
 		}
-		neg := n.Sign() < 0
 		digits := strings.TrimPrefix(n.BigInt().Text(base), "-")
 		if s.verb == 'X' {
 			digits = strings.ToUpper(digits)
 		}
 		if s.precision > len(digits) {
+			// A precision is a minimum number of digits.
 			digits = strings.Repeat("0", s.precision-len(digits)) + digits
 		}
-		if s.has('#') && base != 10 {
-			digits = prefix + digits
+		if !sp.alt || base == 10 {
+			prefix = ""
 		}
-		return s.number(neg, digits), nil
+		return sp.number(n.Sign() < 0, prefix, digits), nil
 	case 'e', 'E', 'f', 'F', 'g', 'G':
 		f, ok := starlark.AsFloat(v)
 		if !ok {
 			return "", fmt.Errorf("must be real number, not %s", v.Type())
 		}
-		prec := s.precision
-		if prec < 0 {
-			prec = 6
-		}
-		verb := s.verb
-		if verb == 'F' {
-			verb = 'f'
-		}
-		var digits string
-		switch {
-		case math.IsInf(f, 0):
-			digits = "inf"
-		case math.IsNaN(f):
-			digits = "nan"
-		case verb == 'g' || verb == 'G':
-			if prec == 0 {
-				prec = 1
-			}
-			digits = strconv.FormatFloat(math.Abs(f), 'g', prec, 64)
-			if s.has('#') && !strings.Contains(digits, ".") {
-				digits += "."
-			}
-			digits = pythonExponent(digits)
-		default:
-			digits = pythonExponent(strconv.FormatFloat(math.Abs(f), verb|0x20, prec, 64))
-		}
-		if s.verb == 'E' || s.verb == 'G' || s.verb == 'F' {
-			digits = strings.ToUpper(digits)
-		}
-		return s.number(math.Signbit(f) && !math.IsNaN(f), digits), nil
+		return sp.float(f)
 	}
 	return "", fmt.Errorf("unsupported format character %q", s.verb)
+}
+
+// text lays out a string: printf pads strings with spaces, whatever the
+// 0 flag.
+func (s fmtSpec) text(sp spec, str string) string {
+	if sp.align == 0 {
+		sp.align = '>'
+	}
+	return sp.pad("", str)
 }
 
 // intOf converts v for an integer conversion: an int, a bool, or a float
@@ -288,33 +289,4 @@ func pythonExponent(s string) string {
 		exp = "0" + exp
 	}
 	return s[:i+2] + exp
-}
-
-// number pads a number's digits with its sign, as the flags say.
-func (s fmtSpec) number(neg bool, digits string) string {
-	sign := ""
-	switch {
-	case neg:
-		sign = "-"
-	case s.has('+'):
-		sign = "+"
-	case s.has(' '):
-		sign = " "
-	}
-	if s.has('0') && !s.has('-') && len(sign)+len(digits) < s.width && digits != "inf" && digits != "nan" {
-		digits = strings.Repeat("0", s.width-len(sign)-len(digits)) + digits
-	}
-	return s.pad(sign+digits, true)
-}
-
-// pad pads str to the width, on the left, or on the right with the - flag.
-func (s fmtSpec) pad(str string, _ bool) string {
-	n := s.width - len([]rune(str))
-	if n <= 0 {
-		return str
-	}
-	if s.has('-') {
-		return str + strings.Repeat(" ", n)
-	}
-	return strings.Repeat(" ", n) + str
 }
