@@ -33,9 +33,10 @@ type eventReg struct {
 // The callbacks of domainEventRegister share one libvirt registration per
 // connection, as in libvirt-python: its events are queued for the group,
 // and each runs every callback registered at the time of dispatch.
-var legacyEvents = &eventKind{class: ClassDomain,
+var legacyEvents = &eventKind{
 	deregister: func(c Conn, _ int) error { return c.DomainEventDeregisterLegacy() },
-	adopt:      func(c *Call, ref freer) (*Object, error) { return c.adoptDomain(ref.(Domain)) }}
+	adopt:      domainEvents.adopt,
+}
 
 // queuedEvent is an event waiting for a wait helper.
 type queuedEvent struct {
@@ -46,7 +47,6 @@ type queuedEvent struct {
 
 // eventKind is a class whose objects have events.
 type eventKind struct {
-	class      string
 	register   func(c Conn, obj any, eventID int, deliver func(ObjectEvent)) (int, error)
 	deregister func(c Conn, id int) error
 	adopt      func(c *Call, ref freer) (*Object, error)
@@ -56,42 +56,25 @@ type eventKind struct {
 // event's object is adopted by the session, so the callback sees the
 // object the script holds.
 var (
-	domainEvents = &eventKind{class: ClassDomain,
-		register: func(c Conn, obj any, id int, deliver func(ObjectEvent)) (int, error) {
-			d, _ := obj.(Domain)
-			return c.DomainEventRegisterAny(d, id, deliver)
-		},
-		deregister: func(c Conn, id int) error { return c.DomainEventDeregisterAny(id) },
-		adopt:      func(c *Call, ref freer) (*Object, error) { return c.adoptDomain(ref.(Domain)) }}
-	networkEvents = &eventKind{class: ClassNetwork,
-		register: func(c Conn, obj any, id int, deliver func(ObjectEvent)) (int, error) {
-			n, _ := obj.(Network)
-			return c.NetworkEventRegisterAny(n, id, deliver)
-		},
-		deregister: func(c Conn, id int) error { return c.NetworkEventDeregisterAny(id) },
-		adopt:      func(c *Call, ref freer) (*Object, error) { return c.adoptNetwork(ref.(Network)) }}
-	storagePoolEvents = &eventKind{class: ClassStoragePool,
-		register: func(c Conn, obj any, id int, deliver func(ObjectEvent)) (int, error) {
-			p, _ := obj.(StoragePool)
-			return c.StoragePoolEventRegisterAny(p, id, deliver)
-		},
-		deregister: func(c Conn, id int) error { return c.StoragePoolEventDeregisterAny(id) },
-		adopt:      func(c *Call, ref freer) (*Object, error) { return c.adoptStoragePool(ref.(StoragePool)) }}
-	secretEvents = &eventKind{class: ClassSecret,
-		register: func(c Conn, obj any, id int, deliver func(ObjectEvent)) (int, error) {
-			s, _ := obj.(Secret)
-			return c.SecretEventRegisterAny(s, id, deliver)
-		},
-		deregister: func(c Conn, id int) error { return c.SecretEventDeregisterAny(id) },
-		adopt:      func(c *Call, ref freer) (*Object, error) { return c.adoptSecret(ref.(Secret)) }}
-	nodeDeviceEvents = &eventKind{class: ClassNodeDevice,
-		register: func(c Conn, obj any, id int, deliver func(ObjectEvent)) (int, error) {
-			d, _ := obj.(NodeDevice)
-			return c.NodeDeviceEventRegisterAny(d, id, deliver)
-		},
-		deregister: func(c Conn, id int) error { return c.NodeDeviceEventDeregisterAny(id) },
-		adopt:      func(c *Call, ref freer) (*Object, error) { return c.adoptNodeDevice(ref.(NodeDevice)) }}
+	domainEvents      = eventsOf(Conn.DomainEventRegisterAny, Conn.DomainEventDeregisterAny, (*Call).adoptDomain)
+	networkEvents     = eventsOf(Conn.NetworkEventRegisterAny, Conn.NetworkEventDeregisterAny, (*Call).adoptNetwork)
+	storagePoolEvents = eventsOf(Conn.StoragePoolEventRegisterAny, Conn.StoragePoolEventDeregisterAny, (*Call).adoptStoragePool)
+	secretEvents      = eventsOf(Conn.SecretEventRegisterAny, Conn.SecretEventDeregisterAny, (*Call).adoptSecret)
+	nodeDeviceEvents  = eventsOf(Conn.NodeDeviceEventRegisterAny, Conn.NodeDeviceEventDeregisterAny, (*Call).adoptNodeDevice)
 )
+
+// eventsOf makes the eventKind of a class whose backend objects are T.
+func eventsOf[T freer](register func(Conn, T, int, func(ObjectEvent)) (int, error),
+	deregister func(Conn, int) error, adopt func(*Call, T) (*Object, error)) *eventKind {
+	return &eventKind{
+		register: func(c Conn, obj any, id int, deliver func(ObjectEvent)) (int, error) {
+			t, _ := obj.(T) // nil: every object of the class
+			return register(c, t, id, deliver)
+		},
+		deregister: deregister,
+		adopt:      func(c *Call, ref freer) (*Object, error) { return adopt(c, ref.(T)) },
+	}
+}
 
 // eventQueue is the session's side of event delivery. Its lock is not
 // the session's: libvirt's loop goroutine takes only this one, so a call
