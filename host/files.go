@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -55,27 +56,20 @@ func (s *Session) readAllowed(op, path string) ([]byte, error) {
 	if le := s.limits.CheckAlloc(uint64(info.Size()), op, "a string"); le != nil {
 		return nil, le
 	}
-	b, err := io.ReadAll(io.LimitReader(f, max(info.Size(), 0)+SmallAlloc))
+	// A file can grow while it is read, or report no size (/proc): read
+	// at most one byte past the limit, and check what was read.
+	limit := int64(math.MaxInt64)
+	if m := s.limits.MaxMemory; m > 0 && m < math.MaxInt64 {
+		limit = int64(m) + 1
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit))
 	if err != nil {
 		return nil, pathError(op, path, err)
 	}
-	if int64(len(b)) > info.Size() && s.limits.MaxMemory > 0 {
-		// A file that grows while read, or reports no size (/proc):
-		// read on only under the limit.
-		rest, err := io.ReadAll(io.LimitReader(f, int64(s.limits.MaxMemory)))
-		if err != nil {
-			return nil, pathError(op, path, err)
-		}
-		b = append(b, rest...)
+	if int64(len(b)) > info.Size() {
 		if le := s.limits.CheckAlloc(uint64(len(b)), op, "a string"); le != nil {
 			return nil, le
 		}
-	} else if int64(len(b)) > info.Size() {
-		rest, err := io.ReadAll(f)
-		if err != nil {
-			return nil, pathError(op, path, err)
-		}
-		b = append(b, rest...)
 	}
 	return b, nil
 }
