@@ -123,8 +123,14 @@ wait:
 	return err
 }
 
+// cancelGrace is how long a libvirt call in flight when the run is
+// cancelled may still take before it is abandoned: most return at once, and
+// the script then stops at its next step, where its error has a position.
+const cancelGrace = 100 * time.Millisecond
+
 // watch abandons the call in flight when it overruns the call timeout, or
-// when ctx is done while it is in libvirt, and reports it on abandoned.
+// when ctx is done while it is in libvirt for longer than cancelGrace, and
+// reports it on abandoned.
 func (s *Session) watch(ctx context.Context, stop <-chan struct{}, abandoned chan<- error) {
 	period := time.Second
 	if t := s.limits.CallTimeout; t > 0 {
@@ -140,12 +146,13 @@ func (s *Session) watch(ctx context.Context, stop <-chan struct{}, abandoned cha
 		case <-tick.C:
 		case <-done:
 			cancelled, done = true, nil
+			tick.Reset(cancelGrace)
 		}
 		s.mu.Lock()
 		var err error
 		switch c := s.cur; {
 		case c == nil:
-		case cancelled:
+		case cancelled && time.Since(s.curStart) >= cancelGrace:
 			err = context.Cause(ctx)
 		case s.limits.CallTimeout > 0 && time.Since(s.curStart) > s.limits.CallTimeout:
 			err = &LimitError{Limit: "call-timeout", Msg: fmt.Sprintf("call-timeout: %s (%s) did not return within %s; the call was abandoned", c.op.QualName(), c.op.CName, s.limits.CallTimeout)}
