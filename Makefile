@@ -8,7 +8,7 @@ BUILD_PACKAGES := gcc libc6-dev pkg-config libvirt-dev libvirt-clients
 # What the tests need beyond that: libvirtd, which tests start on loopback.
 TEST_PACKAGES := $(BUILD_PACKAGES) libvirt-daemon
 
-.PHONY: all deps test-deps build demo test vet fmt bench compat clean
+.PHONY: all deps test-deps build demo test fuzz-uri vet fmt bench compat clean
 
 all: build
 
@@ -29,6 +29,14 @@ demo: build
 test: test-deps
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+	$(MAKE) fuzz-uri FUZZTIME=20s
+
+# The differential fuzz of the URI check against libvirt's own parser
+# (host/cgobackend/uri_fuzz_test.go), for a bounded time; its seed corpus
+# is committed under host/cgobackend/testdata/fuzz/.
+FUZZTIME ?= 2m
+fuzz-uri: deps
+	$(GO) test -run '^$$' -fuzz '^FuzzURIAgreement$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 200x ./host/cgobackend/
 
 # Benchmarks report each layer's cost as a ratio (x-floor) to plain Go
 # calling libvirt, measured in the same run.

@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"math"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -176,68 +175,4 @@ func resolve(path string) (string, error) {
 		return abs, nil
 	}
 	return filepath.Join(dir, filepath.Base(abs)), nil
-}
-
-// uriPathParams are the query parameters of libvirt URIs that name local
-// files or programs: sockets to connect to, keys and certificates to read,
-// the command the ext transport runs, the state directory of an embedded
-// driver (qemu:///embed?root=DIR).
-var uriPathParams = []string{"socket", "keyfile", "pkipath", "known_hosts", "command", "tls_priority_file", "root"}
-
-// checkURIFiles refuses a URI that makes libvirt read, write, connect to
-// or run a local file when the policy denies the file effect, or outside
-// the read-allowed directories: test:///PATH (the test driver parses PATH,
-// and its errors echo the content) and the path-valued parameters above.
-func (p *Policy) checkURIFiles(op *Op, uri string) error {
-	u, err := url.Parse(uri)
-	if err != nil {
-		return nil // libvirt reports malformed URIs itself
-	}
-	if strings.HasSuffix(u.Scheme, "+ext") && p.AllowRead != nil {
-		return &PolicyError{Op: op.QualName(), Reason: fmt.Sprintf("URI %q uses the ext transport, which runs a local program", uri)}
-	}
-	var paths []string
-	if u.Scheme == "test" && u.Host == "" && u.Path != "/default" && u.Path != "" {
-		paths = append(paths, u.Path)
-	}
-	q := uriParams(u.RawQuery)
-	for _, name := range uriPathParams {
-		paths = append(paths, q[name]...)
-	}
-	if len(paths) == 0 {
-		return nil
-	}
-	for _, r := range p.Deny {
-		if r == File.String() {
-			return &PolicyError{Op: op.QualName(), Reason: fmt.Sprintf("URI %q names a local file (%s), and --deny file refuses the file effect", uri, quotePath(paths[0]))}
-		}
-	}
-	for _, path := range paths {
-		if err := p.checkRead(op.QualName(), path); err != nil {
-			reason := err.Error()
-			if pe, ok := err.(*PolicyError); ok {
-				reason = pe.Reason
-			}
-			return &PolicyError{Op: op.QualName(), Reason: fmt.Sprintf("URI %q names a local file: %s", uri, reason)}
-		}
-	}
-	return nil
-}
-
-// uriParams parses a libvirt URI's query as libvirt does: parameters are
-// separated by '&' or ';', and names compare without regard to case.
-func uriParams(raw string) map[string][]string {
-	params := map[string][]string{}
-	for _, kv := range strings.FieldsFunc(raw, func(r rune) bool { return r == '&' || r == ';' }) {
-		k, v, _ := strings.Cut(kv, "=")
-		if uk, err := url.QueryUnescape(k); err == nil {
-			k = uk
-		}
-		if uv, err := url.QueryUnescape(v); err == nil {
-			v = uv
-		}
-		k = strings.ToLower(k)
-		params[k] = append(params[k], v)
-	}
-	return params
 }

@@ -55,10 +55,10 @@ func TestURIsNamingLocalFiles(t *testing.T) {
 		{"test://" + node, ""},
 		{"test:///default", ""},
 		{"test:///etc/passwd", `libvirt.open: refused by policy: URI "test:///etc/passwd" names a local file: /etc/passwd is outside the readable directories`},
-		{"qemu:///system?socket=/run/other.sock", `libvirt.open: refused by policy: URI "qemu:///system?socket=/run/other.sock" names a local file`},
+		{"qemu:///system?socket=/run/other.sock", `libvirt.open: refused by policy: URI "qemu:///system?socket=/run/other.sock" has the parameter socket=, which is refused: it names a local file`},
 		{"qemu+ext:///system?command=/bin/sh", `libvirt.open: refused by policy: URI "qemu+ext:///system?command=/bin/sh" uses the ext transport, which runs a local program`},
-		{"test+ext:///default?no_tty=1;command=/bin/sh", `libvirt.open: refused by policy: URI "test+ext:///default?no_tty=1;command=/bin/sh" uses the ext transport`},
-		{"qemu+unix:///system?no_tty=1;SOCKET=/run/other.sock", `libvirt.open: refused by policy: URI "qemu+unix:///system?no_tty=1;SOCKET=/run/other.sock" names a local file: /run/other.sock is outside`},
+		{"test+ext:///default?no_tty=1;command=/bin/sh", `libvirt.open: refused by policy: URI "test+ext:///default?no_tty=1;command=/bin/sh" cannot be read exactly as libvirt reads it: ';' in the query`},
+		{"qemu+unix:///system?no_tty=1;SOCKET=/run/other.sock", `libvirt.open: refused by policy: URI "qemu+unix:///system?no_tty=1;SOCKET=/run/other.sock" cannot be read exactly as libvirt reads it`},
 		{"test:///nonexistent-dir/node.xml", `libvirt.open: refused by policy: URI "test:///nonexistent-dir/node.xml" names a local file: /nonexistent-dir/node.xml is outside`},
 	}
 	for _, tt := range tests {

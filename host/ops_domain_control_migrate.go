@@ -143,7 +143,7 @@ func (c *Call) checkMigrationURIs(uris ...string) error {
 		if u == "" {
 			continue
 		}
-		if err := c.s.policy.checkURI(c.op, u); err != nil {
+		if err := c.s.policy.checkURI(c.op, u, c.s.dryRun); err != nil {
 			return err
 		}
 	}

@@ -31,20 +31,3 @@ func TestPolicyFileEffect(t *testing.T) {
 		}
 	}
 }
-
-// TestURIFilesDenyFile checks that --deny file refuses URIs that name
-// local files, whatever the readable directories.
-func TestURIFilesDenyFile(t *testing.T) {
-	op := &Op{Class: ClassModule, Name: "open"}
-	p := Policy{Deny: []string{"file"}}
-	for _, uri := range []string{"test:///tmp/node.xml", "qemu:///embed?root=/tmp/x", "qemu+unix:///system?socket=/tmp/s"} {
-		if err := p.checkURI(op, uri); err == nil || !strings.Contains(err.Error(), "--deny file") {
-			t.Errorf("%s: %v, want a refusal by --deny file", uri, err)
-		}
-	}
-	for _, uri := range []string{"test:///default", "qemu:///system"} {
-		if err := p.checkURI(op, uri); err != nil {
-			t.Errorf("%s: %v, want allowed", uri, err)
-		}
-	}
-}

@@ -111,7 +111,8 @@ func TestMalformedPolicyFailsClosed(t *testing.T) {
 	for _, p := range []host.Policy{
 		{Deny: []string{"virDomain.destory"}},
 		{Allow: []string{"writes"}},
-		{AllowURI: []string{"qemu:///[x"}},
+		{AllowURI: []string{"qemu:///sys tem"}},
+		{AllowURI: []string{"/system"}},
 	} {
 		if p.Validate() == nil {
 			t.Errorf("%+v: Validate accepted it", p)

@@ -116,7 +116,7 @@ func (s *Session) Live() int {
 // default. Under a read-only policy every connection opens read-only.
 func (s *Session) open(op *Op, uri string, readOnly bool) (*Object, error) {
 	uri = ResolveURI(uri, s.defaultURI)
-	if err := s.policy.checkURI(op, uri); err != nil {
+	if err := s.policy.checkURI(op, uri, s.dryRun); err != nil {
 		return nil, err
 	}
 	c, err := s.backend.ConnectOpen(uri, readOnly || s.policy.ReadOnly)
