@@ -94,7 +94,8 @@ Flags:
   --allow-uri GLOB    connect only to URIs matching a GLOB (repeatable)
   --allow-read DIR    let read_file, open, require, and URIs naming local files
                       (test:///PATH), read only inside DIR (repeatable;
-                      default: the script's directory and the current directory)
+                      default: the script's directory and the current
+                      directory, unless / or a system or home directory)
   --dry-run           make reads for real; record mutating and destroying
                       calls instead of making them, print the plan to stderr
   --plan FILE         with --dry-run, also write the plan to FILE as JSON
@@ -215,7 +216,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if policy.AllowRead == nil {
-		policy.AllowRead = defaultReadDirs(path)
+		var dropped []string
+		policy.AllowRead, dropped = host.DefaultReadDirs(path)
+		for _, d := range dropped {
+			fmt.Fprintf(stderr, "vertscript: warning: %s is a system or home directory, not readable by default (--allow-read %s makes it readable)\n", d, d)
+		}
 	}
 	opts := host.Options{URI: uri, Policy: policy, DryRun: dryRun, Limits: limits}
 	if auditFile != "" {
@@ -392,17 +397,4 @@ func (b *byteSize) Set(v string) error {
 	}
 	*b = byteSize(n * mult)
 	return nil
-}
-
-// defaultReadDirs are the directories scripts may read without
-// --allow-read: the script's own and the current one.
-func defaultReadDirs(script string) []string {
-	var dirs []string
-	for _, d := range []string{filepath.Dir(script), "."} {
-		abs, err := filepath.Abs(d)
-		if err == nil && !slices.Contains(dirs, abs) {
-			dirs = append(dirs, abs)
-		}
-	}
-	return dirs
 }

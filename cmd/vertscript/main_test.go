@@ -305,3 +305,23 @@ func TestFlagAfterScript(t *testing.T) {
 		}
 	}
 }
+
+// TestReadableDirectoriesFromRoot: run from the current directory /, a
+// script cannot read /etc/passwd by default, and a warning says why; an
+// explicit --allow-read / is the operator's choice.
+func TestReadableDirectoriesFromRoot(t *testing.T) {
+	dir := t.TempDir()
+	script := filepath.Join(dir, "passwd.star")
+	os.WriteFile(script, []byte(`print(read_file("etc/passwd").split(":")[0])`), 0o644)
+	t.Chdir("/")
+	code, out, errOut := runCLI(t, "-c", "test:///default", script)
+	want := "vertscript: warning: / is a system or home directory, not readable by default (--allow-read / makes it readable)\n" +
+		script + ":1:16: read_file: refused by policy: etc/passwd (/etc/passwd) is outside the readable directories (" + dir + "; --allow-read adds one)\n"
+	if code != exitFailed || out != "" || !strings.HasPrefix(errOut, want) {
+		t.Errorf("from /: exit %d, stdout %q, stderr %q\nwant exit %d, stderr beginning %q", code, out, errOut, exitFailed, want)
+	}
+	code, out, errOut = runCLI(t, "-c", "test:///default", "--allow-read", "/", script)
+	if code != exitOK || out != "root\n" || errOut != "" {
+		t.Errorf("--allow-read /: exit %d, stdout %q, stderr %q; want root", code, out, errOut)
+	}
+}
