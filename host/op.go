@@ -143,9 +143,13 @@ func flags() Param { return opt("flags", TUint, int64(0)) }
 // a method of a libvirt class, as scripts call it. The table drives both
 // language adapters, `vertscript doc` and the policy checks.
 type Op struct {
-	Class  string  // ClassModule, ClassConnect, ClassDomain, ...
-	Name   string  // libvirt-python's name, e.g. "lookupByName"
-	CName  string  // the libvirt C function it calls, e.g. "virDomainLookupByName"
+	Class string // ClassModule, ClassConnect, ClassDomain, ...
+	Name  string // libvirt-python's name, e.g. "lookupByName"
+	// CName is the libvirt C function it calls, e.g.
+	// "virDomainLookupByName"; or, for an operation that libvirt has no
+	// function for and that libvirt-python answers itself (virNWFilter's
+	// connect), its qualified name, "virNWFilter.connect".
+	CName  string
 	Params []Param // in libvirt-python's order
 	Result string  // the result's shape, for the docs: "int", "list of int", "virDomain"
 	Effect Effect

@@ -11,7 +11,7 @@ var networkPortOps = inClass(ClassNetworkPort, []*Op{
 		Doc:    "Returns the port's UUID.",
 		fn:     func(c *Call) (Value, error) { return str(c.networkPort().GetUUIDString()) },
 		inPlan: planLabel},
-	{Name: "connect", CName: "virNetworkGetConnect", Result: "virConnect",
+	{Name: "connect", CName: "virNetworkPort.connect", Result: "virConnect",
 		Doc:    "Returns the connection the port's network belongs to.",
 		fn:     func(c *Call) (Value, error) { return c.recv.Conn(), nil },
 		inPlan: planConn},

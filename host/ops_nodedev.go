@@ -79,7 +79,7 @@ var nodeDeviceOps = slices.Concat(inClass(ClassConnect, []*Op{
 	{Name: "autostart", CName: "virNodeDeviceGetAutostart", Result: "int (0 or 1)",
 		Doc: "Returns 1 if the device starts when the host boots.",
 		fn:  func(c *Call) (Value, error) { return flag(c.nodeDevice().GetAutostart()) }},
-	{Name: "connect", CName: "virNodeDeviceGetConnect", Result: "virConnect",
+	{Name: "connect", CName: "virNodeDevice.connect", Result: "virConnect",
 		Doc:    "Returns the connection the device belongs to.",
 		fn:     func(c *Call) (Value, error) { return c.recv.Conn(), nil },
 		inPlan: func(o *Object) Value { return o.Conn() }},

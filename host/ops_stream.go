@@ -74,7 +74,7 @@ var streamOps = []*Op{
 			return done(c.streamVol().Upload(st, c.uint64(1), c.uint64(2), c.uint32(3)))
 		}},
 
-	{Class: ClassStream, Name: "connect", CName: "virStreamNew", Result: "virConnect",
+	{Class: ClassStream, Name: "connect", CName: "virStream.connect", Result: "virConnect",
 		Doc: "Returns the connection the stream was made on (no libvirt call).",
 		fn:  func(c *Call) (Value, error) { return c.recv.Conn(), nil }},
 	{Class: ClassStream, Name: "abort", CName: "virStreamAbort", Result: "int (0)",

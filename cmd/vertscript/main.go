@@ -75,7 +75,10 @@ const usage = `usage: vertscript [flags] SCRIPT [ARG...]
        vertscript doc
 
 Runs a libvirt script: SCRIPT.star (Starlark) or SCRIPT.lua (Lua 5.1).
-Flags come before the script; everything after it is the script's argv.
+Flags come before the script; the arguments after it are the script's argv.
+A vertscript flag after the script is a usage error (so that
+'SCRIPT --dry-run' does not run for real); to pass such an argument to the
+script, put it after --: vertscript SCRIPT -- --dry-run.
 
 Flags:
   -c, --connect URI   the URI that libvirt.open() and open("") use
@@ -91,7 +94,8 @@ Flags:
   --allow-uri GLOB    connect only to URIs matching a GLOB (repeatable)
   --allow-read DIR    let read_file, open, require, and URIs naming local files
                       (test:///PATH), read only inside DIR (repeatable;
-                      default: the script's directory and the current directory)
+                      default: the script's directory and the current
+                      directory, unless / or a system or home directory)
   --dry-run           make reads for real; record mutating and destroying
                       calls instead of making them, print the plan to stderr
   --plan FILE         with --dry-run, also write the plan to FILE as JSON
@@ -190,6 +194,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	path := rest[0]
+	scriptArgs, err := scriptArgs(fs, path, rest[1:])
+	if err != nil {
+		fmt.Fprintf(stderr, "vertscript: %v\n", err)
+		return exitUsage
+	}
+	rest = append([]string{path}, scriptArgs...)
 	lang := languageFor(path)
 	if lang == nil {
 		fmt.Fprintf(stderr, "vertscript: %s: unknown script language (want %s)\n", path, extensions())
@@ -206,7 +216,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if policy.AllowRead == nil {
-		policy.AllowRead = defaultReadDirs(path)
+		var dropped []string
+		policy.AllowRead, dropped = host.DefaultReadDirs(path)
+		for _, d := range dropped {
+			fmt.Fprintf(stderr, "vertscript: warning: %s is a system or home directory, not readable by default (--allow-read %s makes it readable)\n", d, d)
+		}
 	}
 	opts := host.Options{URI: uri, Policy: policy, DryRun: dryRun, Limits: limits}
 	if auditFile != "" {
@@ -247,6 +261,36 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// scriptArgs returns the script's arguments, args (what follows the script
+// on the command line), or an error when one of them, before a "--", is a
+// vertscript flag: a flag put after the script by mistake must not be
+// handed to the script while vertscript runs without it (--dry-run,
+// --read-only). The first "--" is dropped, and what follows it is passed
+// as it is.
+func scriptArgs(fs *flag.FlagSet, script string, args []string) ([]string, error) {
+	for i, a := range args {
+		if a == "--" {
+			return append(slices.Clone(args[:i]), args[i+1:]...), nil
+		}
+		if name, ok := flagName(a); ok && (fs.Lookup(name) != nil || name == "h" || name == "help") {
+			return nil, fmt.Errorf("%s after the script is a vertscript flag, not an argument of the script: put vertscript's flags before the script, or pass it to the script after -- (vertscript %s -- %s)", a, script, a)
+		}
+	}
+	return args, nil
+}
+
+// flagName is the name of the flag that a is (-name, --name, -name=value
+// or --name=value), as the flag package reads it.
+func flagName(a string) (string, bool) {
+	name, ok := strings.CutPrefix(a, "-")
+	if !ok {
+		return "", false
+	}
+	name = strings.TrimPrefix(name, "-")
+	name, _, _ = strings.Cut(name, "=")
+	return name, name != ""
 }
 
 // indent indents each line of s by two spaces.
@@ -353,17 +397,4 @@ func (b *byteSize) Set(v string) error {
 	}
 	*b = byteSize(n * mult)
 	return nil
-}
-
-// defaultReadDirs are the directories scripts may read without
-// --allow-read: the script's own and the current one.
-func defaultReadDirs(script string) []string {
-	var dirs []string
-	for _, d := range []string{filepath.Dir(script), "."} {
-		abs, err := filepath.Abs(d)
-		if err == nil && !slices.Contains(dirs, abs) {
-			dirs = append(dirs, abs)
-		}
-	}
-	return dirs
 }

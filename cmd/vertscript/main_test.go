@@ -258,3 +258,70 @@ func TestDryRunOfEx6(t *testing.T) {
 		t.Errorf("after the dry run: exit %d, state %q %s; want 1 (running)", code, out, errOut)
 	}
 }
+
+// TestFlagAfterScript checks that each of vertscript's flags, in each
+// form, after the script is a usage error and the script does not run
+// (`cleanup.star --dry-run` must not run for real); after "--" it is the
+// script's argument.
+func TestFlagAfterScript(t *testing.T) {
+	dir := t.TempDir()
+	star := filepath.Join(dir, "args.star")
+	lua := filepath.Join(dir, "args.lua")
+	os.WriteFile(star, []byte(`print(" ".join(argv[1:]))`), 0o644)
+	os.WriteFile(lua, []byte(`print(table.concat(arg, " "))`), 0o644)
+	// Every flag the help names.
+	var names []string
+	for _, m := range regexp.MustCompile(`(?m)^  (?:-(\w), )?--([\w-]+)`).FindAllStringSubmatch(usage, -1) {
+		if m[1] != "" {
+			names = append(names, m[1])
+		}
+		names = append(names, m[2])
+	}
+	if len(names) < 18 {
+		t.Fatalf("found only %d flags in the help: %q", len(names), names)
+	}
+	for _, name := range names {
+		for _, form := range []string{"-" + name, "--" + name, "-" + name + "=x", "--" + name + "=x"} {
+			for _, script := range []string{star, lua} {
+				code, out, errOut := runCLI(t, "-c", "test:///default", script, "a", form, "b")
+				want := "vertscript: " + form + " after the script is a vertscript flag, not an argument of the script: put vertscript's flags before the script, or pass it to the script after -- (vertscript " + script + " -- " + form + ")\n"
+				if code != exitUsage || out != "" || errOut != want {
+					t.Errorf("%s %s: exit %d, stdout %q, stderr %q\nwant exit %d, no output, stderr %q", script, form, code, out, errOut, exitUsage, want)
+				}
+			}
+		}
+	}
+	for _, script := range []string{star, lua} {
+		for _, tt := range []struct{ args, want string }{
+			{"-- --dry-run", "--dry-run"},
+			{"a -- -c test:///default --", "a -c test:///default --"},
+			{"--x -x - a", "--x -x - a"}, // not vertscript's: the script's
+		} {
+			args := append([]string{"-c", "test:///default", script}, strings.Fields(tt.args)...)
+			code, out, errOut := runCLI(t, args...)
+			if code != exitOK || out != tt.want+"\n" {
+				t.Errorf("%s %s: exit %d, stdout %q, stderr %q; want argv %q", script, tt.args, code, out, errOut, tt.want)
+			}
+		}
+	}
+}
+
+// TestReadableDirectoriesFromRoot: run from the current directory /, a
+// script cannot read /etc/passwd by default, and a warning says why; an
+// explicit --allow-read / is the operator's choice.
+func TestReadableDirectoriesFromRoot(t *testing.T) {
+	dir := t.TempDir()
+	script := filepath.Join(dir, "passwd.star")
+	os.WriteFile(script, []byte(`print(read_file("etc/passwd").split(":")[0])`), 0o644)
+	t.Chdir("/")
+	code, out, errOut := runCLI(t, "-c", "test:///default", script)
+	want := "vertscript: warning: / is a system or home directory, not readable by default (--allow-read / makes it readable)\n" +
+		script + ":1:16: read_file: refused by policy: etc/passwd (/etc/passwd) is outside the readable directories (" + dir + "; --allow-read adds one)\n"
+	if code != exitFailed || out != "" || !strings.HasPrefix(errOut, want) {
+		t.Errorf("from /: exit %d, stdout %q, stderr %q\nwant exit %d, stderr beginning %q", code, out, errOut, exitFailed, want)
+	}
+	code, out, errOut = runCLI(t, "-c", "test:///default", "--allow-read", "/", script)
+	if code != exitOK || out != "root\n" || errOut != "" {
+		t.Errorf("--allow-read /: exit %d, stdout %q, stderr %q; want root", code, out, errOut)
+	}
+}

@@ -3,7 +3,7 @@
 -- (and, with --fix, get autostart set); transient ones cannot autostart and
 -- must be defined first.
 --
---   vertscript -c qemu:///system scripts/examples/autostart_audit.lua
+--   vertscript --read-only -c qemu:///system scripts/examples/autostart_audit.lua
 --   vertscript --dry-run -c qemu:///system scripts/examples/autostart_audit.lua --fix
 if #arg > 1 or (#arg == 1 and arg[1] ~= "--fix") then
   error("usage: autostart_audit.lua [--fix]", 0)

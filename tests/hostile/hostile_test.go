@@ -31,6 +31,9 @@
 //	run-in: tmp                        copy the script into $TMP/run and run it
 //	                                   from there (its directory is readable,
 //	                                   $TMP/outside is not)
+//	cwd: DIR                           run the binary with the current
+//	                                   directory DIR (the script's path is
+//	                                   then absolute: $ROOT/tests/hostile/...)
 //	needs: TEXT                        what must land in the product for the
 //	                                   case to pass (printed when it fails)
 //
@@ -117,6 +120,7 @@ type hostileCase struct {
 	wires  []string
 	files  [][2]string // name, content
 	inTmp  bool
+	cwd    string
 	needs  string
 
 	hasExit, hasFirst bool
@@ -243,6 +247,8 @@ func (c *hostileCase) set(key, value string) error {
 			return errors.New("want tmp")
 		}
 		c.inTmp = true
+	case "cwd":
+		c.cwd = value
 	case "needs":
 		c.needs = value
 	default:
@@ -328,6 +334,9 @@ func (c *hostileCase) run(t *testing.T) {
 		}
 	}
 
+	if c.cwd != "" && !filepath.IsAbs(script) {
+		script = filepath.Join(root, "tests/hostile", script)
+	}
 	argv := []string{"-c", expand(c.uri)}
 	for _, f := range c.flags {
 		argv = append(argv, expand(f))
@@ -340,7 +349,7 @@ func (c *hostileCase) run(t *testing.T) {
 	for _, e := range c.env {
 		env = append(env, expand(e))
 	}
-	res := runBinary(t, argv, env, c.within, c.maxRSS)
+	res := runBinary(t, expand(c.cwd), argv, env, c.within, c.maxRSS)
 
 	scrub := strings.NewReplacer(root, "$ROOT", tmp, "$TMP", realTmp, "$TMP").Replace
 	stdout, stderr := scrub(res.stdout), scrub(res.stderr)
@@ -424,12 +433,13 @@ type result struct {
 	rssExceeded    bool   // killed by the memory watchdog
 }
 
-// runBinary runs the binary with argv in tests/hostile, kills it (and its
+// runBinary runs the binary with argv in dir ("": tests/hostile), kills it (and its
 // process group) when it outlives within or its resident set passes maxRSS,
 // and returns what it gave.
-func runBinary(t *testing.T, argv, env []string, within time.Duration, maxRSS uint64) result {
+func runBinary(t *testing.T, dir string, argv, env []string, within time.Duration, maxRSS uint64) result {
 	t.Helper()
 	cmd := exec.Command(binary, argv...)
+	cmd.Dir = dir
 	cmd.Env = env
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &limitedWriter{w: &stderr, n: 1 << 20}
@@ -536,7 +546,7 @@ for d in conn.listAllDomains():
 	if err := os.WriteFile(script, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res := runBinary(t, []string{"-c", node, "--allow-read", filepath.Join(root, "tests/hostile"), script}, os.Environ(), time.Minute, 1<<30)
+	res := runBinary(t, "", []string{"-c", node, "--allow-read", filepath.Join(root, "tests/hostile"), script}, os.Environ(), time.Minute, 1<<30)
 	got := strings.Split(strings.TrimSpace(res.stdout), "\n")
 	want := []string{"alpha 1", "beta 1", "gamma 5"}
 	if res.exit != 0 || strings.Join(slices.Sorted(slices.Values(got)), ",") != strings.Join(want, ",") {

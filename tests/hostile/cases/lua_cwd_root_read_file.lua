@@ -1,0 +1,11 @@
+-- A service started with the current directory / runs a script: / is not
+-- one of the default readable directories (a warning says so), so neither
+-- a relative nor an absolute path reaches /etc/passwd.
+-- cwd: /
+-- want-exit: 1
+-- want-stderr: vertscript: warning: / is a system or home directory, not readable by default (--allow-read / makes it readable)
+-- want-stderr: $ROOT/tests/hostile/cases/lua_cwd_root_read_file.lua:11: read_file: refused by policy: etc/passwd (/etc/passwd) is outside the readable directories ($ROOT/tests/hostile/cases; --allow-read adds one)
+-- want-stderr: stack traceback:
+-- want-stderr: \t[G]: in function 'read_file'
+-- want-stderr: \t$ROOT/tests/hostile/cases/lua_cwd_root_read_file.lua:11: in main chunk
+print(read_file("etc/passwd"))
