@@ -8,6 +8,7 @@
 -- redaction is by structure: none of the passwords may appear.
 -- flags: --audit $TMP/audit.log
 -- want-exit: 0
+-- want-stderr-match: ^$
 -- want-stdout: calls made: 14
 -- want-file-contains: audit.log: passwd = '<redacted>'
 -- want-file-contains: audit.log: <redacted: unparsable XML>
