@@ -32,7 +32,8 @@
 //	                                   from there (its directory is readable,
 //	                                   $TMP/outside is not)
 //	want-file-contains: NAME: TEXT     after the run, $TMP/NAME holds TEXT
-//	                                   (repeatable; \n is a newline)
+//	                                   (repeatable; TEXT as written, $ROOT
+//	                                   and $TMP expanded)
 //	want-file-not-contains: NAME: TEXT after the run, $TMP/NAME exists and
 //	                                   does not hold TEXT (repeatable;
 //	                                   e.g. a password in an --audit file)
@@ -251,7 +252,6 @@ func (c *hostileCase) set(key, value string) error {
 		if !ok || text == "" {
 			return errors.New("want NAME: TEXT")
 		}
-		text = strings.ReplaceAll(text, `\n`, "\n")
 		if key == "want-file-contains" {
 			c.fileHas = append(c.fileHas, [2]string{name, text})
 		} else {
