@@ -126,7 +126,7 @@ type hostileCase struct {
 	// fileHas and fileHasNot are the texts files in $TMP must and must not
 	// hold after the run: name, text.
 	fileHas, fileHasNot [][2]string
-	needs  string
+	needs               string
 
 	hasExit, hasFirst bool
 }
