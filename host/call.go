@@ -48,6 +48,9 @@ func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Valu
 		if abandoned != nil {
 			// Recorded as abandoned already; this is how it ended.
 			lv, lerr := v, c.libvirtErr
+			if e, ok := AsError(lerr); ok && e.Op == "" {
+				e.Op = op.QualName()
+			}
 			if lerr != nil {
 				lv = nil
 			}
