@@ -4,107 +4,105 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"regexp"
+	"math"
 	"time"
+)
+
+// Outcomes of a call in the audit log (its "outcome" attribute).
+const (
+	outcomeOK    = "ok"    // the call returned: its result
+	outcomeError = "error" // the call failed: its error
+	// outcomeAbandoned is a call still in libvirt when the run gave up on
+	// it (call-timeout, timeout, a signal): it may yet take effect. The
+	// record is written when the call is abandoned, with its duration so
+	// far and the reason as its error.
+	outcomeAbandoned = "abandoned"
+	// outcomeLate is an abandoned call that returned after all (when the
+	// process lived on): what libvirt made of it.
+	outcomeLate = "late"
 )
 
 // auditCall writes one record for the call c, which started at start and
 // returned v or err.
 func (s *Session) auditCall(c *Call, start time.Time, v Value, err error) {
+	outcome := outcomeOK
+	if err != nil {
+		outcome = outcomeError
+	}
+	s.writeAudit(c, start, outcome, v, err)
+}
+
+// auditAbandoned writes the record of the call c, abandoned for reason
+// while still in libvirt. s.mu is held: the record must be written before
+// Run returns, and the process perhaps exits.
+func (s *Session) auditAbandoned(c *Call, reason error) {
+	if s.audit != nil {
+		s.writeAudit(c, c.start, outcomeAbandoned, nil, reason)
+	}
+}
+
+// writeAudit writes the record of c with its outcome, result v and error
+// err, the arguments, result and error redacted of their secrets.
+func (s *Session) writeAudit(c *Call, start time.Time, outcome string, v Value, err error) {
 	recv, uri := ClassModule, ""
 	if c.recv != nil {
 		recv, uri = c.recv.String(), c.recv.Conn().label
 	} else if o, ok := v.(*Object); ok {
 		uri = o.Conn().label
 	}
+	args, r := newRedactor(c.op, c.givenArgs())
 	attrs := []slog.Attr{
 		slog.String("uri", uri),
 		slog.String("receiver", recv),
 		slog.String("op", c.op.QualName()),
-		slog.Any("args", jsonValue(redactArgs(c.op, c.givenArgs()))),
+		slog.Any("args", jsonValue(args)),
 		slog.String("effect", c.op.Effect.String()),
 		slog.Duration("duration", time.Since(start)),
+		slog.String("outcome", outcome),
 	}
 	if s.dryRun && c.op.Effect != Read {
 		attrs = append(attrs, slog.Bool("dry_run", true))
 	}
 	level := slog.LevelInfo
-	if err != nil {
+	switch {
+	case err != nil:
 		level = slog.LevelError
-		attrs = append(attrs, slog.String("error", err.Error()))
-	} else if c.op.secretResult {
+		attrs = append(attrs, slog.String("error", r.errorText(err)))
+	case c.op.secretResult:
 		attrs = append(attrs, slog.String("result", redacted))
-	} else {
-		attrs = append(attrs, slog.Any("result", jsonValue(redactValue(v))))
+	default:
+		attrs = append(attrs, slog.Any("result", jsonValue(r.result(v))))
 	}
 	s.audit.LogAttrs(context.Background(), level, "call", attrs...)
 }
 
-// jsonValue converts v for encoding/json: objects as their printed form,
-// bytes as their length.
+// jsonValue converts v for encoding/json, through the one walk over
+// values: lists and tuples as arrays, dicts as objects in their order,
+// objects as their printed form, bytes as their length, functions and
+// opaques by name, floats that JSON cannot hold (NaN, infinities) as
+// strings.
 func jsonValue(v Value) any {
-	switch v := v.(type) {
-	case []Value:
-		out := make([]any, len(v))
-		for i, e := range v {
-			out[i] = jsonValue(e)
+	out, _ := walker{leaf: func(_ []step, v Value) (Value, error) {
+		switch v := v.(type) {
+		case *Object:
+			return v.String(), nil
+		case Opaque:
+			return "{" + v.Type + "}", nil
+		case Callable:
+			return "<function " + v.Name() + ">", nil
+		case Bytes:
+			// Data, not a description of a call: a stream's may be a
+			// whole volume, or what a console showed.
+			return fmt.Sprintf("<%d bytes>", len(v)), nil
+		case float64:
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return Repr(v), nil
+			}
+		case nil, bool, int64, string:
+		default:
+			return Repr(v), nil
 		}
-		return out
-	case *Map:
-		out := make(map[string]any, v.Len())
-		for _, k := range v.keys {
-			out[k] = jsonValue(v.vals[k])
-		}
-		return out
-	case *IntMap:
-		out := make(map[int64]any, v.Len())
-		for _, k := range v.keys {
-			out[k] = jsonValue(v.vals[k])
-		}
-		return out
-	case *Object:
-		return v.String()
-	case Opaque:
-		return v.Type
-	case Bytes:
-		// Data, not a description of a call: a stream's may be a whole
-		// volume, or what a console showed.
-		return fmt.Sprintf("<%d bytes>", len(v))
-	}
-	return v
-}
-
-// redacted replaces a secret in the audit log and the plan.
-const redacted = "<redacted>"
-
-// xmlSecret matches the attributes of libvirt XML that carry passwords and
-// keys: <graphics passwd='...'>, <auth ... password='...'>, ...
-var xmlSecret = regexp.MustCompile(`(?i)\b(passwd|password)=('[^']*'|"[^"]*")`)
-
-// redactArgs returns args with Secret parameters replaced and passwords in
-// XML strings masked.
-func redactArgs(op *Op, args []Value) []Value {
-	out := make([]Value, len(args))
-	for i, a := range args {
-		if i < len(op.Params) && op.Params[i].Secret {
-			out[i] = redacted
-			continue
-		}
-		out[i] = redactValue(a)
-	}
+		return v, nil
+	}}.walk(nil, v)
 	return out
-}
-
-func redactValue(v Value) Value {
-	switch v := v.(type) {
-	case string:
-		return xmlSecret.ReplaceAllString(v, "$1='"+redacted+"'")
-	case []Value:
-		out := make([]Value, len(v))
-		for i, e := range v {
-			out[i] = redactValue(e)
-		}
-		return out
-	}
-	return v
 }

@@ -19,7 +19,9 @@ type Call struct {
 	kwargs []Kwarg
 	bound  bool
 
-	abandoned error // set by Run's watchdog when the call overran
+	start      time.Time // when the call began, for audit records
+	abandoned  error     // set by Run's watchdog when the call overran
+	libvirtErr error     // what an abandoned call's libvirt call returned at last
 }
 
 // Call invokes op on recv (nil for module functions) with a script's
@@ -29,7 +31,7 @@ type Call struct {
 // written to the audit log, when there is one.
 func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Value, error) {
 	start := time.Now()
-	c := &Call{s: s, op: op, recv: recv, args: args}
+	c := &Call{s: s, op: op, recv: recv, args: args, start: start}
 	v, err := s.call(c, kwargs)
 	if e, ok := AsError(err); ok {
 		if e.Op == "" {
@@ -40,7 +42,22 @@ func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Valu
 		}
 	}
 	if s.audit != nil {
-		s.auditCall(c, start, v, err)
+		s.mu.Lock()
+		abandoned := c.abandoned
+		s.mu.Unlock()
+		if abandoned != nil {
+			// Recorded as abandoned already; this is how it ended.
+			lv, lerr := v, c.libvirtErr
+			if e, ok := AsError(lerr); ok && e.Op == "" {
+				e.Op = op.QualName()
+			}
+			if lerr != nil {
+				lv = nil
+			}
+			s.writeAudit(c, start, outcomeLate, lv, lerr)
+		} else {
+			s.auditCall(c, start, v, err)
+		}
 	}
 	return v, err
 }
@@ -131,6 +148,7 @@ func (s *Session) inLibvirt(c *Call, f func() error) error {
 	abandoned := c.abandoned
 	s.mu.Unlock()
 	if abandoned != nil {
+		c.libvirtErr = err
 		s.release(c)
 		return abandoned
 	}
@@ -138,10 +156,13 @@ func (s *Session) inLibvirt(c *Call, f func() error) error {
 }
 
 // abandonLocked marks the call in flight as abandoned with err, and its
-// connection as stuck until it returns. s.mu is held.
+// connection as stuck until it returns, and writes its audit record: it
+// may still take effect, and the process may end before it returns. s.mu
+// is held.
 func (s *Session) abandonLocked(err error) {
 	c := s.cur
 	c.abandoned = err
+	s.auditAbandoned(c, err)
 	if c.recv != nil {
 		c.recv.Conn().stuck++
 	}

@@ -93,4 +93,10 @@ func planDomain(c *Call) (Value, error) {
 
 // JSONArgs converts plan arguments for encoding/json: objects as their
 // printed form.
-func JSONArgs(args []Value) []any { return jsonValue(args).([]any) }
+func JSONArgs(args []Value) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		out[i] = jsonValue(a)
+	}
+	return out
+}

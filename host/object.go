@@ -33,8 +33,9 @@ type objKey struct {
 // Class returns libvirt-python's class name: "virConnect", "virDomain", ...
 func (o *Object) Class() string { return o.class }
 
-// String formats the object as scripts print it, e.g. <virDomain test>.
-func (o *Object) String() string { return "<" + o.class + " " + o.label + ">" }
+// String formats the object as scripts print it, e.g. <virDomain test>;
+// a name that is not printable text is quoted (see QuoteName).
+func (o *Object) String() string { return "<" + o.class + " " + QuoteName(o.label) + ">" }
 
 // Conn returns the connection o belongs to (o itself for a connection).
 func (o *Object) Conn() *Object {

@@ -271,34 +271,34 @@ func (op *Op) given(args []Value, kwargs []Kwarg) []Value {
 	return out
 }
 
-// nulAt returns where v, or a string inside v's lists and dicts (typed
-// parameters), holds a NUL byte, which C would take for the string's end:
-// "" for v itself, `key "dname"`, `element 2`; ok is false when there is
-// none. Bytes may hold NUL bytes: they cross to C with their length.
-func nulAt(v Value) (where string, ok bool) {
-	switch v := v.(type) {
-	case string:
-		return "", strings.IndexByte(v, 0) >= 0
-	case Tuple:
-		return nulAt([]Value(v))
-	case []Value:
-		for i, e := range v {
-			if w, ok := nulAt(e); ok {
-				return joinWhere(fmt.Sprintf("element %d", i), w), true
+// nulAt returns where v, or a string inside v's lists, tuples and dicts
+// (typed parameters), holds a NUL byte, which C would take for the
+// string's end: "" for v itself, `key "dname"`, `element 2`, a dict key
+// itself by the key; ok is false when there is none. Bytes may hold NUL
+// bytes: they cross to C with their length.
+func nulAt(v Value) (at string, ok bool) {
+	var found []step
+	errNUL := fmt.Errorf("NUL")
+	w := walker{
+		leaf: func(path []step, v Value) (Value, error) {
+			if s, isStr := v.(string); isStr && strings.IndexByte(s, 0) >= 0 {
+				found = append([]step(nil), path...)
+				return nil, errNUL
 			}
-		}
-	case *Map:
-		for _, k := range v.Keys() {
+			return v, nil
+		},
+		key: func(path []step, k string) error {
 			if strings.IndexByte(k, 0) >= 0 {
-				return fmt.Sprintf("key %q", k), true
+				found = append([]step(nil), path...)
+				return errNUL
 			}
-			e, _ := v.Get(k)
-			if w, ok := nulAt(e); ok {
-				return joinWhere(fmt.Sprintf("key %q", k), w), true
-			}
-		}
+			return nil
+		},
 	}
-	return "", false
+	if _, err := w.walk(nil, v); err == nil {
+		return "", false
+	}
+	return where(found), true
 }
 
 func joinWhere(outer, inner string) string {

@@ -34,6 +34,12 @@
 //	cwd: DIR                           run the binary with the current
 //	                                   directory DIR (the script's path is
 //	                                   then absolute: $ROOT/tests/hostile/...)
+//	want-file-contains: NAME: TEXT     after the run, $TMP/NAME holds TEXT
+//	                                   (repeatable; TEXT as written, $ROOT
+//	                                   and $TMP expanded)
+//	want-file-not-contains: NAME: TEXT after the run, $TMP/NAME exists and
+//	                                   does not hold TEXT (repeatable;
+//	                                   e.g. a password in an --audit file)
 //	needs: TEXT                        what must land in the product for the
 //	                                   case to pass (printed when it fails)
 //
@@ -121,7 +127,10 @@ type hostileCase struct {
 	files  [][2]string // name, content
 	inTmp  bool
 	cwd    string
-	needs  string
+	// fileHas and fileHasNot are the texts files in $TMP must and must not
+	// hold after the run: name, text.
+	fileHas, fileHasNot [][2]string
+	needs               string
 
 	hasExit, hasFirst bool
 }
@@ -242,6 +251,16 @@ func (c *hostileCase) set(key, value string) error {
 			return errors.New("want NAME: CONTENT")
 		}
 		c.files = append(c.files, [2]string{name, content})
+	case "want-file-contains", "want-file-not-contains":
+		name, text, ok := strings.Cut(value, ": ")
+		if !ok || text == "" {
+			return errors.New("want NAME: TEXT")
+		}
+		if key == "want-file-contains" {
+			c.fileHas = append(c.fileHas, [2]string{name, text})
+		} else {
+			c.fileHasNot = append(c.fileHasNot, [2]string{name, text})
+		}
 	case "run-in":
 		if value != "tmp" {
 			return errors.New("want tmp")
@@ -387,6 +406,22 @@ func (c *hostileCase) run(t *testing.T) {
 	case c.match != nil:
 		if !c.match.MatchString(first) {
 			t.Errorf("stderr's first line:\n%s\nwant a match for:\n%s", first, c.match)
+		}
+	}
+	for _, f := range c.fileHas {
+		b, err := os.ReadFile(filepath.Join(tmp, f[0]))
+		if err != nil {
+			t.Errorf("want-file-contains: %v", err)
+		} else if !strings.Contains(scrub(string(b)), expand(f[1])) {
+			t.Errorf("$TMP/%s does not hold %q:\n%s", f[0], f[1], clip(scrub(string(b))))
+		}
+	}
+	for _, f := range c.fileHasNot {
+		b, err := os.ReadFile(filepath.Join(tmp, f[0]))
+		if err != nil {
+			t.Errorf("want-file-not-contains: %v", err)
+		} else if strings.Contains(string(b), expand(f[1])) {
+			t.Errorf("$TMP/%s holds %q:\n%s", f[0], f[1], clip(scrub(string(b))))
 		}
 	}
 	for _, w := range c.wires {
