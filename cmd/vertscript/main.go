@@ -91,7 +91,10 @@ Flags:
                       file); the file effect (virDomain.save, ...: local
                       paths) runs only when an --allow rule names it
   --deny RULE         refuse what RULE matches (repeatable; wins over --allow)
-  --allow-uri GLOB    connect only to URIs matching a GLOB (repeatable)
+  --allow-uri PATTERN connect only to URIs matching a PATTERN (repeatable); '*'
+                      matches a run of bytes without / ? & =; a pattern that
+                      spells out a transport (+ext) or a parameter (keyfile=)
+                      allows it, which no URI may use otherwise
   --allow-read DIR    let read_file, open, require, and URIs naming local files
                       (test:///PATH), read only inside DIR (repeatable;
                       default: the script's directory and the current
