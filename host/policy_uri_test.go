@@ -77,6 +77,8 @@ func TestCheckURI(t *testing.T) {
 		{"test:etc/passwd", readable, false, "outside the readable directories"},
 		{"test://" + dir + "/../../etc/passwd", readable, false, `".." in its path`},
 		{"test://" + node, Policy{Deny: []string{"file"}}, false, "--deny file"},
+		{"unix:///run/evil.sock", readable, false, "/run/evil.sock is outside the readable directories"},
+		{"unix:" + dir + "/../x.sock", readable, false, `".." in its path`},
 		// --allow-uri matches the canonical form; '*' crosses no '/', '?', '&', '='.
 		{"qemu:///system", withURI(Policy{}, "qemu:///*"), false, ""},
 		{"qemu:///system?name=x", withURI(Policy{}, "qemu:///*"), false, "matches no --allow-uri pattern"},

@@ -239,12 +239,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	session := host.NewSession(backend, opts)
 	runErr := session.Run(ctx, lang, host.Script{Path: path, Src: src, Args: rest, Stdout: stdout, Stderr: stderr})
 	closeErr := session.Close()
+	code := report(ctx, path, runErr, closeErr, stderr)
 	if dryRun {
+		// The plan comes last, after anything the script printed and its
+		// error, so that no text of the script's can follow it and pass
+		// for a planned call.
 		if err := reportPlan(session.Plan(), planFile, stderr); err != nil {
 			fmt.Fprintf(stderr, "vertscript: %v\n", err)
-			closeErr = errors.Join(closeErr, err)
+			if code == exitOK {
+				code = exitFailed
+			}
 		}
 	}
+	return code
+}
+
+// report prints how the run ended and returns the exit status.
+func report(ctx context.Context, path string, runErr, closeErr error, stderr io.Writer) int {
 	if ctx.Err() != nil {
 		fmt.Fprintf(stderr, "vertscript: %s: %v\n", path, context.Cause(ctx))
 		return exitInterrupt

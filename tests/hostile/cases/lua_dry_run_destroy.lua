@@ -6,15 +6,15 @@
 -- want-stdout: alpha: destroy 0, undefine 0, state 1, persistent 1
 -- want-stdout: beta: destroy 0, undefine 0, state 1, persistent 1
 -- want-stdout: running: 2, defined: 1
+-- want-stderr: cases/lua_dry_run_destroy.lua:29: the state did not change
+-- want-stderr: stack traceback:
+-- want-stderr: \t[G]: in function 'error'
+-- want-stderr: \tcases/lua_dry_run_destroy.lua:29: in main chunk
 -- want-stderr: dry run: 4 calls planned, none made
 -- want-stderr:   <virDomain alpha>.destroy()
 -- want-stderr:   <virDomain alpha>.undefine()
 -- want-stderr:   <virDomain beta>.destroy()
 -- want-stderr:   <virDomain beta>.undefine()
--- want-stderr: cases/lua_dry_run_destroy.lua:29: the state did not change
--- want-stderr: stack traceback:
--- want-stderr: \t[G]: in function 'error'
--- want-stderr: \tcases/lua_dry_run_destroy.lua:29: in main chunk
 local conn = libvirt.open()
 local names = {}
 for _, dom in ipairs(conn:listAllDomains(libvirt.VIR_CONNECT_LIST_DOMAINS_ACTIVE)) do

@@ -3,9 +3,9 @@
 -- flags: --read-only --dry-run
 -- args: test+ext://%zz@localhost/default?command=$TMP/outside/tripwire
 -- want-exit: 1
--- want-stderr: dry run: 0 calls planned, none made
 -- want-stderr: cases/lua_uri_unparsable_ext.lua:11: libvirt.open: refused by policy: URI "test+ext://%zz@localhost/default?command=$TMP/outside/tripwire" cannot be read exactly as libvirt reads it: user "%zz": only letters, digits and "._~-" are read
 -- want-stderr: stack traceback:
 -- want-stderr: \t[G]: in function 'open'
 -- want-stderr: \tcases/lua_uri_unparsable_ext.lua:11: in main chunk
+-- want-stderr: dry run: 0 calls planned, none made
 local conn = libvirt.open(arg[1])
