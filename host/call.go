@@ -101,6 +101,9 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 		}
 		return nil, &PlannedError{Op: op.QualName(), Object: recv.String(), PlannedBy: recv.planned}
 	}
+	if err := s.checkArgMemory(c); err != nil {
+		return nil, err
+	}
 	return s.invoke(c)
 }
 

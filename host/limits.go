@@ -1,10 +1,13 @@
 package host
 
 import (
+	"bytes"
 	"context"
 	"fmt"
-	"runtime"
+	"os"
+	"runtime/debug"
 	"runtime/metrics"
+	"strconv"
 	"time"
 )
 
@@ -23,12 +26,23 @@ type Limits struct {
 	MaxSteps uint64
 	// MaxDepth bounds the depth of nested function calls.
 	MaxDepth int
-	// MaxMemory caps the Go heap, in bytes: the run is cancelled when a
-	// poller sees the heap above it, and builtins that allocate much at
-	// once (string repetition, joins, ranges) refuse results that would
-	// pass it. The heap is the process's: embedders running several
-	// scripts at once share it.
+	// MaxMemory caps the memory a run uses, in bytes: the larger of the
+	// Go heap (its live and not yet swept objects) and the growth of the
+	// process's resident memory (RSS, from /proc/self/statm on Linux)
+	// since Run began, which counts what libvirt holds (defined
+	// domains, parsed XML, stream buffers) and the goroutine stacks
+	// besides the heap. The run is cancelled when a poller, looking
+	// every 10ms, sees that above MaxMemory; builtins that allocate much
+	// at once (string repetition, joins, ranges) refuse results that
+	// would pass it; and a libvirt call whose string and bytes arguments
+	// would take more than what is left is refused before libvirt sees
+	// them (see ArgCopies). Both measures are the process's: embedders
+	// running several scripts at once share them.
 	MaxMemory uint64
+
+	// rssBase is the process's resident memory when Run began: MaxMemory
+	// bounds the growth past it.
+	rssBase uint64
 }
 
 // DefaultLimits are the CLI's defaults.
@@ -42,7 +56,7 @@ var DefaultLimits = Limits{
 
 // LimitError is a run stopped by one of its limits.
 type LimitError struct {
-	Limit string // "timeout", "call-timeout", "max-steps", "max-depth", "max-memory"
+	Limit string // "timeout", "call-timeout", "max-steps", "max-depth", "max-memory", "max-nesting"
 	Msg   string
 }
 
@@ -83,8 +97,12 @@ func (s *Session) Run(ctx context.Context, lang Language, script Script) error {
 	}
 	stop := make(chan struct{})
 	defer close(stop)
-	if m := s.limits.MaxMemory; m > 0 {
-		go pollHeap(m, stop, cancel)
+	if s.limits.MaxMemory > 0 {
+		s.mu.Lock()
+		s.limits.rssBase = residentBytes()
+		lim := s.limits
+		s.mu.Unlock()
+		go pollMemory(lim, stop, cancel)
 	}
 	abandoned := make(chan error, 1)
 	go s.watch(ctx, stop, abandoned)
@@ -168,11 +186,12 @@ func (s *Session) watch(ctx context.Context, stop <-chan struct{}, abandoned cha
 	}
 }
 
-// heapInterval is how often the heap poller looks.
+// heapInterval is how often the memory poller looks.
 const heapInterval = 10 * time.Millisecond
 
-// pollHeap cancels the run when the Go heap passes max.
-func pollHeap(max uint64, stop <-chan struct{}, cancel context.CancelCauseFunc) {
+// pollMemory cancels the run when the memory it uses (see used) passes
+// lim.MaxMemory.
+func pollMemory(lim Limits, stop <-chan struct{}, cancel context.CancelCauseFunc) {
 	tick := time.NewTicker(heapInterval)
 	defer tick.Stop()
 	for {
@@ -180,12 +199,45 @@ func pollHeap(max uint64, stop <-chan struct{}, cancel context.CancelCauseFunc) 
 		case <-stop:
 			return
 		case <-tick.C:
-			if used := heapBytes(); used > max {
-				cancel(&LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: the script used %d MiB, more than its %d MiB", used>>20, max>>20)})
+			if used := lim.used(); used > lim.MaxMemory {
+				cancel(&LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: the script used %d MiB, more than its %d MiB", used>>20, lim.MaxMemory>>20)})
 				return
 			}
 		}
 	}
+}
+
+// used is the memory the run uses: the larger of the Go heap and the
+// growth of the process's resident memory since Run began (libvirt's
+// memory, and the stacks, are in the second only).
+func (l Limits) used() uint64 {
+	used := heapBytes()
+	if rss := residentBytes(); rss > l.rssBase {
+		used = max(used, rss-l.rssBase)
+	}
+	return used
+}
+
+// pageSize is the size of the pages /proc/self/statm counts.
+var pageSize = uint64(os.Getpagesize())
+
+// residentBytes is the process's resident memory (RSS), read from
+// /proc/self/statm; 0 where there is no such file.
+func residentBytes() uint64 {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	// size resident shared text lib data dt, in pages
+	fields := bytes.Fields(b)
+	if len(fields) < 2 {
+		return 0
+	}
+	n, err := strconv.ParseUint(string(fields[1]), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return n * pageSize
 }
 
 // heapBytes is the size of the Go heap's live and not yet swept objects.
@@ -205,9 +257,10 @@ const SmallAlloc = 1 << 20
 const MaxEstimate = 1 << 62
 
 // CheckAlloc refuses an operation, named what, that would build made (such
-// as "a string") of n bytes at once, when that would take the heap past
-// MaxMemory (0: no limit). Before it refuses for the memory already in use,
-// it collects garbage once, so that only live memory counts. The language
+// as "a string") of n bytes at once, when that would take the memory the
+// run uses (see MaxMemory) past MaxMemory (0: no limit). Before it refuses
+// for the memory already in use, it collects garbage once and returns the
+// free memory to the system, so that only live memory counts. The language
 // adapters call it from the builtins and operators that can allocate much
 // in one step.
 func (l Limits) CheckAlloc(n uint64, what, made string) *LimitError {
@@ -221,13 +274,112 @@ func (l Limits) CheckAlloc(n uint64, what, made string) *LimitError {
 	if n > max {
 		return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, more than the %d MiB allowed (--max-memory)", what, made, n>>20, max>>20)}
 	}
-	used := heapBytes()
-	if used+n > max {
-		runtime.GC()
-		used = heapBytes()
-	}
+	used := l.usedLive(n)
 	if used+n <= max {
 		return nil
 	}
 	return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, and the script already uses %d MiB of the %d MiB allowed (--max-memory)", what, made, n>>20, used>>20, max>>20)}
+}
+
+// usedLive is what the run uses (see used), measured once more after a
+// garbage collection that returns free memory to the system when n more
+// bytes would take it past MaxMemory.
+func (l Limits) usedLive(n uint64) uint64 {
+	used := l.used()
+	if used+n > l.MaxMemory {
+		debug.FreeOSMemory()
+		used = l.used()
+	}
+	return used
+}
+
+// ArgCopies is how many times their size the string and bytes arguments of
+// a libvirt call are counted against what is left of MaxMemory before the
+// call: libvirt copies them and parses XML into trees (defineXML of a
+// 40 MiB description was measured to take 4 to 4.5 times its size on the
+// test driver), and the memory it takes is out of the heap poller's
+// reach until it is there. Arguments smaller than bigArgs in all pass
+// without a look; many small ones are the memory poller's business.
+const ArgCopies = 4
+
+// bigArgs is the size from which the arguments of a call are checked
+// against what is left of MaxMemory.
+const bigArgs = 64 << 10
+
+// checkArgMemory refuses c, before the backend sees it, when its string
+// and bytes arguments, those nested in lists and dicts included, would
+// take ArgCopies times their size of memory, more than what is left of
+// MaxMemory.
+func (s *Session) checkArgMemory(c *Call) error {
+	lim := s.limits
+	if lim.MaxMemory == 0 {
+		return nil
+	}
+	var total, biggest uint64
+	name := ""
+	for i, a := range c.args {
+		n := valueBytes(a, 0)
+		total = min(total+n, MaxEstimate)
+		if n > biggest && i < len(c.op.Params) {
+			biggest, name = n, c.op.Params[i].Name
+		}
+	}
+	if total < bigArgs {
+		return nil
+	}
+	need := min(total, MaxEstimate/ArgCopies) * ArgCopies
+	var used uint64
+	if need <= lim.MaxMemory {
+		if used = lim.usedLive(need); used+need <= lim.MaxMemory {
+			return nil
+		}
+	}
+	left := lim.MaxMemory - min(used, lim.MaxMemory)
+	what := fmt.Sprintf("argument %s is %s", name, mib(total))
+	if biggest < total {
+		what = fmt.Sprintf("arguments are %s", mib(total))
+	}
+	return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("%s: max-memory: %s, which libvirt takes about %d times over, more than the %s left of %s (--max-memory)",
+		c.op.QualName(), what, ArgCopies, mib(left), mib(lim.MaxMemory))}
+}
+
+// mib formats n bytes in MiB, rounded up.
+func mib(n uint64) string {
+	return fmt.Sprintf("%d MiB", (n+(1<<20)-1)>>20)
+}
+
+// valueBytes is the size of the strings and bytes in v, nested ones
+// included (at most MaxNesting levels down), saturated at MaxEstimate.
+func valueBytes(v Value, depth int) uint64 {
+	if depth > MaxNesting {
+		return 0
+	}
+	var n uint64
+	addv := func(x Value) { n = min(n+valueBytes(x, depth+1), MaxEstimate) }
+	switch v := v.(type) {
+	case string:
+		return uint64(len(v))
+	case Bytes:
+		return uint64(len(v))
+	case []Value:
+		for _, x := range v {
+			addv(x)
+		}
+	case Tuple:
+		for _, x := range v {
+			addv(x)
+		}
+	case *Map:
+		for _, k := range v.Keys() {
+			x, _ := v.Get(k)
+			n = min(n+uint64(len(k)), MaxEstimate)
+			addv(x)
+		}
+	case *IntMap:
+		for _, k := range v.Keys() {
+			x, _ := v.Get(k)
+			addv(x)
+		}
+	}
+	return n
 }

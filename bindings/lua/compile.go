@@ -1,11 +1,14 @@
 package lua
 
 import (
+	"fmt"
 	"io"
 
 	lua "github.com/yuin/gopher-lua"
 	"github.com/yuin/gopher-lua/ast"
 	"github.com/yuin/gopher-lua/parse"
+
+	"vertscript/host"
 )
 
 // concatName is the local of a compiled chunk that holds the guarded
@@ -31,6 +34,11 @@ func (in *interp) compile(L *lua.LState, r io.Reader, name string) (*lua.LFuncti
 	chunk, err := parse.Parse(r, name)
 	if err != nil {
 		return nil, err
+	}
+	if line, ok := shallow(chunk); !ok {
+		// gopher-lua's parser keeps its own stack, but its compiler
+		// (and rewriteConcat) recurse on the syntax tree.
+		return nil, &lua.CompileError{Line: line, Message: fmt.Sprintf("chunk has too many syntax levels (more than %d)", host.MaxNesting)}
 	}
 	guarded := in.lim.MaxMemory > 0 && rewriteConcat(chunk)
 	if guarded {
@@ -213,4 +221,126 @@ func (r *concatRewriter) expr(e ast.Expr) ast.Expr {
 		return call
 	}
 	return e
+}
+
+// shallow reports whether chunk's syntax tree nests at most host.MaxNesting
+// levels deep (blocks, functions, expressions: a table constructor in a
+// table constructor, a long chain of operators), and if not, the line
+// where it passes that. Lua 5.1 refuses more than 200 levels with the same
+// message; gopher-lua's compiler recurses on the tree, and a million
+// levels given to load() overflowed the Go stack, a fatal error.
+func shallow(chunk []ast.Stmt) (int, bool) {
+	d := &depthWalker{}
+	d.stmts(chunk, 0)
+	return d.line, !d.deep
+}
+
+// depthWalker walks a syntax tree, no deeper than host.MaxNesting.
+type depthWalker struct {
+	deep bool
+	line int
+}
+
+func (d *depthWalker) enter(depth, line int) bool {
+	if d.deep {
+		return false
+	}
+	if depth > host.MaxNesting {
+		d.deep, d.line = true, line
+		return false
+	}
+	return true
+}
+
+func (d *depthWalker) stmts(list []ast.Stmt, depth int) {
+	for _, s := range list {
+		d.stmt(s, depth)
+	}
+}
+
+func (d *depthWalker) stmt(s ast.Stmt, depth int) {
+	if !d.enter(depth, s.Line()) {
+		return
+	}
+	depth++
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		d.exprs(s.Lhs, depth)
+		d.exprs(s.Rhs, depth)
+	case *ast.LocalAssignStmt:
+		d.exprs(s.Exprs, depth)
+	case *ast.FuncCallStmt:
+		d.expr(s.Expr, depth)
+	case *ast.DoBlockStmt:
+		d.stmts(s.Stmts, depth)
+	case *ast.WhileStmt:
+		d.expr(s.Condition, depth)
+		d.stmts(s.Stmts, depth)
+	case *ast.RepeatStmt:
+		d.stmts(s.Stmts, depth)
+		d.expr(s.Condition, depth)
+	case *ast.IfStmt:
+		d.expr(s.Condition, depth)
+		d.stmts(s.Then, depth)
+		d.stmts(s.Else, depth)
+	case *ast.NumberForStmt:
+		d.expr(s.Init, depth)
+		d.expr(s.Limit, depth)
+		d.expr(s.Step, depth)
+		d.stmts(s.Stmts, depth)
+	case *ast.GenericForStmt:
+		d.exprs(s.Exprs, depth)
+		d.stmts(s.Stmts, depth)
+	case *ast.FuncDefStmt:
+		d.expr(s.Func, depth)
+	case *ast.ReturnStmt:
+		d.exprs(s.Exprs, depth)
+	}
+}
+
+func (d *depthWalker) exprs(list []ast.Expr, depth int) {
+	for _, e := range list {
+		d.expr(e, depth)
+	}
+}
+
+func (d *depthWalker) expr(e ast.Expr, depth int) {
+	if e == nil || !d.enter(depth, e.Line()) {
+		return
+	}
+	depth++
+	switch e := e.(type) {
+	case *ast.AttrGetExpr:
+		d.expr(e.Object, depth)
+		d.expr(e.Key, depth)
+	case *ast.TableExpr:
+		for _, f := range e.Fields {
+			d.expr(f.Key, depth)
+			d.expr(f.Value, depth)
+		}
+	case *ast.FuncCallExpr:
+		d.expr(e.Func, depth)
+		d.expr(e.Receiver, depth)
+		d.exprs(e.Args, depth)
+	case *ast.LogicalOpExpr:
+		d.expr(e.Lhs, depth)
+		d.expr(e.Rhs, depth)
+	case *ast.RelationalOpExpr:
+		d.expr(e.Lhs, depth)
+		d.expr(e.Rhs, depth)
+	case *ast.ArithmeticOpExpr:
+		d.expr(e.Lhs, depth)
+		d.expr(e.Rhs, depth)
+	case *ast.StringConcatOpExpr:
+		d.expr(e.Lhs, depth)
+		d.expr(e.Rhs, depth)
+	case *ast.UnaryMinusOpExpr:
+		d.expr(e.Expr, depth)
+	case *ast.UnaryNotOpExpr:
+		d.expr(e.Expr, depth)
+	case *ast.UnaryLenOpExpr:
+		d.expr(e.Expr, depth)
+	case *ast.FunctionExpr:
+		d.stmts(e.Stmts, depth)
+	}
 }

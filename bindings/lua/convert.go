@@ -27,12 +27,15 @@ func (in *interp) toHost(L *lua.LState, v lua.LValue) host.Value {
 }
 
 // converter converts one value: left counts down the values it may still
-// make, seen holds the tables being converted.
+// make, depth counts the tables being converted, of which seen holds the
+// set. A table nested more than host.MaxNesting levels deep converts to
+// host.Opaque: the conversion recurses.
 type converter struct {
-	left int
-	seen map[*lua.LTable]bool
-	L    *lua.LState // the state a function value is called back on
-	in   *interp
+	left  int
+	depth int
+	seen  map[*lua.LTable]bool
+	L     *lua.LState // the state a function value is called back on
+	in    *interp
 }
 
 // callable is a Lua function the core calls back, on the state that passed
@@ -105,8 +108,12 @@ func (c *converter) value(v lua.LValue) host.Value {
 		if c.seen[v] {
 			return host.Opaque{Type: "table (cyclic)"}
 		}
+		if c.depth >= host.MaxNesting {
+			return host.Opaque{Type: "table (nested too deep)"}
+		}
 		c.seen[v] = true
-		defer delete(c.seen, v)
+		c.depth++
+		defer func() { delete(c.seen, v); c.depth-- }()
 		return c.table(v)
 	case *lua.LFunction:
 		return callable{L: c.L, fn: v, in: c.in}

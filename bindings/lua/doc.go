@@ -54,7 +54,8 @@
 //     like Lua's "stack overflow", pcall can catch it, and an overflow
 //     inside a coroutine ends the script with gopher-lua's "stack
 //     overflow".
-//   - MaxMemory: host.Session.Run cancels the run when the heap passes it;
+//   - MaxMemory: host.Session.Run cancels the run when the memory it uses
+//     (the Go heap, or the resident memory it adds) passes it;
 //     in addition, the library functions that build much at once check
 //     what they would build first, and refuse what would take the heap
 //     past the limit: string.rep, string.format (Go's fmt takes widths up

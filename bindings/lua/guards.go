@@ -14,7 +14,9 @@ import (
 // (or list of matches) in one call, which neither the heap poller nor the
 // run's context can stop half-way, by forms that check the size of what
 // they would build against MaxMemory first: string.rep, string.format,
-// string.gsub, string.gmatch and table.concat. print checks too (see
+// string.gsub, string.gmatch and table.concat; and the pattern functions
+// (string.find, match, gmatch, gsub) by forms that refuse a pattern with
+// more captures than Lua allows (see checkPattern). print checks too (see
 // print), and so do chains of concatenations (see compile).
 func (in *interp) guardAllocations(L *lua.LState) {
 	str := L.GetGlobal(lua.StringLibName).(*lua.LTable)
@@ -23,6 +25,8 @@ func (in *interp) guardAllocations(L *lua.LState) {
 		"format": in.format,
 		"gsub":   in.gsub,
 		"gmatch": in.gmatch,
+		"find":   in.find,
+		"match":  in.match,
 	} {
 		f := str.RawGetString(name).(*lua.LFunction)
 		orig := f.GFunction
@@ -243,9 +247,71 @@ func argSize(verb byte, a lua.LValue) uint64 {
 // match before they use any.
 const matchBytes = 128
 
+// maxCaptures is how many captures a pattern may have: Lua 5.1's
+// LUA_MAXCAPTURES. gopher-lua has no such bound, and compiles nested
+// captures by recursion: a pattern of a million '(' overflowed the Go
+// stack, a fatal error.
+const maxCaptures = 32
+
+// checkPattern raises Lua's "too many captures" for a pattern, given to
+// what, with more than maxCaptures captures, before gopher-lua compiles
+// it.
+func checkPattern(L *lua.LState, pat, what string) {
+	if captures(pat) > maxCaptures {
+		L.RaiseError("%s: too many captures (more than %d)", what, maxCaptures)
+	}
+}
+
+// captures counts the captures of a Lua pattern: the '(' that are neither
+// escaped by '%', nor the pair of a %b, nor inside a set ([...]).
+func captures(pat string) int {
+	n := 0
+	for i := 0; i < len(pat); i++ {
+		switch pat[i] {
+		case '%':
+			i++
+			if i < len(pat) && pat[i] == 'b' {
+				i += 2 // %bxy: x and y are the balanced pair
+			}
+		case '(':
+			n++
+		case '[':
+			// A set: a ']' right after '[' or '[^' is a member.
+			i++
+			if i < len(pat) && pat[i] == '^' {
+				i++
+			}
+			if i < len(pat) && pat[i] == ']' {
+				i++
+			}
+			for ; i < len(pat) && pat[i] != ']'; i++ {
+				if pat[i] == '%' {
+					i++
+				}
+			}
+		}
+	}
+	return n
+}
+
+// find is string.find(s, pattern [, init [, plain]]).
+func (in *interp) find(L *lua.LState, orig lua.LGFunction) int {
+	if !lua.LVAsBool(L.Get(4)) {
+		checkPattern(L, L.CheckString(2), "string.find")
+	}
+	return orig(L)
+}
+
+// match is string.match(s, pattern [, init]).
+func (in *interp) match(L *lua.LState, orig lua.LGFunction) int {
+	checkPattern(L, L.CheckString(2), "string.match")
+	return orig(L)
+}
+
 // gsub is string.gsub(s, pattern, repl [, n]).
 func (in *interp) gsub(L *lua.LState, orig lua.LGFunction) int {
 	s, pat := L.CheckString(1), L.CheckString(2)
+	checkPattern(L, pat, "string.gsub")
 	repl := L.Get(3)
 	limit := L.OptInt(4, -1)
 	if in.lim.MaxMemory > 0 {
@@ -257,6 +323,7 @@ func (in *interp) gsub(L *lua.LState, orig lua.LGFunction) int {
 // gmatch is string.gmatch(s, pattern).
 func (in *interp) gmatch(L *lua.LState, orig lua.LGFunction) int {
 	s, pat := L.CheckString(1), L.CheckString(2)
+	checkPattern(L, pat, "string.gmatch")
 	if in.lim.MaxMemory > 0 {
 		in.matches(L, s, pat, -1, lua.LNil, "string.gmatch")
 	}

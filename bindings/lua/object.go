@@ -130,6 +130,9 @@ func (in *interp) call(L *lua.LState, op *host.Op, recv *host.Object, first int)
 		if pe, ok := err.(*host.PolicyError); ok {
 			in.refusePolicy(L, pe)
 		}
+		if le, ok := err.(*host.LimitError); ok {
+			in.refuse(L, le)
+		}
 		raise(L, err)
 	}
 	L.Push(in.resultOf(L, op, res))

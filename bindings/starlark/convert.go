@@ -23,9 +23,13 @@ func toHost(thread *starlark.Thread, v starlark.Value) host.Value {
 }
 
 // converter converts one value: left counts down the values it may still
-// make, path holds the lists and dicts being converted.
+// make, path holds the lists and dicts being converted, depth counts the
+// containers being converted. A container nested more than
+// host.MaxNesting levels deep converts to host.Opaque: the conversion
+// recurses.
 type converter struct {
 	left   int
+	depth  int
 	path   map[starlark.Value]bool
 	thread *starlark.Thread // the thread a function value is called back on
 }
@@ -33,6 +37,14 @@ type converter struct {
 func (c *converter) value(v starlark.Value) host.Value {
 	if c.left--; c.left < 0 {
 		return host.Opaque{Type: v.Type() + " (too large)"}
+	}
+	switch v.(type) {
+	case *starlark.List, starlark.Tuple, *starlark.Dict:
+		if c.depth >= host.MaxNesting {
+			return host.Opaque{Type: v.Type() + " (nested too deep)"}
+		}
+		c.depth++
+		defer func() { c.depth-- }()
 	}
 	switch v := v.(type) {
 	case starlark.NoneType:

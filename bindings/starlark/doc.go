@@ -34,7 +34,8 @@
 //     OnMaxSteps compares the call stack's depth to the limit, so a
 //     runaway recursion stops a few frames past it, at a cost of
 //     kilobytes, instead of at Starlark's own 100,000 frames.
-//   - MaxMemory: host.Session.Run cancels the run when the heap passes it;
+//   - MaxMemory: host.Session.Run cancels the run when the memory it uses
+//     (the Go heap, or the resident memory it adds) passes it;
 //     in addition, nothing may build at once a value that would take the
 //     heap past it. The syntax tree is rewritten (see rewrite) so that
 //     repetition (x * n, x *= n), string formatting (x % y), += of a list

@@ -24,6 +24,11 @@ func (l *limits) guards() starlark.StringDict {
 		guardSized:  starlark.NewBuiltin(guardSized, l.sized),
 		guardMethod: starlark.NewBuiltin(guardMethod, l.method),
 	}
+	// Builtins that make a string from their arguments' text: measured
+	// whatever the limits, for the depth of what they print.
+	for name, quote := range map[string]bool{"str": false, "repr": true, "print": false, "fail": false} {
+		d[name] = l.wrap(starlark.Universe[name].(*starlark.Builtin), l.texts(quote))
+	}
 	if l.lim.MaxMemory == 0 && l.lim.MaxSteps == 0 {
 		return d
 	}
@@ -35,10 +40,6 @@ func (l *limits) guards() starlark.StringDict {
 		"any": 0, "all": 0, "min": 0, "max": 0,
 	} {
 		d[name] = l.wrap(starlark.Universe[name].(*starlark.Builtin), l.iterating(per, made[name]))
-	}
-	// Builtins that make a string from their arguments' text.
-	for name, quote := range map[string]bool{"str": false, "repr": true, "print": false, "fail": false} {
-		d[name] = l.wrap(starlark.Universe[name].(*starlark.Builtin), l.texts(quote))
 	}
 	getattr := starlark.Universe["getattr"].(*starlark.Builtin)
 	d["getattr"] = starlark.NewBuiltin("getattr", func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -146,8 +147,12 @@ func (l *limits) text() *text {
 }
 
 // made checks the string that what would make: size bytes, and the work
-// t counted (printing big integers) as steps.
+// t counted (printing big integers) as steps; and that t met no value
+// nested too deep to print.
 func (l *limits) made(thread *starlark.Thread, t *text, size uint64, what string) error {
+	if t.deep {
+		return host.NestingError(what, "a value")
+	}
 	if err := l.alloc(size, what, "a string"); err != nil {
 		return err
 	}
@@ -228,7 +233,7 @@ func words(i starlark.Int) uint64 { return uint64(i.BigInt().BitLen()+63) / 64 }
 // limit.
 func (l *limits) mod(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	x, y := args[0], args[1]
-	if s, ok := x.(starlark.String); ok && (l.lim.MaxMemory > 0 || l.lim.MaxSteps > 0) {
+	if s, ok := x.(starlark.String); ok {
 		t := l.text()
 		if err := l.made(thread, t, interpolationSize(string(s), y, t), "%"); err != nil {
 			return nil, err

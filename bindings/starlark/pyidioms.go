@@ -29,12 +29,13 @@ import (
 func (l *limits) pyIdioms(predeclared starlark.StringDict, script host.Script, argv *starlark.List) {
 	stdout := &file{name: "stdout", w: script.Stdout}
 	stderr := &file{name: "stderr", w: script.Stderr}
-	predeclared["exit"] = starlark.NewBuiltin("exit", exit)
+	// exit prints a value that is not a status: measured as str() is.
+	predeclared["exit"] = l.wrap(starlark.NewBuiltin("exit", exit), l.texts(false))
 	predeclared["sys"] = &starlarkstruct.Module{Name: "sys", Members: starlark.StringDict{
 		"argv":   argv,
 		"stdout": stdout,
 		"stderr": stderr,
-		"exit":   starlark.NewBuiltin("sys.exit", exit),
+		"exit":   l.wrap(starlark.NewBuiltin("sys.exit", exit), l.texts(false)),
 	}}
 	predeclared["print"] = starlark.NewBuiltin("print", l.print(stdout))
 }
@@ -178,7 +179,7 @@ func (l *limits) print(stdout *file) func(*starlark.Thread, *starlark.Builtin, s
 			}
 			out = f
 		}
-		if l.lim.MaxMemory > 0 || l.lim.MaxSteps > 0 {
+		{
 			t := l.text()
 			size := uint64(len(end))
 			for i, a := range args {

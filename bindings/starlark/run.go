@@ -142,8 +142,10 @@ func execFile(thread *starlark.Thread, path string, src []byte, predeclared star
 	if err != nil {
 		return err
 	}
-	g, err := prog.Init(thread, predeclared)
-	g.Freeze()
+	// The globals are not frozen afterwards, as ExecFileOptions does:
+	// nothing uses them once the run is over, and freezing recurses into
+	// every value, however deeply the script nested it.
+	_, err = prog.Init(thread, predeclared)
 	return err
 }
 

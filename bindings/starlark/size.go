@@ -52,6 +52,21 @@ type text struct {
 	limit uint64
 	work  uint64         // steps of work to print the big integers met
 	seen  map[key]uint64 // container -> its repr's length; 0: being measured
+	// depth counts the containers being measured; deep is set when one
+	// nests more than host.MaxNesting levels deep: the measure, and
+	// Starlark's own printing, recurse.
+	depth int
+	deep  bool
+}
+
+// enter enters a container, unless it nests too deep (then deep is set).
+func (t *text) enter() bool {
+	if t.depth >= host.MaxNesting {
+		t.deep = true
+		return false
+	}
+	t.depth++
+	return true
 }
 
 func (t *text) size(v starlark.Value, quote bool) uint64 {
@@ -120,6 +135,10 @@ func (t *text) container(id key, n int, element func(int) starlark.Value) uint64
 		}
 		return size
 	}
+	if !t.enter() {
+		return host.MaxEstimate
+	}
+	defer func() { t.depth-- }()
 	if t.seen == nil {
 		t.seen = map[key]uint64{}
 	}
@@ -160,6 +179,10 @@ func (t *text) iterable(id key, v starlark.Iterable, entry func(starlark.Value) 
 		}
 		return size
 	}
+	if !t.enter() {
+		return host.MaxEstimate
+	}
+	defer func() { t.depth-- }()
 	if t.seen == nil {
 		t.seen = map[key]uint64{}
 	}

@@ -108,7 +108,8 @@ Flags:
                       abandon a libvirt call after DURATION (default 2m)
   --max-steps N       stop a Starlark script after N steps (default 1e9)
   --max-depth N       refuse calls nested deeper than N (default 1000)
-  --max-memory SIZE   stop the script when the heap passes SIZE, e.g. 512MiB
+  --max-memory SIZE   stop the script when it uses more than SIZE (the Go heap,
+                      or the resident memory the run adds), e.g. 512MiB
                       (default 512MiB)
   --version           print vertscript's and libvirt's versions
   -h, --help          print this help
