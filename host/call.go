@@ -12,6 +12,9 @@ type Call struct {
 	op   *Op
 	recv *Object
 	ref  any // recv's backend object, read once at the start of the call
+	// pins are the handles the call uses (recv's, its object arguments'):
+	// none is freed before the call ends.
+	pins []*handle
 	args []Value
 	// raw and kwargs are the arguments as the script gave them, for plans
 	// and audit records (see givenArgs); bound is set once args are.
@@ -31,6 +34,7 @@ func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Valu
 	start := time.Now()
 	c := &Call{s: s, op: op, recv: recv, args: args}
 	v, err := s.call(c, kwargs)
+	s.unpin(c)
 	if e, ok := AsError(err); ok {
 		if e.Op == "" {
 			e.Op = op.QualName()
@@ -60,7 +64,7 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 			s.mu.Unlock()
 			return nil, c.deadReceiver()
 		}
-		c.ref = recv.ref
+		c.ref = c.pinLocked(recv)
 	}
 	s.mu.Unlock()
 	if closed {
@@ -154,14 +158,16 @@ func (s *Session) release(c *Call) {
 		return
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	conn := c.recv.Conn()
 	conn.stuck--
+	var steps []step
 	if conn.stuck == 0 && conn.closePending {
 		conn.freed, conn.closePending = false, false
 		s.pending--
-		_, _ = s.closeConnLocked(conn)
+		steps = s.detachConnLocked(conn, nil)
 	}
+	s.mu.Unlock()
+	_ = runSteps(steps, nil)
 }
 
 // deadReceiver is libvirt's error for a call on a closed connection or a
