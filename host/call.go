@@ -34,7 +34,9 @@ func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Valu
 	start := time.Now()
 	c := &Call{s: s, op: op, recv: recv, args: args}
 	v, err := s.call(c, kwargs)
-	s.unpin(c)
+	if uerr := s.unpin(c); uerr != nil && err == nil {
+		v, err = nil, uerr
+	}
 	if e, ok := AsError(err); ok {
 		if e.Op == "" {
 			e.Op = op.QualName()

@@ -85,11 +85,14 @@ func (c *Call) pinLocked(o *Object) any {
 	return o.h.ref
 }
 
-// unpin ends the call's use of the handles it pinned, freeing those the
-// session let go of meanwhile.
-func (s *Session) unpin(c *Call) {
+// unpin ends the call's use of the handles it pinned, and frees those the
+// session let go of meanwhile: freeing can call libvirt (the last
+// reference to a closed remote connection closes it), so Run's watchdog
+// bounds it as part of the call, whose error it returns when it abandons
+// it.
+func (s *Session) unpin(c *Call) error {
 	if len(c.pins) == 0 {
-		return
+		return nil
 	}
 	s.mu.Lock()
 	var last []*handle
@@ -100,10 +103,33 @@ func (s *Session) unpin(c *Call) {
 		}
 	}
 	c.pins = nil
+	abandoned := c.abandoned
 	s.mu.Unlock()
-	for _, h := range last {
-		_, _ = h.release()
-		s.released()
+	if len(last) == 0 {
+		return nil
+	}
+	free := func() error {
+		for _, h := range last {
+			_, _ = h.release()
+			s.released()
+		}
+		return nil
+	}
+	if abandoned != nil {
+		return free() // the goroutine is abandoned already
+	}
+	return s.inLibvirt(c, free)
+}
+
+// unpinLocked ends the call's use of o's handle before the call ends: the
+// call itself frees it (virConnect.close). s.mu is held.
+func (c *Call) unpinLocked(o *Object) {
+	for i, h := range c.pins {
+		if h == o.h {
+			h.uses--
+			c.pins = append(c.pins[:i], c.pins[i+1:]...)
+			return
+		}
 	}
 }
 

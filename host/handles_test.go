@@ -4,34 +4,40 @@ import (
 	"testing"
 
 	"vertscript/host"
-	"vertscript/host/cgobackend"
 )
 
 // TestWaitSurvivesCallbacksOnItsDomain waits for a domain's state again and
-// again while a lifecycle callback receives the same domain: the session
-// adopts the event's fresher pointer for the *Object the wait holds, and
-// must not free the pointer the wait is still using (libvirt then answered
-// "invalid domain pointer in virDomainGetState", or worse).
+// again while a lifecycle callback receives the same domain and makes the
+// state change the wait waits for: the session adopts the event's fresher
+// pointer for the *Object the wait holds, and must not free the pointer the
+// wait is still using (libvirt then answered "invalid domain pointer in
+// virDomainGetState", or worse).
 func TestWaitSurvivesCallbacksOnItsDomain(t *testing.T) {
 	t.Parallel()
-	s := host.NewSession(cgobackend.New(), host.Options{URI: fixtureURI(t)})
-	defer s.Close()
-	conn := call(t, s, host.ClassModule, "open", nil).(*host.Object)
+	s := newSession(t)
+	conn := open(t, s)
 	dom := call(t, s, host.ClassConnect, "lookupByName", conn, "alpha").(*host.Object)
-	r := &recorder{}
-	call(t, s, host.ClassConnect, "domainEventRegisterAny", conn, nil, int64(0), r, nil)
-	for i := 0; i < 200; i++ {
-		call(t, s, host.ClassDomain, "suspend", dom)
-		if got := call(t, s, host.ClassModule, "wait_for_state", nil, dom, int64(3), 5.0); got != int64(3) {
-			t.Fatalf("wait %d: state %v, want 3", i, got)
+	resumed := 0
+	resume := goFunc{name: "resume", fn: func(args []host.Value) (host.Value, error) {
+		if args[1] != host.Value(dom) {
+			t.Errorf("the callback got %v, want the domain the script holds", host.Repr(args[1]))
 		}
-		call(t, s, host.ClassDomain, "resume", dom)
-		if got := call(t, s, host.ClassModule, "wait_for_state", nil, dom, int64(1), 5.0); got != int64(1) {
+		if args[2] != int64(3) { // VIR_DOMAIN_EVENT_SUSPENDED
+			return nil, nil
+		}
+		resumed++
+		return callErr(s, host.ClassDomain, "resume", args[1].(*host.Object))
+	}}
+	call(t, s, host.ClassConnect, "domainEventRegisterAny", conn, nil, int64(0), resume, nil)
+	const waits = 200
+	for i := 0; i < waits; i++ {
+		call(t, s, host.ClassDomain, "suspend", dom)
+		if got := call(t, s, host.ClassModule, "wait_for_state", nil, dom, int64(1), 10.0); got != int64(1) {
 			t.Fatalf("wait %d: state %v, want 1", i, got)
 		}
 	}
-	if len(r.got) == 0 {
-		t.Error("no callback ran during the waits")
+	if resumed != waits {
+		t.Errorf("the callback resumed the domain %d times, want %d", resumed, waits)
 	}
 }
 

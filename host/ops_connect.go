@@ -4,7 +4,7 @@ package host
 var connectOps = inClass(ClassConnect, []*Op{
 	{Name: "close", CName: "virConnectClose", Result: "int",
 		Doc: "Frees the connection's objects and closes it; returns the references left (0).",
-		fn:  func(c *Call) (Value, error) { return num(c.s.closeConn(c.recv)) }},
+		fn:  func(c *Call) (Value, error) { return num(c.closeConn()) }},
 	{Name: "getURI", CName: "virConnectGetURI", Result: "str",
 		Doc: "Returns the connection's canonical URI.",
 		fn:  func(c *Call) (Value, error) { return str(c.conn().GetURI()) }},

@@ -148,17 +148,20 @@ func (s *Session) open(op *Op, uri string, readOnly bool) (*Object, error) {
 	return o, nil
 }
 
-// closeConn frees the objects of connection o, then closes it, returning
-// virConnectClose's remaining reference count. It runs as the call
-// virConnect.close, which Run's watchdog bounds by the call timeout.
-func (s *Session) closeConn(o *Object) (int, error) {
+// closeConn frees the objects of the call's receiver, a connection, then
+// closes it, returning virConnectClose's remaining reference count. It
+// runs as the call virConnect.close, which Run's watchdog bounds by the
+// call timeout.
+func (c *Call) closeConn() (int, error) {
+	s, o := c.s, c.recv
 	s.mu.Lock()
-	for i, c := range s.conns {
-		if c == o {
+	for i, conn := range s.conns {
+		if conn == o {
 			s.conns = append(s.conns[:i], s.conns[i+1:]...)
 			break
 		}
 	}
+	c.unpinLocked(o) // closed here, not when the call ends
 	n := 0
 	steps := s.detachConnLocked(o, &n)
 	s.mu.Unlock()
