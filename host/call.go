@@ -224,7 +224,7 @@ func classError(class string) (code int, what string) {
 // plans and audit records show.
 func (c *Call) givenArgs() []Value {
 	if !c.bound {
-		return c.args
+		return views(c.args)
 	}
 	return c.op.given(c.raw, c.kwargs)
 }

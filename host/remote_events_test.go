@@ -55,12 +55,15 @@ func TestKeepaliveNoticesAFrozenDaemon(t *testing.T) {
 	defer d.Continue()
 	src := `
 c = libvirt.open()
+reasons = []
 def closed(conn, reason, opaque):
+    opaque.append(reason)
     print("closed: reason %d (keepalive: %s)" % (reason, reason == libvirt.VIR_CONNECT_CLOSE_REASON_KEEPALIVE))
-c.registerCloseCallback(closed, None)
+c.registerCloseCallback(closed, reasons)
 c.setKeepAlive(1, 1)
 print("ready")
 libvirt.virEventRunDefaultImpl()
+print("opaque", reasons)
 `
 	var out bytes.Buffer
 	stop := &stopOnFirstWrite{d: d}
@@ -72,7 +75,7 @@ libvirt.virEventRunDefaultImpl()
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
-	if want := "ready\nclosed: reason 2 (keepalive: True)\n"; out.String() != want {
+	if want := "ready\nclosed: reason 2 (keepalive: True)\nopaque [2]\n"; out.String() != want {
 		t.Errorf("got %q, want %q", out.String(), want)
 	}
 	if took := time.Since(start); took > 15*time.Second {
