@@ -23,6 +23,9 @@ type Call struct {
 	bound  bool
 
 	abandoned error // set by Run's watchdog when the call overran
+	// swallowed is a libvirt error the operation turned into a result,
+	// as libvirt-python does in places (see swallow).
+	swallowed *Error
 }
 
 // Call invokes op on recv (nil for module functions) with a script's
@@ -36,6 +39,14 @@ func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Valu
 	v, err := s.call(c, kwargs)
 	if uerr := s.unpin(c); uerr != nil && err == nil {
 		v, err = nil, uerr
+	}
+	if err == nil && c.swallowed != nil {
+		// Not raised, but libvirt's last error all the same, and the
+		// error handler's business.
+		c.swallowed.Op = op.QualName()
+		if herr := s.noteError(recv, c.swallowed); herr != nil {
+			v, err = nil, herr
+		}
 	}
 	if e, ok := AsError(err); ok {
 		if e.Op == "" {
@@ -250,6 +261,20 @@ func (c *Call) str(i int) string     { return c.args[i].(string) }
 func (c *Call) optStr(i int) string {
 	s, _ := c.args[i].(string)
 	return s
+}
+
+// swallow returns v, libvirt-python's result for a failure it does not
+// raise (None, -1), when err is a libvirt error: the error is still the
+// last error (virGetLastError) and reaches the error handler, as libvirt
+// reports it before libvirt-python looks at the result. Other errors are
+// returned.
+func (c *Call) swallow(v Value, err error) (Value, error) {
+	e, ok := err.(*Error)
+	if !ok {
+		return nil, err
+	}
+	c.swallowed = e
+	return v, nil
 }
 
 func (c *Call) conn() Conn     { return c.ref.(Conn) }
