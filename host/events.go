@@ -275,6 +275,12 @@ func (s *Session) dispatch() (int, error) {
 // waitEvents waits until an event is queued, deadline passes (zero: no
 // deadline) or the run ends; it reports the run's end as an error.
 func (s *Session) waitEvents(deadline time.Time) error {
+	return s.waitEventsOr(deadline, nil)
+}
+
+// waitEventsOr is waitEvents that also returns when turn is closed (nil:
+// never).
+func (s *Session) waitEventsOr(deadline time.Time, turn <-chan struct{}) error {
 	ctx := s.runContext()
 	var timeout <-chan time.Time
 	if !deadline.IsZero() {
@@ -288,6 +294,7 @@ func (s *Session) waitEvents(deadline time.Time) error {
 	}
 	select {
 	case <-s.events.notify:
+	case <-turn:
 	case <-timeout:
 	case <-ctx.Done():
 		return context.Cause(ctx)

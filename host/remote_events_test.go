@@ -62,7 +62,8 @@ def closed(conn, reason, opaque):
 c.registerCloseCallback(closed, reasons)
 c.setKeepAlive(1, 1)
 print("ready")
-libvirt.virEventRunDefaultImpl()
+while not reasons:
+    libvirt.virEventRunDefaultImpl()
 print("opaque", reasons)
 `
 	var out bytes.Buffer
@@ -91,4 +92,34 @@ func (w writerPair) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return w[1].Write(p)
+}
+
+// TestEventLoopIterationWithoutEvents: virEventRunDefaultImpl runs one
+// iteration of the loop, as libvirt-python's does: with no event coming,
+// it returns when the loop wakes up for anything else (here the
+// connection's keepalive, every second), instead of waiting for the
+// run's timeout.
+func TestEventLoopIterationWithoutEvents(t *testing.T) {
+	t.Parallel()
+	d := libvirtdtest.Start(t)
+	src := `
+c = libvirt.open()
+c.setKeepAlive(1, 5)
+for i in range(3):
+    print(libvirt.virEventRunDefaultImpl())
+`
+	var out bytes.Buffer
+	s := host.NewSession(cgobackend.New(), host.Options{URI: d.URI(), Limits: host.Limits{Timeout: 10 * time.Second}})
+	defer s.Close()
+	start := time.Now()
+	err := s.Run(context.Background(), starlark.New(), host.Script{Path: "t.star", Src: []byte(src), Args: []string{"t.star"}, Stdout: &out, Stderr: &out})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if out.String() != "0\n0\n0\n" {
+		t.Errorf("got %q, want three 0s", out.String())
+	}
+	if took := time.Since(start); took > 6*time.Second {
+		t.Errorf("three iterations took %s", took)
+	}
 }
