@@ -40,7 +40,7 @@ var connectOps = inClass(ClassConnect, []*Op{
 			// returns that 0 without raising: so do we.
 			n, err := c.conn().NodeGetFreeMemory()
 			if err != nil {
-				return int64(0), nil
+				return c.swallow(int64(0), err)
 			}
 			return int64(n), nil
 		}},
