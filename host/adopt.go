@@ -49,16 +49,36 @@ func adoptOne[T freer](ref T, err error, adopt func(T) (*Object, error)) (Value,
 
 // argRef returns the backend object of o, an object argument of the call, or
 // libvirt's invalid-object error when o was freed or its connection closed.
+// The call holds the object until it ends (see pinLocked).
 func (c *Call) argRef(o *Object) (any, error) {
 	c.s.mu.Lock()
 	defer c.s.mu.Unlock()
+	if err := c.usableLocked(o); err != nil {
+		return nil, err
+	}
+	return c.pinLocked(o), nil
+}
+
+// usable checks that o, an object the call uses, is still usable: a script
+// callback run inside the call (an event's, a stream handler) may have
+// closed its connection meanwhile.
+func (c *Call) usable(o *Object) error {
+	c.s.mu.Lock()
+	defer c.s.mu.Unlock()
+	return c.usableLocked(o)
+}
+
+func (c *Call) usableLocked(o *Object) error {
 	if !o.Live() {
 		code, what := classError(o.class)
-		return nil, &Error{Code: code, Domain: fromNone, Level: errLevelError,
-			Message: fmt.Sprintf("invalid %s pointer in %s", what, c.op.CName)}
+		msg := fmt.Sprintf("invalid %s pointer in %s", what, c.op.CName)
+		if o.conn != nil && o.conn.freed {
+			msg += ": its connection was closed"
+		}
+		return &Error{Code: code, Domain: fromNone, Level: errLevelError, Message: msg}
 	}
 	if o.planned != "" {
-		return nil, &PlannedError{Op: c.op.QualName(), Object: o.String(), PlannedBy: o.planned}
+		return &PlannedError{Op: c.op.QualName(), Object: o.String(), PlannedBy: o.planned}
 	}
-	return o.ref, nil
+	return nil
 }

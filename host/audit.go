@@ -82,7 +82,7 @@ func (s *Session) writeAudit(c *Call, start time.Time, outcome string, v Value, 
 // opaques by name, floats that JSON cannot hold (NaN, infinities) as
 // strings.
 func jsonValue(v Value) any {
-	out, _ := walker{leaf: func(_ []step, v Value) (Value, error) {
+	out, _ := walker{leaf: func(_ []pathStep, v Value) (Value, error) {
 		switch v := v.(type) {
 		case *Object:
 			return v.String(), nil

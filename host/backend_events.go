@@ -12,6 +12,16 @@ type ObjectEvent struct {
 	Args []Value
 }
 
+// EventLoop is what a backend offers when it runs libvirt's event loop
+// itself: a way to wait for one iteration of it, as
+// virEventRunDefaultImpl does in libvirt-python.
+type EventLoop interface {
+	// LoopTurn returns a channel closed when the loop's current iteration
+	// ends: a handle or a timer fired (an event, a keepalive, a reply of
+	// the daemon).
+	LoopTurn() <-chan struct{}
+}
+
 // ConnEvents are a connection's event functions. The backend runs
 // libvirt's event loop itself, registered once per process before the
 // first connection opens; deliver functions are called on that loop's

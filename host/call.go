@@ -12,6 +12,9 @@ type Call struct {
 	op   *Op
 	recv *Object
 	ref  any // recv's backend object, read once at the start of the call
+	// pins are the handles the call uses (recv's, its object arguments'):
+	// none is freed before the call ends.
+	pins []*handle
 	args []Value
 	// raw and kwargs are the arguments as the script gave them, for plans
 	// and audit records (see givenArgs); bound is set once args are.
@@ -22,6 +25,9 @@ type Call struct {
 	start      time.Time // when the call began, for audit records
 	abandoned  error     // set by Run's watchdog when the call overran
 	libvirtErr error     // what an abandoned call's libvirt call returned at last
+	// swallowed is a libvirt error the operation turned into a result,
+	// as libvirt-python does in places (see swallow).
+	swallowed *Error
 }
 
 // Call invokes op on recv (nil for module functions) with a script's
@@ -33,6 +39,17 @@ func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Valu
 	start := time.Now()
 	c := &Call{s: s, op: op, recv: recv, args: args, start: start}
 	v, err := s.call(c, kwargs)
+	if uerr := s.unpin(c); uerr != nil && err == nil {
+		v, err = nil, uerr
+	}
+	if err == nil && c.swallowed != nil {
+		// Not raised, but libvirt's last error all the same, and the
+		// error handler's business.
+		c.swallowed.Op = op.QualName()
+		if herr := s.noteError(recv, c.swallowed); herr != nil {
+			v, err = nil, herr
+		}
+	}
 	if e, ok := AsError(err); ok {
 		if e.Op == "" {
 			e.Op = op.QualName()
@@ -77,7 +94,7 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 			s.mu.Unlock()
 			return nil, c.deadReceiver()
 		}
-		c.ref = recv.ref
+		c.ref = c.pinLocked(recv)
 	}
 	s.mu.Unlock()
 	if closed {
@@ -178,14 +195,16 @@ func (s *Session) release(c *Call) {
 		return
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	conn := c.recv.Conn()
 	conn.stuck--
+	var steps []step
 	if conn.stuck == 0 && conn.closePending {
 		conn.freed, conn.closePending = false, false
 		s.pending--
-		_, _ = s.closeConnLocked(conn)
+		steps = s.detachConnLocked(conn, nil)
 	}
+	s.mu.Unlock()
+	_ = runSteps(steps, nil)
 }
 
 // deadReceiver is libvirt's error for a call on a closed connection or a
@@ -240,7 +259,7 @@ func classError(class string) (code int, what string) {
 // plans and audit records show.
 func (c *Call) givenArgs() []Value {
 	if !c.bound {
-		return c.args
+		return views(c.args)
 	}
 	return c.op.given(c.raw, c.kwargs)
 }
@@ -266,6 +285,20 @@ func (c *Call) str(i int) string     { return c.args[i].(string) }
 func (c *Call) optStr(i int) string {
 	s, _ := c.args[i].(string)
 	return s
+}
+
+// swallow returns v, libvirt-python's result for a failure it does not
+// raise (None, -1), when err is a libvirt error: the error is still the
+// last error (virGetLastError) and reaches the error handler, as libvirt
+// reports it before libvirt-python looks at the result. Other errors are
+// returned.
+func (c *Call) swallow(v Value, err error) (Value, error) {
+	e, ok := err.(*Error)
+	if !ok {
+		return nil, err
+	}
+	c.swallowed = e
+	return v, nil
 }
 
 func (c *Call) conn() Conn     { return c.ref.(Conn) }

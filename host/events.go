@@ -34,8 +34,9 @@ type eventReg struct {
 // connection, as in libvirt-python: its events are queued for the group,
 // and each runs every callback registered at the time of dispatch.
 var legacyEvents = &eventKind{
-	deregister: func(c Conn, _ int) error { return c.DomainEventDeregisterLegacy() },
-	adopt:      domainEvents.adopt,
+	deregister:     func(c Conn, _ int) error { return c.DomainEventDeregisterLegacy() },
+	deregisterName: "virConnectDomainEventDeregister",
+	adopt:          domainEvents.adopt,
 }
 
 // queuedEvent is an event waiting for a wait helper.
@@ -49,30 +50,33 @@ type queuedEvent struct {
 type eventKind struct {
 	register   func(c Conn, obj any, eventID int, deliver func(ObjectEvent)) (int, error)
 	deregister func(c Conn, id int) error
-	adopt      func(c *Call, ref freer) (*Object, error)
+	// deregisterName is the C function of deregister.
+	deregisterName string
+	adopt          func(c *Call, ref freer) (*Object, error)
 }
 
 // The classes with events: their registration functions, and how an
 // event's object is adopted by the session, so the callback sees the
 // object the script holds.
 var (
-	domainEvents      = eventsOf(Conn.DomainEventRegisterAny, Conn.DomainEventDeregisterAny, (*Call).adoptDomain)
-	networkEvents     = eventsOf(Conn.NetworkEventRegisterAny, Conn.NetworkEventDeregisterAny, (*Call).adoptNetwork)
-	storagePoolEvents = eventsOf(Conn.StoragePoolEventRegisterAny, Conn.StoragePoolEventDeregisterAny, (*Call).adoptStoragePool)
-	secretEvents      = eventsOf(Conn.SecretEventRegisterAny, Conn.SecretEventDeregisterAny, (*Call).adoptSecret)
-	nodeDeviceEvents  = eventsOf(Conn.NodeDeviceEventRegisterAny, Conn.NodeDeviceEventDeregisterAny, (*Call).adoptNodeDevice)
+	domainEvents      = eventsOf("virConnectDomainEventDeregisterAny", Conn.DomainEventRegisterAny, Conn.DomainEventDeregisterAny, (*Call).adoptDomain)
+	networkEvents     = eventsOf("virConnectNetworkEventDeregisterAny", Conn.NetworkEventRegisterAny, Conn.NetworkEventDeregisterAny, (*Call).adoptNetwork)
+	storagePoolEvents = eventsOf("virConnectStoragePoolEventDeregisterAny", Conn.StoragePoolEventRegisterAny, Conn.StoragePoolEventDeregisterAny, (*Call).adoptStoragePool)
+	secretEvents      = eventsOf("virConnectSecretEventDeregisterAny", Conn.SecretEventRegisterAny, Conn.SecretEventDeregisterAny, (*Call).adoptSecret)
+	nodeDeviceEvents  = eventsOf("virConnectNodeDeviceEventDeregisterAny", Conn.NodeDeviceEventRegisterAny, Conn.NodeDeviceEventDeregisterAny, (*Call).adoptNodeDevice)
 )
 
 // eventsOf makes the eventKind of a class whose backend objects are T.
-func eventsOf[T freer](register func(Conn, T, int, func(ObjectEvent)) (int, error),
+func eventsOf[T freer](deregisterName string, register func(Conn, T, int, func(ObjectEvent)) (int, error),
 	deregister func(Conn, int) error, adopt func(*Call, T) (*Object, error)) *eventKind {
 	return &eventKind{
 		register: func(c Conn, obj any, id int, deliver func(ObjectEvent)) (int, error) {
 			t, _ := obj.(T) // nil: every object of the class
 			return register(c, t, id, deliver)
 		},
-		deregister: deregister,
-		adopt:      func(c *Call, ref freer) (*Object, error) { return adopt(c, ref.(T)) },
+		deregister:     deregister,
+		deregisterName: deregisterName,
+		adopt:          func(c *Call, ref freer) (*Object, error) { return adopt(c, ref.(T)) },
 	}
 }
 
@@ -168,18 +172,21 @@ func (q *eventQueue) remove(conn *Object, match func(*eventReg) bool) []*eventRe
 	return gone
 }
 
-// closeConnEvents deregisters conn's callbacks before it closes, and
-// frees the events queued for them. s.mu is held.
-func (s *Session) closeConnEvents(conn *Object) {
-	c := conn.ref.(Conn)
+// closeConnEventsLocked unrecords conn's callbacks before it closes and
+// takes the events queued for them, returning the steps that deregister
+// the callbacks and free the events' objects. s.mu is held.
+func (s *Session) closeConnEventsLocked(conn *Object) []step {
+	c := conn.h.ref.(Conn)
+	var steps []step
 	for _, r := range s.events.remove(conn, func(*eventReg) bool { return true }) {
-		if r.legacy {
-			continue // the group's registration is removed with the group
-		}
-		if r.kind != nil {
-			_ = r.kind.deregister(c, r.id)
-		} else {
-			_ = c.UnregisterCloseCallback()
+		switch {
+		case r.legacy:
+			// the group's registration is removed with the group
+		case r.kind != nil:
+			kind, id := r.kind, r.id
+			steps = append(steps, step{name: kind.deregisterName, fn: func() error { return kind.deregister(c, id) }})
+		default:
+			steps = append(steps, step{name: "virConnectUnregisterCloseCallback", fn: c.UnregisterCloseCallback})
 		}
 	}
 	s.events.mu.Lock()
@@ -197,9 +204,10 @@ func (s *Session) closeConnEvents(conn *Object) {
 	s.events.mu.Unlock()
 	for _, ev := range drop {
 		if ev.obj != nil {
-			_ = ev.obj.Free()
+			steps = append(steps, step{name: "the free of a queued event's object", fn: ev.obj.Free})
 		}
 	}
+	return steps
 }
 
 // runContext is the context of the run in progress, or Background for a
@@ -267,6 +275,12 @@ func (s *Session) dispatch() (int, error) {
 // waitEvents waits until an event is queued, deadline passes (zero: no
 // deadline) or the run ends; it reports the run's end as an error.
 func (s *Session) waitEvents(deadline time.Time) error {
+	return s.waitEventsOr(deadline, nil)
+}
+
+// waitEventsOr is waitEvents that also returns when turn is closed (nil:
+// never).
+func (s *Session) waitEventsOr(deadline time.Time, turn <-chan struct{}) error {
 	ctx := s.runContext()
 	var timeout <-chan time.Time
 	if !deadline.IsZero() {
@@ -280,6 +294,7 @@ func (s *Session) waitEvents(deadline time.Time) error {
 	}
 	select {
 	case <-s.events.notify:
+	case <-turn:
 	case <-timeout:
 	case <-ctx.Done():
 		return context.Cause(ctx)
@@ -332,6 +347,9 @@ func (c *Call) waitForState(dom *Object, state int64, timeout time.Duration) (Va
 	for {
 		if _, err := c.s.dispatch(); err != nil {
 			return nil, err
+		}
+		if err := c.usable(dom); err != nil {
+			return nil, err // a callback closed its connection
 		}
 		var st int
 		err := c.s.inLibvirt(c, func() (err error) {

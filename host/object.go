@@ -6,7 +6,7 @@ package host
 type Object struct {
 	class string
 	label string  // what scripts see in <virDomain label>
-	ref   any     // the backend's object: Conn, Domain, ...
+	h     *handle // the backend's object: Conn, Domain, ...; nil when planned
 	conn  *Object // the connection it came from; nil for a connection
 	key   objKey
 	freed bool
@@ -48,3 +48,23 @@ func (o *Object) Conn() *Object {
 // Live reports whether o can still be used: it has not been freed and its
 // connection is open.
 func (o *Object) Live() bool { return !o.freed && !o.Conn().freed }
+
+// handle is a backend object and the count of the calls using it. The
+// session replaces an object's handle when a lookup or an event returns a
+// fresher pointer, and lets go of it when the object's connection closes;
+// the backend object is freed only once no call uses it any more, so a wait
+// whose callbacks look up its own domain keeps a valid pointer.
+type handle struct {
+	ref  any
+	uses int  // calls in flight that read ref
+	gone bool // the session let go: the last use frees ref
+}
+
+// release frees the backend object, or closes it for a connection,
+// returning virConnectClose's remaining reference count.
+func (h *handle) release() (int, error) {
+	if c, ok := h.ref.(Conn); ok {
+		return c.Close()
+	}
+	return 0, h.ref.(freer).Free()
+}

@@ -231,6 +231,9 @@ func (op *Op) bind(args []Value, kwargs []Kwarg) ([]Value, error) {
 			out[i] = p.Default
 			continue
 		}
+		if p.Type != TAny {
+			out[i] = view(out[i])
+		}
 		v, ok := convert(out[i], p.Type)
 		if ok && (p.Type == TObject || p.Type == TObjectOrNone) && v != nil && v.(*Object).class != p.Class {
 			return nil, argErrorf(op.QualName(), "for parameter %s: got %s, want %s", p.Name, TypeName(out[i]), p.Class)
@@ -256,11 +259,11 @@ func (op *Op) given(args []Value, kwargs []Kwarg) []Value {
 	out := make([]Value, len(op.Params))
 	set := make([]bool, len(op.Params))
 	for i, a := range args {
-		out[i], set[i] = a, true
+		out[i], set[i] = view(a), true
 	}
 	for _, kw := range kwargs {
 		if i := op.param(kw.Name); i >= 0 {
-			out[i], set[i] = kw.Value, true
+			out[i], set[i] = view(kw.Value), true
 		}
 	}
 	for i, p := range op.Params {
@@ -277,19 +280,19 @@ func (op *Op) given(args []Value, kwargs []Kwarg) []Value {
 // itself by the key; ok is false when there is none. Bytes may hold NUL
 // bytes: they cross to C with their length.
 func nulAt(v Value) (at string, ok bool) {
-	var found []step
+	var found []pathStep
 	errNUL := fmt.Errorf("NUL")
 	w := walker{
-		leaf: func(path []step, v Value) (Value, error) {
+		leaf: func(path []pathStep, v Value) (Value, error) {
 			if s, isStr := v.(string); isStr && strings.IndexByte(s, 0) >= 0 {
-				found = append([]step(nil), path...)
+				found = append([]pathStep(nil), path...)
 				return nil, errNUL
 			}
 			return v, nil
 		},
-		key: func(path []step, k string) error {
+		key: func(path []pathStep, k string) error {
 			if strings.IndexByte(k, 0) >= 0 {
-				found = append([]step(nil), path...)
+				found = append([]pathStep(nil), path...)
 				return errNUL
 			}
 			return nil
@@ -306,6 +309,17 @@ func joinWhere(outer, inner string) string {
 		return outer
 	}
 	return outer + ": " + inner
+}
+
+// PassesThrough reports whether an argument, the i-th positional one or
+// the keyword argument name (when name is not ""), is an opaque: the core
+// passes it back to the script untouched, and the adapter gives it as a
+// ScriptValue holding the script's own value.
+func (op *Op) PassesThrough(i int, name string) bool {
+	if name != "" {
+		i = op.param(name)
+	}
+	return i >= 0 && i < len(op.Params) && op.Params[i].Type == TAny
 }
 
 func (op *Op) param(name string) int {

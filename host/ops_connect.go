@@ -4,7 +4,7 @@ package host
 var connectOps = inClass(ClassConnect, []*Op{
 	{Name: "close", CName: "virConnectClose", Result: "int",
 		Doc: "Frees the connection's objects and closes it; returns the references left (0).",
-		fn:  func(c *Call) (Value, error) { return num(c.s.closeConn(c.recv)) }},
+		fn:  func(c *Call) (Value, error) { return num(c.closeConn()) }},
 	{Name: "getURI", CName: "virConnectGetURI", Result: "str",
 		Doc: "Returns the connection's canonical URI.",
 		fn:  func(c *Call) (Value, error) { return str(c.conn().GetURI()) }},
@@ -40,7 +40,7 @@ var connectOps = inClass(ClassConnect, []*Op{
 			// returns that 0 without raising: so do we.
 			n, err := c.conn().NodeGetFreeMemory()
 			if err != nil {
-				return int64(0), nil
+				return c.swallow(int64(0), err)
 			}
 			return int64(n), nil
 		}},

@@ -95,7 +95,7 @@ var domainMigrateOps = inClass(ClassDomain, []*Op{
 		Result: "int (bytes), or None when libvirt fails",
 		Doc:    "Returns the size of the cache for compressing repeatedly sent pages; None on failure, as in libvirt-python.",
 		fn: func(c *Call) (Value, error) {
-			return noneOnLibvirtError(num(c.domain().MigrateGetCompressionCache(c.uint32(0))))
+			return c.noneOnError(num(c.domain().MigrateGetCompressionCache(c.uint32(0))))
 		}},
 	{Name: "migrateSetCompressionCache", CName: "virDomainMigrateSetCompressionCache",
 		Params: []Param{req("cacheSize", TUint64), flags()}, Result: "int (0)", Effect: Mutate,
@@ -107,7 +107,7 @@ var domainMigrateOps = inClass(ClassDomain, []*Op{
 		Result: "int (ms), or None when libvirt fails",
 		Doc:    "Returns the longest pause, in ms, a live migration may cause; None on failure, as in libvirt-python.",
 		fn: func(c *Call) (Value, error) {
-			return noneOnLibvirtError(num(c.domain().MigrateGetMaxDowntime(c.uint32(0))))
+			return c.noneOnError(num(c.domain().MigrateGetMaxDowntime(c.uint32(0))))
 		}},
 	{Name: "migrateSetMaxDowntime", CName: "virDomainMigrateSetMaxDowntime",
 		Params: []Param{req("downtime", TUint64), flags()}, Result: "int (0)", Effect: Mutate,
@@ -180,11 +180,11 @@ func (c *Call) planMigrated(dname string) *Object {
 	return &Object{class: ClassDomain, label: dname, conn: c.object(0), planned: c.op.QualName()}
 }
 
-// noneOnLibvirtError returns None for a libvirt failure, where
+// noneOnError returns None for a libvirt failure (see swallow), where
 // libvirt-python returns None instead of raising.
-func noneOnLibvirtError(v Value, err error) (Value, error) {
-	if _, ok := err.(*Error); ok {
-		return nil, nil
+func (c *Call) noneOnError(v Value, err error) (Value, error) {
+	if err != nil {
+		return c.swallow(nil, err)
 	}
-	return v, err
+	return v, nil
 }

@@ -115,7 +115,6 @@ func TestDomainStatsErrors(t *testing.T) {
 		want        string
 		libvirt     bool
 	}{
-		{host.ClassDomain, "guestVcpus", d, nil, "virDomain.guestVcpus: this function is not supported by the connection driver: virDomainGetGuestVcpus", true},
 		{host.ClassDomain, "schedulerParametersFlags", d, nil, "virDomain.schedulerParametersFlags: unsupported flags (0x4) in function testDomainGetSchedulerParametersFlags", true},
 		{host.ClassConnect, "domainListGetStats", conn, []host.Value{[]host.Value{}}, "virConnect.domainListGetStats: invalid argument: doms array in virDomainListGetStats must contain at least one domain", true},
 		{host.ClassDomain, "interfaceAddresses", d, []host.Value{int64(0), int64(1)}, "unsupported flags (0x1)", true},

@@ -102,12 +102,12 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 			return done(c.domain().PinEmulator(m, c.uint32(1)))
 		}},
 	{Name: "guestVcpus", CName: "virDomainGetGuestVcpus", Params: []Param{flags()},
-		Result: "dict: {'vcpus': str, 'online': str, 'offlinable': str} (CPU lists such as \"0-3\")",
-		Doc:    "Returns the guest's virtual CPUs as the guest agent sees them.",
+		Result: "dict: {'vcpus': str, 'online': str, 'offlinable': str} (CPU lists such as \"0-3\"), or None when libvirt fails",
+		Doc:    "Returns the guest's virtual CPUs as the guest agent sees them; None on failure, as in libvirt-python.",
 		fn: func(c *Call) (Value, error) {
 			g, err := c.domain().GetGuestVcpus(c.uint32(0))
 			if err != nil {
-				return nil, err
+				return c.swallow(nil, err)
 			}
 			m := NewMap()
 			if g.VcpusSet {

@@ -9,8 +9,8 @@ var errorOps = append(inClass(ClassModule, []*Op{
 		Params: []Param{req("f", TAny), req("ctx", TAny)}, Result: "int (1)",
 		Doc: "Calls f(ctx, error) for each libvirt error, error being virGetLastError's tuple; f None restores the default (no call).",
 		fn: func(c *Call) (Value, error) {
-			f, ok := c.args[0].(Callable)
-			if !ok && c.args[0] != nil {
+			f, ok := view(c.args[0]).(Callable)
+			if !ok && view(c.args[0]) != nil {
 				return nil, argErrorf(c.op.QualName(), "for parameter f: got %s, want a function or None", TypeName(c.args[0]))
 			}
 			c.s.mu.Lock()

@@ -144,14 +144,20 @@ var eventOps = append(inClass(ClassConnect, []*Op{
 		Doc: "Returns 0: vertscript registered libvirt's event loop before the first connection opened, and runs it.",
 		fn:  func(c *Call) (Value, error) { return int64(0), nil }},
 	{Name: "virEventRunDefaultImpl", CName: "virEventRunDefaultImpl", Result: "int (0)", waits: true,
-		Doc: "Runs one iteration of the event loop: waits for an event if none has arrived, then runs the callbacks of the events that come with it (until none comes for 50 ms).",
+		Doc: "Runs one iteration of the event loop: waits, if no event has arrived, until one does or the loop wakes up for another reason (a remote connection's keepalive, say), then runs the callbacks of the events that come with it (until none comes for 50 ms).",
 		fn: func(c *Call) (Value, error) {
+			var turn <-chan struct{}
+			if l, ok := c.s.backend.(EventLoop); ok {
+				turn = l.LoopTurn()
+			}
 			n, err := c.s.dispatch()
 			if err != nil {
 				return nil, err
 			}
 			if n == 0 {
-				if err := c.s.waitEvents(time.Time{}); err != nil {
+				// libvirt-python's returns after one iteration of the
+				// loop, whether it brought an event or not.
+				if err := c.s.waitEventsOr(time.Time{}, turn); err != nil {
 					return nil, err
 				}
 			}

@@ -56,7 +56,10 @@ var nodeDeviceOps = slices.Concat(inClass(ClassConnect, []*Op{
 			// libvirt-python returns None whenever libvirt returns NULL,
 			// and raises nothing.
 			p, err := c.nodeDevice().GetParent()
-			if err != nil || p == "" {
+			if err != nil {
+				return c.swallow(nil, err)
+			}
+			if p == "" {
 				return nil, nil
 			}
 			return p, nil

@@ -7,7 +7,7 @@ import "slices"
 var nwfilterOps = slices.Concat(inClass(ClassNWFilter, []*Op{
 	{Name: "name", CName: "virNWFilterGetName", Result: "str, or None on a failure",
 		Doc:    "Returns the filter's name.",
-		fn:     func(c *Call) (Value, error) { return orNone(c.nwfilter().GetName()) },
+		fn:     func(c *Call) (Value, error) { return c.orNone(c.nwfilter().GetName()) },
 		inPlan: func(o *Object) Value { return o.label }},
 	{Name: "UUID", CName: "virNWFilterGetUUID", Result: "bytes (16)",
 		Doc: "Returns the filter's UUID as 16 raw bytes.",
@@ -27,11 +27,11 @@ var nwfilterOps = slices.Concat(inClass(ClassNWFilter, []*Op{
 }), inClass(ClassNWFilterBinding, []*Op{
 	{Name: "portDev", CName: "virNWFilterBindingGetPortDev", Result: "str, or None on a failure",
 		Doc:    "Returns the port device the binding filters.",
-		fn:     func(c *Call) (Value, error) { return orNone(c.binding().GetPortDev()) },
+		fn:     func(c *Call) (Value, error) { return c.orNone(c.binding().GetPortDev()) },
 		inPlan: func(o *Object) Value { return o.label }},
 	{Name: "filterName", CName: "virNWFilterBindingGetFilterName", Result: "str, or None on a failure",
 		Doc: "Returns the name of the filter the binding applies.",
-		fn:  func(c *Call) (Value, error) { return orNone(c.binding().GetFilterName()) }},
+		fn:  func(c *Call) (Value, error) { return c.orNone(c.binding().GetFilterName()) }},
 	{Name: "XMLDesc", CName: "virNWFilterBindingGetXMLDesc", Params: []Param{flags()}, Result: "str (XML)",
 		Doc: "Returns the binding's XML description.",
 		fn:  func(c *Call) (Value, error) { return str(c.binding().GetXMLDesc(c.uint32(0))) }},

@@ -22,9 +22,9 @@ func connectOp(name, cname, class string) *Op {
 
 // orNone returns s, or None when the call failed: libvirt-python's getters
 // that do not check for errors (virSecret.usageID, virNWFilter.name, ...).
-func orNone(s string, err error) (Value, error) {
+func (c *Call) orNone(s string, err error) (Value, error) {
 	if err != nil {
-		return nil, nil
+		return c.swallow(nil, err)
 	}
 	return s, nil
 }

@@ -15,14 +15,14 @@ var secretOps = slices.Concat(inClass(ClassSecret, []*Op{
 		fn:  func(c *Call) (Value, error) { return str(c.secret().GetXMLDesc(c.uint32(0))) }},
 	{Name: "usageID", CName: "virSecretGetUsageID", Result: "str, or None on a failure",
 		Doc: "Returns what uses the secret: a volume path, a Ceph or iSCSI name, ...",
-		fn:  func(c *Call) (Value, error) { return orNone(c.secret().GetUsageID()) }},
+		fn:  func(c *Call) (Value, error) { return c.orNone(c.secret().GetUsageID()) }},
 	{Name: "usageType", CName: "virSecretGetUsageType", Result: "int (VIR_SECRET_USAGE_TYPE_*), -1 on a failure",
 		Doc: "Returns the kind of object that uses the secret.",
 		fn: func(c *Call) (Value, error) {
 			t, err := c.secret().GetUsageType()
 			if err != nil {
 				// libvirt-python returns virSecretGetUsageType's -1.
-				return int64(-1), nil
+				return c.swallow(int64(-1), err)
 			}
 			return int64(t), nil
 		}},

@@ -193,6 +193,12 @@ func (c *Call) callBack(f Callable, args ...Value) (Value, error) {
 	s.mu.Lock()
 	s.cur, s.curStart = c, time.Now()
 	s.mu.Unlock()
+	if err == nil {
+		// The stream stays valid until the call ends, but the script
+		// may have closed its connection: the loop stops as libvirt
+		// would for a stream used after its connection closed.
+		err = c.usable(c.recv)
+	}
 	return v, err
 }
 

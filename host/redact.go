@@ -112,7 +112,7 @@ func isXMLName(name string) bool { return strings.Contains(strings.ToLower(name)
 
 // collect records the strings inside v, a Secret argument, as secrets.
 func (r *redactor) collect(v Value) {
-	_, _ = walker{leaf: func(_ []step, v Value) (Value, error) {
+	_, _ = walker{leaf: func(_ []pathStep, v Value) (Value, error) {
 		switch v := v.(type) {
 		case string:
 			r.addSecret(v)
@@ -132,7 +132,7 @@ func (r *redactor) addSecret(s string) {
 // structural redacts the XML strings inside v; xmlName says v is under a
 // name that holds XML.
 func (r *redactor) structural(v Value, xmlName bool) Value {
-	out, _ := walker{leaf: func(path []step, v Value) (Value, error) {
+	out, _ := walker{leaf: func(path []pathStep, v Value) (Value, error) {
 		s, ok := v.(string)
 		if !ok {
 			return v, nil
@@ -162,7 +162,7 @@ func (r *redactor) scrubValue(v Value) Value {
 	if len(r.secrets) == 0 {
 		return v
 	}
-	out, _ := walker{leaf: func(_ []step, v Value) (Value, error) {
+	out, _ := walker{leaf: func(_ []pathStep, v Value) (Value, error) {
 		if s, ok := v.(string); ok {
 			return r.scrub(s), nil
 		}

@@ -55,12 +55,16 @@ func TestKeepaliveNoticesAFrozenDaemon(t *testing.T) {
 	defer d.Continue()
 	src := `
 c = libvirt.open()
+reasons = []
 def closed(conn, reason, opaque):
+    opaque.append(reason)
     print("closed: reason %d (keepalive: %s)" % (reason, reason == libvirt.VIR_CONNECT_CLOSE_REASON_KEEPALIVE))
-c.registerCloseCallback(closed, None)
+c.registerCloseCallback(closed, reasons)
 c.setKeepAlive(1, 1)
 print("ready")
-libvirt.virEventRunDefaultImpl()
+while not reasons:
+    libvirt.virEventRunDefaultImpl()
+print("opaque", reasons)
 `
 	var out bytes.Buffer
 	stop := &stopOnFirstWrite{d: d}
@@ -72,7 +76,7 @@ libvirt.virEventRunDefaultImpl()
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
-	if want := "ready\nclosed: reason 2 (keepalive: True)\n"; out.String() != want {
+	if want := "ready\nclosed: reason 2 (keepalive: True)\nopaque [2]\n"; out.String() != want {
 		t.Errorf("got %q, want %q", out.String(), want)
 	}
 	if took := time.Since(start); took > 15*time.Second {
@@ -88,4 +92,34 @@ func (w writerPair) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return w[1].Write(p)
+}
+
+// TestEventLoopIterationWithoutEvents: virEventRunDefaultImpl runs one
+// iteration of the loop, as libvirt-python's does: with no event coming,
+// it returns when the loop wakes up for anything else (here the
+// connection's keepalive, every second), instead of waiting for the
+// run's timeout.
+func TestEventLoopIterationWithoutEvents(t *testing.T) {
+	t.Parallel()
+	d := libvirtdtest.Start(t)
+	src := `
+c = libvirt.open()
+c.setKeepAlive(1, 5)
+for i in range(3):
+    print(libvirt.virEventRunDefaultImpl())
+`
+	var out bytes.Buffer
+	s := host.NewSession(cgobackend.New(), host.Options{URI: d.URI(), Limits: host.Limits{Timeout: 10 * time.Second}})
+	defer s.Close()
+	start := time.Now()
+	err := s.Run(context.Background(), starlark.New(), host.Script{Path: "t.star", Src: []byte(src), Args: []string{"t.star"}, Stdout: &out, Stderr: &out})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if out.String() != "0\n0\n0\n" {
+		t.Errorf("got %q, want three 0s", out.String())
+	}
+	if took := time.Since(start); took > 6*time.Second {
+		t.Errorf("three iterations took %s", took)
+	}
 }

@@ -29,11 +29,14 @@ type Session struct {
 	objects  map[objKey]*Object    // live objects by identity
 	owned    map[*Object][]*Object // connection -> its live objects, in order
 	closed   bool
-	plan     []PlanEntry     // the calls a dry run recorded
-	cur      *Call           // the libvirt call in flight, for Run's watchdog
-	curStart time.Time       // when it started
-	pending  int             // connections left open for an abandoned call
-	ctx      context.Context // the run's, while Session.Run runs
+	plan     []PlanEntry // the calls a dry run recorded
+	cur      *Call       // the libvirt call in flight, for Run's watchdog
+	curStart time.Time   // when it started
+	pending  int         // connections left open for an abandoned call
+	// unreleased counts the handles let go of and not yet freed: used by
+	// a call in flight, or being freed outside the lock.
+	unreleased int
+	ctx        context.Context // the run's, while Session.Run runs
 
 	events *eventQueue // callbacks and the events waiting for them
 
@@ -87,29 +90,35 @@ var ErrSessionClosed = errors.New("session is closed")
 
 // Close frees every object and closes every connection the session holds,
 // in reverse order of acquisition. It is safe to call more than once.
+//
+// Closing calls libvirt (event deregistrations, virConnectClose), and a
+// call into libvirt can block: under a call timeout (Limits.CallTimeout),
+// Close returns a call-timeout *LimitError when one of these calls does not
+// return within it, and the close finishes when libvirt returns (Live
+// counts what is left until then). Objects still used by a call in flight
+// are freed when that call returns.
 func (s *Session) Close() error {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.closed {
+		s.mu.Unlock()
 		return nil
 	}
 	s.closed = true
-	var errs []error
+	var steps []step
 	for i := len(s.conns) - 1; i >= 0; i-- {
-		if _, err := s.closeConnLocked(s.conns[i]); err != nil {
-			errs = append(errs, err)
-		}
+		steps = append(steps, s.detachConnLocked(s.conns[i], nil)...)
 	}
 	s.conns = nil
-	return errors.Join(errs...)
+	s.mu.Unlock()
+	return s.runBounded("closing the session", steps)
 }
 
 // Live returns the number of objects and connections the session still
-// holds: 0 after Close.
+// holds: 0 after Close, once libvirt has returned from every call.
 func (s *Session) Live() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return len(s.objects) + len(s.conns) + s.pending
+	return len(s.objects) + len(s.conns) + s.pending + s.unreleased
 }
 
 // open opens a connection for op, resolving an empty uri to the session
@@ -127,66 +136,74 @@ func (s *Session) open(op *Op, uri string, readOnly bool) (*Object, error) {
 	if got, err := c.GetURI(); err == nil {
 		label = got
 	}
-	o := &Object{class: ClassConnect, label: label, ref: c}
+	o := &Object{class: ClassConnect, label: label, h: &handle{ref: c}}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.closed {
+		s.mu.Unlock()
 		_, _ = c.Close()
 		return nil, ErrSessionClosed
 	}
 	s.conns = append(s.conns, o)
+	s.mu.Unlock()
 	return o, nil
 }
 
-// closeConn frees the objects of connection o, then closes it, returning
-// virConnectClose's remaining reference count.
-func (s *Session) closeConn(o *Object) (int, error) {
+// closeConn frees the objects of the call's receiver, a connection, then
+// closes it, returning virConnectClose's remaining reference count. It
+// runs as the call virConnect.close, which Run's watchdog bounds by the
+// call timeout.
+func (c *Call) closeConn() (int, error) {
+	s, o := c.s, c.recv
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	for i, c := range s.conns {
-		if c == o {
+	for i, conn := range s.conns {
+		if conn == o {
 			s.conns = append(s.conns[:i], s.conns[i+1:]...)
 			break
 		}
 	}
-	return s.closeConnLocked(o)
+	c.unpinLocked(o) // closed here, not when the call ends
+	n := 0
+	steps := s.detachConnLocked(o, &n)
+	s.mu.Unlock()
+	err := runSteps(steps, nil)
+	return n, err
 }
 
-func (s *Session) closeConnLocked(o *Object) (int, error) {
+// detachConnLocked marks connection o and its objects freed and returns
+// the backend calls that free them, to be run once s.mu is released: the
+// deregistration of its callbacks, the frees of its objects in reverse
+// order, its close, whose remaining reference count goes to *closed when
+// closed is not nil. s.mu is held.
+func (s *Session) detachConnLocked(o *Object, closed *int) []step {
 	if o.freed {
-		return 0, nil
+		return nil
 	}
 	if o.stuck > 0 {
 		// A call abandoned on a deadline is still inside libvirt on
 		// this connection: it is closed when that call returns.
 		o.freed, o.closePending = true, true
 		s.pending++
-		return 0, nil
+		return nil
 	}
-	var errs []error
-	s.closeConnEvents(o)
+	steps := s.closeConnEventsLocked(o)
 	children := s.owned[o]
 	for i := len(children) - 1; i >= 0; i-- {
-		if err := s.freeLocked(children[i]); err != nil {
-			errs = append(errs, err)
-		}
+		steps = append(steps, s.freeLocked(children[i])...)
 	}
 	delete(s.owned, o)
 	o.freed = true
-	n, err := o.ref.(Conn).Close()
-	if err != nil {
-		errs = append(errs, err)
-	}
-	return n, errors.Join(errs...)
+	return append(steps, s.letGoLocked(o.h, ClassConnect, closed)...)
 }
 
-func (s *Session) freeLocked(o *Object) error {
+// freeLocked marks o freed and returns the step that frees its backend
+// object. s.mu is held.
+func (s *Session) freeLocked(o *Object) []step {
 	if o.freed {
 		return nil
 	}
 	o.freed = true
 	delete(s.objects, o.key)
-	return o.ref.(freer).Free()
+	return s.letGoLocked(o.h, o.class, nil)
 }
 
 // freer is what every backend object but a connection implements.
@@ -194,25 +211,28 @@ type freer interface{ Free() error }
 
 // adopt takes ownership of ref, a backend object just returned by conn with
 // identity id. If the session already holds that object, the existing
-// *Object is kept, its backend pointer replaced by the fresher one and the
-// older freed, so each libvirt object is held once however often a script
-// looks it up.
+// *Object is kept and its backend pointer replaced by the fresher one (its
+// ID, its name are current), so each libvirt object is held once however
+// often a script looks it up; the older pointer is freed once no call uses
+// it (a wait on the object whose callbacks receive it, say).
 func (s *Session) adopt(conn *Object, class, id, label string, ref freer) (*Object, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.closed || conn.freed {
+		s.mu.Unlock()
 		err := ref.Free()
 		return nil, errors.Join(errClosedConn(class), err)
 	}
 	key := objKey{conn: conn, class: class, id: id}
 	if o, ok := s.objects[key]; ok {
-		old := o.ref.(freer)
-		o.ref, o.label = ref, label
-		return o, old.Free()
+		steps := s.letGoLocked(o.h, class, nil)
+		o.h, o.label = &handle{ref: ref}, label
+		s.mu.Unlock()
+		return o, runSteps(steps, nil)
 	}
-	o := &Object{class: class, label: label, ref: ref, conn: conn, key: key}
+	o := &Object{class: class, label: label, h: &handle{ref: ref}, conn: conn, key: key}
 	s.objects[key] = o
 	s.owned[conn] = append(s.owned[conn], o)
+	s.mu.Unlock()
 	return o, nil
 }
 

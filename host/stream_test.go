@@ -248,7 +248,7 @@ func TestStreamOfAnotherConnection(t *testing.T) {
 	}
 	call(t, s, host.ClassConnect, "close", c2)
 	_, err = callErr(s, host.ClassDomain, "screenshot", dom, st, int64(0))
-	if e, ok := host.AsError(err); !ok || e.Message != "invalid stream pointer in virDomainScreenshot" {
+	if e, ok := host.AsError(err); !ok || e.Message != "invalid stream pointer in virDomainScreenshot: its connection was closed" {
 		t.Errorf("screenshot on a stream of a closed connection: got %v", err)
 	}
 }

@@ -22,6 +22,8 @@ import (
 //	Callable  a script function the core calls back (event callbacks)
 //	Opaque    a script value with no other counterpart here: only TAny
 //	          parameters accept it, and errors name its type
+//	ScriptValue  the argument of a TAny parameter (an opaque): the script's
+//	          own value, which the core hands back to the script as it is
 //
 // Adapters convert their own values to and from these, and nothing else.
 type Value any
@@ -97,6 +99,35 @@ type Opaque struct {
 	Value any // the adapter's own value, given back to the script as it was
 }
 
+// ScriptValue is the argument of an opaque parameter (TAny: the opaque of an
+// event callback, a stream handler, an error handler), which the core
+// passes through untouched: the script's callbacks get the very value the
+// script gave, so that a callback appending to an opaque list appends to
+// the script's list, as in libvirt-python. Adapters make it for the
+// arguments that Op.PassesThrough names, and give Own back wherever the
+// core hands the value to the script.
+type ScriptValue struct {
+	Own  any   // the adapter's own value
+	View Value // its conversion, which records and checks read
+}
+
+// view returns v, or the conversion of a ScriptValue.
+func view(v Value) Value {
+	if sv, ok := v.(ScriptValue); ok {
+		return sv.View
+	}
+	return v
+}
+
+// views returns vs with each ScriptValue replaced by its conversion.
+func views(vs []Value) []Value {
+	out := make([]Value, len(vs))
+	for i, v := range vs {
+		out[i] = view(v)
+	}
+	return out
+}
+
 // TypeName names the type of v as scripts see it, for error messages.
 func TypeName(v Value) string {
 	switch v := v.(type) {
@@ -124,6 +155,8 @@ func TypeName(v Value) string {
 		return v.Class()
 	case Opaque:
 		return v.Type
+	case ScriptValue:
+		return TypeName(v.View)
 	default:
 		return fmt.Sprintf("%T", v)
 	}
@@ -162,6 +195,8 @@ func writeRepr(b *strings.Builder, v Value) {
 		b.WriteString("<function " + v.Name() + ">")
 	case Opaque:
 		b.WriteString("{" + v.Type + "}")
+	case ScriptValue:
+		writeRepr(b, v.View)
 	case *Map:
 		b.WriteByte('{')
 		for i, k := range v.keys {

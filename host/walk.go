@@ -13,16 +13,16 @@ import (
 // that a kind of value one of them forgets cannot exist: every container
 // kind is walked here, once.
 
-// step is one step into a container: an element of a list or tuple
+// pathStep is one step into a container: an element of a list or tuple
 // (key == nil), or the value under a dictionary key (a string or an
 // int64).
-type step struct {
+type pathStep struct {
 	index int
 	key   Value
 }
 
 // String names the step as errors do: `element 2`, `key "dname"`, `key 4`.
-func (s step) String() string {
+func (s pathStep) String() string {
 	switch k := s.key.(type) {
 	case nil:
 		return fmt.Sprintf("element %d", s.index)
@@ -35,7 +35,7 @@ func (s step) String() string {
 
 // where names a path as errors do: "element 0: key \"dname\"", "" for the
 // value itself.
-func where(path []step) string {
+func where(path []pathStep) string {
 	parts := make([]string, len(path))
 	for i, s := range path {
 		parts[i] = s.String()
@@ -51,17 +51,17 @@ func where(path []step) string {
 // something inside it changed, so a walk that changes nothing allocates
 // nothing.
 type walker struct {
-	leaf func(path []step, v Value) (Value, error)
-	key  func(path []step, k string) error
+	leaf func(path []pathStep, v Value) (Value, error)
+	key  func(path []pathStep, k string) error
 }
 
 // walk returns v rebuilt by w; path is where v is.
-func (w walker) walk(path []step, v Value) (Value, error) {
+func (w walker) walk(path []pathStep, v Value) (Value, error) {
 	out, _, err := w.visit(path, v)
 	return out, err
 }
 
-func (w walker) visit(path []step, v Value) (Value, bool, error) {
+func (w walker) visit(path []pathStep, v Value) (Value, bool, error) {
 	switch v := v.(type) {
 	case []Value:
 		out, changed, err := w.seq(path, v)
@@ -90,10 +90,10 @@ func (w walker) visit(path []step, v Value) (Value, bool, error) {
 	return out, !sameLeaf(v, out), nil
 }
 
-func (w walker) seq(path []step, v []Value) ([]Value, bool, error) {
+func (w walker) seq(path []pathStep, v []Value) ([]Value, bool, error) {
 	var out []Value
 	for i, e := range v {
-		ne, changed, err := w.visit(append(path, step{index: i}), e)
+		ne, changed, err := w.visit(append(path, pathStep{index: i}), e)
 		if err != nil {
 			return nil, false, err
 		}
@@ -107,10 +107,10 @@ func (w walker) seq(path []step, v []Value) ([]Value, bool, error) {
 	return out, out != nil, nil
 }
 
-func walkDict[K comparable](w walker, path []step, m *Dict[K], make func() *Dict[K]) (Value, bool, error) {
+func walkDict[K comparable](w walker, path []pathStep, m *Dict[K], make func() *Dict[K]) (Value, bool, error) {
 	var out *Dict[K]
 	for i, k := range m.keys {
-		p := append(path, step{key: k})
+		p := append(path, pathStep{key: k})
 		if ks, ok := any(k).(string); ok && w.key != nil {
 			if err := w.key(p, ks); err != nil {
 				return m, false, err

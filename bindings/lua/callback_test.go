@@ -52,3 +52,71 @@ assert(coroutine.resume(co))
 			"event 3\nran 1\nevent 4\nin a coroutine, ran 1\n", ""},
 	})
 }
+
+// TestOpaqueIsTheScriptsTable: every operation that takes an opaque hands
+// its callbacks the very value the script gave, as libvirt-python does, so
+// that a callback collecting results in a table collects them where the
+// script reads them (a copy collected nothing).
+func TestOpaqueIsTheScriptsTable(t *testing.T) {
+	const open = "local conn = libvirt.open()\nlocal dom = conn:lookupByName(\"test\")\n"
+	runAll(t, []script{
+		{"domain events, a list", open + `local seen = {}
+local id = conn:domainEventRegisterAny(dom, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE, function(c, d, e, det, o) o[#o + 1] = e end, seen)
+dom:suspend()
+dom:resume()
+libvirt.run_events(0.3)
+conn:domainEventDeregisterAny(id)
+print(#seen, seen[1], seen[2])`, "2\t3\t4\n", ""},
+		{"legacy domain events, a dict", open + `local byname = {}
+local function cb(c, d, e, det, o) o[d:name()] = e end
+conn:domainEventRegister(cb, byname)
+dom:suspend()
+dom:resume()
+libvirt.run_events(0.3)
+conn:domainEventDeregister(cb)
+print(byname.test)`, "4\n", ""},
+		{"wait_for_state runs callbacks with the opaque", open + `local seen = {n = 0}
+local id = conn:domainEventRegisterAny(nil, 0, function(c, d, e, det, o) o.n = o.n + 1 end, seen)
+dom:suspend()
+libvirt.wait_for_state(dom, libvirt.VIR_DOMAIN_PAUSED)
+dom:resume()
+libvirt.wait_for_state(dom, libvirt.VIR_DOMAIN_RUNNING)
+libvirt.run_events(0.3)
+conn:domainEventDeregisterAny(id)
+print(seen.n)`, "2\n", ""},
+		{"network and storage pool events", open + `local nets, pools = {}, {}
+conn:networkEventRegisterAny(nil, 0, function(c, n, e, d, o) o[#o + 1] = e end, nets)
+conn:storagePoolEventRegisterAny(nil, 0, function(c, p, e, d, o) o[#o + 1] = e end, pools)
+local net = conn:networkLookupByName("default")
+net:destroy()
+net:create()
+local pool = conn:storagePoolLookupByName("default-pool")
+pool:destroy()
+pool:create()
+libvirt.run_events(0.3)
+print(#nets, nets[1], nets[2], #pools, pools[1], pools[2])`, "2\t3\t2\t2\t3\t2\n", ""},
+		{"recvAll", open + `local st = conn:newStream()
+dom:screenshot(st, 0)
+local sizes = {}
+st:recvAll(function(s, data, o) o[#o + 1] = #data; return 0 end, sizes)
+st:finish()
+print(#sizes > 0)`, "true\n", ""},
+		{"sendAll and sparseSendAll call their handlers with it", open + `local asked, holes = {}, {}
+local function source(s, n, o) o[#o + 1] = n; return "data" end
+pcall(function() conn:newStream():sendAll(source, asked) end)
+pcall(function() conn:newStream():sparseSendAll(source, function(s, o) o[#o + 1] = "hole"; return {true, 10} end, function() return 0 end, holes) end)
+print(#asked, asked[1], #holes, holes[1], holes[2])`, "1\t262120\t2\thole\t10\n", ""},
+		{"the error handler's ctx", open + `local codes = {}
+libvirt.registerErrorHandler(function(ctx, err) ctx[#ctx + 1] = err[1] end, codes)
+pcall(function() conn:lookupByName("nope") end)
+libvirt.registerErrorHandler(nil, nil)
+print(#codes, codes[1])`, "1\t42\n", ""},
+		{"a table with no counterpart in the core", open + `local st = conn:newStream()
+dom:screenshot(st, 0)
+local mixed = {1, x = 2}
+local got
+st:recvAll(function(s, data, o) got = o; return 0 end, mixed)
+st:finish()
+print(rawequal(got, mixed))`, "true\n", ""},
+	})
+}

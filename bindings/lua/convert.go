@@ -212,6 +212,11 @@ func (in *interp) fromHost(L *lua.LState, v host.Value) lua.LValue {
 			return lv
 		}
 		return lua.LNil
+	case host.ScriptValue:
+		if lv, ok := v.Own.(lua.LValue); ok {
+			return lv
+		}
+		return in.fromHost(L, v.View)
 	}
 	panic(fmt.Sprintf("lua: no conversion for %T", v))
 }

@@ -120,7 +120,14 @@ func (in *interp) call(L *lua.LState, op *host.Op, recv *host.Object, first int)
 	top := L.GetTop()
 	args := make([]host.Value, 0, max(top-first+1, 0))
 	for i := first; i <= top; i++ {
-		args = append(args, in.toHost(L, L.Get(i)))
+		v := L.Get(i)
+		hv := in.toHost(L, v)
+		if op.PassesThrough(i-first, "") {
+			// An opaque stays the script's own value (see
+			// host.ScriptValue): callbacks get the very table.
+			hv = host.ScriptValue{Own: v, View: hv}
+		}
+		args = append(args, hv)
 	}
 	prev := in.calling
 	in.calling = L

@@ -22,6 +22,17 @@ func toHost(thread *starlark.Thread, v starlark.Value) host.Value {
 	return c.value(v)
 }
 
+// argOf converts v, the i-th positional argument of op or its keyword
+// argument name: an opaque stays the script's own value (see
+// host.ScriptValue), so that callbacks get the very list or dict.
+func argOf(thread *starlark.Thread, op *host.Op, i int, name string, v starlark.Value) host.Value {
+	hv := toHost(thread, v)
+	if op.PassesThrough(i, name) {
+		return host.ScriptValue{Own: v, View: hv}
+	}
+	return hv
+}
+
 // converter converts one value: left counts down the values it may still
 // make, path holds the lists and dicts being converted, depth counts the
 // containers being converted. A container nested more than
@@ -203,6 +214,11 @@ func fromHost(v host.Value) starlark.Value {
 			return sv
 		}
 		return starlark.None
+	case host.ScriptValue:
+		if sv, ok := v.Own.(starlark.Value); ok {
+			return sv
+		}
+		return fromHost(v.View)
 	}
 	panic(fmt.Sprintf("starlark: no conversion for %T", v))
 }

@@ -87,11 +87,12 @@ func callOp(op *host.Op) func(*starlark.Thread, *starlark.Builtin, starlark.Tupl
 		}
 		hargs := make([]host.Value, len(args))
 		for i, a := range args {
-			hargs[i] = toHost(thread, a)
+			hargs[i] = argOf(thread, op, i, "", a)
 		}
 		var hkw []host.Kwarg
 		for _, kv := range kwargs {
-			hkw = append(hkw, host.Kwarg{Name: string(kv[0].(starlark.String)), Value: toHost(thread, kv[1])})
+			name := string(kv[0].(starlark.String))
+			hkw = append(hkw, host.Kwarg{Name: name, Value: argOf(thread, op, -1, name, kv[1])})
 		}
 		res, err := sessionOf(thread).Call(op, recv, hargs, hkw)
 		if err != nil {

@@ -24,10 +24,30 @@ var eventLoop = sync.OnceValue(func() error {
 				fmt.Fprintln(os.Stderr, "vertscript: libvirt event loop:", err)
 				return
 			}
+			loopTurn.Lock()
+			close(loopTurn.done)
+			loopTurn.done = make(chan struct{})
+			loopTurn.Unlock()
 		}
 	}()
 	return nil
 })
+
+// loopTurn is closed and replaced each time the event loop ends an
+// iteration. The loop is the process's, like libvirt's.
+var loopTurn = struct {
+	sync.Mutex
+	done chan struct{}
+}{done: make(chan struct{})}
+
+var _ host.EventLoop = Backend{}
+
+// LoopTurn implements host.EventLoop.
+func (Backend) LoopTurn() <-chan struct{} {
+	loopTurn.Lock()
+	defer loopTurn.Unlock()
+	return loopTurn.done
+}
 
 // The VIR_DOMAIN_EVENT_ID_* values (libvirt.org/go/libvirt has no Go names
 // for them).
