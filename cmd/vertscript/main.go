@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -237,6 +238,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		opts.Audit = slog.New(slog.NewJSONHandler(f, nil))
 	}
 
+	// No script may end the process with a stack overflow: see
+	// host.MaxStack.
+	debug.SetMaxStack(host.MaxStack(limits.MaxMemory))
 	session := host.NewSession(backend, opts)
 	runErr := session.Run(ctx, lang, host.Script{Path: path, Src: src, Args: rest, Stdout: stdout, Stderr: stderr})
 	closeErr := session.Close()
