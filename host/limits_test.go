@@ -59,13 +59,7 @@ func TestCallTimeoutAbandonsABlockedCall(t *testing.T) {
 	if err := d.Continue(); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for s.Live() != 0 && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
-	if n := s.Live(); n != 0 {
-		t.Errorf("%d objects still live after the abandoned call returned", n)
-	}
+	waitLive(t, s)
 }
 
 // TestRunLimits stops scripts that run too long or use too much memory.
