@@ -5,8 +5,9 @@ GO ?= go
 BIN := bin/vertscript
 # What building needs: cgo and libvirt's headers; libvirt-clients for virsh.
 BUILD_PACKAGES := gcc libc6-dev pkg-config libvirt-dev libvirt-clients
-# What the tests need beyond that: libvirtd, which tests start on loopback.
-TEST_PACKAGES := $(BUILD_PACKAGES) libvirt-daemon
+# What the tests need beyond that: libvirtd, which tests start on loopback,
+# and the reference Lua 5.1 interpreter that Lua scripts are compared with.
+TEST_PACKAGES := $(BUILD_PACKAGES) libvirt-daemon lua5.1
 
 .PHONY: all deps test-deps build demo test fuzz-uri vet fmt bench compat clean
 

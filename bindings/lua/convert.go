@@ -69,15 +69,14 @@ func (f callable) Call(args []host.Value) (host.Value, error) {
 	for i, a := range args {
 		largs[i] = f.in.fromHost(L, a)
 	}
-	if err := L.CallByParam(lua.P{Fn: f.fn, NRet: 1, Protect: true}, largs...); err != nil {
+	rets, err := f.in.protectedCall(L, f.fn, largs, 1, nil)
+	if err != nil {
 		if api, ok := err.(*lua.ApiError); ok {
 			return nil, &raised{api: api}
 		}
 		return nil, err
 	}
-	res := L.Get(-1)
-	L.Pop(1)
-	return f.in.toHost(L, res), nil
+	return f.in.toHost(L, rets[0]), nil
 }
 
 func (c *converter) value(v lua.LValue) host.Value {

@@ -23,7 +23,10 @@
 // the script with libvirt's message; pcall returns it, with the methods
 // get_error_code(), get_error_domain(), get_error_level() and
 // get_error_message(), and tostring(err) is libvirt's message. Other errors
-// (wrong arguments, script bugs) are plain strings.
+// (wrong arguments, script bugs) are plain strings. pcall, xpcall and the
+// callbacks libvirt makes run a Lua function on a thread of its own, so that a
+// caught error does not detach the upvalues the rest of the script shares (see
+// protectedCall).
 //
 // Arguments are positional (Lua has no keyword arguments); nil stands for
 // None, and optional arguments may be left out.

@@ -67,6 +67,15 @@ type interp struct {
 	// the operation call in progress: the core calls script functions
 	// back on it, whichever state the function came from.
 	calling *lua.LState
+
+	// Protected calls run on threads of their own (see protectedCall):
+	// main makes them, idle keeps a few for reuse, cancels releases
+	// their contexts, nested counts those in progress.
+	main    *lua.LState
+	idle    []*lua.LState
+	cancels map[*lua.LState]context.CancelFunc
+	nested  int
+	asIs    *lua.LFunction // an error handler that returns the error as it is
 }
 
 // Run implements host.Language: it runs script on s until the script ends or
@@ -83,6 +92,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	}
 	L := lua.NewState(stateOptions(in.lim))
 	defer L.Close()
+	in.main, in.cancels = L, map[*lua.LState]context.CancelFunc{}
 	// The run's own context: a guard cancels it with the limit it
 	// enforces, and cancelling it at the end releases the contexts of
 	// coroutines left suspended.

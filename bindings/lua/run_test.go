@@ -101,6 +101,18 @@ print(ok, type(e), e:get_error_code(), e:get_error_domain(), e:get_error_level()
 print(tostring(e), e, "failed: " .. e, e:get_error_code() == libvirt.VIR_ERR_NO_DOMAIN)
 print(pcall(c.lookupByName, c, "test"))`,
 			"false\tuserdata\t42\t12\t2\tDomain not found\nDomain not found\tDomain not found\tfailed: Domain not found\ttrue\ntrue\t<virDomain test>\n", ""},
+		{"a caught libvirt error leaves upvalues shared",
+			`local n, found = 0, 0
+local c = libvirt.open()
+local function try(name)
+  local ok = pcall(c.lookupByName, c, name)
+  n = n + 1
+  if ok then found = found + 1 end
+end
+local function tryInside(name) pcall(function() try(name); c:lookupByName(name) end) end
+try("nosuch"); try("test"); tryInside("nosuch"); tryInside("nosuch")
+print(n, found)`,
+			"4\t1\n", ""},
 		{"the error value is locked too",
 			`local ok, e = pcall(libvirt.open().lookupByName, libvirt.open(), "x")
 print(getmetatable(e), pcall(function() e.x = 1 end))

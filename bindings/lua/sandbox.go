@@ -41,6 +41,8 @@ func (in *interp) openLibs(L *lua.LState) {
 	L.SetGlobal("collectgarbage", L.NewFunction(collectGarbage))
 	L.SetGlobal("require", L.NewFunction(in.require))
 	L.SetGlobal("read_file", L.NewFunction(in.readFile))
+	L.SetGlobal("pcall", L.NewFunction(in.pcall))
+	L.SetGlobal("xpcall", L.NewFunction(in.xpcall))
 
 	// os: only the clock and the calendar. The full table is replaced
 	// everywhere it was registered.
