@@ -56,6 +56,12 @@ func (c *Call) argRef(o *Object) (any, error) {
 	if err := c.usableLocked(o); err != nil {
 		return nil, err
 	}
+	if c.probing {
+		// A dry run's check of the arguments: see checkPlanned.
+		if p := probeFor(o.class); p != nil {
+			return p, nil
+		}
+	}
 	return c.pinLocked(o), nil
 }
 

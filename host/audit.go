@@ -42,7 +42,8 @@ func (s *Session) auditAbandoned(c *Call, reason error) {
 }
 
 // writeAudit writes the record of c with its outcome, result v and error
-// err, the arguments, result and error redacted of their secrets.
+// err, the arguments, result and error redacted of their secrets and cut
+// to what a record shows (see clip).
 func (s *Session) writeAudit(c *Call, start time.Time, outcome string, v Value, err error) {
 	recv, uri := ClassModule, ""
 	if c.recv != nil {
@@ -55,7 +56,7 @@ func (s *Session) writeAudit(c *Call, start time.Time, outcome string, v Value, 
 		slog.String("uri", uri),
 		slog.String("receiver", recv),
 		slog.String("op", c.op.QualName()),
-		slog.Any("args", jsonValue(args)),
+		slog.Any("args", jsonValue(clipEach(args))),
 		slog.String("effect", c.op.Effect.String()),
 		slog.Duration("duration", time.Since(start)),
 		slog.String("outcome", outcome),
@@ -67,11 +68,11 @@ func (s *Session) writeAudit(c *Call, start time.Time, outcome string, v Value, 
 	switch {
 	case err != nil:
 		level = slog.LevelError
-		attrs = append(attrs, slog.String("error", r.errorText(err)))
+		attrs = append(attrs, slog.String("error", clip(r.errorText(err)).(string)))
 	case c.op.secretResult:
 		attrs = append(attrs, slog.String("result", redacted))
 	default:
-		attrs = append(attrs, slog.Any("result", jsonValue(r.result(v))))
+		attrs = append(attrs, slog.Any("result", jsonValue(clip(r.result(v)))))
 	}
 	s.audit.LogAttrs(context.Background(), level, "call", attrs...)
 }

@@ -25,6 +25,9 @@ type Call struct {
 	start      time.Time // when the call began, for audit records
 	abandoned  error     // set by Run's watchdog when the call overran
 	libvirtErr error     // what an abandoned call's libvirt call returned at last
+	// probing is set while a dry run checks the call's arguments: its
+	// receiver and object arguments are stand-ins (see checkPlanned).
+	probing bool
 	// swallowed is a libvirt error the operation turned into a result,
 	// as libvirt-python does in places (see swallow).
 	swallowed *Error
@@ -109,7 +112,13 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 	if err := s.policy.check(op); err != nil {
 		return nil, err
 	}
+	if err := s.checkArgMemory(c); err != nil {
+		return nil, err
+	}
 	if s.dryRun && op.Effect != Read {
+		if err := s.checkPlanned(c); err != nil {
+			return nil, err
+		}
 		return s.record(c)
 	}
 	if recv != nil && recv.planned != "" {
@@ -117,9 +126,6 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 			return op.inPlan(recv), nil
 		}
 		return nil, &PlannedError{Op: op.QualName(), Object: recv.String(), PlannedBy: recv.planned}
-	}
-	if err := s.checkArgMemory(c); err != nil {
-		return nil, err
 	}
 	return s.invoke(c)
 }

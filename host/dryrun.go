@@ -9,7 +9,7 @@ import (
 type PlanEntry struct {
 	Receiver string  // the object it would act on, e.g. "<virDomain web-1>", or "libvirt"
 	Op       string  // the qualified operation, e.g. "virDomain.shutdown"
-	Args     []Value // the arguments as the script gave them, defaults filled in, secrets redacted
+	Args     []Value // the arguments as the script gave them, defaults filled in, secrets redacted, long values cut (see clip)
 }
 
 // String formats e as one line: <virDomain web-1>.shutdown(), long
@@ -67,7 +67,8 @@ func (s *Session) record(c *Call) (Value, error) {
 		recv = c.recv.String()
 	}
 	s.mu.Lock()
-	s.plan = append(s.plan, PlanEntry{Receiver: recv, Op: c.op.QualName(), Args: redactArgs(c.op, c.givenArgs())})
+	args := clipEach(redactArgs(c.op, c.givenArgs()))
+	s.plan = append(s.plan, PlanEntry{Receiver: recv, Op: c.op.QualName(), Args: args})
 	s.mu.Unlock()
 	if c.op.planned != nil && c.recv.planned == "" {
 		return c.op.planned(c)
