@@ -5,7 +5,7 @@
 //	vertscript doc
 //
 // Exit status: 0 on success, 1 when the script fails, 2 on a usage error,
-// 130 when interrupted (SIGINT or SIGTERM); a Starlark script's
+// 130 when interrupted (SIGINT, SIGTERM or SIGHUP); a Starlark script's
 // exit(code) or sys.exit(code) sets its own.
 package main
 
@@ -58,7 +58,9 @@ const graceAfterSignal = 5 * time.Second
 func main() {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	sigs := make(chan os.Signal, 2)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	// SIGHUP too: a closed ssh session must not leave libvirt objects,
+	// the plan and the audit record of an abandoned call unwritten.
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
 		<-sigs
 		cancel(errInterrupted)
@@ -106,12 +108,15 @@ Flags:
   --audit FILE        append one JSON line per call to FILE (synced)
   --timeout DURATION  stop the script after DURATION (default 30m; 0: none)
   --call-timeout DURATION
-                      abandon a libvirt call after DURATION (default 2m)
-  --max-steps N       stop a Starlark script after N steps (default 1e9)
-  --max-depth N       refuse calls nested deeper than N (default 1000)
+                      abandon a libvirt call after DURATION (default 2m;
+                      0: none)
+  --max-steps N       stop a Starlark script after N steps (default 1e9; 0:
+                      none)
+  --max-depth N       refuse calls nested deeper than N (default 1000; 0:
+                      Lua's call stack still stops at 10,000 frames)
   --max-memory SIZE   stop the script when it uses more than SIZE (the Go heap,
                       or the resident memory the run adds), e.g. 512MiB
-                      (default 512MiB)
+                      (default 512MiB; 0: none)
   --version           print vertscript's and libvirt's versions
   -h, --help          print this help
 
@@ -161,6 +166,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if err := policy.Validate(); err != nil {
 		fmt.Fprintf(stderr, "vertscript: %v\n", err)
+		return exitUsage
+	}
+	if err := checkLimits(limits); err != nil {
+		fmt.Fprintf(stderr, "vertscript: %v\n%s", err, seeHelp)
 		return exitUsage
 	}
 	backend := cgobackend.New()
@@ -391,6 +400,20 @@ func reportPlan(plan []host.PlanEntry, planFile string, stderr io.Writer) error 
 		return err
 	}
 	return os.WriteFile(planFile, b.Bytes(), 0o644)
+}
+
+// checkLimits refuses a negative limit: Go reads --timeout -1s as a
+// duration, which would mean no limit at all.
+func checkLimits(l host.Limits) error {
+	switch {
+	case l.Timeout < 0:
+		return fmt.Errorf("--timeout %v: want a positive duration, or 0 for none", l.Timeout)
+	case l.CallTimeout < 0:
+		return fmt.Errorf("--call-timeout %v: want a positive duration, or 0 for none", l.CallTimeout)
+	case l.MaxDepth < 0:
+		return fmt.Errorf("--max-depth %d: want a positive number, or 0 for none", l.MaxDepth)
+	}
+	return nil
 }
 
 // byteSize is a flag holding a size in bytes, written as 1048576, 1024KiB,

@@ -49,6 +49,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-c"}, "vertscript: flag needs an argument: -c\n"},
 		{[]string{"missing.star"}, "vertscript: open missing.star: no such file or directory\n"},
 		{[]string{"script.py"}, "vertscript: script.py: unknown script language (want "},
+		{[]string{"--timeout", "-1s", "x.star"}, "vertscript: --timeout -1s: want a positive duration, or 0 for none\n"},
+		{[]string{"--call-timeout=-5m", "x.star"}, "vertscript: --call-timeout -5m0s: want a positive duration, or 0 for none\n"},
+		{[]string{"--max-depth", "-3", "x.star"}, "vertscript: --max-depth -3: want a positive number, or 0 for none\n"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCLI(t, tt.args...)
@@ -123,7 +126,8 @@ func TestBuiltinsAreDocumented(t *testing.T) {
 }
 
 // TestSignalsCancelTheScript runs a script that never ends and stops it with
-// SIGINT and SIGTERM: the script is cancelled, connections are closed and
+// SIGINT, SIGTERM and SIGHUP (a closed terminal or ssh session): the
+// script is cancelled, connections are closed and
 // the exit status is 130.
 func TestSignalsCancelTheScript(t *testing.T) {
 	if testing.Short() {
@@ -139,7 +143,7 @@ func TestSignalsCancelTheScript(t *testing.T) {
 	if err := os.WriteFile(script, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
 			cmd := exec.Command(bin, "-c", "test:///default", script)
 			var stderr bytes.Buffer
