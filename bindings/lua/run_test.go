@@ -113,6 +113,22 @@ local function tryInside(name) pcall(function() try(name); c:lookupByName(name) 
 try("nosuch"); try("test"); tryInside("nosuch"); tryInside("nosuch")
 print(n, found)`,
 			"4\t1\n", ""},
+		{"a yield inside a protected call or a callback fails, and leaves the interpreter whole",
+			`local co = coroutine.create(function()
+  print(pcall(function() coroutine.yield("in pcall") end))
+  return "done"
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+local conn = libvirt.open()
+local d = conn:lookupByName("test")
+conn:domainEventRegisterAny(nil, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE, function() coroutine.yield("from cb") end, nil)
+co = coroutine.create(function() d:suspend(); return pcall(libvirt.run_events, 0.1) end)
+print(coroutine.resume(co))
+d:resume()
+print(coroutine.status(co), 1 + 1)`,
+			"false\tt.lua:2: can not yield from outside of a coroutine\ntrue\tdone\nfalse\tcan not resume a dead thread\n" +
+				"true\tfalse\tt.lua:9: can not yield from outside of a coroutine\ndead\t2\n", ""},
 		{"the error value is locked too",
 			`local ok, e = pcall(libvirt.open().lookupByName, libvirt.open(), "x")
 print(getmetatable(e), pcall(function() e.x = 1 end))
