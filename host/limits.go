@@ -84,6 +84,9 @@ const StopGrace = time.Second
 // to use a CPU meanwhile. Every later call it makes into the session
 // fails once the session is closed.
 func (s *Session) Run(ctx context.Context, lang Language, script Script) error {
+	if le := s.limits.CheckSource(len(script.Src), "the script"); le != nil {
+		return &ScriptError{Msg: script.Path + ": " + le.Msg, Err: le}
+	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	s.mu.Lock()
@@ -382,4 +385,20 @@ func valueBytes(v Value, depth int) uint64 {
 		}
 	}
 	return n
+}
+
+// SourceFactor is how many times its size a script's source may take once
+// parsed: syntax trees take tens of bytes a token, and gopher-lua's parser
+// up to 180 times the source on long chains of operators.
+const SourceFactor = 256
+
+// CheckSource refuses a source of n bytes, named what (a script, a chunk
+// given to load), whose syntax tree could take more than MaxMemory: one of
+// more than MaxMemory/SourceFactor bytes.
+func (l Limits) CheckSource(n int, what string) *LimitError {
+	if l.MaxMemory == 0 || uint64(n) <= l.MaxMemory/SourceFactor {
+		return nil
+	}
+	return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s is larger than the %d KiB of source that %d MiB allow (a syntax tree takes up to %d times its source)",
+		what, l.MaxMemory/SourceFactor>>10, l.MaxMemory>>20, SourceFactor)}
 }

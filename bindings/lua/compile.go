@@ -1,6 +1,7 @@
 package lua
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
@@ -31,6 +32,16 @@ const concatName = "(concat)"
 //     line per tail call: a tail-recursive loop stopped by its timeout
 //     took seconds and gigabytes to report.
 func (in *interp) compile(L *lua.LState, r io.Reader, name string) (*lua.LFunction, error) {
+	if max := in.lim.MaxMemory / host.SourceFactor; in.lim.MaxMemory > 0 {
+		src, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+		if err != nil {
+			return nil, err
+		}
+		if le := in.lim.CheckSource(len(src), "the chunk "+name); le != nil {
+			return nil, le
+		}
+		r = bytes.NewReader(src)
+	}
 	chunk, err := parse.Parse(r, name)
 	if err != nil {
 		return nil, err

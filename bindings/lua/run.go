@@ -112,6 +112,9 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	L.SetGlobal("arg", argt)
 
 	fn, err := in.compile(L, bytes.NewReader(script.Src), script.Path)
+	if le, ok := err.(*host.LimitError); ok {
+		return &host.ScriptError{Msg: script.Path + ": " + le.Msg, Err: le}
+	}
 	if err != nil {
 		return &host.ScriptError{Msg: syntaxMessage(err, script.Path, string(script.Src)), Err: err}
 	}

@@ -205,6 +205,9 @@ func (in *interp) loadSource(L *lua.LState, source, name string) int {
 		return 2
 	}
 	fn, err := in.compile(L, strings.NewReader(source), name)
+	if le, ok := err.(*host.LimitError); ok {
+		in.refuse(L, le)
+	}
 	if err != nil {
 		L.Push(lua.LNil)
 		L.Push(lua.LString(syntaxMessage(err, name, source)))
@@ -248,6 +251,9 @@ func (in *interp) require(L *lua.LState) int {
 		L.RaiseError("require: %v", err)
 	}
 	fn, err := in.compile(L, strings.NewReader(string(src)), path)
+	if le, ok := err.(*host.LimitError); ok {
+		in.refuse(L, le)
+	}
 	if err != nil {
 		L.RaiseError("require: %s", syntaxMessage(err, path, string(src)))
 	}

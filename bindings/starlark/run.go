@@ -137,6 +137,12 @@ func execFile(thread *starlark.Thread, path string, src []byte, predeclared star
 	if err != nil {
 		return err
 	}
+	if n := deepNode(f, host.MaxNesting); n != nil {
+		// The parser reads chains of operators, calls and subscripts
+		// in a loop; the resolver and compiler recurse into them.
+		pos, _ := n.Span()
+		return syntax.Error{Pos: pos, Msg: fmt.Sprintf("expression nested more than %d levels deep (each operator, call or subscript of a chain is a level)", host.MaxNesting)}
+	}
 	rewrite(f)
 	prog, err := starlark.FileProgram(f, predeclared.Has)
 	if err != nil {
@@ -147,6 +153,28 @@ func execFile(thread *starlark.Thread, path string, src []byte, predeclared star
 	// every value, however deeply the script nested it.
 	_, err = prog.Init(thread, predeclared)
 	return err
+}
+
+// deepNode returns a node of f nested more than limit levels deep, or nil.
+// The walk itself goes no deeper than limit.
+func deepNode(f *syntax.File, limit int) syntax.Node {
+	var deep syntax.Node
+	depth := 0
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch {
+		case n == nil:
+			depth--
+			return false
+		case deep != nil:
+			return false
+		case depth >= limit:
+			deep = n
+			return false
+		}
+		depth++
+		return true
+	})
+	return deep
 }
 
 // readFile is read_file(path): the file's content as a string.
