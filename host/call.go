@@ -112,6 +112,9 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 	if err := s.policy.check(op); err != nil {
 		return nil, err
 	}
+	if err := s.policy.checkPathArgs(op, c.args); err != nil {
+		return nil, err
+	}
 	if err := s.checkArgMemory(c); err != nil {
 		return nil, err
 	}

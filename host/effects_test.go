@@ -92,7 +92,6 @@ var readByName = map[string]string{
 	"virDomain.blockInfo":                  "reports on a disk",
 	"virDomain.blockIoTune":                "reports on a disk (setBlockIoTune sets)",
 	"virDomain.blockJobInfo":               "reports on a block job",
-	"virDomain.blockPeek":                  "reads a disk's bytes",
 	"virDomain.blockStats":                 "reports on a disk",
 	"virDomain.blockStatsFlags":            "reports on a disk",
 	"virDomain.checkpointLookupByName":     "looks a checkpoint up",

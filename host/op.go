@@ -38,6 +38,13 @@ const (
 	// (save, restore, coreDump, ...): refused unless an --allow rule names
 	// it.
 	File
+	// Privileged observes, but libvirt refuses it on a read-only
+	// connection: it runs a program (an emulator probed for its
+	// capabilities), reaches other hosts (pool source discovery), or reads
+	// what the guest holds (its memory, disks, screen, agent). Not a
+	// read: --read-only and --allow read refuse it, and a dry run records
+	// it instead of making it.
+	Privileged
 )
 
 func (e Effect) String() string {
@@ -50,6 +57,8 @@ func (e Effect) String() string {
 		return "destroy"
 	case File:
 		return "file"
+	case Privileged:
+		return "privileged"
 	}
 	return fmt.Sprintf("Effect(%d)", int(e))
 }
@@ -125,7 +134,14 @@ type Param struct {
 	Default  Value  // the value used when an optional argument is omitted
 	Secret   bool   // never written to the audit log or the plan
 	Class    string // the class a TObject or TObjectOrNone parameter wants
+	// Path marks a parameter that names a local program or file libvirt
+	// runs or reads when it is given (an emulator to probe): the call
+	// then needs what the file effect needs (see Policy.checkPathArgs).
+	Path bool
 }
+
+// path marks p as naming a local program or file that libvirt runs or reads.
+func path(p Param) Param { p.Path = true; return p }
 
 // req declares a required parameter, opt an optional one with its default.
 func req(name string, t Type) Param { return Param{Name: name, Type: t} }

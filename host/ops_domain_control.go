@@ -96,7 +96,7 @@ var domainGuestOps = inClass(ClassDomain, []*Op{
 			}
 			return done(c.domain().AgentSetResponseTimeout(t, c.uint32(1)))
 		}},
-	{Name: "authorizedSSHKeysGet", CName: "virDomainAuthorizedSSHKeysGet", Params: []Param{req("user", TString), flags()},
+	{Name: "authorizedSSHKeysGet", CName: "virDomainAuthorizedSSHKeysGet", Effect: Privileged, Params: []Param{req("user", TString), flags()},
 		Result: "list of str",
 		Doc:    "Returns the SSH keys authorized for a guest user, through the guest agent.",
 		fn:     func(c *Call) (Value, error) { return strList(c.domain().AuthorizedSSHKeysGet(c.str(0), c.uint32(1))) }},

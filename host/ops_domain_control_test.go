@@ -11,7 +11,7 @@ import (
 )
 
 // everything allows every effect, local files included.
-var everything = []string{"read", "mutate", "destroy", "file"}
+var everything = []string{"read", "mutate", "destroy", "file", "privileged"}
 
 // controlSession opens a session with opts on the private fixture, and
 // checks that closing it frees everything.

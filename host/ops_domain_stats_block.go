@@ -64,7 +64,7 @@ var domainBlockStatsOps = inClass(ClassDomain, []*Op{
 			}
 			return m, nil
 		}},
-	{Name: "blockPeek", CName: "virDomainBlockPeek",
+	{Name: "blockPeek", CName: "virDomainBlockPeek", Effect: Privileged,
 		Params: []Param{req("disk", TString), req("offset", TUint64), req("size", TUint64), flags()},
 		Result: "bytes",
 		Doc:    "Reads size bytes of a disk at offset, as the guest sees the disk.",

@@ -15,7 +15,7 @@ var domainInfoOps = inClass(ClassDomain, []*Op{
 	{Name: "OSType", CName: "virDomainGetOSType", Result: "str",
 		Doc: "Returns the type of operating system the domain runs, e.g. hvm.",
 		fn:  func(c *Call) (Value, error) { return str(c.domain().GetOSType()) }},
-	{Name: "hostname", CName: "virDomainGetHostname", Params: []Param{flags()}, Result: "str",
+	{Name: "hostname", CName: "virDomainGetHostname", Effect: Privileged, Params: []Param{flags()}, Result: "str",
 		Doc: "Returns the guest's hostname (VIR_DOMAIN_GET_HOSTNAME_* flags pick the source).",
 		fn:  func(c *Call) (Value, error) { return str(c.domain().GetHostname(c.uint32(0))) }},
 	{Name: "isUpdated", CName: "virDomainIsUpdated", Result: "int (0 or 1)",
@@ -31,7 +31,7 @@ var domainInfoOps = inClass(ClassDomain, []*Op{
 			}
 			return ints(int64(i.State), int64(i.Details), int64(i.StateTime)), nil
 		}},
-	{Name: "getTime", CName: "virDomainGetTime", Params: []Param{flags()},
+	{Name: "getTime", CName: "virDomainGetTime", Effect: Privileged, Params: []Param{flags()},
 		Result: "dict: {'seconds': int, 'nseconds': int}",
 		Doc:    "Returns the guest's clock (through the guest agent on QEMU).",
 		fn: func(c *Call) (Value, error) {
@@ -86,7 +86,7 @@ var domainInfoOps = inClass(ClassDomain, []*Op{
 			}
 			return out, nil
 		}},
-	{Name: "fsInfo", CName: "virDomainGetFSInfo", Params: []Param{flags()},
+	{Name: "fsInfo", CName: "virDomainGetFSInfo", Effect: Privileged, Params: []Param{flags()},
 		Result: "list of tuples: (mountpoint, name, fstype, [device aliases])",
 		Doc:    "Returns the guest's mounted filesystems (through the guest agent).",
 		fn: func(c *Call) (Value, error) {
@@ -101,13 +101,13 @@ var domainInfoOps = inClass(ClassDomain, []*Op{
 			}
 			return out, nil
 		}},
-	{Name: "guestInfo", CName: "virDomainGetGuestInfo", Params: []Param{opt("types", TUint, int64(0)), flags()},
+	{Name: "guestInfo", CName: "virDomainGetGuestInfo", Effect: Privileged, Params: []Param{opt("types", TUint, int64(0)), flags()},
 		Result: "dict (typed parameters: 'user.count', 'os.id', 'hostname', 'fs.0.name', ...)",
 		Doc:    "Returns what the guest agent reports of users, OS, timezone, hostname, filesystems, disks and interfaces (VIR_DOMAIN_GUEST_INFO_* types).",
 		fn: func(c *Call) (Value, error) {
 			return typedResult(c.domain().GetGuestInfo(c.uint32(0), c.uint32(1)))
 		}},
-	{Name: "launchSecurityInfo", CName: "virDomainGetLaunchSecurityInfo", Params: []Param{flags()},
+	{Name: "launchSecurityInfo", CName: "virDomainGetLaunchSecurityInfo", Effect: Privileged, Params: []Param{flags()},
 		Result: "dict (typed parameters: 'sev-measurement', 'sev-policy', ...)",
 		Doc:    "Returns the domain's launch security (AMD SEV) measurement and policy.",
 		fn: func(c *Call) (Value, error) {

@@ -48,7 +48,7 @@ var domainMemoryOps = inClass(ClassDomain, []*Op{
 		fn: tunableSetter(0, NumaParams,
 			func(c *Call) ([]TypedParam, error) { return c.domain().GetNumaParameters(c.uint32(1)) },
 			func(c *Call, ps []TypedParam) error { return c.domain().SetNumaParameters(ps, c.uint32(1)) })},
-	{Name: "memoryPeek", CName: "virDomainMemoryPeek", Params: []Param{req("start", TUint64), req("size", TUint64), flags()},
+	{Name: "memoryPeek", CName: "virDomainMemoryPeek", Effect: Privileged, Params: []Param{req("start", TUint64), req("size", TUint64), flags()},
 		Result: "bytes",
 		Doc:    "Reads size bytes of the guest's memory at start (VIR_MEMORY_VIRTUAL or VIR_MEMORY_PHYSICAL).",
 		fn: func(c *Call) (Value, error) {

@@ -87,7 +87,7 @@ var hostNodeOps = inClass(ClassConnect, []*Op{
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Changes the host's memory tunables named in params.",
 		fn:  hostSetMemoryParameters},
-	{Name: "getSEVInfo", CName: "virNodeGetSEVInfo", Params: []Param{flags()},
+	{Name: "getSEVInfo", CName: "virNodeGetSEVInfo", Effect: Privileged, Params: []Param{flags()},
 		Result: "dict: {pdh, cert-chain, cbitpos, reduced-phys-bits, ...}",
 		Doc:    "Returns the host's AMD SEV platform information.",
 		fn:     func(c *Call) (Value, error) { return hostParamsResult(c.conn().NodeGetSEVInfo(c.uint32(0))) }},
@@ -244,8 +244,8 @@ var hostCPUOps = inClass(ClassConnect, []*Op{
 			}
 			return str(c.conn().BaselineCPU(cpus, c.uint32(1)))
 		}},
-	{Name: "baselineHypervisorCPU", CName: "virConnectBaselineHypervisorCPU",
-		Params: []Param{req("emulator", TStringOrNone), req("arch", TStringOrNone), req("machine", TStringOrNone),
+	{Name: "baselineHypervisorCPU", CName: "virConnectBaselineHypervisorCPU", Effect: Privileged,
+		Params: []Param{path(req("emulator", TStringOrNone)), req("arch", TStringOrNone), req("machine", TStringOrNone),
 			req("virttype", TStringOrNone), req("xmlCPUs", TListOrNone), flags()},
 		Result: "str (XML)",
 		Doc:    "Returns the most capable CPU that the hypervisor can provide and every CPU in xmlCPUs can run.",
@@ -260,8 +260,8 @@ var hostCPUOps = inClass(ClassConnect, []*Op{
 		Result: "int (VIR_CPU_COMPARE_*)",
 		Doc:    "Compares a CPU described in XML with the host's CPU.",
 		fn:     func(c *Call) (Value, error) { return num(c.conn().CompareCPU(c.str(0), c.uint32(1))) }},
-	{Name: "compareHypervisorCPU", CName: "virConnectCompareHypervisorCPU",
-		Params: []Param{req("emulator", TStringOrNone), req("arch", TStringOrNone), req("machine", TStringOrNone),
+	{Name: "compareHypervisorCPU", CName: "virConnectCompareHypervisorCPU", Effect: Privileged,
+		Params: []Param{path(req("emulator", TStringOrNone)), req("arch", TStringOrNone), req("machine", TStringOrNone),
 			req("virttype", TStringOrNone), req("xmlCPU", TString), flags()},
 		Result: "int (VIR_CPU_COMPARE_*)",
 		Doc:    "Compares a CPU described in XML with the CPU the hypervisor can provide.",
@@ -272,8 +272,8 @@ var hostCPUOps = inClass(ClassConnect, []*Op{
 		Result: "list of str",
 		Doc:    "Returns the CPU models the hypervisor knows for an architecture.",
 		fn:     func(c *Call) (Value, error) { return strList(c.conn().GetCPUModelNames(c.str(0), c.uint32(1))) }},
-	{Name: "getDomainCapabilities", CName: "virConnectGetDomainCapabilities",
-		Params: []Param{opt("emulatorbin", TStringOrNone, nil), opt("arch", TStringOrNone, nil), opt("machine", TStringOrNone, nil),
+	{Name: "getDomainCapabilities", CName: "virConnectGetDomainCapabilities", Effect: Privileged,
+		Params: []Param{path(opt("emulatorbin", TStringOrNone, nil)), opt("arch", TStringOrNone, nil), opt("machine", TStringOrNone, nil),
 			opt("virttype", TStringOrNone, nil), flags()},
 		Result: "str (XML)",
 		Doc:    "Returns what domains of this emulator, architecture, machine and type can have, as XML.",
@@ -307,14 +307,14 @@ var hostDomainOps = inClass(ClassConnect, []*Op{
 			}
 			return c.domainResult(c.conn().DomainLookupByUUID(uuid))
 		}},
-	{Name: "domainXMLFromNative", CName: "virConnectDomainXMLFromNative",
+	{Name: "domainXMLFromNative", CName: "virConnectDomainXMLFromNative", Effect: Privileged,
 		Params: []Param{req("nativeFormat", TString), req("nativeConfig", TString), flags()},
 		Result: "str (XML)",
 		Doc:    "Converts a native configuration (e.g. qemu-argv) into domain XML.",
 		fn: func(c *Call) (Value, error) {
 			return str(c.conn().DomainXMLFromNative(c.str(0), c.str(1), c.uint32(2)))
 		}},
-	{Name: "domainXMLToNative", CName: "virConnectDomainXMLToNative",
+	{Name: "domainXMLToNative", CName: "virConnectDomainXMLToNative", Effect: Privileged,
 		Params: []Param{req("nativeFormat", TString), req("domainXml", TString), flags()},
 		Result: "str",
 		Doc:    "Converts domain XML into a native configuration (e.g. qemu-argv).",

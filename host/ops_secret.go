@@ -26,7 +26,7 @@ var secretOps = slices.Concat(inClass(ClassSecret, []*Op{
 			}
 			return int64(t), nil
 		}},
-	{Name: "value", CName: "virSecretGetValue", Params: []Param{flags()}, Result: "bytes",
+	{Name: "value", CName: "virSecretGetValue", Effect: Privileged, Params: []Param{flags()}, Result: "bytes",
 		Doc: "Returns the secret's value (never written to the audit log).",
 		fn: func(c *Call) (Value, error) {
 			v, err := c.secret().GetValue(c.uint32(0))

@@ -170,7 +170,7 @@ var connectStorageOps = inClass(ClassConnect, []*Op{
 		fn: func(c *Call) (Value, error) {
 			return adopted(c.conn().StorageVolLookupByPath(c.str(0)))(c.adoptStorageVol)
 		}},
-	{Name: "findStoragePoolSources", CName: "virConnectFindStoragePoolSources",
+	{Name: "findStoragePoolSources", CName: "virConnectFindStoragePoolSources", Effect: Privileged,
 		Params: []Param{req("type", TString), req("srcSpec", TStringOrNone), flags()}, Result: "str (XML)",
 		Doc: "Probes the host for sources of pools of this type (logical, netfs, ...), srcSpec an XML <source> hint; returns a <sources> XML.",
 		fn: func(c *Call) (Value, error) {

@@ -15,7 +15,7 @@ var streamOps = []*Op{
 			return adoptOne(st, err, c.adoptStream)
 		}},
 
-	{Class: ClassDomain, Name: "screenshot", CName: "virDomainScreenshot",
+	{Class: ClassDomain, Name: "screenshot", CName: "virDomainScreenshot", Effect: Privileged,
 		Params: []Param{obj("stream", ClassStream), req("screen", TUint), flags()},
 		Result: "str (the image's MIME type)",
 		Doc:    "Attaches the stream to an image of the domain's screen, read with recv; returns its MIME type.",
@@ -51,7 +51,7 @@ var streamOps = []*Op{
 			return done(c.domain().OpenChannel(c.str(0), st, c.uint32(2)))
 		}},
 
-	{Class: ClassStorageVol, Name: "download", CName: "virStorageVolDownload",
+	{Class: ClassStorageVol, Name: "download", CName: "virStorageVolDownload", Effect: Privileged,
 		Params: []Param{obj("stream", ClassStream), req("offset", TUint64), req("length", TUint64), flags()},
 		Result: "int (0)",
 		Doc:    "Attaches the stream to length bytes of the volume from offset (length 0: to the end), read with recv.",

@@ -18,7 +18,7 @@ type Policy struct {
 	// match is refused. Deny lists what is refused, and wins over Allow.
 	// A rule is an operation ("virDomain.destroy"), every operation of a
 	// class ("virDomain.*"), or an effect ("read", "mutate", "destroy",
-	// "file"). Operations with the file effect (virDomain.save, ...) read
+	// "file", "privileged"). Operations with the file effect (virDomain.save, ...) read
 	// or write local paths: they are refused unless an Allow rule matches
 	// them, even when Allow is empty.
 	Allow, Deny []string
@@ -58,7 +58,7 @@ func (e *PolicyError) Error() string { return e.Op + ": refused by policy: " + e
 func (p *Policy) Validate() error {
 	for _, r := range append(append([]string{}, p.Allow...), p.Deny...) {
 		if !validRule(r) {
-			return fmt.Errorf("policy: bad rule %q: want an operation (virDomain.destroy), a class (virDomain.*) or an effect (read, mutate, destroy, file)", r)
+			return fmt.Errorf("policy: bad rule %q: want an operation (virDomain.destroy), a class (virDomain.*) or an effect (read, mutate, destroy, file, privileged)", r)
 		}
 	}
 	for _, g := range p.AllowURI {
@@ -71,7 +71,7 @@ func (p *Policy) Validate() error {
 
 func validRule(r string) bool {
 	switch r {
-	case Read.String(), Mutate.String(), Destroy.String(), File.String():
+	case Read.String(), Mutate.String(), Destroy.String(), File.String(), Privileged.String():
 		return true
 	}
 	class, name, ok := strings.Cut(r, ".")
@@ -111,4 +111,24 @@ func matchRule(r string, op *Op) bool {
 		return true
 	}
 	return false
+}
+
+// checkPathArgs refuses a call that names, in a parameter marked Path, a
+// local program or file for libvirt to run or read, unless the policy
+// allows op the file effect: an --allow rule naming file or op.
+func (p *Policy) checkPathArgs(op *Op, args []Value) error {
+	for i, prm := range op.Params {
+		if !prm.Path || i >= len(args) {
+			continue
+		}
+		if v, ok := args[i].(string); !ok || v == "" {
+			continue
+		}
+		if err := p.check(&Op{Class: op.Class, Name: op.Name, Effect: File}); err != nil {
+			pe := err.(*PolicyError)
+			pe.Reason = fmt.Sprintf("its parameter %s names a local program for libvirt to run, which needs the file effect: %s", prm.Name, pe.Reason)
+			return pe
+		}
+	}
+	return nil
 }

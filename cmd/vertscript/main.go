@@ -91,8 +91,10 @@ Flags:
   --allow RULE        allow only what the --allow rules match (repeatable);
                       RULE is an operation (virDomain.suspend), a class
                       (virDomain.*) or an effect (read, mutate, destroy,
-                      file); the file effect (virDomain.save, ...: local
-                      paths) runs only when an --allow rule names it
+                      file, privileged); the file effect (virDomain.save,
+                      ...: local paths) runs only when an --allow rule
+                      names it; privileged reads (the guest agent, memory
+                      and disk peeks, emulator probes) are not read
   --deny RULE         refuse what RULE matches (repeatable; wins over --allow)
   --allow-uri PATTERN connect only to URIs matching a PATTERN (repeatable); '*'
                       matches a run of bytes without / ? & =; a pattern that
