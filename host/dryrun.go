@@ -1,7 +1,6 @@
 package host
 
 import (
-	"encoding/xml"
 	"strings"
 )
 
@@ -80,16 +79,17 @@ func (s *Session) record(c *Call) (Value, error) {
 // the XML in argument 0: the existing domain of that name, if there is one
 // (a redefinition), else a planned domain.
 func planDomain(c *Call) (Value, error) {
-	var def struct {
-		Name string `xml:"name"`
+	name, err := xmlName(c.str(0))
+	if err != nil {
+		return nil, c.unreadableXML(err)
 	}
-	if err := xml.Unmarshal([]byte(c.str(0)), &def); err != nil || def.Name == "" {
-		def.Name = "(unnamed)"
+	if name == "" {
+		name = "(unnamed)"
 	}
-	if d, err := c.conn().DomainLookupByName(def.Name); err == nil {
+	if d, err := c.conn().DomainLookupByName(name); err == nil {
 		return c.domainResult(d, nil)
 	}
-	return &Object{class: ClassDomain, label: def.Name, conn: c.recv, planned: c.op.QualName()}, nil
+	return &Object{class: ClassDomain, label: name, conn: c.recv, planned: c.op.QualName()}, nil
 }
 
 // JSONArgs converts plan arguments for encoding/json: objects as their

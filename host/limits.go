@@ -389,8 +389,8 @@ func valueBytes(v Value, depth int) uint64 {
 
 // SourceFactor is how many times its size a script's source may take once
 // parsed: syntax trees take tens of bytes a token, and gopher-lua's parser
-// up to 180 times the source on long chains of operators.
-const SourceFactor = 256
+// up to 270 times the source on deeply nested table constructors.
+const SourceFactor = 512
 
 // CheckSource refuses a source of n bytes, named what (a script, a chunk
 // given to load), whose syntax tree could take more than MaxMemory: one of

@@ -94,10 +94,10 @@ func TestRunRefusesAHugeSource(t *testing.T) {
 	t.Parallel()
 	s := host.NewSession(cgobackend.New(), host.Options{URI: "test:///default", Limits: host.Limits{MaxMemory: 64 << 20}})
 	defer s.Close()
-	src := []byte(strings.Repeat("x = 1\n", 50000)) // 300 KB, over 64 MiB / 256
+	src := []byte(strings.Repeat("x = 1\n", 50000)) // 300 KB, over 64 MiB / 512
 	err := s.Run(context.Background(), starlark.New(), host.Script{Path: "big.star", Src: src, Stdout: io.Discard, Stderr: io.Discard})
 	var le *host.LimitError
-	if !errors.As(err, &le) || le.Limit != "max-memory" || !strings.Contains(err.Error(), "big.star: max-memory: the script is larger than the 256 KiB of source") {
+	if !errors.As(err, &le) || le.Limit != "max-memory" || !strings.Contains(err.Error(), "big.star: max-memory: the script is larger than the 128 KiB of source") {
 		t.Errorf("Run: %v, want the max-memory refusal of the source", err)
 	}
 }

@@ -98,7 +98,10 @@ func (c *Call) adoptInterface(i Interface) (*Object, error) {
 // XML in argument 0: the existing interface of that name (a
 // redefinition), else a planned interface.
 func planInterface(c *Call) (Value, error) {
-	name := xmlNameAttr(c.str(0))
+	name, err := xmlNameAttr(c.str(0))
+	if err != nil {
+		return nil, c.unreadableXML(err)
+	}
 	if name == "" {
 		name = "(unnamed)"
 	}

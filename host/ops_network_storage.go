@@ -29,9 +29,12 @@ func planConn(o *Object) Value { return o.Conn() }
 // planDomain): the existing object that the XML names (what id reads: its
 // <name>, a port's <uuid>), found by lookup (a redefinition), else a
 // planned object labelled with that value.
-func planFromXML(class string, id func(doc string) string, lookup func(c *Call, id string) (Value, error)) func(c *Call) (Value, error) {
+func planFromXML(class string, id func(doc string) (string, error), lookup func(c *Call, id string) (Value, error)) func(c *Call) (Value, error) {
 	return func(c *Call) (Value, error) {
-		id := id(c.str(0))
+		id, err := id(c.str(0))
+		if err != nil {
+			return nil, c.unreadableXML(err)
+		}
 		if id == "" {
 			id = "(unnamed)"
 		} else if v, err := lookup(c, id); err == nil {

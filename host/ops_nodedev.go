@@ -143,7 +143,10 @@ func (c *Call) adoptNodeDevice(d NodeDevice) (*Object, error) {
 // names one that exists, else a planned device (libvirt usually names new
 // devices itself).
 func planNodeDevice(c *Call) (Value, error) {
-	name := xmlName(c.str(0))
+	name, err := xmlName(c.str(0))
+	if err != nil {
+		return nil, c.unreadableXML(err)
+	}
 	if name == "" {
 		name = "(unnamed)"
 	} else if d, err := c.conn().NodeDeviceLookupByName(name); err == nil {

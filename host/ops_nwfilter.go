@@ -127,7 +127,10 @@ func (c *Call) adoptBinding(b NWFilterBinding) (*Object, error) {
 // existing filter of the XML's name, when there is one (a redefinition),
 // else a planned filter.
 func planNWFilter(c *Call) (Value, error) {
-	name := xmlNameAttr(c.str(0))
+	name, err := xmlNameAttr(c.str(0))
+	if err != nil {
+		return nil, c.unreadableXML(err)
+	}
 	if name == "" {
 		name = "(unnamed)"
 	} else if f, err := c.conn().NWFilterLookupByName(name); err == nil {
@@ -139,13 +142,10 @@ func planNWFilter(c *Call) (Value, error) {
 // planBinding is the dry-run result of nwfilterBindingCreateXML: a planned
 // binding of the XML's port device.
 func planBinding(c *Call) (Value, error) {
-	dev := xmlField(c.str(0), func(v *struct {
-		Portdev struct {
-			Name string `xml:"name,attr"`
-		} `xml:"portdev"`
-	}) string {
-		return v.Portdev.Name
-	})
+	dev, err := xmlRootField(c.str(0), "name", "portdev")
+	if err != nil {
+		return nil, c.unreadableXML(err)
+	}
 	if dev == "" {
 		dev = "(unnamed)"
 	}

@@ -1,8 +1,11 @@
 package host
 
 import (
-	"encoding/xml"
+	"errors"
 	"slices"
+	"strings"
+
+	"vertscript/host/xmltree"
 )
 
 // objectOps are the methods of virDomainSnapshot, virDomainCheckpoint,
@@ -38,42 +41,53 @@ func strOrNone(s string) Value {
 	return s
 }
 
-// xmlField decodes the XML document doc into a T and returns what field
-// reads from it, or "" when doc does not parse: the names dry runs give
-// planned objects.
-func xmlField[T any](doc string, field func(*T) string) string {
-	var v T
-	if err := xml.Unmarshal([]byte(doc), &v); err != nil {
-		return ""
+// xmlRootField reads from the XML document doc what libvirt reads there
+// (libxml2, then XPath from the root element): following path, the first
+// child element of each name, without a namespace, then its attribute attr,
+// or with attr "", its text. "" when absent. A document that vertscript
+// cannot read exactly as libvirt does (one that does not parse, or that
+// declares a DTD, whose entities libxml2 would expand) is an error: a dry
+// run then cannot tell which object a call names.
+func xmlRootField(doc string, attr string, path ...string) (string, error) {
+	if strings.Contains(doc, "<!DOCTYPE") || strings.Contains(doc, "<!ENTITY") {
+		return "", errors.New("the XML declares a DTD")
 	}
-	return field(&v)
+	el, err := xmltree.Parse(doc, nil)
+	if err != nil {
+		return "", err
+	}
+next:
+	for _, name := range path {
+		for _, ch := range el.Children() {
+			if ch.Tag() == name {
+				el = ch
+				continue next
+			}
+		}
+		return "", nil
+	}
+	if attr != "" {
+		v, _ := el.Get(attr)
+		return v, nil
+	}
+	texts, err := el.IterText(nil)
+	return strings.Join(texts, ""), err
 }
 
-// xmlName reads the <name> of an XML document's root element, as
-// xmlField does.
-func xmlName(doc string) string {
-	type root struct {
-		Name string `xml:"name"`
-	}
-	return xmlField(doc, func(v *root) string { return v.Name })
-}
+// xmlName reads the <name> of an XML document's root element.
+func xmlName(doc string) (string, error) { return xmlRootField(doc, "", "name") }
 
 // xmlNameAttr reads the name attribute of an XML document's root element
-// (<interface name=...>, <filter name=...>), as xmlField does.
-func xmlNameAttr(doc string) string {
-	type root struct {
-		Name string `xml:"name,attr"`
-	}
-	return xmlField(doc, func(v *root) string { return v.Name })
-}
+// (<interface name=...>, <filter name=...>).
+func xmlNameAttr(doc string) (string, error) { return xmlRootField(doc, "name") }
 
-// xmlUUID reads the <uuid> of an XML document's root element, as xmlField
-// does.
-func xmlUUID(doc string) string {
-	type root struct {
-		UUID string `xml:"uuid"`
-	}
-	return xmlField(doc, func(v *root) string { return v.UUID })
+// xmlUUID reads the <uuid> of an XML document's root element.
+func xmlUUID(doc string) (string, error) { return xmlRootField(doc, "", "uuid") }
+
+// unreadableXML is a dry run's refusal of a call whose XML it cannot read
+// as libvirt would.
+func (c *Call) unreadableXML(err error) error {
+	return argErrorf(c.op.QualName(), "a dry run cannot tell which object this XML names (%v): the plan would not say what the real run does", err)
 }
 
 // plannedObject returns an object that exists only in the dry run's plan: what

@@ -102,7 +102,10 @@ func (c *Call) adoptSecret(s Secret) (*Object, error) {
 // of the XML's UUID, when there is one (a redefinition), else a planned
 // secret.
 func planSecret(c *Call) (Value, error) {
-	uuid := xmlUUID(c.str(0))
+	uuid, err := xmlUUID(c.str(0))
+	if err != nil {
+		return nil, c.unreadableXML(err)
+	}
 	if uuid == "" {
 		return c.plannedObject(ClassSecret, "(new secret)"), nil
 	}

@@ -196,7 +196,10 @@ const momentRedefine = 1
 // (class) from the XML in argument 0 with the flags in argument 1: the
 // existing one of the XML's name for a redefinition, else a planned one.
 func planMoment[T moment](c *Call, class string, lookup func(name string) (T, error)) (Value, error) {
-	name := xmlName(c.str(0))
+	name, err := xmlName(c.str(0))
+	if err != nil {
+		return nil, c.unreadableXML(err)
+	}
 	if name != "" && c.uint32(1)&momentRedefine != 0 {
 		if m, err := lookup(name); err == nil {
 			adopt, err := momentAdopter[T](c, class)
