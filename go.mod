@@ -8,4 +8,4 @@ require (
 	libvirt.org/go/libvirt v1.10009.0
 )
 
-require golang.org/x/sys v0.42.0 // indirect
+require golang.org/x/sys v0.42.0

@@ -28,6 +28,8 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"vertscript/bindings/lua"
 	"vertscript/bindings/starlark"
 	"vertscript/host"
@@ -260,6 +262,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		// The plan comes last, after anything the script printed and its
 		// error, so that no text of the script's can follow it and pass
 		// for a planned call.
+		if isTerminal(stderr) {
+			// Undo any colour or concealment the script's own output
+			// left on: the plan must read as printed.
+			fmt.Fprint(stderr, "\x1b[0m")
+		}
 		if err := reportPlan(session.Plan(), planFile, stderr); err != nil {
 			fmt.Fprintf(stderr, "vertscript: %v\n", err)
 			if code == exitOK {
@@ -283,7 +290,7 @@ func report(ctx context.Context, path string, runErr, closeErr error, stderr io.
 		return exit.Code
 	}
 	if runErr != nil {
-		fmt.Fprintln(stderr, runErr)
+		fmt.Fprintln(stderr, terminalSafe(runErr.Error()))
 		return exitFailed
 	}
 	if closeErr != nil {
@@ -291,6 +298,35 @@ func report(ctx context.Context, path string, runErr, closeErr error, stderr io.
 		return exitFailed
 	}
 	return exitOK
+}
+
+// terminalSafe returns an error message with its control characters other
+// than newlines and tabs escaped (\x1b), so that a script's error text
+// cannot drive the terminal: hide what follows, move the cursor, rewrite
+// lines already printed.
+func terminalSafe(msg string) string {
+	var b strings.Builder
+	for _, r := range msg {
+		switch {
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			fmt.Fprintf(&b, "\\x%02x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	return err == nil
 }
 
 // scriptArgs returns the script's arguments, args (what follows the script
