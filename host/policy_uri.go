@@ -1,9 +1,15 @@
 package host
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+
+	"vertscript/host/xmltree"
 )
 
 // harmlessParams are the URI parameters a script may pass without an
@@ -128,8 +134,86 @@ func (p *Policy) checkURI(op *Op, uri string, dryRun bool) error {
 			}
 			return refuse("names a local file: %s", reason)
 		}
+		if u.Driver == "test" {
+			if reason := p.checkTestNode(op, path, 0); reason != "" {
+				return refuse("%s", reason)
+			}
+		}
 	}
 	return nil
+}
+
+// maxNodeFile bounds the test driver's node descriptions the URI check
+// reads; maxNodeDepth, how deep it follows their file= references.
+const (
+	maxNodeFile  = 64 << 20
+	maxNodeDepth = 4
+)
+
+// checkTestNode reads the test driver's node description at path, as the
+// test driver will, and checks every file it refers to: the driver loads
+// the file= of the <domain>, <network>, <pool>, <device>, ... in <node>
+// and of the <volume>s in its pools (relative to the description's
+// directory), and its parse errors quote them. It
+// returns why the description is refused, or "". A description that
+// cannot be read as libvirt reads it (a DTD, whose entities libxml2 may
+// load from files; a parse error) is refused.
+func (p *Policy) checkTestNode(op *Op, path string, depth int) string {
+	if p.AllowRead == nil {
+		return ""
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "" // libvirt fails to read it too, quoting nothing
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxNodeFile+1))
+	switch {
+	case err != nil:
+		return fmt.Sprintf("names the node description %s, which cannot be read: %v", quotePath(path), err)
+	case len(data) > maxNodeFile:
+		return fmt.Sprintf("names the node description %s, which is larger than %d MiB", quotePath(path), maxNodeFile>>20)
+	case bytes.Contains(data, []byte("<!DOCTYPE")) || bytes.Contains(data, []byte("<!ENTITY")):
+		return fmt.Sprintf("names the node description %s, which declares a DTD, whose entities libxml2 may read from other files", quotePath(path))
+	}
+	root, err := xmltree.Parse(string(data), nil)
+	if err != nil {
+		return fmt.Sprintf("names the node description %s, which cannot be read as libvirt reads it: %v", quotePath(path), err)
+	}
+	// The test driver follows file= on the children of <node> and on
+	// the volumes of its pools.
+	var els []*xmltree.Element
+	for _, ch := range root.Children() {
+		els = append(els, ch)
+		for _, v := range ch.Children() {
+			if v.Tag() == "volume" {
+				els = append(els, v)
+			}
+		}
+	}
+	for _, el := range els {
+		ref, ok := el.Get("file")
+		if !ok {
+			continue
+		}
+		if !filepath.IsAbs(ref) {
+			ref = filepath.Join(filepath.Dir(path), ref)
+		}
+		if err := p.checkRead(op.QualName(), ref); err != nil {
+			reason := err.Error()
+			if pe, ok := err.(*PolicyError); ok {
+				reason = pe.Reason
+			}
+			return fmt.Sprintf("names the node description %s, which refers to a file the script may not read: %s", quotePath(path), reason)
+		}
+		if depth >= maxNodeDepth {
+			return fmt.Sprintf("names the node description %s, which refers to files more than %d deep", quotePath(path), maxNodeDepth)
+		}
+		if reason := p.checkTestNode(op, ref, depth+1); reason != "" {
+			return reason
+		}
+	}
+	return ""
 }
 
 // quoteURI shows a URI in double quotes, escaping what a terminal would

@@ -19,6 +19,14 @@ func TestCheckURI(t *testing.T) {
 		t.Fatal(err)
 	}
 	readable := Policy{AllowRead: []string{dir}}
+	dtd := filepath.Join(dir, "dtd.xml")
+	if err := os.WriteFile(dtd, []byte(`<!DOCTYPE node [<!ENTITY s SYSTEM "/etc/shadow">]><node><domain>&s;</domain></node>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "bad.xml")
+	if err := os.WriteFile(bad, []byte(`<node><domain file='/etc/passwd'/>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	withURI := func(p Policy, globs ...string) Policy { p.AllowURI = globs; return p }
 	tests := []struct {
 		uri    string
@@ -77,6 +85,8 @@ func TestCheckURI(t *testing.T) {
 		{"test:etc/passwd", readable, false, "outside the readable directories"},
 		{"test://" + dir + "/../../etc/passwd", readable, false, `".." in its path`},
 		{"test://" + node, Policy{Deny: []string{"file"}}, false, "--deny file"},
+		{"test://" + dtd, readable, false, "declares a DTD"},
+		{"test://" + bad, readable, false, "cannot be read as libvirt reads it"},
 		{"unix:///run/evil.sock", readable, false, "/run/evil.sock is outside the readable directories"},
 		{"unix:" + dir + "/../x.sock", readable, false, `".." in its path`},
 		// --allow-uri matches the canonical form; '*' crosses no '/', '?', '&', '='.
