@@ -343,8 +343,32 @@ func scriptArgs(fs *flag.FlagSet, script string, args []string) ([]string, error
 		if name, ok := flagName(a); ok && (fs.Lookup(name) != nil || name == "h" || name == "help") {
 			return nil, fmt.Errorf("%s after the script is a vertscript flag, not an argument of the script: put vertscript's flags before the script, or pass it to the script after -- (vertscript %s -- %s)", a, script, a)
 		}
+		if name := lookalike(fs, a); name != "" {
+			return nil, fmt.Errorf("%s after the script looks like the vertscript flag --%s, mistyped: put vertscript's flags before the script, or pass it to the script after -- (vertscript %s -- %s)", a, name, script, a)
+		}
 	}
 	return args, nil
+}
+
+// lookalike returns the name of the vertscript flag that a is a mistyped
+// form of (---dry-run, an em dash for --, --dryrun, --Dry_Run), or "": a
+// safety flag that misses must not turn into an argument unnoticed.
+func lookalike(fs *flag.FlagSet, a string) string {
+	trimmed := strings.TrimLeft(a, "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+	if trimmed == a || trimmed == "" {
+		return ""
+	}
+	key := func(s string) string {
+		s, _, _ = strings.Cut(s, "=")
+		return strings.NewReplacer("-", "", "_", "", " ", "").Replace(strings.ToLower(strings.TrimSpace(s)))
+	}
+	found := ""
+	fs.VisitAll(func(f *flag.Flag) {
+		if len(f.Name) > 1 && key(f.Name) == key(trimmed) {
+			found = f.Name
+		}
+	})
+	return found
 }
 
 // flagName is the name of the flag that a is (-name, --name, -name=value

@@ -263,6 +263,24 @@ func TestDryRunOfEx6(t *testing.T) {
 	}
 }
 
+// TestMistypedFlagAfterScript: a flag mistyped after the script (an extra
+// dash, a dash from a word processor, a missing hyphen, another case) is a
+// usage error too, naming the flag it looks like.
+func TestMistypedFlagAfterScript(t *testing.T) {
+	dir := t.TempDir()
+	star := filepath.Join(dir, "args.star")
+	os.WriteFile(star, []byte(`print(" ".join(argv[1:]))`), 0o644)
+	for form, flag := range map[string]string{
+		"---dry-run": "dry-run", "\u2014dry-run": "dry-run", "\u2013read-only": "read-only",
+		"--dryrun": "dry-run", "--Read_Only": "read-only", "--dry-run ": "dry-run", "---allow-uri=x": "allow-uri",
+	} {
+		code, out, errOut := runCLI(t, "-c", "test:///default", star, form)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, "looks like the vertscript flag --"+flag+", mistyped") {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want a usage error naming --%s", form, code, out, errOut, flag)
+		}
+	}
+}
+
 // TestFlagAfterScript checks that each of vertscript's flags, in each
 // form, after the script is a usage error and the script does not run
 // (`cleanup.star --dry-run` must not run for real); after "--" it is the
@@ -300,6 +318,7 @@ func TestFlagAfterScript(t *testing.T) {
 			{"-- --dry-run", "--dry-run"},
 			{"a -- -c test:///default --", "a -c test:///default --"},
 			{"--x -x - a", "--x -x - a"}, // not vertscript's: the script's
+			{"-- ---dry-run", "---dry-run"},
 		} {
 			args := append([]string{"-c", "test:///default", script}, strings.Fields(tt.args)...)
 			code, out, errOut := runCLI(t, args...)
