@@ -24,6 +24,12 @@ var harmlessParams = []string{
 	"sshauth", // which ssh authentication methods to try
 }
 
+// ownParamDrivers are the drivers in libvirt's client library that read
+// parameters of their own, under names the remote driver uses for others
+// (esx's proxy= sends the connection through a proxy host): none of their
+// parameters is taken as harmless.
+var ownParamDrivers = []string{"esx", "gsx", "vpx", "hyperv"}
+
 // harmlessTransports are the transports a script may use without an
 // --allow-uri pattern naming its scheme: the local socket, the network, and
 // ssh to the host the URI names. "ext" runs a program the URI names; any
@@ -104,7 +110,8 @@ func (p *Policy) checkURI(op *Op, uri string, dryRun bool) error {
 		if denyFile && slices.Contains(fileParams, prm.Name) {
 			return refuse("names a local file (%s=%s), and --deny file refuses the file effect", prm.Name, quotePath(prm.Value))
 		}
-		if slices.Contains(harmlessParams, prm.Name) || patternNamesParam(pattern, i, prm.Name) {
+		harmless := slices.Contains(harmlessParams, prm.Name) && !slices.Contains(ownParamDrivers, u.Driver)
+		if harmless || patternNamesParam(pattern, i, prm.Name) {
 			continue
 		}
 		return refuse("has the parameter %s=, which is refused: %s (allowed: %s=; an --allow-uri pattern that names it allows it)",

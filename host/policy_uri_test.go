@@ -64,6 +64,8 @@ func TestCheckURI(t *testing.T) {
 		{"qemu:///system?no_tty=1&name=x", Policy{}, false, "name="},
 		{"qemu+tls://h/system?no_verify=1", Policy{}, false, "it turns off a check"},
 		{"qemu:///system?brand_new=1", Policy{}, false, "not known to be harmless"},
+		{"esx://vc.example/?proxy=http://evil.example:3128", Policy{}, false, "proxy="},
+		{"vpx://vc.example/dc/host?no_tty=1", Policy{}, false, "no_tty="},
 		{"qemu+ssh://h/system?no_tty=1&sshauth=agent&mode=direct&proxy=native&auth=sasl", Policy{}, false, ""},
 		{"qemu+ssh://h/system?keyfile=/k", withURI(Policy{}, "qemu+ssh://h/system?keyfile=/*"), false, ""},
 		{"qemu+ssh://h/system?keyfile=/k", withURI(Policy{}, "qemu+ssh://h/system?*=*"), false, "keyfile="},
