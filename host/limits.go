@@ -215,6 +215,11 @@ func pollMemory(lim Limits, stop <-chan struct{}, cancel context.CancelCauseFunc
 // memory, and the stacks, are in the second only).
 func (l Limits) used() uint64 {
 	used := heapBytes()
+	if l.rssBase == 0 {
+		// Not a run Session.Run started (a Language run directly):
+		// there is no start to count the process's growth from.
+		return used
+	}
 	if rss := residentBytes(); rss > l.rssBase {
 		used = max(used, rss-l.rssBase)
 	}
