@@ -1,7 +1,6 @@
 package host
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -135,11 +134,7 @@ func (p *Policy) checkURI(op *Op, uri string, dryRun bool) error {
 			return refuse("names a local file (%s), and --deny file refuses the file effect", quotePath(path))
 		}
 		if err := p.checkRead(op.QualName(), path); err != nil {
-			reason := err.Error()
-			if pe, ok := err.(*PolicyError); ok {
-				reason = pe.Reason
-			}
-			return refuse("names a local file: %s", reason)
+			return refuse("names a local file: %s", refusalReason(err))
 		}
 		if u.Driver == "test" {
 			if reason := p.checkTestNode(op, path, 0); reason != "" {
@@ -180,7 +175,7 @@ func (p *Policy) checkTestNode(op *Op, path string, depth int) string {
 		return fmt.Sprintf("names the node description %s, which cannot be read: %v", quotePath(path), err)
 	case len(data) > maxNodeFile:
 		return fmt.Sprintf("names the node description %s, which is larger than %d MiB", quotePath(path), maxNodeFile>>20)
-	case bytes.Contains(data, []byte("<!DOCTYPE")) || bytes.Contains(data, []byte("<!ENTITY")):
+	case declaresDTD(string(data)):
 		return fmt.Sprintf("names the node description %s, which declares a DTD, whose entities libxml2 may read from other files", quotePath(path))
 	}
 	root, err := xmltree.Parse(string(data), nil)
@@ -207,11 +202,7 @@ func (p *Policy) checkTestNode(op *Op, path string, depth int) string {
 			ref = filepath.Join(filepath.Dir(path), ref)
 		}
 		if err := p.checkRead(op.QualName(), ref); err != nil {
-			reason := err.Error()
-			if pe, ok := err.(*PolicyError); ok {
-				reason = pe.Reason
-			}
-			return fmt.Sprintf("names the node description %s, which refers to a file the script may not read: %s", quotePath(path), reason)
+			return fmt.Sprintf("names the node description %s, which refers to a file the script may not read: %s", quotePath(path), refusalReason(err))
 		}
 		if depth >= maxNodeDepth {
 			return fmt.Sprintf("names the node description %s, which refers to files more than %d deep", quotePath(path), maxNodeDepth)
@@ -297,4 +288,19 @@ func validURIPattern(g string) error {
 		return fmt.Errorf("no scheme: a pattern starts with the URI's scheme, e.g. qemu:///system")
 	}
 	return nil
+}
+
+// refusalReason is the reason of err when it is a refusal, else its text.
+func refusalReason(err error) string {
+	if pe, ok := err.(*PolicyError); ok {
+		return pe.Reason
+	}
+	return err.Error()
+}
+
+// declaresDTD reports whether the XML document doc declares a DTD or an
+// entity, which libxml2 may expand (from files) and vertscript's reader
+// does not: such a document cannot be read exactly as libvirt reads it.
+func declaresDTD(doc string) bool {
+	return strings.Contains(doc, "<!DOCTYPE") || strings.Contains(doc, "<!ENTITY")
 }
