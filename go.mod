@@ -1,4 +1,4 @@
-module vertscript
+module github.com/vertscript/vertscript
 
 go 1.26
 

@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
-	"vertscript/bindings/starlark"
-	"vertscript/host"
-	"vertscript/host/cgobackend"
-	"vertscript/internal/libvirtdtest"
+	"github.com/vertscript/vertscript/bindings/starlark"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/internal/libvirtdtest"
 )
 
 // returnsWithin runs f and fails the test when it does not return within

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 const newDomainXML = `<domain type='test'><name>gamma</name><memory unit='MiB'>128</memory>

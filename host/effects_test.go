@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 var update = flag.Bool("update", false, "write testdata/effects.golden anew from the operation table")

@@ -3,7 +3,7 @@ package host_test
 import (
 	"testing"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // TestWaitSurvivesCallbacksOnItsDomain waits for a domain's state again and

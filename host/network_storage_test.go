@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // storageURI is the golden tests' storage node: two pools with volumes.

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // pythonSignatures reads testdata/python-methods.txt (see python-methods.sh):

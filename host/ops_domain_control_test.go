@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // everything allows every effect, local files included.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // statsDomain opens tests/fixtures/domstats.xml (a private node) and

@@ -5,8 +5,8 @@ import (
 	"reflect"
 	"testing"
 
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // hostFixtureURI is tests/fixtures/host.xml: interfaces and node devices.

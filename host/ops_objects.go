@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"vertscript/host/xmltree"
+	"github.com/vertscript/vertscript/host/xmltree"
 )
 
 // objectOps are the methods of virDomainSnapshot, virDomainCheckpoint,

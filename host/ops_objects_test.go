@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // objectsURI is the golden tests' node with snapshots (tests/fixtures/objects.xml).

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 func policySession(t *testing.T, p host.Policy) (*host.Session, *host.Object) {

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"vertscript/host/xmltree"
+	"github.com/vertscript/vertscript/host/xmltree"
 )
 
 // harmlessParams are the URI parameters a script may pass without an

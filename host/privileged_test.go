@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // TestReadsWorkReadOnly holds every operation whose effect is read to what

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // TestDefaultReadDirsDropSystemDirectories: the script's directory and the

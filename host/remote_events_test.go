@@ -6,10 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"vertscript/bindings/starlark"
-	"vertscript/host"
-	"vertscript/host/cgobackend"
-	"vertscript/internal/libvirtdtest"
+	"github.com/vertscript/vertscript/bindings/starlark"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/internal/libvirtdtest"
 )
 
 // runRemote runs src on a session connected to d, and returns its output.

@@ -6,8 +6,8 @@ import (
 	"sync"
 	"testing"
 
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // nodeURI is the test driver's URI of a private node described by file, a

@@ -11,9 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"vertscript/host"
-	"vertscript/host/cgobackend"
-	"vertscript/internal/libvirtdtest"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/internal/libvirtdtest"
 )
 
 // goFunc is a Go function standing for a script's function.

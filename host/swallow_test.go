@@ -3,7 +3,7 @@ package host_test
 import (
 	"testing"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // TestFailuresLibvirtPythonReturns: where libvirt-python returns None for

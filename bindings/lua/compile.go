@@ -9,7 +9,7 @@ import (
 	"github.com/yuin/gopher-lua/ast"
 	"github.com/yuin/gopher-lua/parse"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // concatName is the local of a compiled chunk that holds the guarded

@@ -6,7 +6,7 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // maxConverted bounds the values that one argument converts to: a table

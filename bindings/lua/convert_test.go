@@ -5,7 +5,7 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 func TestToHost(t *testing.T) {

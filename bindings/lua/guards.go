@@ -7,7 +7,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 	"github.com/yuin/gopher-lua/pm"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // guardAllocations replaces the library functions that can build a large string

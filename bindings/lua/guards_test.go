@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/bindings/lua"
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/bindings/lua"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // TestAllocationGuards: string.rep and table.concat refuse, before

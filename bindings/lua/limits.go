@@ -6,7 +6,7 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // unlimitedDepth is the call stack's size when MaxDepth is 0: gopher-lua's

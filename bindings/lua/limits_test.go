@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"vertscript/bindings/lua"
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/bindings/lua"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // runLimited runs src as t.lua through host.Session.Run under lim, as the

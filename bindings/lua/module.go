@@ -3,7 +3,7 @@ package lua
 import (
 	lua "github.com/yuin/gopher-lua"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // openModule sets the global libvirt: the module functions of the

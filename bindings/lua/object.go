@@ -3,7 +3,7 @@ package lua
 import (
 	lua "github.com/yuin/gopher-lua"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // lockedMetatable is what getmetatable returns for the host's userdata, so

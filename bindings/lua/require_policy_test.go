@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/bindings/lua"
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/bindings/lua"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // TestRequireObeysReadableDirectories: a module that is a symlink to a file

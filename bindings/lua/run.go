@@ -11,7 +11,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 	"github.com/yuin/gopher-lua/parse"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // Language runs Lua scripts; it implements host.Language.

@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"vertscript/bindings/lua"
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/bindings/lua"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // run runs src as the script at path on test:///default and returns what it

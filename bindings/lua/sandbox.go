@@ -10,7 +10,7 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // openLibs opens the sandboxed standard library: base, table, string, math,

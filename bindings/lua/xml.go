@@ -6,8 +6,8 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
-	"vertscript/host"
-	"vertscript/host/xmltree"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/xmltree"
 )
 
 // elementClass is the type of XML elements as Lua values, as in Python's

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // domainXML is a small domain description for the xml module's tests.

@@ -6,9 +6,9 @@ import (
 	"io"
 	"testing"
 
-	"vertscript/bindings/starlark"
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/bindings/starlark"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // benchScripts are pure-Starlark workloads: what the limits cost where

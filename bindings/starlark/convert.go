@@ -5,7 +5,7 @@ import (
 
 	"go.starlark.net/starlark"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // maxConverted bounds the values that one argument converts to: a list

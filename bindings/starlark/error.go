@@ -3,7 +3,7 @@ package starlark
 import (
 	"go.starlark.net/starlark"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // libvirtError is a libvirt error as a value, as libvirt.catch returns it:

@@ -7,7 +7,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // guards returns the predeclared names that enforce l inside the run: the

@@ -5,7 +5,7 @@ import (
 
 	"go.starlark.net/starlark"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // stepChunk is how many steps run between two checks of the step and depth

@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"vertscript/bindings/starlark"
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/bindings/starlark"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // runLimited runs src as t.star through host.Session.Run under lim, as the

@@ -13,8 +13,8 @@ import (
 	"go.starlark.net/starlarkstruct"
 	"go.starlark.net/syntax"
 
-	"vertscript/host"
-	"vertscript/host/xmltree"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/xmltree"
 )
 
 // minidomModule is the read-only subset of Python's xml.dom.minidom that

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // domainDoc is a small domain description for the minidom tests.

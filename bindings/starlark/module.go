@@ -7,7 +7,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // module is the predeclared libvirt module: the module functions of the

@@ -9,7 +9,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // object is a libvirt object (a connection, a domain, ...) as a Starlark

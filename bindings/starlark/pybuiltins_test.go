@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"vertscript/bindings/starlark"
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/bindings/starlark"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // TestPythonBuiltins checks sum, round, map and filter against what

@@ -9,7 +9,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // The Python idioms of libvirt scripts found in the wild, so that such a

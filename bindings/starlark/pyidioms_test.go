@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/bindings/starlark"
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/bindings/starlark"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // runPy runs src as t.star with the arguments "a" and "b c" under lim,

@@ -3,7 +3,7 @@ package starlark
 import (
 	"go.starlark.net/syntax"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // Names of the guards the rewritten syntax tree calls. They are

@@ -10,7 +10,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // Language runs Starlark scripts; it implements host.Language.

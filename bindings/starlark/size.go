@@ -8,7 +8,7 @@ import (
 
 	"go.starlark.net/starlark"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // The estimates here are upper bounds of the bytes an operation allocates,

@@ -10,7 +10,7 @@ import (
 
 	"go.starlark.net/starlark"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // strFormat is str.format with Python's format specifications

@@ -12,8 +12,8 @@ import (
 	"go.starlark.net/starlarkstruct"
 	"go.starlark.net/syntax"
 
-	"vertscript/host"
-	"vertscript/host/xmltree"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/xmltree"
 )
 
 // elementTree is the module of Python's xml.etree.ElementTree that scripts

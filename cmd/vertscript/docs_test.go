@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // repoRoot is the repository, from cmd/vertscript.
@@ -125,7 +125,7 @@ func TestDocsRunStateChangingExamplesSafely(t *testing.T) {
 }
 
 // parseCommand returns the script of a vertscript command line (its
-// arguments after "vertscript"), the names of the flags before it and the
+// arguments after "github.com/vertscript/vertscript"), the names of the flags before it and the
 // -c/--connect URI.
 func parseCommand(args []string) (script string, flags []string, uri string) {
 	for i := 0; i < len(args); i++ {

@@ -30,10 +30,10 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"vertscript/bindings/lua"
-	"vertscript/bindings/starlark"
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/bindings/lua"
+	"github.com/vertscript/vertscript/bindings/starlark"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // version is vertscript's version.
@@ -136,7 +136,7 @@ or the status a Starlark script gave exit() or sys.exit().
 const seeHelp = "run 'vertscript --help' for usage\n"
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("vertscript", flag.ContinueOnError)
+	fs := flag.NewFlagSet("github.com/vertscript/vertscript", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var uri string
 	var showVersion bool

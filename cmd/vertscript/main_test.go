@@ -13,7 +13,7 @@ import (
 	"syscall"
 	"testing"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -134,7 +134,7 @@ func TestSignalsCancelTheScript(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "vertscript")
+	bin := filepath.Join(dir, "github.com/vertscript/vertscript")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}

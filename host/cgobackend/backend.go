@@ -11,7 +11,7 @@ import (
 
 	"libvirt.org/go/libvirt"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // Backend implements host.Backend on the libvirt C library.

@@ -5,7 +5,7 @@ import (
 
 	"libvirt.org/go/libvirt"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 func ptr[T any](v T) *T { return &v }

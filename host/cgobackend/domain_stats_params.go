@@ -5,7 +5,7 @@ import (
 
 	"libvirt.org/go/libvirt"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // field maps one typed parameter to a field of a libvirt.org/go/libvirt

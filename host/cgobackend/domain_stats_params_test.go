@@ -7,7 +7,7 @@ import (
 
 	"libvirt.org/go/libvirt"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // paramGroups pairs each schema of the core with the fields of the

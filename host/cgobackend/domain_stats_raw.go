@@ -153,7 +153,7 @@ import (
 
 	"libvirt.org/go/libvirt"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // rawConn returns the C pointer of the domain's connection, and a function

@@ -7,7 +7,7 @@ import (
 
 	"libvirt.org/go/libvirt"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // eventLoop registers libvirt's default event loop and runs it on a

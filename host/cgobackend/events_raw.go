@@ -12,7 +12,7 @@ import (
 
 	"libvirt.org/go/libvirt"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // deliverRegistry holds deliver functions by an ID that a C callback gets

@@ -6,7 +6,7 @@ import (
 
 	"libvirt.org/go/libvirt"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // nodeDevice implements host.NodeDevice.

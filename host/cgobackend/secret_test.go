@@ -12,8 +12,8 @@ import (
 
 	"libvirt.org/go/libvirt"
 
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // secretURI is libvirt's secret driver, embedded in the test process with

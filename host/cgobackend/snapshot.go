@@ -3,7 +3,7 @@ package cgobackend
 import (
 	"libvirt.org/go/libvirt"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // snapshot implements host.Snapshot.

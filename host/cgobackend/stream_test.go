@@ -6,7 +6,7 @@ import (
 
 	"libvirt.org/go/libvirt"
 
-	"vertscript/host"
+	"github.com/vertscript/vertscript/host"
 )
 
 // TestCountRestoresTheCResult: libvirt.org/go/libvirt reports 0 as io.EOF

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"vertscript/host"
-	"vertscript/host/cgobackend/internal/viruri"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend/internal/viruri"
 )
 
 // uriSeeds cover each part of a URI that host.ParseURI reads: schemes and

@@ -13,10 +13,10 @@ import (
 
 	"libvirt.org/go/libvirt"
 
-	"vertscript/bindings/lua"
-	"vertscript/bindings/starlark"
-	"vertscript/host"
-	"vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/bindings/lua"
+	"github.com/vertscript/vertscript/bindings/starlark"
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 const uri = "test:///default"

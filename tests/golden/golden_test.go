@@ -77,8 +77,8 @@ func setup(dir string) error {
 	if root, err = filepath.Abs("../.."); err != nil {
 		return err
 	}
-	binary = filepath.Join(dir, "vertscript")
-	build := exec.Command("go", "build", "-o", binary, "vertscript/cmd/vertscript")
+	binary = filepath.Join(dir, "github.com/vertscript/vertscript")
+	build := exec.Command("go", "build", "-o", binary, "github.com/vertscript/vertscript/cmd/vertscript")
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, out)

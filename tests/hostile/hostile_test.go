@@ -95,8 +95,8 @@ func run(m *testing.M) int {
 		return 1
 	}
 	if binary = os.Getenv("VERTSCRIPT_BINARY"); binary == "" {
-		binary = filepath.Join(dir, "vertscript")
-		build := exec.Command("go", "build", "-o", binary, "vertscript/cmd/vertscript")
+		binary = filepath.Join(dir, "github.com/vertscript/vertscript")
+		build := exec.Command("go", "build", "-o", binary, "github.com/vertscript/vertscript/cmd/vertscript")
 		build.Dir = root
 		if out, err := build.CombinedOutput(); err != nil {
 			fmt.Fprintf(os.Stderr, "hostile: go build: %v\n%s", err, out)

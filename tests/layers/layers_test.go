@@ -56,9 +56,9 @@ const (
 	starlarkInterp = "go.starlark.net"
 	luaInterp      = "github.com/yuin/gopher-lua"
 	libvirtGo      = "libvirt.org"
-	cgoBackend     = "vertscript/host/cgobackend"
-	starlarkBind   = "vertscript/bindings/starlark"
-	luaBind        = "vertscript/bindings/lua"
+	cgoBackend     = "github.com/vertscript/vertscript/host/cgobackend"
+	starlarkBind   = "github.com/vertscript/vertscript/bindings/starlark"
+	luaBind        = "github.com/vertscript/vertscript/bindings/lua"
 )
 
 // under reports whether path is prefix or below it.
@@ -72,8 +72,8 @@ func TestLayers(t *testing.T) {
 		forbidden []string
 		noCgo     bool // no package of the module it depends on has cgo files, and runtime/cgo is not linked
 	}{
-		{"vertscript/host", []string{starlarkInterp, luaInterp, libvirtGo, cgoBackend, starlarkBind, luaBind}, true},
-		{"vertscript/host/xmltree", []string{starlarkInterp, luaInterp, libvirtGo, cgoBackend, starlarkBind, luaBind}, true},
+		{"github.com/vertscript/vertscript/host", []string{starlarkInterp, luaInterp, libvirtGo, cgoBackend, starlarkBind, luaBind}, true},
+		{"github.com/vertscript/vertscript/host/xmltree", []string{starlarkInterp, luaInterp, libvirtGo, cgoBackend, starlarkBind, luaBind}, true},
 		{starlarkBind, []string{libvirtGo, cgoBackend, luaInterp, luaBind}, true},
 		{luaBind, []string{libvirtGo, cgoBackend, starlarkInterp, starlarkBind}, true},
 		{cgoBackend, []string{starlarkInterp, luaInterp, starlarkBind, luaBind}, false},
