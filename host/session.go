@@ -23,6 +23,7 @@ type Session struct {
 	dryRun     bool
 	audit      *slog.Logger
 	limits     Limits
+	clock      Clock
 
 	mu       sync.Mutex
 	conns    []*Object             // open connections, in opening order
@@ -66,11 +67,17 @@ type Options struct {
 	Audit *slog.Logger
 	// Limits bound the run; the zero Limits bound nothing.
 	Limits Limits
+	// Clock is the time scripts see (time.time, time.sleep, os.time,
+	// ...); nil means the system's.
+	Clock Clock
 }
 
 // NewSession returns a session on backend. A malformed opts.Policy (see
 // Policy.Validate) fails closed: every call is refused with its error.
 func NewSession(backend Backend, opts Options) *Session {
+	if opts.Clock == nil {
+		opts.Clock = SystemClock{}
+	}
 	return &Session{
 		backend:    backend,
 		defaultURI: opts.URI,
@@ -79,6 +86,7 @@ func NewSession(backend Backend, opts Options) *Session {
 		dryRun:     opts.DryRun,
 		audit:      opts.Audit,
 		limits:     opts.Limits,
+		clock:      opts.Clock,
 		objects:    map[objKey]*Object{},
 		owned:      map[*Object][]*Object{},
 		events:     newEventQueue(),

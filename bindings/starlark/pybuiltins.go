@@ -10,6 +10,8 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 	"go.starlark.net/syntax"
+
+	"github.com/vertscript/vertscript/host"
 )
 
 // Python builtins that Starlark lacks and libvirt scripts in the wild use,
@@ -25,8 +27,9 @@ import (
 // (a timeout or an interrupt does not wait for it).
 
 // pyBuiltins adds them to predeclared; ctx is the run's, which time.sleep
-// gives up on when it ends.
-func (l *limits) pyBuiltins(predeclared starlark.StringDict, ctx context.Context) {
+// gives up on when it ends, and clock the session's.
+func (l *limits) pyBuiltins(predeclared starlark.StringDict, ctx context.Context, clock host.Clock) {
+	start := clock.Now() // time.monotonic's origin
 	predeclared["sum"] = starlark.NewBuiltin("sum", l.sum)
 	predeclared["round"] = starlark.NewBuiltin("round", round)
 	predeclared["map"] = starlark.NewBuiltin("map", l.mapBuiltin)
@@ -44,32 +47,25 @@ func (l *limits) pyBuiltins(predeclared starlark.StringDict, ctx context.Context
 			if !(secs >= 0) || secs > math.MaxInt64/float64(time.Second) {
 				return nil, fmt.Errorf("%s: sleep length must be a non-negative number of seconds, got %v", b.Name(), secs)
 			}
-			t := time.NewTimer(time.Duration(secs * float64(time.Second)))
-			defer t.Stop()
-			select {
-			case <-t.C:
-				return starlark.None, nil
-			case <-ctx.Done():
-				return nil, context.Cause(ctx)
+			if err := clock.Sleep(ctx, time.Duration(secs*float64(time.Second))); err != nil {
+				return nil, err
 			}
+			return starlark.None, nil
 		}),
 		"time": starlark.NewBuiltin("time.time", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
 				return nil, err
 			}
-			return starlark.Float(float64(time.Now().UnixNano()) / 1e9), nil
+			return starlark.Float(float64(clock.Now().UnixNano()) / 1e9), nil
 		}),
 		"monotonic": starlark.NewBuiltin("time.monotonic", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
 				return nil, err
 			}
-			return starlark.Float(time.Since(processStart).Seconds()), nil
+			return starlark.Float(clock.Now().Sub(start).Seconds()), nil
 		}),
 	}}
 }
-
-// processStart is the origin of time.monotonic.
-var processStart = time.Now()
 
 // elements returns the elements of iterable, priced one step each.
 func (l *limits) elements(thread *starlark.Thread, what string, v starlark.Value) ([]starlark.Value, error) {

@@ -98,7 +98,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	predeclared["ElementTree"] = predeclared["ET"] // from xml.etree import ElementTree
 	predeclared["minidom"] = minidomModule()
 	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
-	l.pyBuiltins(predeclared, ctx)
+	l.pyBuiltins(predeclared, ctx, s.Clock())
 	// if __name__ == "__main__": main(), as scripts run as programs end.
 	predeclared["__name__"] = starlark.String("__main__")
 	predeclared["__file__"] = starlark.String(script.Path)
