@@ -113,7 +113,7 @@ func TestAuditRecordsEveryCall(t *testing.T) {
 		{"libvirt", "libvirt.open", "read", ""},
 		{"<virConnect " + uri + ">", "virConnect.lookupByName", "read", ""},
 		{"<virDomain alpha>", "virDomain.suspend", "mutate", ""},
-		{"<virDomain alpha>", "virDomain.destroy", "destroy", "virDomain.destroy: refused by policy: denied by --deny virDomain.destroy"},
+		{"<virDomain alpha>", "virDomain.destroy", "destroy", "virDomain.destroy: refused by policy: denied by the rule virDomain.destroy"},
 		{"<virConnect " + uri + ">", "virConnect.lookupByName", "read", "virConnect.lookupByName: Domain not found"},
 		{"<virConnect " + uri + ">", "virConnect.createXML", "mutate", ""},
 	}

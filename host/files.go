@@ -14,8 +14,8 @@ import (
 )
 
 // ReadFile returns the content of the file at path, for the scripts'
-// read_file builtin. A relative path resolves against the current
-// directory, as Python's open does. Under a policy with AllowRead, the
+// read_file builtin. A relative path resolves against the policy's
+// BaseDir, or else the current directory, as Python's open does. Under a policy with AllowRead, the
 // file, symlinks resolved, must lie inside one of its directories, and it
 // is opened through that directory (os.Root), so a symlink swapped in after
 // the check cannot lead outside. A file larger than the memory limit
@@ -77,7 +77,7 @@ func (s *Session) readAllowed(op, path string) ([]byte, error) {
 // holds it when the policy has AllowRead, else as it is.
 func (p *Policy) openRead(op, path string) (*os.File, error) {
 	if p.AllowRead == nil {
-		f, err := os.Open(path)
+		f, err := os.Open(p.abs(path))
 		if err != nil {
 			return nil, pathError(op, path, err)
 		}
@@ -102,6 +102,9 @@ func (p *Policy) openRead(op, path string) (*os.File, error) {
 // checkRead refuses, for op, a local path outside the read-allowed
 // directories.
 func (p *Policy) checkRead(op, path string) error {
+	if p.BaseDir != "" && !filepath.IsAbs(path) {
+		return &PolicyError{Op: op, Reason: fmt.Sprintf("%s is a relative path, which libvirt would take in the process's working directory, not the run's base directory: name the file by its absolute path", quotePath(path))}
+	}
 	if p.AllowRead == nil {
 		return nil
 	}
@@ -112,12 +115,12 @@ func (p *Policy) checkRead(op, path string) error {
 // allowedDir returns the read-allowed directory (resolved) that holds path
 // once resolved, and path relative to it; or the refusal.
 func (p *Policy) allowedDir(op, path string) (dir, rel string, err error) {
-	real, err := resolve(path)
+	real, err := resolve(p.abs(path))
 	if err != nil {
 		return "", "", fmt.Errorf("%s: %w", op, err)
 	}
 	for _, dir := range p.AllowRead {
-		d, err := resolve(dir)
+		d, err := resolve(p.abs(dir))
 		if err != nil {
 			continue
 		}
@@ -129,7 +132,11 @@ func (p *Policy) allowedDir(op, path string) (dir, rel string, err error) {
 	if real != path {
 		shown = fmt.Sprintf("%s (%s)", shown, quotePath(real))
 	}
-	return "", "", &PolicyError{Op: op, Reason: fmt.Sprintf("%s is outside the readable directories (%s; --allow-read adds one)", shown, strings.Join(p.AllowRead, ", "))}
+	reason := shown + " is outside the readable directories"
+	if p.ReadHint != "" {
+		reason += " " + p.ReadHint
+	}
+	return "", "", &PolicyError{Op: op, Reason: reason}
 }
 
 // quotePath shows a path as it is, or quoted when it holds bytes that a
@@ -155,6 +162,15 @@ func pathError(op, path string, err error) error {
 		err = &fs.PathError{Op: fop, Path: quotePath(path), Err: pe.Err}
 	}
 	return fmt.Errorf("%s: %w", op, err)
+}
+
+// abs is path in the policy's base directory when it is relative and
+// there is one; path as it is otherwise.
+func (p *Policy) abs(path string) string {
+	if p.BaseDir == "" || filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(p.BaseDir, path)
 }
 
 // resolve makes path absolute and resolves its symlinks. A file that does

@@ -36,10 +36,16 @@ type Language interface {
 }
 
 // ScriptError is a script that failed: a syntax error, a runtime error, an
-// uncaught libvirt error. Msg is formatted for a human, beginning with the
-// position; Err is the cause.
+// uncaught libvirt error, a policy refusal, a limit. Msg is formatted for a
+// human, beginning with the position; Pos is that position (the innermost
+// line of the script's own code, zero when the failure has none, as a
+// timeout between two steps); Err is the cause, which errors.As finds the
+// same way in both languages: a *PolicyError, a *LimitError, an *Error
+// (libvirt's), the context's cause (context.Canceled, or what
+// context.WithCancelCause was given).
 type ScriptError struct {
 	Msg string
+	Pos Position
 	Err error
 }
 

@@ -277,16 +277,16 @@ func (l Limits) CheckAlloc(n uint64, what, made string) *LimitError {
 		return nil
 	}
 	if n >= MaxEstimate {
-		return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s larger than the %d MiB allowed (--max-memory)", what, made, max>>20)}
+		return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s larger than the %d MiB allowed", what, made, max>>20)}
 	}
 	if n > max {
-		return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, more than the %d MiB allowed (--max-memory)", what, made, n>>20, max>>20)}
+		return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, more than the %d MiB allowed", what, made, n>>20, max>>20)}
 	}
 	used := l.usedLive(n)
 	if used+n <= max {
 		return nil
 	}
-	return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, and the script already uses %d MiB of the %d MiB allowed (--max-memory)", what, made, n>>20, used>>20, max>>20)}
+	return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, and the script already uses %d MiB of the %d MiB allowed", what, made, n>>20, used>>20, max>>20)}
 }
 
 // usedLive is what the run uses (see used), measured once more after a
@@ -347,7 +347,7 @@ func (s *Session) checkArgMemory(c *Call) error {
 	if biggest < total {
 		what = fmt.Sprintf("arguments are %s", mib(total))
 	}
-	return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("%s: max-memory: %s, which libvirt takes about %d times over, more than the %s left of %s (--max-memory)",
+	return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("%s: max-memory: %s, which libvirt takes about %d times over, more than the %s left of %s",
 		c.op.QualName(), what, ArgCopies, mib(left), mib(lim.MaxMemory))}
 }
 

@@ -22,8 +22,9 @@ type Policy struct {
 	// or write local paths: they are refused unless an Allow rule matches
 	// them, even when Allow is empty.
 	Allow, Deny []string
-	// AllowURI, when not empty, lists the patterns that a connection's
-	// URI must match, after default-URI resolution. A pattern matches the
+	// AllowURI, when not nil, lists the patterns that a connection's
+	// URI must match, after default-URI resolution (an empty non-nil list
+	// allows no URI). A pattern matches the
 	// URI's canonical form (URI.String: lower-case scheme and host,
 	// parameter names in lower case, escapes decoded and re-made the same
 	// way). Every byte of a pattern stands for itself but '*', which stands
@@ -42,6 +43,19 @@ type Policy struct {
 	// symlinks included, before the check. nil allows every file; an
 	// empty non-nil list allows none.
 	AllowRead []string
+	// BaseDir, when set, is the directory that the script's relative
+	// paths name: read_file("x"), open, require and load read BaseDir/x,
+	// and relative AllowRead entries are taken inside it. libvirt takes
+	// the paths it is given in the process's working directory, which a
+	// program serving several runs shares: so under a BaseDir a relative
+	// path for libvirt (a URI's test:REL, a saved image) is refused.
+	// Empty: the process's working directory, for both.
+	BaseDir string
+	// ReadHint, when set, ends the refusal of a path outside AllowRead:
+	// the CLI names the readable directories there and the flag that adds
+	// one. Empty, the refusal names neither, as a service that runs
+	// others' scripts wants.
+	ReadHint string
 }
 
 // PolicyError is an operation or a URI the policy refuses. It is not a
@@ -88,7 +102,7 @@ func (p *Policy) check(op *Op) error {
 	}
 	for _, r := range p.Deny {
 		if matchRule(r, op) {
-			return &PolicyError{Op: op.QualName(), Reason: "denied by --deny " + r}
+			return &PolicyError{Op: op.QualName(), Reason: "denied by the rule " + r}
 		}
 	}
 	for _, r := range p.Allow {
@@ -97,12 +111,12 @@ func (p *Policy) check(op *Op) error {
 		}
 	}
 	if op.Effect == File {
-		return &PolicyError{Op: op.QualName(), Reason: "the operation reads or writes local files (effect file): --allow file or --allow " + op.QualName() + " permits it"}
+		return &PolicyError{Op: op.QualName(), Reason: "the operation reads or writes local files (effect file): an allow rule for file or for " + op.QualName() + " permits it"}
 	}
 	if len(p.Allow) == 0 {
 		return nil
 	}
-	return &PolicyError{Op: op.QualName(), Reason: "not allowed by any --allow rule (" + strings.Join(p.Allow, ", ") + ")"}
+	return &PolicyError{Op: op.QualName(), Reason: "not allowed by any allow rule (" + strings.Join(p.Allow, ", ") + ")"}
 }
 
 func matchRule(r string, op *Op) bool {

@@ -18,7 +18,7 @@ func TestPolicyFileEffect(t *testing.T) {
 		{Policy{Allow: []string{"file"}}, ""},
 		{Policy{Allow: []string{"virDomain.save"}}, ""},
 		{Policy{Allow: []string{"virDomain.*"}}, ""},
-		{Policy{Allow: []string{"file"}, Deny: []string{"virDomain.save"}}, "denied by --deny virDomain.save"},
+		{Policy{Allow: []string{"file"}, Deny: []string{"virDomain.save"}}, "denied by the rule virDomain.save"},
 		{Policy{Allow: []string{"file"}, ReadOnly: true}, "read-only"},
 	}
 	for _, tt := range tests {

@@ -31,13 +31,13 @@ func TestPolicyRules(t *testing.T) {
 		{host.Policy{ReadOnly: true}, "suspend", "virDomain.suspend: refused by policy: read-only (the operation's effect is mutate)"},
 		{host.Policy{ReadOnly: true}, "destroy", "virDomain.destroy: refused by policy: read-only (the operation's effect is destroy)"},
 		{host.Policy{ReadOnly: true}, "info", ""},
-		{host.Policy{Deny: []string{"virDomain.destroy"}}, "destroy", "virDomain.destroy: refused by policy: denied by --deny virDomain.destroy"},
+		{host.Policy{Deny: []string{"virDomain.destroy"}}, "destroy", "virDomain.destroy: refused by policy: denied by the rule virDomain.destroy"},
 		{host.Policy{Deny: []string{"virDomain.destroy"}}, "suspend", ""},
-		{host.Policy{Deny: []string{"destroy"}}, "shutdown", "virDomain.shutdown: refused by policy: denied by --deny destroy"},
+		{host.Policy{Deny: []string{"destroy"}}, "shutdown", "virDomain.shutdown: refused by policy: denied by the rule destroy"},
 		{host.Policy{Allow: []string{"read"}}, "info", ""},
-		{host.Policy{Allow: []string{"read"}}, "suspend", "virDomain.suspend: refused by policy: not allowed by any --allow rule (read)"},
+		{host.Policy{Allow: []string{"read"}}, "suspend", "virDomain.suspend: refused by policy: not allowed by any allow rule (read)"},
 		{host.Policy{Allow: []string{"read", "virDomain.suspend"}}, "suspend", ""},
-		{host.Policy{Allow: []string{"virDomain.*", "libvirt.open", "virConnect.lookupByName"}, Deny: []string{"virDomain.suspend"}}, "suspend", "virDomain.suspend: refused by policy: denied by --deny virDomain.suspend"},
+		{host.Policy{Allow: []string{"virDomain.*", "libvirt.open", "virConnect.lookupByName"}, Deny: []string{"virDomain.suspend"}}, "suspend", "virDomain.suspend: refused by policy: denied by the rule virDomain.suspend"},
 		{host.Policy{Allow: []string{"virDomain.*", "libvirt.open", "virConnect.lookupByName"}, Deny: []string{"virDomain.suspend"}}, "resume", "virDomain.resume: libvirt: Requested operation is not valid: domain is not paused"},
 	}
 	for _, tt := range tests {
@@ -95,7 +95,7 @@ func TestAllowURI(t *testing.T) {
 	s := host.NewSession(cgobackend.New(), host.Options{URI: uri, Policy: host.Policy{AllowURI: []string{"qemu:///*"}}})
 	defer s.Close()
 	_, err := callErr(s, host.ClassModule, "open", nil)
-	want := `libvirt.open: refused by policy: URI "` + uri + `" matches no --allow-uri pattern (qemu:///*)`
+	want := `libvirt.open: refused by policy: URI "` + uri + `" matches no allow-uri pattern (qemu:///*)`
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 // harmlessParams are the URI parameters a script may pass without an
-// --allow-uri pattern naming them: each only chooses among behaviours
+// allow-uri pattern naming them: each only chooses among behaviours
 // libvirt offers anyway. Every other parameter is refused, known or not, so
 // that a parameter a new libvirt adds cannot open a hole.
 var harmlessParams = []string{
@@ -30,7 +30,7 @@ var harmlessParams = []string{
 var ownParamDrivers = []string{"esx", "gsx", "vpx", "hyperv"}
 
 // harmlessTransports are the transports a script may use without an
-// --allow-uri pattern naming its scheme: the local socket, the network, and
+// allow-uri pattern naming its scheme: the local socket, the network, and
 // ssh to the host the URI names. "ext" runs a program the URI names; any
 // other is unknown to this check.
 var harmlessTransports = []string{"", "unix", "tcp", "tls", "ssh", "libssh", "libssh2"}
@@ -53,13 +53,13 @@ func paramDanger(name string) string {
 }
 
 // fileParams name local files and programs: --deny file refuses them even
-// when an --allow-uri pattern names them.
+// when an allow-uri pattern names them.
 var fileParams = []string{"command", "socket", "keyfile", "pkipath", "known_hosts", "tls_priority_file", "root"}
 
 // checkURI refuses a connection to uri unless the policy allows it. The URI
 // is read as libvirt reads it (ParseURI); one that cannot be read exactly
 // so is refused, as is every transport and parameter not known to be
-// harmless that no --allow-uri pattern names literally, and a test-driver
+// harmless that no allow-uri pattern names literally, and a test-driver
 // path outside the readable directories. dryRun refuses what writes even
 // when named (qemu:///embed?root=).
 func (p *Policy) checkURI(op *Op, uri string, dryRun bool) error {
@@ -68,8 +68,8 @@ func (p *Policy) checkURI(op *Op, uri string, dryRun bool) error {
 	}
 	if uri == "" {
 		// libvirt's own default, from its configuration: not the script's.
-		if len(p.AllowURI) > 0 {
-			return refuse("(libvirt's default) matches no --allow-uri pattern (%s)", strings.Join(p.AllowURI, ", "))
+		if p.AllowURI != nil {
+			return refuse("(libvirt's default) matches no allow-uri pattern (%s)", strings.Join(p.AllowURI, ", "))
 		}
 		return nil
 	}
@@ -79,7 +79,7 @@ func (p *Policy) checkURI(op *Op, uri string, dryRun bool) error {
 	}
 	canon := u.String()
 	pattern := ""
-	if len(p.AllowURI) > 0 {
+	if p.AllowURI != nil {
 		for _, g := range p.AllowURI {
 			if matchURIPattern(g, canon) {
 				pattern = g
@@ -91,7 +91,7 @@ func (p *Policy) checkURI(op *Op, uri string, dryRun bool) error {
 			if canon != uri {
 				shown = fmt.Sprintf("(read as %s) ", quoteURI(canon))
 			}
-			return refuse("%smatches no --allow-uri pattern (%s)", shown, strings.Join(p.AllowURI, ", "))
+			return refuse("%smatches no allow-uri pattern (%s)", shown, strings.Join(p.AllowURI, ", "))
 		}
 	}
 	denyFile := slices.Contains(p.Deny, File.String())
@@ -100,20 +100,20 @@ func (p *Policy) checkURI(op *Op, uri string, dryRun bool) error {
 		if u.Transport == "ext" {
 			reason = "which runs a local program"
 		}
-		return refuse("uses the %s transport, %s; an --allow-uri pattern that names the scheme %s allows it", u.Transport, reason, u.Scheme)
+		return refuse("uses the %s transport, %s; an allow-uri pattern that names the scheme %s allows it", u.Transport, reason, u.Scheme)
 	}
 	for i, prm := range u.Params {
 		if prm.Name == "root" && (p.ReadOnly || dryRun) {
-			return refuse("has the parameter root=, which makes libvirt write its state under %s: never under --read-only or --dry-run", quotePath(prm.Value))
+			return refuse("has the parameter root=, which makes libvirt write its state under %s: never in a read-only run or a dry run", quotePath(prm.Value))
 		}
 		if denyFile && slices.Contains(fileParams, prm.Name) {
-			return refuse("names a local file (%s=%s), and --deny file refuses the file effect", prm.Name, quotePath(prm.Value))
+			return refuse("names a local file (%s=%s), and a deny rule for file refuses the file effect", prm.Name, quotePath(prm.Value))
 		}
 		harmless := slices.Contains(harmlessParams, prm.Name) && !slices.Contains(ownParamDrivers, u.Driver)
 		if harmless || patternNamesParam(pattern, i, prm.Name) {
 			continue
 		}
-		return refuse("has the parameter %s=, which is refused: %s (allowed: %s=; an --allow-uri pattern that names it allows it)",
+		return refuse("has the parameter %s=, which is refused: %s (allowed: %s=; an allow-uri pattern that names it allows it)",
 			quotePath(prm.Name), paramDanger(prm.Name), strings.Join(harmlessParams, "=, "))
 	}
 	if u.Driver == "test" && u.Path != "/default" || u.Driver == "unix" {
@@ -131,7 +131,7 @@ func (p *Policy) checkURI(op *Op, uri string, dryRun bool) error {
 			}
 		}
 		if denyFile {
-			return refuse("names a local file (%s), and --deny file refuses the file effect", quotePath(path))
+			return refuse("names a local file (%s), and a deny rule for file refuses the file effect", quotePath(path))
 		}
 		if err := p.checkRead(op.QualName(), path); err != nil {
 			return refuse("names a local file: %s", refusalReason(err))
@@ -225,7 +225,7 @@ func quoteURI(uri string) string {
 }
 
 // matchURIPattern reports whether the canonical URI canon matches the
-// --allow-uri pattern g: every byte of g stands for itself but '*', which
+// allow-uri pattern g: every byte of g stands for itself but '*', which
 // stands for any run of bytes without '/', '?', '&' or '='.
 func matchURIPattern(g, canon string) bool {
 	star := strings.IndexByte(g, '*')

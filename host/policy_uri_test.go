@@ -10,7 +10,7 @@ import (
 // TestCheckURI attacks the URI check class by class: what libvirt would
 // read differently, transports and parameters that run programs or read
 // files (whatever their case, escaping or separator), the test driver's
-// file forms, and --allow-uri patterns. Each row is a URI, a policy and the
+// file forms, and allow-uri patterns. Each row is a URI, a policy and the
 // refusal's telling words ("" when allowed).
 func TestCheckURI(t *testing.T) {
 	dir := t.TempDir()
@@ -70,11 +70,11 @@ func TestCheckURI(t *testing.T) {
 		{"qemu+ssh://h/system?keyfile=/k", withURI(Policy{}, "qemu+ssh://h/system?keyfile=/*"), false, ""},
 		{"qemu+ssh://h/system?keyfile=/k", withURI(Policy{}, "qemu+ssh://h/system?*=*"), false, "keyfile="},
 		{"qemu+ssh://h/system?no_tty=1&keyfile=/k", withURI(Policy{}, "qemu+ssh://h/system?no_tty=1&keyfile=/*"), false, ""},
-		{"qemu+ssh://h/system?keyfile=/k", withURI(Policy{Deny: []string{"file"}}, "qemu+ssh://h/system?keyfile=/*"), false, "--deny file"},
+		{"qemu+ssh://h/system?keyfile=/k", withURI(Policy{Deny: []string{"file"}}, "qemu+ssh://h/system?keyfile=/*"), false, "deny rule for file"},
 		{"qemu:///embed?root=/tmp/x", Policy{}, false, "root="},
 		{"qemu:///embed?root=/tmp/x", withURI(Policy{}, "qemu:///embed?root=/tmp/*"), false, ""},
-		{"qemu:///embed?root=/tmp/x", withURI(Policy{ReadOnly: true}, "qemu:///embed?root=/tmp/*"), false, "never under --read-only or --dry-run"},
-		{"qemu:///embed?root=/tmp/x", withURI(Policy{}, "qemu:///embed?root=/tmp/*"), true, "never under --read-only or --dry-run"},
+		{"qemu:///embed?root=/tmp/x", withURI(Policy{ReadOnly: true}, "qemu:///embed?root=/tmp/*"), false, "never in a read-only run or a dry run"},
+		{"qemu:///embed?root=/tmp/x", withURI(Policy{}, "qemu:///embed?root=/tmp/*"), true, "never in a read-only run or a dry run"},
 		// The test driver's file forms.
 		{"test:///default", readable, false, ""},
 		{"test://" + node, readable, false, ""},
@@ -86,19 +86,19 @@ func TestCheckURI(t *testing.T) {
 		{"test+tcp://127.0.0.1:1/etc/passwd", readable, false, "/etc/passwd is outside"},
 		{"test:etc/passwd", readable, false, "outside the readable directories"},
 		{"test://" + dir + "/../../etc/passwd", readable, false, `".." in its path`},
-		{"test://" + node, Policy{Deny: []string{"file"}}, false, "--deny file"},
+		{"test://" + node, Policy{Deny: []string{"file"}}, false, "deny rule for file"},
 		{"test://" + dtd, readable, false, "declares a DTD"},
 		{"test://" + bad, readable, false, "cannot be read as libvirt reads it"},
 		{"unix:///run/evil.sock", readable, false, "/run/evil.sock is outside the readable directories"},
 		{"unix:" + dir + "/../x.sock", readable, false, `".." in its path`},
 		// --allow-uri matches the canonical form; '*' crosses no '/', '?', '&', '='.
 		{"qemu:///system", withURI(Policy{}, "qemu:///*"), false, ""},
-		{"qemu:///system?name=x", withURI(Policy{}, "qemu:///*"), false, "matches no --allow-uri pattern"},
-		{"qemu:///system?no_tty=1", withURI(Policy{}, "qemu:///*"), false, "matches no --allow-uri pattern"},
-		{"qemu:///a/b", withURI(Policy{}, "qemu:///*"), false, "matches no --allow-uri pattern"},
+		{"qemu:///system?name=x", withURI(Policy{}, "qemu:///*"), false, "matches no allow-uri pattern"},
+		{"qemu:///system?no_tty=1", withURI(Policy{}, "qemu:///*"), false, "matches no allow-uri pattern"},
+		{"qemu:///a/b", withURI(Policy{}, "qemu:///*"), false, "matches no allow-uri pattern"},
 		{"qemu:///%73ystem", withURI(Policy{}, "qemu:///system"), false, ""},
 		{"qemu+ssh://ROOT@Host.Example/system", withURI(Policy{}, "qemu+ssh://*@host.example/system"), false, ""},
-		{"qemu+ssh://evil.example/system", withURI(Policy{}, "qemu+ssh://*.example.com/system"), false, "matches no --allow-uri pattern"},
+		{"qemu+ssh://evil.example/system", withURI(Policy{}, "qemu+ssh://*.example.com/system"), false, "matches no allow-uri pattern"},
 		{"", withURI(Policy{}, "qemu:///*"), false, "libvirt's default"},
 	}
 	op := &Op{Class: ClassModule, Name: "open"}
@@ -113,7 +113,7 @@ func TestCheckURI(t *testing.T) {
 	}
 }
 
-// TestURICanonical pins the canonical form that --allow-uri patterns match.
+// TestURICanonical pins the canonical form that allow-uri patterns match.
 func TestURICanonical(t *testing.T) {
 	for in, want := range map[string]string{
 		"qemu:///system":                    "qemu:///system",

@@ -91,7 +91,7 @@ func TestRecvIsBoundedByTheMemoryLimit(t *testing.T) {
 	for _, name := range []string{"recv", "recvFlags"} {
 		_, err := callErr(s, host.ClassStream, name, st, int64(1<<40))
 		var le *host.LimitError
-		want := fmt.Sprintf("max-memory: virStream.%s(1099511627776) would build a buffer of 2047 MiB, more than the 64 MiB allowed (--max-memory)", name)
+		want := fmt.Sprintf("max-memory: virStream.%s(1099511627776) would build a buffer of 2047 MiB, more than the 64 MiB allowed", name)
 		if !errors.As(err, &le) || le.Msg != want {
 			t.Errorf("%s(1<<40): got %v, want %s", name, err, want)
 		}

@@ -53,7 +53,7 @@
 //     proper tail calls made a tail-recursive loop run until its timeout,
 //     and its traceback then held one line per tail call (seconds and
 //     gigabytes). A script that passes the limit ends with
-//     "t.lua:1: max-depth: calls nested deeper than 1000 (--max-depth)";
+//     "t.lua:1: max-depth: calls nested deeper than 1000";
 //     like Lua's "stack overflow", pcall can catch it, and an overflow
 //     inside a coroutine ends the script with gopher-lua's "stack
 //     overflow".
@@ -69,7 +69,7 @@
 //     of three or more concatenations (a .. b .. c, one operation in
 //     gopher-lua: see compile). A refusal ends the run even under pcall:
 //     "t.lua:1: max-memory: string.rep would build a string of 9536 MiB,
-//     more than the 64 MiB allowed (--max-memory)".
+//     more than the 64 MiB allowed".
 //   - Arguments passed to libvirt are converted up to maxConverted values:
 //     a table that holds itself, or shares its elements into an
 //     exponential tree, is refused by its type.

@@ -43,7 +43,7 @@ func stateOptions(lim host.Limits) lua.Options {
 }
 
 func depthError(max int) *host.LimitError {
-	return &host.LimitError{Limit: "max-depth", Msg: fmt.Sprintf("max-depth: calls nested deeper than %d (--max-depth)", max)}
+	return &host.LimitError{Limit: "max-depth", Msg: fmt.Sprintf("max-depth: calls nested deeper than %d", max)}
 }
 
 // isStackOverflow reports whether err is gopher-lua's "stack overflow",
@@ -64,6 +64,7 @@ func (in *interp) refuse(L *lua.LState, le *host.LimitError) {
 // a limit: pcall may catch the error raised here, but the script stops at
 // its next step, and the run reports the refusal.
 func (in *interp) refusePolicy(L *lua.LState, pe *host.PolicyError) {
+	in.refusalAt = stackPosition(L)
 	in.refusal = position(L) + " " + pe.Error()
 	in.cancel(pe)
 	L.RaiseError("%s", pe.Error())

@@ -62,6 +62,8 @@ type interp struct {
 	traceback lua.LGFunction          // gopher-lua's debug.traceback
 	caught    bool                    // the top-level error handler ran
 	refusal   string                  // a policy refusal that ended the run, "file:line: message"
+	refusalAt host.Position           // and where
+	errAt     host.Position           // where the error the handler saw was raised
 	trace     string                  // the traceback it took
 	// calling is the state (the main one, or a coroutine's) that made
 	// the operation call in progress: the core calls script functions
@@ -113,10 +115,11 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 
 	fn, err := in.compile(L, bytes.NewReader(script.Src), script.Path)
 	if le, ok := err.(*host.LimitError); ok {
-		return &host.ScriptError{Msg: script.Path + ": " + le.Msg, Err: le}
+		return &host.ScriptError{Msg: script.Path + ": " + le.Msg, Pos: host.Position{File: script.Path}, Err: le}
 	}
 	if err != nil {
-		return &host.ScriptError{Msg: syntaxMessage(err, script.Path, string(script.Src)), Err: err}
+		msg, pos := syntaxMessage(err, script.Path, string(script.Src))
+		return &host.ScriptError{Msg: msg, Pos: pos, Err: err}
 	}
 	L.SetContext(runCtx)
 	L.Push(fn)
@@ -127,13 +130,29 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	if api := (*lua.ApiError)(nil); errors.As(err, &api) && in.caught {
 		api.StackTrace = in.trace
 	}
+	se := in.scriptError(ctx, runCtx, L, err)
+	if !se.Pos.IsValid() {
+		se.Pos = in.errAt
+	}
+	return se
+}
+
+// scriptError is the *host.ScriptError of err, the error that ended a run
+// whose context is runCtx, within the caller's ctx.
+func (in *interp) scriptError(ctx, runCtx context.Context, L *lua.LState, err error) *host.ScriptError {
 	if le, ok := context.Cause(runCtx).(*host.LimitError); ok {
 		return limitError(err, le)
 	}
-	if pe, ok := context.Cause(runCtx).(*host.PolicyError); ok && errorObjectString(err) != in.refusal {
-		// The script caught the refusal with pcall: the run ended at
-		// its next step, but the refusal is what the operator must see.
-		return &host.ScriptError{Msg: in.refusal, Err: pe}
+	if pe, ok := context.Cause(runCtx).(*host.PolicyError); ok {
+		if errorObjectString(err) != in.refusal {
+			// The script caught the refusal with pcall: the run
+			// ended at its next step, but the refusal is what the
+			// operator must see.
+			return &host.ScriptError{Msg: in.refusal, Pos: in.refusalAt, Err: pe}
+		}
+		se := runError(err)
+		se.Pos, se.Err = in.refusalAt, pe
+		return se
 	}
 	if ctx.Err() != nil {
 		cause := context.Cause(ctx)
@@ -170,6 +189,7 @@ func protectedCall(L *lua.LState, handler *lua.LFunction) (err error) {
 // run, from an error that says "stack overflow".
 func (in *interp) handler(L *lua.LState) int {
 	in.caught = true
+	in.errAt = stackPosition(L)
 	v := L.Get(1)
 	// debug.traceback("", 1): the stack below this handler.
 	L.SetTop(0)
@@ -186,7 +206,7 @@ func (in *interp) handler(L *lua.LState) int {
 // script stopped: le's message at the position where the run stopped,
 // with the traceback when a guard or the depth limit stopped it (a
 // cancelled run has none).
-func limitError(err error, le *host.LimitError) error {
+func limitError(err error, le *host.LimitError) *host.ScriptError {
 	obj := errorObjectString(err)
 	var msg string
 	switch {
@@ -222,7 +242,7 @@ func errorObjectString(err error) string {
 // runError turns a runtime error into a *host.ScriptError: "file:line:
 // message" and gopher-lua's traceback. An uncaught libvirt error reads as
 // the qualified operation and libvirt's message.
-func runError(err error) error {
+func runError(err error) *host.ScriptError {
 	var api *lua.ApiError
 	if !errors.As(err, &api) {
 		return &host.ScriptError{Msg: err.Error(), Err: err}
@@ -274,8 +294,8 @@ func cancelMessage(err error, cause error) string {
 }
 
 // syntaxMessage formats a compilation error of chunk name as
-// "file:line: message".
-func syntaxMessage(err error, name, src string) string {
+// "file:line: message", and returns its position.
+func syntaxMessage(err error, name, src string) (string, host.Position) {
 	var api *lua.ApiError
 	if errors.As(err, &api) && api.Cause != nil {
 		err = api.Cause // gopher-lua's ApiError has no Unwrap
@@ -285,18 +305,28 @@ func syntaxMessage(err error, name, src string) string {
 	switch {
 	case errors.As(err, &pe):
 		if pe.Pos.Line == parse.EOF {
-			return fmt.Sprintf("%s:%d: %s near <eof>", name, lines(src), pe.Message)
+			n := lines(src)
+			return fmt.Sprintf("%s:%d: %s near <eof>", name, n, pe.Message), host.Position{File: name, Line: n}
 		}
-		return fmt.Sprintf("%s:%d: %s near '%s'", name, pe.Pos.Line, pe.Message, pe.Token)
+		return fmt.Sprintf("%s:%d: %s near '%s'", name, pe.Pos.Line, pe.Message, pe.Token), host.Position{File: name, Line: pe.Pos.Line, Col: pe.Pos.Column}
 	case errors.As(err, &ce):
-		return fmt.Sprintf("%s:%d: %s", name, ce.Line, ce.Message)
+		return fmt.Sprintf("%s:%d: %s", name, ce.Line, ce.Message), host.Position{File: name, Line: ce.Line}
 	}
-	return fmt.Sprintf("%s: %v", name, err)
+	return fmt.Sprintf("%s: %v", name, err), host.Position{File: name}
 }
 
 // position returns "file:line:" of the innermost Lua function running on
 // L, or "".
 func position(L *lua.LState) string {
+	if p := stackPosition(L); p.IsValid() {
+		return p.String() + ":"
+	}
+	return ""
+}
+
+// stackPosition is the file and line of the innermost Lua function
+// running on L, or the zero Position.
+func stackPosition(L *lua.LState) host.Position {
 	for level := 0; level < maxLevels; level++ {
 		dbg, ok := L.GetStack(level)
 		if !ok {
@@ -306,10 +336,10 @@ func position(L *lua.LState) string {
 			break
 		}
 		if dbg.CurrentLine > 0 {
-			return fmt.Sprintf("%s:%d:", dbg.Source, dbg.CurrentLine)
+			return host.Position{File: dbg.Source, Line: dbg.CurrentLine}
 		}
 	}
-	return ""
+	return host.Position{}
 }
 
 // maxLevels bounds position's walk up the call stack.

@@ -210,7 +210,8 @@ func (in *interp) loadSource(L *lua.LState, source, name string) int {
 	}
 	if err != nil {
 		L.Push(lua.LNil)
-		L.Push(lua.LString(syntaxMessage(err, name, source)))
+		msg, _ := syntaxMessage(err, name, source)
+		L.Push(lua.LString(msg))
 		return 2
 	}
 	L.Push(fn)
@@ -255,7 +256,8 @@ func (in *interp) require(L *lua.LState) int {
 		in.refuse(L, le)
 	}
 	if err != nil {
-		L.RaiseError("require: %s", syntaxMessage(err, path, string(src)))
+		msg, _ := syntaxMessage(err, path, string(src))
+		L.RaiseError("require: %s", msg)
 	}
 	in.modules[name] = loading
 	defer func() {

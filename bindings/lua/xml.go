@@ -210,7 +210,7 @@ func (in *interp) check(L *lua.LState, err error, what string) {
 	case *host.LimitError:
 		in.refuse(L, e)
 	case *xmltree.WorkError:
-		in.refuse(L, &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would go through more than %d elements (--max-memory)", what, e.Limit)})
+		in.refuse(L, &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would go through more than %d elements", what, e.Limit)})
 	}
 	L.RaiseError("%s: %v", what, err)
 }

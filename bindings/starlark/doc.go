@@ -55,7 +55,7 @@
 // A limit ends the script with its *host.LimitError (errors.As from the
 // *host.ScriptError) and a message that names it, at the position where the
 // script stopped: "t.star:3:9: max-steps: the script ran more than 1000
-// steps (--max-steps)". libvirt.catch does not catch it.
+// steps". libvirt.catch does not catch it.
 //
 // What remains possible: Go cannot cap a goroutine's memory. The guards
 // bound what one operation builds, and the heap poller what many do, but

@@ -60,11 +60,11 @@ func (l *limits) watch(thread *starlark.Thread) {
 }
 
 func depthError(max int) *host.LimitError {
-	return &host.LimitError{Limit: "max-depth", Msg: fmt.Sprintf("max-depth: calls nested deeper than %d (--max-depth)", max)}
+	return &host.LimitError{Limit: "max-depth", Msg: fmt.Sprintf("max-depth: calls nested deeper than %d", max)}
 }
 
 func stepsError(max uint64) *host.LimitError {
-	return &host.LimitError{Limit: "max-steps", Msg: fmt.Sprintf("max-steps: the script ran more than %d steps (--max-steps)", max)}
+	return &host.LimitError{Limit: "max-steps", Msg: fmt.Sprintf("max-steps: the script ran more than %d steps", max)}
 }
 
 // steps counts n steps of work done inside a builtin (one per element it

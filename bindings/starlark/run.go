@@ -117,12 +117,50 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	if c, ok := context.Cause(ctx).(*host.LimitError); ok && le == nil {
 		le = c
 	}
-	if le != nil {
+	switch {
+	case le != nil:
 		// A limit, not the script, ended the run: say which, plainly.
 		cause = le
 		msg = strings.Replace(msg, "Starlark computation cancelled: "+le.Msg, le.Msg, 1)
+	case ctx.Err() != nil && isCancellation(err):
+		// The caller cancelled the run: the cause is theirs
+		// (context.Canceled, or what WithCancelCause was given).
+		cause = context.Cause(ctx)
 	}
-	return &host.ScriptError{Msg: msg, Err: cause}
+	return &host.ScriptError{Msg: msg, Pos: errorPos(err), Err: cause}
+}
+
+// isCancellation reports whether err is the interpreter's stop on
+// thread.Cancel, rather than an error of the script's own.
+func isCancellation(err error) bool {
+	var eval *starlark.EvalError
+	return errors.As(err, &eval) && strings.HasPrefix(eval.Msg, "Starlark computation cancelled")
+}
+
+// errorPos is where err happened: a syntax or resolution error's
+// position, or the innermost line of the script's code running when a
+// runtime error was raised.
+func errorPos(err error) host.Position {
+	var syn syntax.Error
+	var res resolve.ErrorList
+	var eval *starlark.EvalError
+	switch {
+	case errors.As(err, &syn):
+		return position(syn.Pos)
+	case errors.As(err, &res) && len(res) > 0:
+		return position(res[0].Pos)
+	case errors.As(err, &eval):
+		for i := len(eval.CallStack) - 1; i >= 0; i-- {
+			if p := eval.CallStack[i].Pos; p.Filename() != "<builtin>" {
+				return position(p)
+			}
+		}
+	}
+	return host.Position{}
+}
+
+func position(p syntax.Position) host.Position {
+	return host.Position{File: p.Filename(), Line: int(p.Line), Col: int(p.Col)}
 }
 
 // execFile runs the file src named path, as starlark.ExecFileOptions does,

@@ -158,7 +158,7 @@ func (l *limits) metered(thread *starlark.Thread, m *xmltree.Meter, err error, w
 		if mem := l.lim.MaxMemory; mem == 0 || we.Limit != mem/xmltree.UnitBytes {
 			return stepsError(l.lim.MaxSteps)
 		}
-		return &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would go through more than %d elements (--max-memory)", what, we.Limit)}
+		return &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would go through more than %d elements", what, we.Limit)}
 	case errors.As(err, &le):
 		return le
 	case err != nil:

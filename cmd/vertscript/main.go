@@ -240,6 +240,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "vertscript: warning: %s is a system or home directory, not readable by default (--allow-read %s makes it readable)\n", d, d)
 		}
 	}
+	policy.ReadHint = "(" + strings.Join(policy.AllowRead, ", ") + "; --allow-read adds one)"
 	opts := host.Options{URI: uri, Policy: policy, DryRun: dryRun, Limits: limits}
 	if auditFile != "" {
 		f, err := openAudit(auditFile)

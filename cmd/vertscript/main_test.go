@@ -181,8 +181,8 @@ func TestPolicyFlags(t *testing.T) {
 		stderrHd string // the first line of stderr
 	}{
 		{[]string{"--read-only"}, exitFailed, "../../scripts/examples/ex6.star:7:16: virDomain.suspend: refused by policy: read-only (the operation's effect is mutate)"},
-		{[]string{"--allow", "read", "--allow", "virDomain.suspend"}, exitFailed, "../../scripts/examples/ex6.star:9:15: virDomain.resume: refused by policy: not allowed by any --allow rule (read, virDomain.suspend)"},
-		{[]string{"--allow-uri", "qemu:///*"}, exitFailed, `../../scripts/examples/ex6.star:3:20: libvirt.open: refused by policy: URI "test:///default" matches no --allow-uri pattern (qemu:///*)`},
+		{[]string{"--allow", "read", "--allow", "virDomain.suspend"}, exitFailed, "../../scripts/examples/ex6.star:9:15: virDomain.resume: refused by policy: not allowed by any allow rule (read, virDomain.suspend)"},
+		{[]string{"--allow-uri", "qemu:///*"}, exitFailed, `../../scripts/examples/ex6.star:3:20: libvirt.open: refused by policy: URI "test:///default" matches no allow-uri pattern (qemu:///*)`},
 		{[]string{"--deny", "virDomain.destory"}, exitUsage, `vertscript: policy: bad rule "virDomain.destory": want an operation (virDomain.destroy), a class (virDomain.*) or an effect (read, mutate, destroy, file, privileged)`},
 	}
 	for _, tt := range tests {

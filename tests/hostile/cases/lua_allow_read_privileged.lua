@@ -4,7 +4,7 @@
 -- flags: --allow read
 -- want-exit: 1
 -- want-stdout: alpha
--- want-stderr-first: cases/lua_allow_read_privileged.lua:10: virDomain.hostname: refused by policy: not allowed by any --allow rule (read)
+-- want-stderr-first: cases/lua_allow_read_privileged.lua:10: virDomain.hostname: refused by policy: not allowed by any allow rule (read)
 local dom = libvirt.open():lookupByName("alpha")
 print(dom:name())
 print(dom:hostname(0))

@@ -4,5 +4,5 @@
 -- tripwire: tripwire
 -- args: test+ext:///default?command=$TMP/outside/tripwire
 -- want-exit: 1
--- want-stderr-match: ^cases/lua_ext_command\.lua:8: libvirt\.open: refused by policy: URI "test\+ext:///default\?command=\$TMP/outside/tripwire" uses the ext transport, which runs a local program; an --allow-uri pattern that names the scheme test\+ext allows it$
+-- want-stderr-match: ^cases/lua_ext_command\.lua:8: libvirt\.open: refused by policy: URI "test\+ext:///default\?command=\$TMP/outside/tripwire" uses the ext transport, which runs a local program; an allow-uri pattern that names the scheme test\+ext allows it$
 local conn = libvirt.open(arg[1])

@@ -3,7 +3,7 @@
 -- flags: --max-memory 64MiB
 -- want-exit: 1
 -- want-stdout: 1000000
--- want-stderr: cases/lua_memory_table_concat.lua:15: max-memory: table.concat would build a string of 953 MiB, more than the 64 MiB allowed (--max-memory)
+-- want-stderr: cases/lua_memory_table_concat.lua:15: max-memory: table.concat would build a string of 953 MiB, more than the 64 MiB allowed
 -- want-stderr: stack traceback:
 -- want-stderr: \t[G]: in function 'concat'
 -- want-stderr: \tcases/lua_memory_table_concat.lua:15: in main chunk

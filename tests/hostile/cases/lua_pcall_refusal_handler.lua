@@ -3,7 +3,7 @@
 -- of the handler's.
 -- flags: --deny virDomain.destroy
 -- want-exit: 1
--- want-stderr-first: cases/lua_pcall_refusal_handler.lua:10: virDomain.destroy: refused by policy: denied by --deny virDomain.destroy
+-- want-stderr-first: cases/lua_pcall_refusal_handler.lua:10: virDomain.destroy: refused by policy: denied by the rule virDomain.destroy
 -- needs: a decision: today pcall returns the refusal as a string, so the handler fails with "attempt to call a non-function object"
 local conn = libvirt.open()
 local dom = conn:lookupByName("alpha")

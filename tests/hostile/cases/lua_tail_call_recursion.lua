@@ -5,7 +5,7 @@
 -- memory.
 -- flags: --timeout 2s --max-memory 64MiB
 -- want-exit: 1
--- want-stderr-match: ^cases/lua_tail_call_recursion\.lua:12: (Lua script cancelled: )?(timeout: the script ran longer than 2s|max-depth: calls nested deeper than 1000 \(--max-depth\))$
+-- want-stderr-match: ^cases/lua_tail_call_recursion\.lua:12: (Lua script cancelled: )?(timeout: the script ran longer than 2s|max-depth: calls nested deeper than 1000)$
 -- within: 5s
 -- max-rss: 256MiB
 -- needs: the Lua adapter to stop a tail-call loop without a traceback of every tail call (gopher-lua's stackTrace)

@@ -3,7 +3,7 @@
 -- tripwire: tripwire
 -- args: test+ext:///default?command=$TMP/outside/tripwire
 -- want-exit: 1
--- want-stderr-first: cases/lua_uri_migrate_ext.lua:9: virDomain.migrateToURI: refused by policy: URI "test+ext:///default?command=$TMP/outside/tripwire" uses the ext transport, which runs a local program; an --allow-uri pattern that names the scheme test+ext allows it
+-- want-stderr-first: cases/lua_uri_migrate_ext.lua:9: virDomain.migrateToURI: refused by policy: URI "test+ext:///default?command=$TMP/outside/tripwire" uses the ext transport, which runs a local program; an allow-uri pattern that names the scheme test+ext allows it
 local conn = libvirt.open("test:///default")
 local dom = conn:lookupByName("test")
 dom:migrateToURI(arg[1], libvirt.VIR_MIGRATE_PEER2PEER, nil, 0)
