@@ -45,7 +45,7 @@ func (s *Session) auditAbandoned(c *Call, reason error) {
 // err, the arguments, result and error redacted of their secrets and cut
 // to what a record shows (see clip).
 func (s *Session) writeAudit(c *Call, start time.Time, outcome string, v Value, err error) {
-	recv, uri := ClassModule, ""
+	recv, uri := c.op.moduleName(), ""
 	if c.recv != nil {
 		recv, uri = c.recv.String(), c.recv.Conn().label
 	} else if o, ok := v.(*Object); ok {

@@ -103,7 +103,7 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 	if closed {
 		return nil, ErrSessionClosed
 	}
-	if op.Class != ClassModule && (recv == nil || recv.class != op.Class) {
+	if !op.module() && (recv == nil || recv.class != op.Class) {
 		return nil, argErrorf(op.QualName(), "called on %s, want a %s", TypeName(recv), op.Class)
 	}
 	if s.policyErr != nil {

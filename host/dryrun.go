@@ -61,7 +61,7 @@ func (s *Session) Plan() []PlanEntry {
 // would return, as far as that can be known without making it: the object
 // acted on for operations that return one, else 0.
 func (s *Session) record(c *Call) (Value, error) {
-	recv := ClassModule
+	recv := c.op.moduleName()
 	if c.recv != nil {
 		recv = c.recv.String()
 	}

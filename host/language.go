@@ -11,8 +11,20 @@ type Script struct {
 	Path   string    // the file, as named on the command line; errors cite it
 	Src    []byte    // its source
 	Args   []string  // the script's arguments; Args[0] is Path
-	Stdout io.Writer // where print writes
-	Stderr io.Writer // where diagnostics go
+	Stdout io.Writer // where print writes; nil discards
+	Stderr io.Writer // where diagnostics go; nil discards
+}
+
+// WithWriters returns the script with io.Discard for a nil Stdout or
+// Stderr: a script's output goes nowhere unless a writer is given.
+func (sc Script) WithWriters() Script {
+	if sc.Stdout == nil {
+		sc.Stdout = io.Discard
+	}
+	if sc.Stderr == nil {
+		sc.Stderr = io.Discard
+	}
+	return sc
 }
 
 // Language runs scripts of one language on a session. The language adapters

@@ -173,6 +173,8 @@ type Op struct {
 	// Extension marks vertscript's own additions (libvirt.run_events, ...),
 	// which libvirt-python does not have.
 	Extension bool
+	// goFunc marks a Go function of a Module.
+	goFunc bool
 	// waits marks the wait helpers, which run script callbacks: they are
 	// not one call into libvirt for the call timeout.
 	waits bool
@@ -187,6 +189,19 @@ type Op struct {
 	// secretResult marks a result that is a secret (virSecret.value):
 	// never written to the audit log.
 	secretResult bool
+}
+
+// module reports whether op is a module function (libvirt.open, or a Go
+// function a program gave scripts), which has no receiver.
+func (op *Op) module() bool { return op.Class == ClassModule || op.goFunc }
+
+// moduleName is the receiver that plans and audit records show for a
+// call with none: the module's name.
+func (op *Op) moduleName() string {
+	if op.goFunc {
+		return op.Class
+	}
+	return ClassModule
 }
 
 // QualName is the operation's qualified name, e.g. "virDomain.suspend" or

@@ -2,6 +2,7 @@ package host
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -69,9 +70,12 @@ type PolicyError struct {
 func (e *PolicyError) Error() string { return e.Op + ": refused by policy: " + e.Reason }
 
 // Validate reports a malformed rule or URI pattern.
-func (p *Policy) Validate() error {
+func (p *Policy) Validate() error { return p.validate(nil) }
+
+// validate is Validate where the functions of mods are operations too.
+func (p *Policy) validate(mods []Module) error {
 	for _, r := range append(append([]string{}, p.Allow...), p.Deny...) {
-		if !validRule(r) {
+		if !validRule(r, mods) {
 			return fmt.Errorf("policy: bad rule %q: want an operation (virDomain.destroy), a class (virDomain.*) or an effect (read, mutate, destroy, file, privileged)", r)
 		}
 	}
@@ -83,13 +87,21 @@ func (p *Policy) Validate() error {
 	return nil
 }
 
-func validRule(r string) bool {
+func validRule(r string, mods []Module) bool {
 	switch r {
 	case Read.String(), Mutate.String(), Destroy.String(), File.String(), Privileged.String():
 		return true
 	}
 	class, name, ok := strings.Cut(r, ".")
-	if !ok || table[class] == nil {
+	if !ok {
+		return false
+	}
+	for _, m := range mods {
+		if m.Name == class {
+			return name == "*" || slices.ContainsFunc(m.Funcs, func(op *Op) bool { return op.Name == name })
+		}
+	}
+	if table[class] == nil {
 		return false
 	}
 	return name == "*" || table[class][name] != nil

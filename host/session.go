@@ -24,6 +24,8 @@ type Session struct {
 	audit      *slog.Logger
 	limits     Limits
 	clock      Clock
+	modules    []Module
+	given      *Object // Options.Conn's connection
 
 	mu       sync.Mutex
 	conns    []*Object             // open connections, in opening order
@@ -70,6 +72,23 @@ type Options struct {
 	// Clock is the time scripts see (time.time, time.sleep, os.time,
 	// ...); nil means the system's.
 	Clock Clock
+	// Modules are Go functions given to scripts, as globals (see Module).
+	Modules []Module
+	// Conn, when set, is a connection the program opened, given to
+	// scripts as the global conn: the session frees the objects scripts
+	// obtain through it and closes it (a borrowed reference, see
+	// cgobackend.Borrow) with the rest.
+	Conn Conn
+}
+
+// Validate reports what in opts would make every call fail: a malformed
+// policy rule or URI pattern (see Policy.Validate), a module scripts could
+// not use.
+func (opts *Options) Validate() error {
+	if err := validateModules(opts.Modules); err != nil {
+		return err
+	}
+	return opts.Policy.validate(opts.Modules)
 }
 
 // NewSession returns a session on backend. A malformed opts.Policy (see
@@ -78,20 +97,34 @@ func NewSession(backend Backend, opts Options) *Session {
 	if opts.Clock == nil {
 		opts.Clock = SystemClock{}
 	}
-	return &Session{
+	s := &Session{
 		backend:    backend,
 		defaultURI: opts.URI,
 		policy:     opts.Policy,
-		policyErr:  opts.Policy.Validate(),
+		policyErr:  opts.Validate(),
 		dryRun:     opts.DryRun,
 		audit:      opts.Audit,
 		limits:     opts.Limits,
 		clock:      opts.Clock,
+		modules:    opts.Modules,
 		objects:    map[objKey]*Object{},
 		owned:      map[*Object][]*Object{},
 		events:     newEventQueue(),
 	}
+	if opts.Conn != nil {
+		label := "(the program's connection)"
+		if got, err := opts.Conn.GetURI(); err == nil {
+			label = got
+		}
+		s.given = &Object{class: ClassConnect, label: label, h: &handle{ref: opts.Conn}}
+		s.conns = append(s.conns, s.given)
+	}
+	return s
 }
+
+// Conn returns the connection Options.Conn gave, as scripts see it, or
+// nil.
+func (s *Session) Conn() *Object { return s.given }
 
 // ErrSessionClosed is returned by calls made after Close.
 var ErrSessionClosed = errors.New("session is closed")

@@ -1,6 +1,8 @@
 package lua
 
 import (
+	"fmt"
+
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/vertscript/vertscript/host"
@@ -12,10 +14,28 @@ import (
 // module is frozen: a script (or a module it requires) cannot replace
 // libvirt.open under the others, not even with rawset.
 func (in *interp) openModule(L *lua.LState) {
-	ops := host.Methods(host.ClassModule)
-	members := L.CreateTable(0, len(host.Constants)+len(ops))
+	in.setModule(L, host.ClassModule, host.Methods(host.ClassModule), host.Constants)
+}
+
+// openGoModules sets a global for each module of Go functions the
+// embedding program gives scripts (host.Module), read-only as libvirt is;
+// it fails when one would replace a global of the sandbox.
+func (in *interp) openGoModules(L *lua.LState) error {
+	for _, m := range in.s.Modules() {
+		if L.GetGlobal(m.Name) != lua.LNil {
+			return fmt.Errorf("module %s: the name is a global of Lua's sandbox", m.Name)
+		}
+		in.setModule(L, m.Name, m.Funcs, nil)
+	}
+	return nil
+}
+
+// setModule sets the read-only global name to a module of ops and
+// constants.
+func (in *interp) setModule(L *lua.LState, name string, ops []*host.Op, constants []host.Constant) {
+	members := L.CreateTable(0, len(constants)+len(ops))
 	m := L.NewUserData()
-	for _, c := range host.Constants {
+	for _, c := range constants {
 		members.RawSetString(c.Name, in.fromHost(L, c.Value))
 	}
 	for _, op := range ops {
@@ -24,16 +44,16 @@ func (in *interp) openModule(L *lua.LState) {
 	mt := L.NewTable()
 	mt.RawSetString("__index", members)
 	mt.RawSetString("__newindex", L.NewFunction(func(L *lua.LState) int {
-		L.RaiseError("cannot set field '%s' of the libvirt module", L.ToStringMeta(L.Get(2)).String())
+		L.RaiseError("cannot set field '%s' of the %s module", L.ToStringMeta(L.Get(2)).String(), name)
 		return 0
 	}))
 	mt.RawSetString("__tostring", L.NewFunction(func(L *lua.LState) int {
-		L.Push(lua.LString("<module libvirt>"))
+		L.Push(lua.LString("<module " + name + ">"))
 		return 1
 	}))
 	mt.RawSetString("__metatable", lockedMetatable)
 	m.Metatable = mt
-	L.SetGlobal(host.ClassModule, m)
+	L.SetGlobal(name, m)
 }
 
 // function returns the implementation of op, a function of module m.

@@ -83,6 +83,7 @@ type interp struct {
 // Run implements host.Language: it runs script on s until the script ends or
 // ctx is done, under s's limits.
 func (Language) Run(ctx context.Context, s *host.Session, script host.Script) error {
+	script = script.WithWriters()
 	in := &interp{
 		s:       s,
 		lim:     s.Limits(),
@@ -107,6 +108,12 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	in.openClasses(L)
 	in.openModule(L)
 	in.openXML(L)
+	if c := s.Conn(); c != nil {
+		L.SetGlobal("conn", in.fromHost(L, c))
+	}
+	if err := in.openGoModules(L); err != nil {
+		return &host.ScriptError{Msg: err.Error(), Err: err}
+	}
 	argt := L.CreateTable(len(script.Args), 1)
 	for i, a := range script.Args {
 		argt.RawSetInt(i, lua.LString(a))

@@ -26,6 +26,17 @@ var module = sync.OnceValue(func() *starlarkstruct.Module {
 	return m
 })
 
+// goModule is a module of Go functions that the embedding program gives
+// scripts (host.Module), frozen as the libvirt module is.
+func goModule(m host.Module) *starlarkstruct.Module {
+	sm := &starlarkstruct.Module{Name: m.Name, Members: starlark.StringDict{}}
+	for _, op := range m.Funcs {
+		sm.Members[op.Name] = starlark.NewBuiltin(op.QualName(), callOp(op))
+	}
+	sm.Freeze()
+	return sm
+}
+
 // catch calls fn(*args, **kwargs) and returns (result, None), or (None,
 // error) when fn fails with a libvirt error; Starlark has no try/except.
 // Other failures (a script bug, a cancellation) are not caught.

@@ -73,6 +73,7 @@ func sessionOf(thread *starlark.Thread) *host.Session {
 // Run implements host.Language: it runs script on s until the script ends or
 // ctx is done, under s's limits.
 func (Language) Run(ctx context.Context, s *host.Session, script host.Script) error {
+	script = script.WithWriters()
 	thread := &starlark.Thread{
 		Name:  script.Path,
 		Print: func(_ *starlark.Thread, msg string) { fmt.Fprintln(script.Stdout, msg) },
@@ -99,6 +100,16 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	predeclared["minidom"] = minidomModule()
 	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
 	l.pyBuiltins(predeclared, ctx, s.Clock())
+	if c := s.Conn(); c != nil {
+		predeclared["conn"] = fromHost(c)
+	}
+	for _, m := range s.Modules() {
+		if predeclared.Has(m.Name) {
+			err := fmt.Errorf("module %s: the name is predeclared in Starlark", m.Name)
+			return &host.ScriptError{Msg: err.Error(), Err: err}
+		}
+		predeclared[m.Name] = goModule(m)
+	}
 	// if __name__ == "__main__": main(), as scripts run as programs end.
 	predeclared["__name__"] = starlark.String("__main__")
 	predeclared["__file__"] = starlark.String(script.Path)

@@ -102,3 +102,21 @@ func invalidArg(from libvirt.ErrorDomain, format string, args ...any) error {
 	return &host.Error{Code: int(libvirt.ERR_INVALID_ARG), Domain: int(from), Level: int(libvirt.ERR_ERROR),
 		Message: "invalid argument: " + fmt.Sprintf(format, args...)}
 }
+
+// Borrow returns c, a connection the program opened itself, as a
+// host.Conn for a session (host.Options.Conn): it takes a reference of its
+// own (virConnectRef), which the session's close gives back, so c stays
+// open for the program.
+func Borrow(c *libvirt.Connect) (host.Conn, error) {
+	if c == nil {
+		return nil, errors.New("cgobackend.Borrow: nil connection")
+	}
+	if err := eventLoop(); err != nil {
+		return nil, err
+	}
+	if err := c.Ref(); err != nil {
+		return nil, conv(err)
+	}
+	own := *c
+	return &conn{c: &own}, nil
+}
