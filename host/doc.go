@@ -1,3 +1,17 @@
+// Package host is vertscript's core, the same for both script languages:
+// the operation table (every libvirt function scripts call, with its
+// parameters, effect and documentation), sessions that own the libvirt
+// objects a run obtains, the policy, limits, dry run and audit log, and the
+// Backend interface that reaches libvirt (host/cgobackend).
+//
+// Programs that embed vertscript start at the package
+// github.com/vertscript/vertscript, which builds sessions from validated,
+// safe-by-default options; this package is for the language adapters
+// (bindings/starlark, bindings/lua), the backends and the CLI.
+//
+// A run: NewSession(backend, Options), then Session.Run(ctx, language,
+// script), which applies the timeout, the call timeout and the memory
+// limit (a Language's own Run does not), then Session.Close.
 package host
 
 import (

@@ -39,7 +39,9 @@ type Language interface {
 	// language have besides the operation table: one name a line, an
 	// indented line of description under each.
 	Builtins() string
-	// Run runs script on s until it ends or ctx is done. A script's
+	// Run runs script on s until it ends or ctx is done. It applies
+	// the step and depth limits; the timeout, the call timeout and the
+	// memory poller are Session.Run's, which calls it. A script's
 	// failure is returned as a *ScriptError carrying the formatted
 	// message (file:line:col and the language's traceback); a script
 	// that ends itself with a non-zero status (Python's sys.exit(3)) as

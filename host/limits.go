@@ -138,7 +138,11 @@ wait:
 	}
 	if cause := context.Cause(ctx); err != nil && cause != nil {
 		if le, ok := cause.(*LimitError); ok {
-			return &ScriptError{Msg: err.Error(), Err: le}
+			se := &ScriptError{Msg: err.Error(), Err: le}
+			if prev, ok := err.(*ScriptError); ok {
+				se.Pos = prev.Pos
+			}
+			return se
 		}
 	}
 	return err

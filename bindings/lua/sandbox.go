@@ -245,7 +245,7 @@ func (in *interp) require(L *lua.LState) int {
 	var refused *host.PolicyError
 	switch {
 	case errors.As(err, &refused):
-		L.RaiseError("%s", err)
+		in.refusePolicy(L, refused)
 	case errors.Is(err, fs.ErrNotExist):
 		L.RaiseError("require: module '%s' not found: no file %s", name, path)
 	case err != nil:
@@ -285,6 +285,10 @@ func (in *interp) readFile(L *lua.LState) int {
 		L.RaiseError("read_file: got %d arguments, want 1", L.GetTop())
 	}
 	content, err := in.s.ReadFile(path)
+	var refused *host.PolicyError
+	if errors.As(err, &refused) {
+		in.refusePolicy(L, refused) // ends the run, as every refusal does
+	}
 	if err != nil {
 		raise(L, err)
 	}
