@@ -102,7 +102,8 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	// if __name__ == "__main__": main(), as scripts run as programs end.
 	predeclared["__name__"] = starlark.String("__main__")
 	predeclared["__file__"] = starlark.String(script.Path)
-	err := execFile(thread, script.Path, script.Src, predeclared)
+	thread.Load = newLoader(script.Path, predeclared).load
+	_, err := execFile(thread, script.Path, script.Src, predeclared)
 	if err == nil {
 		return nil
 	}
@@ -125,34 +126,34 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	return &host.ScriptError{Msg: msg, Err: cause}
 }
 
-// execFile runs the file src named path, as starlark.ExecFileOptions does,
+// execFile runs the file src named path and returns its globals, as
+// starlark.ExecFileOptions does,
 // after rewriting its syntax tree to call the guards (see rewrite), which
 // also give % Python's printf-style formatting.
-func execFile(thread *starlark.Thread, path string, src []byte, predeclared starlark.StringDict) error {
+func execFile(thread *starlark.Thread, path string, src []byte, predeclared starlark.StringDict) (starlark.StringDict, error) {
 	src, err := pyRewrite(src)
 	if fe, ok := err.(*fstringError); ok {
-		return syntax.Error{Pos: syntax.MakePosition(&path, int32(fe.line), 1), Msg: fe.msg}
+		return nil, syntax.Error{Pos: syntax.MakePosition(&path, int32(fe.line), 1), Msg: fe.msg}
 	}
 	f, err := fileOptions.Parse(path, src, 0)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if n := deepNode(f, host.MaxNesting); n != nil {
 		// The parser reads chains of operators, calls and subscripts
 		// in a loop; the resolver and compiler recurse into them.
 		pos, _ := n.Span()
-		return syntax.Error{Pos: pos, Msg: fmt.Sprintf("expression nested more than %d levels deep (each operator, call or subscript of a chain is a level)", host.MaxNesting)}
+		return nil, syntax.Error{Pos: pos, Msg: fmt.Sprintf("expression nested more than %d levels deep (each operator, call or subscript of a chain is a level)", host.MaxNesting)}
 	}
 	rewrite(f)
 	prog, err := starlark.FileProgram(f, predeclared.Has)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// The globals are not frozen afterwards, as ExecFileOptions does:
 	// nothing uses them once the run is over, and freezing recurses into
 	// every value, however deeply the script nested it.
-	_, err = prog.Init(thread, predeclared)
-	return err
+	return prog.Init(thread, predeclared)
 }
 
 // deepNode returns a node of f nested more than limit levels deep, or nil.
