@@ -54,6 +54,26 @@ func (tm Tm) Time(loc *time.Location) time.Time {
 	return time.Date(tm.Year, time.Month(tm.Mon), tm.Mday, tm.Hour, tm.Min, tm.Sec, 0, loc)
 }
 
+// Mktime is C's mktime: the seconds since the epoch of tm's fields read
+// as a time in loc. Out-of-range fields carry over (month 13 is January of
+// the next year). When tm.Isdst says summer time (1) or not (0) and loc
+// disagrees for that time, the other offset of loc is used, as glibc does.
+func Mktime(tm Tm, loc *time.Location) int64 {
+	t := tm.Time(loc)
+	if tm.Isdst < 0 || t.IsDST() == (tm.Isdst > 0) {
+		return t.Unix()
+	}
+	_, off := t.Zone()
+	for _, months := range []int{-6, 6, -3, 3} {
+		o := t.AddDate(0, months, 0)
+		if o.IsDST() == (tm.Isdst > 0) {
+			_, other := o.Zone()
+			return t.Unix() + int64(off-other)
+		}
+	}
+	return t.Unix()
+}
+
 var (
 	days   = [...]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 	months = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
@@ -279,7 +299,7 @@ func (f *formatter) conversion(conv, pad byte, upper, swap bool, width, depth in
 	case 'S':
 		return num(2, tm.Sec, false)
 	case 's':
-		return num(1, int(tm.Time(time.UTC).Unix())-tm.Gmtoff, true)
+		return num(1, int(Mktime(tm, time.Local)), true)
 	case 'u':
 		return num(1, (tm.Wday+6)%7+1, false)
 	case 'w':

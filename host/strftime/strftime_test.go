@@ -3,7 +3,9 @@ package strftime_test
 import (
 	"encoding/json"
 	"errors"
+	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -21,6 +23,8 @@ var formats = []string{
 	"%1d %-1d %0e %-e %_G %-V %0k %-k %-C %-s %10s", "%^c %^x %^r", "%-10a|%-10A|%_10b|%10p|%010Z",
 }
 
+var seconds = regexp.MustCompile(`%[-_0^#]*[0-9]*s`)
+
 func TestMatchesPython(t *testing.T) {
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skip("python3 is not installed")
@@ -33,7 +37,7 @@ func TestMatchesPython(t *testing.T) {
 	for _, tz := range []struct {
 		name string
 		loc  *time.Location
-	}{{"UTC", time.UTC}, {"Europe/Paris", paris}} {
+	}{{"UTC", time.UTC}, {"Europe/Paris", paris}, {os.Getenv("TZ"), time.Local}} {
 		py := exec.Command("python3", "-c", `
 import json, sys, time
 fs, ss = json.load(sys.stdin)
@@ -53,6 +57,9 @@ print(json.dumps([[time.strftime(f, time.localtime(s)) for f in fs] for s in ss]
 		for i, s := range secs {
 			tm := strftime.FromTime(time.Unix(s, 0).In(tz.loc))
 			for j, f := range formats {
+				if tz.loc != time.Local && seconds.MatchString(f) {
+					continue // %s is C's mktime, in the process's zone
+				}
 				got, err := strftime.Format(f, tm, nil)
 				if err != nil || got != want[i][j] {
 					t.Errorf("TZ=%s %d %q: got %q (%v), python3 %q", tz.name, s, f, got, err, want[i][j])
