@@ -1,12 +1,16 @@
 package starlark_test
 
 import (
+	"bytes"
 	"context"
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/vertscript/vertscript/bindings/starlark"
 	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
 )
 
 // TestCalendarMatchesPython runs the same snippet with python3 (in the
@@ -53,5 +57,22 @@ func TestCalendarErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.err) {
 			t.Errorf("%s: got %v, want %q", tt.src, err, tt.err)
 		}
+	}
+}
+
+// TestCalendarReadsTheSessionClock: the defaults of localtime, gmtime,
+// strftime, ctime and asctime are the session's clock, and sleep moves it.
+func TestCalendarReadsTheSessionClock(t *testing.T) {
+	clock := host.NewFakeClock(time.Date(2026, 12, 5, 1, 59, 37, 0, time.UTC))
+	s := host.NewSession(cgobackend.New(), host.Options{URI: "test:///default", Clock: clock})
+	defer s.Close()
+	var out bytes.Buffer
+	src := `print(time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()), time.gmtime().tm_min)
+time.sleep(90)
+print(time.asctime(time.gmtime()), int(time.time()), time.localtime()[0])`
+	err := starlark.New().Run(context.Background(), s, host.Script{Path: "t.star", Src: []byte(src), Args: []string{"t.star"}, Stdout: &out, Stderr: &out})
+	want := "2026-12-05 01:59:37 59\nSat Dec  5 02:01:07 2026 1796436067 2026\n"
+	if err != nil || out.String() != want {
+		t.Errorf("got %q (%v), want %q", out.String(), err, want)
 	}
 }
