@@ -97,6 +97,8 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	predeclared["ET"] = elementTree()
 	predeclared["ElementTree"] = predeclared["ET"] // from xml.etree import ElementTree
 	predeclared["minidom"] = minidomModule()
+	predeclared["json"] = l.jsonModule()
+	predeclared["math"] = mathModule()
 	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
 	l.pyBuiltins(predeclared, ctx, s.Clock())
 	// if __name__ == "__main__": main(), as scripts run as programs end.
