@@ -105,6 +105,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	in.openClasses(L)
 	in.openModule(L)
 	in.openXML(L)
+	in.openJSON(L)
 	argt := L.CreateTable(len(script.Args), 1)
 	for i, a := range script.Args {
 		argt.RawSetInt(i, lua.LString(a))
