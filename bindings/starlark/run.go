@@ -49,7 +49,15 @@ minidom, xml.dom.minidom
 sum, round, map, filter
     Python's builtins that Starlark lacks.
 time.sleep(secs), time.time(), time.monotonic()
-    Waiting and clocks; sleep ends with the run.
+    Waiting and clocks, on the session's clock; sleep ends with the run.
+time.strftime(format[, t]), time.localtime([secs]), time.gmtime([secs]), time.mktime(t), time.ctime([secs]), time.asctime([t])
+    Python's calendar functions: C's strftime formats, struct_time values (indexable, tm_year...), the local zone (TZ).
+json.encode(x), json.encode_indent(x, prefix="", indent="\t"), json.decode(s[, default]), json.indent(s, prefix="", indent="\t")
+    go.starlark.net's json module, bounded by --max-memory and the nesting limit.
+math
+    go.starlark.net's math module: sqrt, floor, ceil, log, pow, pi, e, ...
+load("helpers.star", "name", ...)
+    Loads a helper module from the readable directories, relative to the loading file, once per run.
 __name__, __file__
     "__main__" and the script's path.
 f-strings, with statements, %, str.format
