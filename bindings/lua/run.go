@@ -43,7 +43,11 @@ xml.fromstring(text), xml.tostring(el [, encoding])
     ElementTree's reader: el.tag, el.text, el.attrib; el:find, el:findall, el:findtext, el:get, el:iter, el:children.
 pcall(fn, ...)
     Catches a libvirt error as a value with get_error_code(), get_error_message(), ...
-string, table, math, coroutine, os.time, os.clock, os.date
+json.encode(v [, indent]), json.decode(s)
+    JSON with Starlark's rules: tables with keys 1..n (or empty) are arrays, string keys objects; null decodes to nil.
+os.time([t]), os.date([format [, t]]), os.clock(), sleep(secs)
+    On the session's clock: C's strftime formats ("!" for UTC, "*t" for a table); os.clock is the run's elapsed time.
+string, table, math, coroutine
     Lua 5.1's standard library, sandboxed: no io, os.execute, os.exit, os.getenv, debug, package, dofile, loadfile.`
 
 // interp is the state of one run, shared by the Go functions scripts call.
@@ -108,6 +112,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	in.openClasses(L)
 	in.openModule(L)
 	in.openXML(L)
+	in.openJSON(L)
 	if c := s.Conn(); c != nil {
 		L.SetGlobal("conn", in.fromHost(L, c))
 	}

@@ -44,13 +44,15 @@ func (in *interp) openLibs(L *lua.LState) {
 	L.SetGlobal("pcall", L.NewFunction(in.pcall))
 	L.SetGlobal("xpcall", L.NewFunction(in.xpcall))
 
-	// os: only the clock and the calendar. The full table is replaced
+	// os: only the clock and the calendar, on the session's clock
+	// (timefmt.go). The full table is replaced
 	// everywhere it was registered.
 	full := L.GetGlobal(lua.OsLibName).(*lua.LTable)
 	safe := L.NewTable()
 	for _, name := range []string{"clock", "date", "time"} {
 		safe.RawSetString(name, full.RawGetString(name))
 	}
+	in.openTime(L, safe)
 	L.SetGlobal(lua.OsLibName, safe)
 	if loaded, ok := L.GetField(L.Get(lua.RegistryIndex), "_LOADED").(*lua.LTable); ok {
 		loaded.RawSetString(lua.OsLibName, safe)

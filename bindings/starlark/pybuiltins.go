@@ -21,7 +21,8 @@ import (
 //	sum(iterable, start=0)     the sum of the elements
 //	round(number, ndigits=None) rounded half to even; an int without ndigits
 //	map(function, iterable, ...) and filter(function, iterable)
-//	time.sleep(secs), time.time(), time.monotonic()
+//	time.sleep(secs), time.time(), time.monotonic(), and the calendar
+//	functions (timefmt.go)
 //
 // Each is priced in steps per element, and time.sleep ends with the run
 // (a timeout or an interrupt does not wait for it).
@@ -34,7 +35,7 @@ func (l *limits) pyBuiltins(predeclared starlark.StringDict, ctx context.Context
 	predeclared["round"] = starlark.NewBuiltin("round", round)
 	predeclared["map"] = starlark.NewBuiltin("map", l.mapBuiltin)
 	predeclared["filter"] = starlark.NewBuiltin("filter", l.filter)
-	predeclared["time"] = &starlarkstruct.Module{Name: "time", Members: starlark.StringDict{
+	timeMembers := starlark.StringDict{
 		"sleep": starlark.NewBuiltin("time.sleep", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var v starlark.Value
 			if err := starlark.UnpackArgs(b.Name(), args, kwargs, "secs", &v); err != nil {
@@ -64,7 +65,9 @@ func (l *limits) pyBuiltins(predeclared starlark.StringDict, ctx context.Context
 			}
 			return starlark.Float(clock.Now().Sub(start).Seconds()), nil
 		}),
-	}}
+	}
+	l.calendar(timeMembers, clock)
+	predeclared["time"] = &starlarkstruct.Module{Name: "time", Members: timeMembers}
 }
 
 // elements returns the elements of iterable, priced one step each.

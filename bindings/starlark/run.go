@@ -49,7 +49,15 @@ minidom, xml.dom.minidom
 sum, round, map, filter
     Python's builtins that Starlark lacks.
 time.sleep(secs), time.time(), time.monotonic()
-    Waiting and clocks; sleep ends with the run.
+    Waiting and clocks, on the session's clock; sleep ends with the run.
+time.strftime(format[, t]), time.localtime([secs]), time.gmtime([secs]), time.mktime(t), time.ctime([secs]), time.asctime([t])
+    Python's calendar functions: C's strftime formats, struct_time values (indexable, tm_year...), the local zone (TZ).
+json.encode(x), json.encode_indent(x, prefix="", indent="\t"), json.decode(s[, default]), json.indent(s, prefix="", indent="\t")
+    go.starlark.net's json module, bounded by --max-memory and the nesting limit.
+math
+    go.starlark.net's math module: sqrt, floor, ceil, log, pow, pi, e, ...
+load("helpers.star", "name", ...)
+    Loads a helper module from the readable directories, relative to the loading file, once per run.
 __name__, __file__
     "__main__" and the script's path.
 f-strings, with statements, %, str.format
@@ -98,6 +106,8 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	predeclared["ET"] = elementTree()
 	predeclared["ElementTree"] = predeclared["ET"] // from xml.etree import ElementTree
 	predeclared["minidom"] = minidomModule()
+	predeclared["json"] = l.jsonModule()
+	predeclared["math"] = mathModule()
 	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
 	l.pyBuiltins(predeclared, ctx, s.Clock())
 	if c := s.Conn(); c != nil {
@@ -113,7 +123,8 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	// if __name__ == "__main__": main(), as scripts run as programs end.
 	predeclared["__name__"] = starlark.String("__main__")
 	predeclared["__file__"] = starlark.String(script.Path)
-	err := execFile(thread, script.Path, script.Src, predeclared)
+	thread.Load = newLoader(script.Path, predeclared).load
+	_, err := execFile(thread, script.Path, script.Src, predeclared)
 	if err == nil {
 		return nil
 	}
@@ -174,34 +185,34 @@ func position(p syntax.Position) host.Position {
 	return host.Position{File: p.Filename(), Line: int(p.Line), Col: int(p.Col)}
 }
 
-// execFile runs the file src named path, as starlark.ExecFileOptions does,
+// execFile runs the file src named path and returns its globals, as
+// starlark.ExecFileOptions does,
 // after rewriting its syntax tree to call the guards (see rewrite), which
 // also give % Python's printf-style formatting.
-func execFile(thread *starlark.Thread, path string, src []byte, predeclared starlark.StringDict) error {
+func execFile(thread *starlark.Thread, path string, src []byte, predeclared starlark.StringDict) (starlark.StringDict, error) {
 	src, err := pyRewrite(src)
 	if fe, ok := err.(*fstringError); ok {
-		return syntax.Error{Pos: syntax.MakePosition(&path, int32(fe.line), 1), Msg: fe.msg}
+		return nil, syntax.Error{Pos: syntax.MakePosition(&path, int32(fe.line), 1), Msg: fe.msg}
 	}
 	f, err := fileOptions.Parse(path, src, 0)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if n := deepNode(f, host.MaxNesting); n != nil {
 		// The parser reads chains of operators, calls and subscripts
 		// in a loop; the resolver and compiler recurse into them.
 		pos, _ := n.Span()
-		return syntax.Error{Pos: pos, Msg: fmt.Sprintf("expression nested more than %d levels deep (each operator, call or subscript of a chain is a level)", host.MaxNesting)}
+		return nil, syntax.Error{Pos: pos, Msg: fmt.Sprintf("expression nested more than %d levels deep (each operator, call or subscript of a chain is a level)", host.MaxNesting)}
 	}
 	rewrite(f)
 	prog, err := starlark.FileProgram(f, predeclared.Has)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// The globals are not frozen afterwards, as ExecFileOptions does:
 	// nothing uses them once the run is over, and freezing recurses into
 	// every value, however deeply the script nested it.
-	_, err = prog.Init(thread, predeclared)
-	return err
+	return prog.Init(thread, predeclared)
 }
 
 // deepNode returns a node of f nested more than limit levels deep, or nil.
