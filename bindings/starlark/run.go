@@ -85,21 +85,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	l.watch(thread)
 	thread.SetLocal(limitsKey, l)
 
-	argv := make([]starlark.Value, len(script.Args))
-	for i, a := range script.Args {
-		argv[i] = starlark.String(a)
-	}
-	predeclared := l.guards()
-	predeclared["libvirt"] = module()
-	predeclared["argv"] = starlark.NewList(argv)
-	predeclared["read_file"] = starlark.NewBuiltin("read_file", readFile)
-	predeclared["open"] = starlark.NewBuiltin("open", openFile)
-	predeclared["xml"] = xmlModule()
-	predeclared["ET"] = elementTree()
-	predeclared["ElementTree"] = predeclared["ET"] // from xml.etree import ElementTree
-	predeclared["minidom"] = minidomModule()
-	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
-	l.pyBuiltins(predeclared, ctx, s.Clock())
+	predeclared := l.predeclared(ctx, script, s.Clock())
 	if c := s.Conn(); c != nil {
 		predeclared["conn"] = fromHost(c)
 	}
@@ -110,9 +96,6 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 		}
 		predeclared[m.Name] = goModule(m)
 	}
-	// if __name__ == "__main__": main(), as scripts run as programs end.
-	predeclared["__name__"] = starlark.String("__main__")
-	predeclared["__file__"] = starlark.String(script.Path)
 	err := execFile(thread, script.Path, script.Src, predeclared)
 	if err == nil {
 		return nil
@@ -139,6 +122,31 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 		cause = context.Cause(ctx)
 	}
 	return &host.ScriptError{Msg: msg, Pos: errorPos(err), Err: cause}
+}
+
+// predeclared returns the names every run of script has: the libvirt
+// module, the guards and Python's idioms and builtins. A run adds the
+// session's connection and modules, when it has them.
+func (l *limits) predeclared(ctx context.Context, script host.Script, clock host.Clock) starlark.StringDict {
+	argv := make([]starlark.Value, len(script.Args))
+	for i, a := range script.Args {
+		argv[i] = starlark.String(a)
+	}
+	predeclared := l.guards()
+	predeclared["libvirt"] = module()
+	predeclared["argv"] = starlark.NewList(argv)
+	predeclared["read_file"] = starlark.NewBuiltin("read_file", readFile)
+	predeclared["open"] = starlark.NewBuiltin("open", openFile)
+	predeclared["xml"] = xmlModule()
+	predeclared["ET"] = elementTree()
+	predeclared["ElementTree"] = predeclared["ET"] // from xml.etree import ElementTree
+	predeclared["minidom"] = minidomModule()
+	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
+	l.pyBuiltins(predeclared, ctx, clock)
+	// if __name__ == "__main__": main(), as scripts run as programs end.
+	predeclared["__name__"] = starlark.String("__main__")
+	predeclared["__file__"] = starlark.String(script.Path)
+	return predeclared
 }
 
 // isCancellation reports whether err is the interpreter's stop on
@@ -178,22 +186,7 @@ func position(p syntax.Position) host.Position {
 // after rewriting its syntax tree to call the guards (see rewrite), which
 // also give % Python's printf-style formatting.
 func execFile(thread *starlark.Thread, path string, src []byte, predeclared starlark.StringDict) error {
-	src, err := pyRewrite(src)
-	if fe, ok := err.(*fstringError); ok {
-		return syntax.Error{Pos: syntax.MakePosition(&path, int32(fe.line), 1), Msg: fe.msg}
-	}
-	f, err := fileOptions.Parse(path, src, 0)
-	if err != nil {
-		return err
-	}
-	if n := deepNode(f, host.MaxNesting); n != nil {
-		// The parser reads chains of operators, calls and subscripts
-		// in a loop; the resolver and compiler recurse into them.
-		pos, _ := n.Span()
-		return syntax.Error{Pos: pos, Msg: fmt.Sprintf("expression nested more than %d levels deep (each operator, call or subscript of a chain is a level)", host.MaxNesting)}
-	}
-	rewrite(f)
-	prog, err := starlark.FileProgram(f, predeclared.Has)
+	prog, err := compileFile(path, src, predeclared, nil)
 	if err != nil {
 		return err
 	}
@@ -202,6 +195,32 @@ func execFile(thread *starlark.Thread, path string, src []byte, predeclared star
 	// every value, however deeply the script nested it.
 	_, err = prog.Init(thread, predeclared)
 	return err
+}
+
+// compileFile parses, resolves and compiles the file src named path, as
+// starlark.ExecFileOptions does, after rewriting its syntax tree to call
+// the guards (see rewrite). When inspect is not nil, it sees the syntax
+// tree as the script wrote it, before the rewrite.
+func compileFile(path string, src []byte, predeclared starlark.StringDict, inspect func(*syntax.File)) (*starlark.Program, error) {
+	src, err := pyRewrite(src)
+	if fe, ok := err.(*fstringError); ok {
+		return nil, syntax.Error{Pos: syntax.MakePosition(&path, int32(fe.line), 1), Msg: fe.msg}
+	}
+	f, err := fileOptions.Parse(path, src, 0)
+	if err != nil {
+		return nil, err
+	}
+	if n := deepNode(f, host.MaxNesting); n != nil {
+		// The parser reads chains of operators, calls and subscripts
+		// in a loop; the resolver and compiler recurse into them.
+		pos, _ := n.Span()
+		return nil, syntax.Error{Pos: pos, Msg: fmt.Sprintf("expression nested more than %d levels deep (each operator, call or subscript of a chain is a level)", host.MaxNesting)}
+	}
+	if inspect != nil {
+		inspect(f)
+	}
+	rewrite(f)
+	return starlark.FileProgram(f, predeclared.Has)
 }
 
 // deepNode returns a node of f nested more than limit levels deep, or nil.

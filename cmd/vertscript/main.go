@@ -176,6 +176,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "vertscript: %v\n%s", err, seeHelp)
 		return exitUsage
 	}
+	// Commands that run no script, and connect to nothing.
+	if rest := fs.Args(); len(rest) > 0 && !showVersion {
+		switch rest[0] {
+		case "check":
+			return runCheck(rest[1:], stdout, stderr)
+		case "doc":
+			return runDoc(rest[1:], stdout, stderr)
+		}
+	}
 	backend := cgobackend.New()
 	if showVersion {
 		lib, err := backend.GetVersion()
@@ -190,26 +199,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(rest) == 0 {
 		fmt.Fprintf(stderr, "vertscript: no script given\n%s", seeHelp)
 		return exitUsage
-	}
-	if rest[0] == "doc" {
-		write := host.WriteDoc
-		switch {
-		case len(rest) == 2 && rest[1] == "--coverage":
-			write = host.WriteCoverage
-		case len(rest) > 1:
-			fmt.Fprintf(stderr, "vertscript: doc takes no arguments but --coverage\n%s", seeHelp)
-			return exitUsage
-		}
-		if err := write(stdout); err != nil {
-			fmt.Fprintf(stderr, "vertscript: %v\n", err)
-			return exitFailed
-		}
-		if len(rest) == 1 {
-			for _, l := range languages {
-				fmt.Fprintf(stdout, "\n%s (%s): besides the above\n%s\n", l.Name(), strings.Join(l.Extensions(), ", "), indent(l.Builtins()))
-			}
-		}
-		return exitOK
 	}
 	path := rest[0]
 	scriptArgs, err := scriptArgs(fs, path, rest[1:])
