@@ -2,7 +2,9 @@ package lua
 
 import (
 	"bytes"
+	"fmt"
 	"maps"
+	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 	"github.com/yuin/gopher-lua/ast"
@@ -38,6 +40,10 @@ func (Language) Check(script host.Script) ([]host.Ref, error) {
 			return nil, &host.CheckError{Errors: []*host.ScriptError{{Msg: script.Path + ": " + le.Msg, Pos: host.Position{File: script.Path}, Err: le}}}
 		}
 		msg, pos := syntaxMessage(err, script.Path, string(script.Src))
+		if prefix := fmt.Sprintf("%s:%d:", pos.File, pos.Line); pos.Col > 0 && strings.HasPrefix(msg, prefix) {
+			// The check cites the column too, where the parser knows it.
+			msg = pos.String() + ":" + strings.TrimPrefix(msg, prefix)
+		}
 		return nil, &host.CheckError{Errors: []*host.ScriptError{{Msg: msg, Pos: pos, Err: err}}}
 	}
 	chunk, err := parse.Parse(bytes.NewReader(script.Src), script.Path)
