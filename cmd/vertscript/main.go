@@ -2,7 +2,8 @@
 // (.lua), sandboxed, with libvirt-python's names:
 //
 //	vertscript [flags] SCRIPT.star|SCRIPT.lua [ARG...]
-//	vertscript doc
+//	vertscript check [--json] SCRIPT...
+//	vertscript doc [NAME | --coverage | --markdown]
 //
 // Exit status: 0 on success, 1 when the script fails, 2 on a usage error,
 // 130 when interrupted (SIGINT, SIGTERM or SIGHUP); a Starlark script's
@@ -77,7 +78,8 @@ func main() {
 }
 
 const usage = `usage: vertscript [flags] SCRIPT [ARG...]
-       vertscript doc
+       vertscript check [--json] SCRIPT...
+       vertscript doc [NAME | --coverage | --markdown]
 
 Runs a libvirt script: SCRIPT.star (Starlark) or SCRIPT.lua (Lua 5.1).
 Flags come before the script; the arguments after it are the script's argv.
@@ -125,8 +127,17 @@ Flags:
   -h, --help          print this help
 
 Commands:
+  check [--json] SCRIPT...
+                      parse and resolve each script without connecting; print
+                      each error as file:line:col, and the mutating,
+                      destroying, file and privileged operations each script
+                      may call (exit 0: all compile, 1: one does not)
   doc                 print the reference of every function and method
+  doc NAME            print one class (virDomain), method (virDomain.suspend,
+                      or suspend in every class), module function
+                      (libvirt.open) or constant prefix (VIR_DOMAIN_)
   doc --coverage      print which of libvirt-python's methods exist, per class
+  doc --markdown      print the reference as Markdown (docs/api.md)
 
 Exit status: 0 success, 1 script failed, 2 usage error, 130 interrupted,
 or the status a Starlark script gave exit() or sys.exit().
