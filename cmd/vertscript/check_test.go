@@ -152,8 +152,10 @@ func TestAPIMarkdownUpToDate(t *testing.T) {
 		t.Fatalf("doc --markdown: exit %d: %s", code, errOut)
 	}
 	want, err := os.ReadFile(filepath.Join(repoRoot, "docs/api.md"))
-	if err != nil || string(want) != out {
-		t.Errorf("docs/api.md is not what doc --markdown prints now (%v): regenerate it with\n\tgo run ./cmd/vertscript doc --markdown > docs/api.md", err)
+	if err != nil {
+		t.Errorf("%v: generate it with\n\tgo run ./cmd/vertscript doc --markdown > docs/api.md", err)
+	} else if string(want) != out {
+		t.Errorf("docs/api.md is not what doc --markdown prints now: regenerate it with\n\tgo run ./cmd/vertscript doc --markdown > docs/api.md")
 	}
 	for _, class := range host.Classes() {
 		for _, op := range host.Methods(class) {
