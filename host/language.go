@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Script is a program to run and its surroundings.
@@ -77,3 +78,48 @@ type ExitError struct {
 }
 
 func (e *ExitError) Error() string { return fmt.Sprintf("the script exited with status %d", e.Code) }
+
+// Checker is implemented by a Language that can check a script without
+// running it (`vertscript check`): it parses and resolves the script as a
+// run would, with the same predeclared names, and connects to nothing.
+type Checker interface {
+	// Check returns the names the script uses that may reach an
+	// operation, in source order: every attribute and method name
+	// (x.suspend, x:suspend, libvirt.open, getattr(x, "suspend")), and
+	// the places where a name is computed at run time. A script that
+	// does not compile gives a *CheckError.
+	Check(script Script) ([]Ref, error)
+}
+
+// Ref is a name a script uses that may reach an operation, and where.
+// Dynamic marks an access whose name is computed at run time (getattr(x,
+// name), x[name] in Lua, source loaded at run time): any operation may
+// be reachable from it; Name then says which construct it is.
+type Ref struct {
+	Name    string
+	Pos     Position
+	Dynamic bool
+}
+
+// CheckError is a script that does not compile: a syntax error, or names
+// that do not resolve, each a *ScriptError with its position.
+type CheckError struct {
+	Errors []*ScriptError
+}
+
+func (e *CheckError) Error() string {
+	msgs := make([]string, len(e.Errors))
+	for i, se := range e.Errors {
+		msgs[i] = se.Msg
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// Unwrap returns the errors, for errors.As.
+func (e *CheckError) Unwrap() []error {
+	errs := make([]error, len(e.Errors))
+	for i, se := range e.Errors {
+		errs[i] = se
+	}
+	return errs
+}

@@ -93,23 +93,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	l.watch(thread)
 	thread.SetLocal(limitsKey, l)
 
-	argv := make([]starlark.Value, len(script.Args))
-	for i, a := range script.Args {
-		argv[i] = starlark.String(a)
-	}
-	predeclared := l.guards()
-	predeclared["libvirt"] = module()
-	predeclared["argv"] = starlark.NewList(argv)
-	predeclared["read_file"] = starlark.NewBuiltin("read_file", readFile)
-	predeclared["open"] = starlark.NewBuiltin("open", openFile)
-	predeclared["xml"] = xmlModule()
-	predeclared["ET"] = elementTree()
-	predeclared["ElementTree"] = predeclared["ET"] // from xml.etree import ElementTree
-	predeclared["minidom"] = minidomModule()
-	predeclared["json"] = l.jsonModule()
-	predeclared["math"] = mathModule()
-	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
-	l.pyBuiltins(predeclared, ctx, s.Clock())
+	predeclared := l.predeclared(ctx, script, s.Clock())
 	if c := s.Conn(); c != nil {
 		predeclared["conn"] = fromHost(c)
 	}
@@ -120,9 +104,6 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 		}
 		predeclared[m.Name] = goModule(m)
 	}
-	// if __name__ == "__main__": main(), as scripts run as programs end.
-	predeclared["__name__"] = starlark.String("__main__")
-	predeclared["__file__"] = starlark.String(script.Path)
 	thread.Load = newLoader(script.Path, predeclared).load
 	_, err := execFile(thread, script.Path, script.Src, predeclared)
 	if err == nil {
@@ -150,6 +131,33 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 		cause = context.Cause(ctx)
 	}
 	return &host.ScriptError{Msg: msg, Pos: errorPos(err), Err: cause}
+}
+
+// predeclared returns the names every run of script has: the libvirt
+// module, the guards and Python's idioms and builtins. A run adds the
+// session's connection and modules, when it has them.
+func (l *limits) predeclared(ctx context.Context, script host.Script, clock host.Clock) starlark.StringDict {
+	argv := make([]starlark.Value, len(script.Args))
+	for i, a := range script.Args {
+		argv[i] = starlark.String(a)
+	}
+	predeclared := l.guards()
+	predeclared["libvirt"] = module()
+	predeclared["argv"] = starlark.NewList(argv)
+	predeclared["read_file"] = starlark.NewBuiltin("read_file", readFile)
+	predeclared["open"] = starlark.NewBuiltin("open", openFile)
+	predeclared["xml"] = xmlModule()
+	predeclared["ET"] = elementTree()
+	predeclared["ElementTree"] = predeclared["ET"] // from xml.etree import ElementTree
+	predeclared["minidom"] = minidomModule()
+	predeclared["json"] = l.jsonModule()
+	predeclared["math"] = mathModule()
+	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
+	l.pyBuiltins(predeclared, ctx, clock)
+	// if __name__ == "__main__": main(), as scripts run as programs end.
+	predeclared["__name__"] = starlark.String("__main__")
+	predeclared["__file__"] = starlark.String(script.Path)
+	return predeclared
 }
 
 // isCancellation reports whether err is the interpreter's stop on
@@ -190,6 +198,21 @@ func position(p syntax.Position) host.Position {
 // after rewriting its syntax tree to call the guards (see rewrite), which
 // also give % Python's printf-style formatting.
 func execFile(thread *starlark.Thread, path string, src []byte, predeclared starlark.StringDict) (starlark.StringDict, error) {
+	prog, err := compileFile(path, src, predeclared, nil)
+	if err != nil {
+		return nil, err
+	}
+	// The globals are not frozen afterwards, as ExecFileOptions does:
+	// nothing uses them once the run is over, and freezing recurses into
+	// every value, however deeply the script nested it.
+	return prog.Init(thread, predeclared)
+}
+
+// compileFile parses, resolves and compiles the file src named path, as
+// starlark.ExecFileOptions does, after rewriting its syntax tree to call
+// the guards (see rewrite). When inspect is not nil, it sees the syntax
+// tree as the script wrote it, before the rewrite.
+func compileFile(path string, src []byte, predeclared starlark.StringDict, inspect func(*syntax.File)) (*starlark.Program, error) {
 	src, err := pyRewrite(src)
 	if fe, ok := err.(*fstringError); ok {
 		return nil, syntax.Error{Pos: syntax.MakePosition(&path, int32(fe.line), 1), Msg: fe.msg}
@@ -204,15 +227,11 @@ func execFile(thread *starlark.Thread, path string, src []byte, predeclared star
 		pos, _ := n.Span()
 		return nil, syntax.Error{Pos: pos, Msg: fmt.Sprintf("expression nested more than %d levels deep (each operator, call or subscript of a chain is a level)", host.MaxNesting)}
 	}
-	rewrite(f)
-	prog, err := starlark.FileProgram(f, predeclared.Has)
-	if err != nil {
-		return nil, err
+	if inspect != nil {
+		inspect(f)
 	}
-	// The globals are not frozen afterwards, as ExecFileOptions does:
-	// nothing uses them once the run is over, and freezing recurses into
-	// every value, however deeply the script nested it.
-	return prog.Init(thread, predeclared)
+	rewrite(f)
+	return starlark.FileProgram(f, predeclared.Has)
 }
 
 // deepNode returns a node of f nested more than limit levels deep, or nil.

@@ -2,7 +2,8 @@
 // (.lua), sandboxed, with libvirt-python's names:
 //
 //	vertscript [flags] SCRIPT.star|SCRIPT.lua [ARG...]
-//	vertscript doc
+//	vertscript check [--json] SCRIPT...
+//	vertscript doc [NAME | --coverage | --markdown]
 //
 // Exit status: 0 on success, 1 when the script fails, 2 on a usage error,
 // 130 when interrupted (SIGINT, SIGTERM or SIGHUP); a Starlark script's
@@ -77,7 +78,8 @@ func main() {
 }
 
 const usage = `usage: vertscript [flags] SCRIPT [ARG...]
-       vertscript doc
+       vertscript check [--json] SCRIPT...
+       vertscript doc [NAME | --coverage | --markdown]
 
 Runs a libvirt script: SCRIPT.star (Starlark) or SCRIPT.lua (Lua 5.1).
 Flags come before the script; the arguments after it are the script's argv.
@@ -125,8 +127,17 @@ Flags:
   -h, --help          print this help
 
 Commands:
+  check [--json] SCRIPT...
+                      parse and resolve each script without connecting; print
+                      each error as file:line:col, and the mutating,
+                      destroying, file and privileged operations each script
+                      may call (exit 0: all compile, 1: one does not)
   doc                 print the reference of every function and method
+  doc NAME            print one class (virDomain), method (virDomain.suspend,
+                      or suspend in every class), module function
+                      (libvirt.open) or constant prefix (VIR_DOMAIN_)
   doc --coverage      print which of libvirt-python's methods exist, per class
+  doc --markdown      print the reference as Markdown (docs/api.md)
 
 Exit status: 0 success, 1 script failed, 2 usage error, 130 interrupted,
 or the status a Starlark script gave exit() or sys.exit().
@@ -176,6 +187,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "vertscript: %v\n%s", err, seeHelp)
 		return exitUsage
 	}
+	// Commands that run no script, and connect to nothing.
+	if rest := fs.Args(); len(rest) > 0 && !showVersion {
+		switch rest[0] {
+		case "check":
+			return runCheck(rest[1:], stdout, stderr)
+		case "doc":
+			return runDoc(rest[1:], stdout, stderr)
+		}
+	}
 	backend := cgobackend.New()
 	if showVersion {
 		lib, err := backend.GetVersion()
@@ -190,26 +210,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(rest) == 0 {
 		fmt.Fprintf(stderr, "vertscript: no script given\n%s", seeHelp)
 		return exitUsage
-	}
-	if rest[0] == "doc" {
-		write := host.WriteDoc
-		switch {
-		case len(rest) == 2 && rest[1] == "--coverage":
-			write = host.WriteCoverage
-		case len(rest) > 1:
-			fmt.Fprintf(stderr, "vertscript: doc takes no arguments but --coverage\n%s", seeHelp)
-			return exitUsage
-		}
-		if err := write(stdout); err != nil {
-			fmt.Fprintf(stderr, "vertscript: %v\n", err)
-			return exitFailed
-		}
-		if len(rest) == 1 {
-			for _, l := range languages {
-				fmt.Fprintf(stdout, "\n%s (%s): besides the above\n%s\n", l.Name(), strings.Join(l.Extensions(), ", "), indent(l.Builtins()))
-			}
-		}
-		return exitOK
 	}
 	path := rest[0]
 	scriptArgs, err := scriptArgs(fs, path, rest[1:])

@@ -325,7 +325,7 @@ func TestNoStaleFiles(t *testing.T) {
 			want[c.name+ext+".stderr"] = true
 		}
 	}
-	for _, c := range cliCases {
+	for _, c := range append(cliCases, checkCases(t)...) {
 		for _, suffix := range []string{".stdout", ".stderr", ".exit"} {
 			want["cli-"+c.name+suffix] = true
 		}
