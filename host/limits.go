@@ -26,23 +26,44 @@ type Limits struct {
 	MaxSteps uint64
 	// MaxDepth bounds the depth of nested function calls.
 	MaxDepth int
-	// MaxMemory caps the memory a run uses, in bytes: the larger of the
-	// Go heap (its live and not yet swept objects) and the growth of the
-	// process's resident memory (RSS, from /proc/self/statm on Linux)
-	// since Run began, which counts what libvirt holds (defined
-	// domains, parsed XML, stream buffers) and the goroutine stacks
-	// besides the heap. The run is cancelled when a poller, looking
-	// every 10ms, sees that above MaxMemory; builtins that allocate much
-	// at once (string repetition, joins, ranges) refuse results that
-	// would pass it; and a libvirt call whose string and bytes arguments
-	// would take more than what is left is refused before libvirt sees
-	// them (see ArgCopies). Both measures are the process's: embedders
-	// running several scripts at once share them.
+	// MaxMemory caps the memory a run uses, in bytes.
+	//
+	// Per run, where the language allows the accounting: the values the
+	// script holds, measured by walking them from its interpreter's roots
+	// (Starlark: the module's globals, every frame's locals, closures'
+	// free variables, the predeclared values a script can grow; Lua: the
+	// globals, the registry, every frame's locals and upvalues, tables,
+	// strings, closures, coroutines), shared values counted once. The
+	// walk runs on the interpreter's goroutine, when the Go heap has grown
+	// by a good part of what is left of the limit since the last walk
+	// (see Memory); the run stops with "max-memory: the script holds N
+	// MiB of values" when they pass MaxMemory. Builtins that allocate
+	// much at once (string repetition, joins, ranges) refuse results that
+	// would take what the script holds past it, and a libvirt call whose
+	// string and bytes arguments would take more than what is left is
+	// refused before libvirt sees them (see ArgCopies). What the walk
+	// does not see: values an expression builds before they are assigned
+	// (a list comprehension's list), Lua's unnamed temporaries, and what a
+	// parsed XML tree takes beyond its estimate.
+	//
+	// Per process: libvirt's own memory (defined domains, parsed XML,
+	// stream buffers), goroutine stacks, and garbage not yet collected
+	// belong to no run. Session.Run's poller, every 10ms, compares the
+	// larger of the Go heap and the growth of the process's resident
+	// memory (RSS, from /proc/self/statm on Linux) since Run began with
+	// MaxMemory: when the run has been the process's only one since it
+	// began (the CLI), it is cancelled ("the script used N MiB"); when
+	// other runs are in flight, the excess only makes each run measure
+	// what it holds, and only those over their own limit stop. A hard
+	// bound on a run's memory, libvirt's included, is the isolated mode
+	// (a child process per run), not this.
 	MaxMemory uint64
 
 	// rssBase is the process's resident memory when Run began: MaxMemory
 	// bounds the growth past it.
 	rssBase uint64
+	// mem is the run's memory account (see Session.Memory).
+	mem *Memory
 }
 
 // DefaultLimits are the CLI's defaults.
@@ -70,7 +91,8 @@ func (s *Session) Limits() Limits { return s.limits }
 const StopGrace = time.Second
 
 // Run runs script in lang on s under s's limits: the timeout, the call
-// timeout and the heap poller apply here, the step and depth limits in the
+// timeout and the process memory poller apply here (see MaxMemory), the
+// memory account, steps and depth in the
 // adapters. It returns what lang.Run returns; when a limit stopped the
 // run, the error wraps its *LimitError.
 //
@@ -98,14 +120,21 @@ func (s *Session) Run(ctx context.Context, lang Language, script Script) error {
 		})
 		defer timer.Stop()
 	}
+	id := runsStarted.Add(1)
+	runsInFlight.Add(1)
+	defer runsInFlight.Add(-1)
 	stop := make(chan struct{})
 	defer close(stop)
+	s.mu.Lock()
+	s.limits.mem = newMemory(s.limits.MaxMemory)
+	s.limits.rssBase = 0
 	if s.limits.MaxMemory > 0 {
-		s.mu.Lock()
 		s.limits.rssBase = residentBytes()
-		lim := s.limits
-		s.mu.Unlock()
-		go pollMemory(lim, stop, cancel)
+	}
+	lim := s.limits
+	s.mu.Unlock()
+	if lim.MaxMemory > 0 {
+		go pollMemory(lim, func() bool { return aloneSince(id) }, stop, cancel)
 	}
 	abandoned := make(chan error, 1)
 	go s.watch(ctx, stop, abandoned)
@@ -192,9 +221,12 @@ func (s *Session) watch(ctx context.Context, stop <-chan struct{}, abandoned cha
 // heapInterval is how often the memory poller looks.
 const heapInterval = 10 * time.Millisecond
 
-// pollMemory cancels the run when the memory it uses (see used) passes
-// lim.MaxMemory.
-func pollMemory(lim Limits, stop <-chan struct{}, cancel context.CancelCauseFunc) {
+// pollMemory watches the process's memory (see used) for a run under
+// lim: when it passes lim.MaxMemory, it cancels the run if the run has been
+// the process's only one since it began (alone), and otherwise asks the
+// run to measure what it holds (see Memory), which stops it if that is
+// over its limit: the process's memory is not one run's.
+func pollMemory(lim Limits, alone func() bool, stop <-chan struct{}, cancel context.CancelCauseFunc) {
 	tick := time.NewTicker(heapInterval)
 	defer tick.Stop()
 	for {
@@ -202,22 +234,38 @@ func pollMemory(lim Limits, stop <-chan struct{}, cancel context.CancelCauseFunc
 		case <-stop:
 			return
 		case <-tick.C:
-			if used := lim.used(); used > lim.MaxMemory {
+			used := lim.used()
+			if used <= lim.MaxMemory {
+				continue
+			}
+			if alone() {
 				cancel(&LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: the script used %d MiB, more than its %d MiB", used>>20, lim.MaxMemory>>20)})
 				return
 			}
+			lim.mem.wanted.Store(true)
 		}
 	}
 }
 
-// used is the memory the run uses: the larger of the Go heap and the
-// growth of the process's resident memory since Run began (libvirt's
-// memory, and the stacks, are in the second only).
+// Memory returns the memory account of the session's run (Session.Run
+// makes one for each run; a Language run directly gets one on its first
+// call). The language adapter sets its measure and calls its Check.
+func (s *Session) Memory() *Memory {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.limits.mem == nil {
+		s.limits.mem = newMemory(s.limits.MaxMemory)
+	}
+	return s.limits.mem
+}
+
+// used is the process's memory, as far as one run can be charged with it:
+// the larger of the Go heap and the growth of the process's resident
+// memory since Run began (libvirt's memory, and the stacks, are in the
+// second only).
 func (l Limits) used() uint64 {
 	used := heapBytes()
 	if l.rssBase == 0 {
-		// Not a run Session.Run started (a Language run directly):
-		// there is no start to count the process's growth from.
 		return used
 	}
 	if rss := residentBytes(); rss > l.rssBase {
@@ -256,8 +304,8 @@ func heapBytes() uint64 {
 }
 
 // SmallAlloc is the size up to which an allocation passes CheckAlloc
-// without a look at the heap: smaller ones cannot pass the limit at once,
-// and growth made of many of them is the heap poller's business.
+// without a look: smaller ones cannot pass the limit at once, and growth
+// made of many of them is the walk's business (see Memory).
 const SmallAlloc = 1 << 20
 
 // MaxEstimate saturates the adapters' size estimates, so that sums cannot
@@ -265,12 +313,10 @@ const SmallAlloc = 1 << 20
 const MaxEstimate = 1 << 62
 
 // CheckAlloc refuses an operation, named what, that would build made (such
-// as "a string") of n bytes at once, when that would take the memory the
-// run uses (see MaxMemory) past MaxMemory (0: no limit). Before it refuses
-// for the memory already in use, it collects garbage once and returns the
-// free memory to the system, so that only live memory counts. The language
-// adapters call it from the builtins and operators that can allocate much
-// in one step.
+// as "a string") of n bytes at once, when that would take what the run
+// holds (see Memory) past MaxMemory (0: no limit). The language adapters
+// call it from the builtins and operators that can allocate much in one
+// step, on the interpreter's goroutine.
 func (l Limits) CheckAlloc(n uint64, what, made string) *LimitError {
 	max := l.MaxMemory
 	if max == 0 || n <= SmallAlloc {
@@ -282,21 +328,24 @@ func (l Limits) CheckAlloc(n uint64, what, made string) *LimitError {
 	if n > max {
 		return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, more than the %d MiB allowed (--max-memory)", what, made, n>>20, max>>20)}
 	}
-	used := l.usedLive(n)
+	used := l.usedBy(n)
 	if used+n <= max {
 		return nil
 	}
-	return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, and the script already uses %d MiB of the %d MiB allowed (--max-memory)", what, made, n>>20, used>>20, max>>20)}
+	return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, and the script already holds %d MiB of the %d MiB allowed (--max-memory)", what, made, n>>20, used>>20, max>>20)}
 }
 
-// usedLive is what the run uses (see used), measured once more after a
-// garbage collection that returns free memory to the system when n more
-// bytes would take it past MaxMemory.
-func (l Limits) usedLive(n uint64) uint64 {
-	used := l.used()
+// usedBy is what the run holds (see Memory.used), measured closely enough
+// to tell whether n more bytes pass MaxMemory. Limits outside a session's
+// run have no account: the Go heap, after a collection, stands for it.
+func (l Limits) usedBy(n uint64) uint64 {
+	if l.mem != nil {
+		return l.mem.used(n)
+	}
+	used := heapBytes()
 	if used+n > l.MaxMemory {
 		debug.FreeOSMemory()
-		used = l.used()
+		used = heapBytes()
 	}
 	return used
 }
@@ -305,9 +354,10 @@ func (l Limits) usedLive(n uint64) uint64 {
 // a libvirt call are counted against what is left of MaxMemory before the
 // call: libvirt copies them and parses XML into trees (defineXML of a
 // 40 MiB description was measured to take 4 to 4.5 times its size on the
-// test driver), and the memory it takes is out of the heap poller's
-// reach until it is there. Arguments smaller than bigArgs in all pass
-// without a look; many small ones are the memory poller's business.
+// test driver), and the memory it takes is libvirt's, which no run's
+// account sees. Arguments smaller than bigArgs in all pass without a
+// look; many small ones are the process poller's business (see
+// MaxMemory).
 const ArgCopies = 4
 
 // bigArgs is the size from which the arguments of a call are checked
@@ -317,7 +367,7 @@ const bigArgs = 64 << 10
 // checkArgMemory refuses c, before the backend sees it, when its string
 // and bytes arguments, those nested in lists and dicts included, would
 // take ArgCopies times their size of memory, more than what is left of
-// MaxMemory.
+// MaxMemory once what the run holds (see Memory) is counted.
 func (s *Session) checkArgMemory(c *Call) error {
 	lim := s.limits
 	if lim.MaxMemory == 0 {
@@ -338,7 +388,7 @@ func (s *Session) checkArgMemory(c *Call) error {
 	need := min(total, MaxEstimate/ArgCopies) * ArgCopies
 	var used uint64
 	if need <= lim.MaxMemory {
-		if used = lim.usedLive(need); used+need <= lim.MaxMemory {
+		if used = lim.usedBy(need); used+need <= lim.MaxMemory {
 			return nil
 		}
 	}

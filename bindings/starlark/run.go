@@ -80,7 +80,8 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	thread.SetLocal(sessionKey, s)
 	stop := context.AfterFunc(ctx, func() { thread.Cancel(context.Cause(ctx).Error()) })
 	defer stop()
-	l := &limits{lim: s.Limits()}
+	mem := s.Memory()
+	l := &limits{lim: s.Limits(), mem: mem}
 	l.watch(thread)
 	thread.SetLocal(limitsKey, l)
 
@@ -102,6 +103,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	// if __name__ == "__main__": main(), as scripts run as programs end.
 	predeclared["__name__"] = starlark.String("__main__")
 	predeclared["__file__"] = starlark.String(script.Path)
+	mem.SetMeasure(func() uint64 { return measure(thread, predeclared) })
 	err := execFile(thread, script.Path, script.Src, predeclared)
 	if err == nil {
 		return nil

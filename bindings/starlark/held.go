@@ -1,0 +1,212 @@
+package starlark
+
+import (
+	"reflect"
+	"unsafe"
+
+	"go.starlark.net/starlark"
+	"go.starlark.net/starlarkstruct"
+)
+
+// The run's memory account (host.Memory) measures what the script holds:
+// the values reachable from the interpreter's roots, which are the
+// globals of the module of every function on the call stack, every
+// frame's locals (and the cells of those that closures share), and the
+// predeclared values a script can grow (argv, sys.argv). Values reached
+// several times count once. The sizes are estimates of what Go allocates
+// for them, in bytes: a slot of a list or tuple (an interface), a string's
+// header and bytes, a hash table's entry.
+//
+// What it cannot see: the values on the interpreter's operand stack,
+// which an expression builds before they are assigned (the list of a
+// comprehension, until it is); the Go structures of a parsed XML tree,
+// counted as objectBytes each (their building was checked against the
+// limit when they were made).
+
+const (
+	objectBytes = 64 // a value the walk does not look into
+	listBytes   = 48 // a list's header
+	funcBytes   = 96 // a function value
+	// sharedString is the length from which a string's bytes count once
+	// however many values hold it (shorter ones count each time).
+	sharedString = 64
+)
+
+// held walks values, counting what they take; a value reached twice
+// counts once.
+type held struct {
+	seen  map[unsafe.Pointer]struct{}
+	stack []starlark.Value
+	n     uint64
+}
+
+// first reports whether p is met for the first time.
+func (h *held) first(p unsafe.Pointer) bool {
+	if _, ok := h.seen[p]; ok {
+		return false
+	}
+	h.seen[p] = struct{}{}
+	return true
+}
+
+func (h *held) push(v starlark.Value) {
+	if v != nil {
+		h.stack = append(h.stack, v)
+	}
+}
+
+// pushGlobals pushes the globals of fn's module, once per module.
+func (h *held) pushFunction(fn *starlark.Function) {
+	if !h.first(unsafe.Pointer(fn)) {
+		return
+	}
+	h.n = add(h.n, funcBytes)
+	if m := fn.Module(); m != nil && h.first(unsafe.Pointer(m)) {
+		for _, v := range m.Globals() {
+			h.push(v)
+		}
+	}
+	for i := 0; i < fn.NumFreeVars(); i++ {
+		_, v := fn.FreeVar(i)
+		h.push(v)
+	}
+	for i := 0; i < fn.NumParams(); i++ {
+		h.push(fn.ParamDefault(i))
+	}
+}
+
+// cellType is the type of the cells in which Starlark keeps the locals
+// that closures share; cellValue reads one.
+var cellType = reflect.TypeOf(starlark.Value(nil))
+
+func cellValue(v starlark.Value) (starlark.Value, bool) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.Type().String() != "*starlark.cell" {
+		return nil, false
+	}
+	f := rv.Elem().Field(0)
+	if f.Type() != cellType {
+		return nil, false
+	}
+	return *(*starlark.Value)(unsafe.Pointer(f.UnsafeAddr())), true
+}
+
+// run counts what the stack of values to walk holds, to the end.
+func (h *held) run() {
+	for len(h.stack) > 0 {
+		v := h.stack[len(h.stack)-1]
+		h.stack = h.stack[:len(h.stack)-1]
+		h.value(v)
+	}
+}
+
+// value counts v itself and pushes the values it holds.
+func (h *held) value(v starlark.Value) {
+	switch v := v.(type) {
+	case starlark.String:
+		h.n = add(h.n, boxBytes)
+		if len(v) >= sharedString && !h.first(unsafe.Pointer(unsafe.StringData(string(v)))) {
+			return
+		}
+		h.n = add(h.n, uint64(len(v)))
+	case starlark.Bytes:
+		h.n = add(h.n, boxBytes)
+		if len(v) >= sharedString && !h.first(unsafe.Pointer(unsafe.StringData(string(v)))) {
+			return
+		}
+		h.n = add(h.n, uint64(len(v)))
+	case starlark.Int:
+		if _, ok := v.Int64(); !ok {
+			h.n = add(h.n, boxBytes+8*words(v))
+		}
+	case starlark.Float:
+		h.n = add(h.n, 8)
+	case starlark.NoneType, starlark.Bool:
+	case *starlark.List:
+		if !h.first(unsafe.Pointer(v)) {
+			return
+		}
+		h.n = add(h.n, add(listBytes, mul(uint64(v.Len()), slotBytes)))
+		for x := range v.Elements() {
+			h.push(x)
+		}
+	case starlark.Tuple:
+		if len(v) == 0 || !h.first(unsafe.Pointer(&v[0])) {
+			return
+		}
+		h.n = add(h.n, add(boxBytes, mul(uint64(len(v)), slotBytes)))
+		for _, x := range v {
+			h.push(x)
+		}
+	case *starlark.Dict:
+		if !h.first(unsafe.Pointer(v)) {
+			return
+		}
+		h.n = add(h.n, add(listBytes, mul(uint64(v.Len()), entryBytes)))
+		for k, x := range v.Entries() {
+			h.push(k)
+			h.push(x)
+		}
+	case *starlark.Set:
+		if !h.first(unsafe.Pointer(v)) {
+			return
+		}
+		h.n = add(h.n, add(listBytes, mul(uint64(v.Len()), entryBytes)))
+		for x := range v.Elements() {
+			h.push(x)
+		}
+	case *starlark.Function:
+		h.pushFunction(v)
+	case *starlark.Builtin:
+		// A bound method holds its receiver (x.append holds x).
+		if h.first(unsafe.Pointer(v)) {
+			h.n = add(h.n, objectBytes)
+			h.push(v.Receiver())
+		}
+	case *starlarkstruct.Module:
+		if h.first(unsafe.Pointer(v)) {
+			h.n = add(h.n, objectBytes)
+			for _, x := range v.Members {
+				h.push(x)
+			}
+		}
+	case *starlarkstruct.Struct:
+		if h.first(unsafe.Pointer(v)) {
+			h.n = add(h.n, objectBytes)
+			for _, name := range v.AttrNames() {
+				x, _ := v.Attr(name)
+				h.push(x)
+			}
+		}
+	default:
+		if x, ok := cellValue(v); ok {
+			h.push(x)
+			return
+		}
+		h.n = add(h.n, objectBytes)
+	}
+}
+
+// measure is what the script running on thread holds, predeclared the
+// values it started with (see the package comment above).
+func measure(thread *starlark.Thread, predeclared starlark.StringDict) uint64 {
+	h := &held{seen: map[unsafe.Pointer]struct{}{}}
+	for _, v := range predeclared {
+		h.push(v)
+	}
+	for i := 0; i < thread.CallStackDepth(); i++ {
+		fr := thread.DebugFrame(i)
+		if fn, ok := fr.Callable().(*starlark.Function); ok {
+			h.pushFunction(fn)
+			for j := 0; j < fr.NumLocals(); j++ {
+				_, v := fr.Local(j)
+				h.push(v)
+			}
+		} else if b, ok := fr.Callable().(*starlark.Builtin); ok {
+			h.push(b)
+		}
+		h.run()
+	}
+	h.run()
+	return h.n
+}
