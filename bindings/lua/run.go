@@ -52,6 +52,9 @@ string, table, math, coroutine, os.time, os.clock, os.date
 type interp struct {
 	s       *host.Session
 	lim     host.Limits
+	mem     *host.Memory // the run's memory account (see held.go)
+	ticks   int          // instructions until the next look at it
+	running *lua.LState  // the state that last looked, or made a checked allocation
 	script  host.Script
 	dir     string                          // the script's directory, where require looks
 	objects map[*host.Object]*lua.LUserData // each object's userdata
@@ -81,8 +84,10 @@ type interp struct {
 // Run implements host.Language: it runs script on s until the script ends or
 // ctx is done, under s's limits.
 func (Language) Run(ctx context.Context, s *host.Session, script host.Script) error {
+	mem := s.Memory()
 	in := &interp{
 		s:       s,
+		mem:     mem,
 		lim:     s.Limits(),
 		script:  script,
 		dir:     filepath.Dir(script.Path),
@@ -93,6 +98,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	L := lua.NewState(stateOptions(in.lim))
 	defer L.Close()
 	in.main, in.cancels = L, map[*lua.LState]context.CancelFunc{}
+	mem.SetMeasure(in.measure)
 	// The run's own context: a guard cancels it with the limit it
 	// enforces, and cancelling it at the end releases the contexts of
 	// coroutines left suspended.
@@ -118,7 +124,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	if err != nil {
 		return &host.ScriptError{Msg: syntaxMessage(err, script.Path, string(script.Src)), Err: err}
 	}
-	L.SetContext(runCtx)
+	L.SetContext(in.hook(L, runCtx))
 	L.Push(fn)
 	err = protectedCall(L, L.NewFunction(in.handler))
 	if err == nil {
