@@ -73,15 +73,20 @@ func (m *Memory) Check() *LimitError {
 	if h < m.heapBase {
 		m.heapBase = h
 	}
-	if h-m.heapBase < m.trigger() {
+	// Garbage made and collected over and over moves the heap too: a
+	// growth past the trigger waits for the pause after the last walk,
+	// unless it is twice the trigger.
+	grown, trigger := h-m.heapBase, m.trigger()
+	if grown < trigger || grown < 2*trigger && now.Sub(m.lastWalk) < m.pause() {
 		return nil
 	}
 	return m.walk()
 }
 
-// pause is how long after a walk a request of the poller waits: ten
-// times what the walk took, so that walks asked for by a process over its
-// limit take a tenth of the run's time at most.
+// pause is how long after a walk the next one waits, unless the heap
+// grew by much: ten times what the walk took, so that walks asked for by
+// a process over its limit, or by garbage, take a tenth of the run's time
+// at most.
 func (m *Memory) pause() time.Duration {
 	return max(10*m.walkTook, heapInterval)
 }

@@ -63,16 +63,34 @@ func (h *held) run() {
 	}
 }
 
-// tableParts reads the sizes of a table's array and hash parts, which
-// gopher-lua does not export.
+// tableFields are the indices of a table's array and hash parts in
+// LTable, which gopher-lua does not export: slices, then maps.
+var tableFields = func() (f struct{ slices, maps []int }) {
+	typ := reflect.TypeFor[lua.LTable]()
+	for _, name := range []string{"array", "keys"} {
+		if sf, ok := typ.FieldByName(name); ok && sf.Type.Kind() == reflect.Slice {
+			f.slices = append(f.slices, sf.Index[0])
+		}
+	}
+	for _, name := range []string{"dict", "strdict", "k2i"} {
+		if sf, ok := typ.FieldByName(name); ok && sf.Type.Kind() == reflect.Map {
+			f.maps = append(f.maps, sf.Index[0])
+		}
+	}
+	return f
+}()
+
+// tableParts is the size of a table: its header, array slots and hash
+// entries.
 func tableParts(t *lua.LTable) uint64 {
 	rv := reflect.ValueOf(t).Elem()
 	n := uint64(tableBytes)
-	n = add(n, mul(uint64(rv.FieldByName("array").Cap()), slotBytes))
-	n = add(n, mul(uint64(rv.FieldByName("dict").Len()), entryBytes))
-	n = add(n, mul(uint64(rv.FieldByName("strdict").Len()), entryBytes))
-	n = add(n, mul(uint64(rv.FieldByName("keys").Cap()), slotBytes))
-	n = add(n, mul(uint64(rv.FieldByName("k2i").Len()), entryBytes))
+	for _, i := range tableFields.slices {
+		n = add(n, mul(uint64(rv.Field(i).Cap()), slotBytes))
+	}
+	for _, i := range tableFields.maps {
+		n = add(n, mul(uint64(rv.Field(i).Len()), entryBytes))
+	}
 	return n
 }
 

@@ -43,7 +43,7 @@ func TestHeldCountsSharedValuesOnce(t *testing.T) {
 		{"a string shared by lists", "s = \"x\" * (1 << 20)\nl = [s] * 1000\nm = [l, l, l]\nd = {\"a\": l, \"b\": m}\nt = (l, m)\nheld()", mib, mib + 100<<10},
 		{"a list that holds itself", "a = [\"y\" * (1 << 20)]\na.append(a)\nb = {\"a\": a}\nb[\"b\"] = b\nheld()", mib, mib + 10<<10},
 		{"a frame's locals", "def f():\n    big = \"y\" * (4 << 20)\n    held()\n    return len(big)\nf()", 4 * mib, 4*mib + 10<<10},
-		{"a closure's cell", "def mk():\n    acc = []\n    def add(x):\n        acc.append(x)\n    return add\nadd = mk()\nfor i in range(1000):\n    add(\"z\" * 1000 + str(i))\nheld()", 1000 * 1000, 1100 * 1000 + 100<<10},
+		{"a closure's cell", "def mk():\n    acc = []\n    def add(x):\n        acc.append(x)\n    return add\nadd = mk()\nfor i in range(1000):\n    add(\"z\" * 1000 + str(i))\nheld()", 1000 * 1000, 1100*1000 + 100<<10},
 		{"a cell before its closure runs", "def f():\n    big = \"c\" * (2 << 20)\n    def g():\n        return big\n    held()\n    return g\nf()", 2 * mib, 2*mib + 10<<10},
 		{"a predeclared list grown", "argv.append(\"q\" * (2 << 20))\nheld()", 2 * mib, 2*mib + 10<<10},
 		{"a dict's keys and values", "d = {}\nfor i in range(1000):\n    d[\"k\" * 1000 + str(i)] = \"v\" * 1000 + str(i)\nheld()", 2000 * 1000, 2100*1000 + 100<<10},
