@@ -120,9 +120,8 @@ func (s *Session) Run(ctx context.Context, lang Language, script Script) error {
 		})
 		defer timer.Stop()
 	}
-	id := runsStarted.Add(1)
-	runsInFlight.Add(1)
-	defer runsInFlight.Add(-1)
+	alone, counted := startRun()
+	defer counted()
 	stop := make(chan struct{})
 	defer close(stop)
 	s.mu.Lock()
@@ -134,7 +133,7 @@ func (s *Session) Run(ctx context.Context, lang Language, script Script) error {
 	lim := s.limits
 	s.mu.Unlock()
 	if lim.MaxMemory > 0 {
-		go pollMemory(lim, func() bool { return aloneSince(id) }, stop, cancel)
+		go pollMemory(lim, alone, stop, cancel)
 	}
 	abandoned := make(chan error, 1)
 	go s.watch(ctx, stop, abandoned)
@@ -229,6 +228,7 @@ const heapInterval = 10 * time.Millisecond
 func pollMemory(lim Limits, alone func() bool, stop <-chan struct{}, cancel context.CancelCauseFunc) {
 	tick := time.NewTicker(heapInterval)
 	defer tick.Stop()
+	var collected time.Time
 	for {
 		select {
 		case <-stop:
@@ -238,14 +238,29 @@ func pollMemory(lim Limits, alone func() bool, stop <-chan struct{}, cancel cont
 			if used <= lim.MaxMemory {
 				continue
 			}
-			if alone() {
+			if !alone() {
+				lim.mem.wanted.Store(true)
+				continue
+			}
+			// Only live memory counts: garbage, this run's or
+			// runs' before it, is collected and returned to the
+			// system first (at most every collectEvery).
+			if time.Since(collected) < collectEvery {
+				continue
+			}
+			debug.FreeOSMemory()
+			collected = time.Now()
+			if used = lim.used(); used > lim.MaxMemory {
 				cancel(&LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: the script used %d MiB, more than its %d MiB", used>>20, lim.MaxMemory>>20)})
 				return
 			}
-			lim.mem.wanted.Store(true)
 		}
 	}
 }
+
+// collectEvery is how often at most the poller collects garbage before it
+// decides that a run alone in its process passed its limit.
+const collectEvery = 50 * time.Millisecond
 
 // Memory returns the memory account of the session's run (Session.Run
 // makes one for each run; a Language run directly gets one on its first

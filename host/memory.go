@@ -2,6 +2,7 @@ package host
 
 import (
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -18,7 +19,9 @@ import (
 // thirty-second of the limit, whichever is more): the values a run holds
 // cannot grow by more than the heap does, so the run cannot pass its
 // limit between two walks by more than that. Its cost is proportional to
-// what it walks, and walks grow further apart as the run holds more.
+// what it walks, and walks grow further apart as the run holds more. A
+// language that sets no measure is charged the growth of the Go heap
+// since the run began instead.
 type Memory struct {
 	limit   uint64
 	measure func() uint64 // the adapter's walk; nil until set
@@ -133,15 +136,32 @@ func (m *Memory) used(n uint64) uint64 {
 	return m.held
 }
 
-// Runs in flight in the process (Session.Run), and runs ever started: a run
-// is alone when it is the only one in flight and none started since it did.
-var (
-	runsInFlight atomic.Int64
-	runsStarted  atomic.Uint64
-)
+// runs counts the runs in flight in the process (Session.Run), and the
+// runs ever started: a run is alone when it was the only one in flight
+// when it started, and still is, with none started since.
+var runs struct {
+	sync.Mutex
+	inFlight int
+	started  uint64
+}
 
-// aloneSince returns whether the run that was the id-th to start has been
-// the process's only run since it started.
-func aloneSince(id uint64) bool {
-	return runsInFlight.Load() == 1 && runsStarted.Load() == id
+// startRun counts a run in: it returns whether the run is alone (see
+// runs) and the function that counts it out.
+func startRun() (alone func() bool, done func()) {
+	runs.Lock()
+	runs.inFlight++
+	runs.started++
+	id, first := runs.started, runs.inFlight == 1
+	runs.Unlock()
+	alone = func() bool {
+		runs.Lock()
+		defer runs.Unlock()
+		return first && runs.inFlight == 1 && runs.started == id
+	}
+	done = func() {
+		runs.Lock()
+		runs.inFlight--
+		runs.Unlock()
+	}
+	return alone, done
 }

@@ -49,8 +49,14 @@ func (h *held) first(p unsafe.Pointer) bool {
 	return true
 }
 
+// push counts a value that holds no other at once, and keeps the others
+// for run: the walk's stack holds containers only.
 func (h *held) push(v lua.LValue) {
-	if v != nil && v != lua.LNil {
+	switch v.(type) {
+	case nil, *lua.LNilType, lua.LBool:
+	case lua.LString, lua.LNumber:
+		h.value(v)
+	default:
 		h.stack = append(h.stack, v)
 	}
 }

@@ -49,8 +49,14 @@ func (h *held) first(p unsafe.Pointer) bool {
 	return true
 }
 
+// push counts a value that holds no other at once, and keeps the others
+// for run: the walk's stack holds containers only.
 func (h *held) push(v starlark.Value) {
-	if v != nil {
+	switch v.(type) {
+	case nil:
+	case starlark.String, starlark.Bytes, starlark.Int, starlark.Float, starlark.NoneType, starlark.Bool:
+		h.value(v)
+	default:
 		h.stack = append(h.stack, v)
 	}
 }
