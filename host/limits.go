@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
@@ -242,18 +243,24 @@ func pollMemory(lim Limits, alone func() bool, stop <-chan struct{}, cancel cont
 				lim.mem.wanted.Store(true)
 				continue
 			}
-			// Only live memory counts: garbage, this run's or
-			// runs' before it, is collected and returned to the
-			// system first (at most every collectEvery).
-			if time.Since(collected) < collectEvery {
-				continue
+			if lim.grown() <= lim.MaxMemory {
+				// The Go heap alone is over: only live memory
+				// counts, so garbage, this run's or that of runs
+				// before it, is collected first (at most every
+				// collectEvery). The growth of the resident
+				// memory (libvirt's, the stacks) stops the run at
+				// once: a collection frees none of it.
+				if time.Since(collected) < collectEvery {
+					continue
+				}
+				runtime.GC()
+				collected = time.Now()
+				if used = lim.used(); used <= lim.MaxMemory {
+					continue
+				}
 			}
-			debug.FreeOSMemory()
-			collected = time.Now()
-			if used = lim.used(); used > lim.MaxMemory {
-				cancel(&LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: the script used %d MiB, more than its %d MiB", used>>20, lim.MaxMemory>>20)})
-				return
-			}
+			cancel(&LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: the script used %d MiB, more than its %d MiB", used>>20, lim.MaxMemory>>20)})
+			return
 		}
 	}
 }
@@ -279,14 +286,19 @@ func (s *Session) Memory() *Memory {
 // memory since Run began (libvirt's memory, and the stacks, are in the
 // second only).
 func (l Limits) used() uint64 {
-	used := heapBytes()
+	return max(heapBytes(), l.grown())
+}
+
+// grown is the growth of the process's resident memory since Run began
+// (0 outside a run).
+func (l Limits) grown() uint64 {
 	if l.rssBase == 0 {
-		return used
+		return 0
 	}
 	if rss := residentBytes(); rss > l.rssBase {
-		used = max(used, rss-l.rssBase)
+		return rss - l.rssBase
 	}
-	return used
+	return 0
 }
 
 // pageSize is the size of the pages /proc/self/statm counts.

@@ -100,6 +100,38 @@ func tableParts(t *lua.LTable) uint64 {
 	return n
 }
 
+// frameBytes is the size of a frame of gopher-lua's call stack.
+var frameBytes = func() uint64 {
+	if f, ok := reflect.TypeFor[lua.LState]().FieldByName("currentFrame"); ok && f.Type.Kind() == reflect.Pointer {
+		return uint64(f.Type.Elem().Size())
+	}
+	return 80
+}()
+
+// stateBytes is the size of a state (a coroutine, a thread of a protected
+// call): its data stack and its call stack, which gopher-lua allocates
+// whole when it makes the state (a hundred kilobytes or more), read from
+// fields it does not export.
+func stateBytes(L *lua.LState) uint64 {
+	n := uint64(objectBytes)
+	regs := uint64(L.Options.RegistrySize)
+	frames := uint64(L.Options.CallStackSize)
+	rv := reflect.ValueOf(L).Elem()
+	if reg := rv.FieldByName("reg"); reg.Kind() == reflect.Pointer && !reg.IsNil() {
+		if a := reg.Elem().FieldByName("array"); a.Kind() == reflect.Slice {
+			regs = uint64(a.Cap())
+		}
+	}
+	if st := rv.FieldByName("stack"); st.Kind() == reflect.Interface && !st.IsNil() {
+		if p := st.Elem(); p.Kind() == reflect.Pointer && !p.IsNil() {
+			if a := p.Elem().FieldByName("array"); a.Kind() == reflect.Slice {
+				frames = uint64(a.Cap())
+			}
+		}
+	}
+	return add(n, add(mul(regs, slotBytes), mul(frames, frameBytes)))
+}
+
 func (h *held) value(v lua.LValue) {
 	switch v := v.(type) {
 	case lua.LString:
@@ -156,7 +188,7 @@ func (h *held) state(L *lua.LState) {
 	if L == nil || !h.first(unsafe.Pointer(L)) {
 		return
 	}
-	h.n = add(h.n, objectBytes)
+	h.n = add(h.n, stateBytes(L))
 	for level := 0; level <= L.Options.CallStackSize; level++ {
 		dbg, ok := L.GetStack(level)
 		if !ok {

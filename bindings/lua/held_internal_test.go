@@ -45,9 +45,10 @@ func TestHeldCountsSharedValuesOnce(t *testing.T) {
 		{"a string shared by tables", "local s = string.rep(\"x\", 1048576)\nlocal t = {}\nfor i = 1, 1000 do t[i] = s end\nlocal u = {t, t, t, k = t}\nG = u\nheld()", mib, mib + 100<<10},
 		{"a table that holds itself", "local a = {string.rep(\"y\", 1048576)}\na.self = a\nsetmetatable(a, a)\nheld()", mib, mib + 10<<10},
 		{"a function's locals", "local function f()\n  local big = string.rep(\"y\", 4 * 1048576)\n  held()\n  return #big\nend\nf()", 4 * mib, 4*mib + 10<<10},
-		{"a suspended coroutine's locals", "local co = coroutine.create(function()\n  local big = string.rep(\"c\", 3 * 1048576)\n  coroutine.yield()\n  return #big\nend)\ncoroutine.resume(co)\nheld()", 3 * mib, 3*mib + 10<<10},
-		{"the running coroutine and its resumer", "local big = string.rep(\"m\", 2 * 1048576)\nlocal co = coroutine.wrap(function()\n  local mine = string.rep(\"n\", 1048576)\n  held()\n  return #mine\nend)\nco()\nreturn #big", 3 * mib, 3*mib + 10<<10},
+		{"a suspended coroutine's locals", "local co = coroutine.create(function()\n  local big = string.rep(\"c\", 3 * 1048576)\n  coroutine.yield()\n  return #big\nend)\ncoroutine.resume(co)\nheld()", 3 * mib, 3*mib + 200<<10},
+		{"the running coroutine and its resumer", "local big = string.rep(\"m\", 2 * 1048576)\nlocal co = coroutine.wrap(function()\n  local mine = string.rep(\"n\", 1048576)\n  held()\n  return #mine\nend)\nco()\nreturn #big", 3 * mib, 3*mib + 200<<10},
 		{"a closure's upvalues", "local function mk()\n  local acc = {}\n  return function(x) acc[#acc + 1] = x end\nend\nlocal add = mk()\nfor i = 1, 1000 do add(string.rep(\"z\", 1000) .. i) end\nheld()", 1000 * 1000, 1100*1000 + 100<<10},
+		{"suspended coroutines, each with its stacks", "local cos = {}\nfor i = 1, 100 do\n  cos[i] = coroutine.create(function() coroutine.yield() end)\n  coroutine.resume(cos[i])\nend\nheld()", uint64(100 * lua.RegistrySize * slotBytes), uint64(100*(lua.RegistrySize*slotBytes+300*80) + 100<<10)},
 		{"an array of numbers", "local t = {}\nfor i = 1, 100000 do t[i] = i end\nheld()", 100000 * slotBytes, 100000*(slotBytes+8)*2 + 10<<10},
 	}
 	for _, tt := range tests {
