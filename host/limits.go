@@ -31,10 +31,11 @@ type Limits struct {
 	//
 	// Per run, where the language allows the accounting: the values the
 	// script holds, measured by walking them from its interpreter's roots
-	// (Starlark: the module's globals, every frame's locals, closures'
-	// free variables, the predeclared values a script can grow; Lua: the
-	// globals, the registry, every frame's locals and upvalues, tables,
-	// strings, closures, coroutines), shared values counted once. The
+	// (Starlark: the module's globals, every frame's locals and operand
+	// stack, closures' free variables, the predeclared values a script
+	// can grow; Lua: the globals, the registry, every frame's locals,
+	// temporaries and upvalues, tables, strings, closures, coroutines and
+	// their stacks), shared values counted once. The
 	// walk runs on the interpreter's goroutine, when the Go heap has grown
 	// by a good part of what is left of the limit since the last walk
 	// (see Memory); the run stops with "max-memory: the script holds N
@@ -43,9 +44,8 @@ type Limits struct {
 	// would take what the script holds past it, and a libvirt call whose
 	// string and bytes arguments would take more than what is left is
 	// refused before libvirt sees them (see ArgCopies). What the walk
-	// does not see: values an expression builds before they are assigned
-	// (a list comprehension's list), Lua's unnamed temporaries, and what a
-	// parsed XML tree takes beyond its estimate.
+	// does not see: what a parsed XML tree takes beyond its size when it
+	// was made.
 	//
 	// Per process: libvirt's own memory (defined domains, parsed XML,
 	// stream buffers), goroutine stacks, and garbage not yet collected
@@ -53,9 +53,12 @@ type Limits struct {
 	// larger of the Go heap and the growth of the process's resident
 	// memory (RSS, from /proc/self/statm on Linux) since Run began with
 	// MaxMemory: when the run has been the process's only one since it
-	// began (the CLI), it is cancelled ("the script used N MiB"); when
-	// other runs are in flight, the excess only makes each run measure
-	// what it holds, and only those over their own limit stop. A hard
+	// began (the CLI), it is cancelled ("the script used N MiB"), for the
+	// heap once a garbage collection has left only live objects; a run
+	// that is the only one left, but was not alone all along, is
+	// cancelled for the heap only. While other runs are in flight, the
+	// excess only makes each run measure what it holds, and only those
+	// over their own limit stop. A hard
 	// bound on a run's memory, libvirt's included, is the isolated mode
 	// (a child process per run), not this.
 	MaxMemory uint64
@@ -92,8 +95,8 @@ func (s *Session) Limits() Limits { return s.limits }
 const StopGrace = time.Second
 
 // Run runs script in lang on s under s's limits: the timeout, the call
-// timeout and the process memory poller apply here (see MaxMemory), the
-// memory account, steps and depth in the
+// timeout and the process memory poller apply here (see MaxMemory); the
+// run's memory account (see Memory), the steps and the depth in the
 // adapters. It returns what lang.Run returns; when a limit stopped the
 // run, the error wraps its *LimitError.
 //
@@ -222,45 +225,50 @@ func (s *Session) watch(ctx context.Context, stop <-chan struct{}, abandoned cha
 const heapInterval = 10 * time.Millisecond
 
 // pollMemory watches the process's memory (see used) for a run under
-// lim: when it passes lim.MaxMemory, it cancels the run if the run has been
-// the process's only one since it began (alone), and otherwise asks the
-// run to measure what it holds (see Memory), which stops it if that is
-// over its limit: the process's memory is not one run's.
-func pollMemory(lim Limits, alone func() bool, stop <-chan struct{}, cancel context.CancelCauseFunc) {
+// lim. When it passes lim.MaxMemory while other runs are in flight, it
+// asks the run to measure what it holds (see Memory), which stops it if
+// that is over its limit: the process's memory is not one run's. When the
+// run is the only one in flight, it cancels it: at once when the
+// process's resident memory grew past the limit and the run has been
+// alone since it began (libvirt's memory and the stacks are then its
+// own); when the Go heap is over, after a garbage collection, if its live
+// objects still are.
+func pollMemory(lim Limits, alone func() (now, always bool), stop <-chan struct{}, cancel context.CancelCauseFunc) {
 	tick := time.NewTicker(heapInterval)
 	defer tick.Stop()
 	var collected time.Time
+	stopRun := func(used uint64) {
+		cancel(&LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: the script used %d MiB, more than its %d MiB", used>>20, lim.MaxMemory>>20)})
+	}
 	for {
 		select {
 		case <-stop:
 			return
 		case <-tick.C:
-			used := lim.used()
-			if used <= lim.MaxMemory {
+			if lim.used() <= lim.MaxMemory {
 				continue
 			}
-			if !alone() {
+			now, always := alone()
+			if grown := lim.grown(); always && grown > lim.MaxMemory {
+				stopRun(grown)
+				return
+			}
+			if !now || heapBytes() <= lim.MaxMemory {
 				lim.mem.wanted.Store(true)
 				continue
 			}
-			if lim.grown() <= lim.MaxMemory {
-				// The Go heap alone is over: only live memory
-				// counts, so garbage, this run's or that of runs
-				// before it, is collected first (at most every
-				// collectEvery). The growth of the resident
-				// memory (libvirt's, the stacks) stops the run at
-				// once: a collection frees none of it.
-				if time.Since(collected) < collectEvery {
-					continue
-				}
-				runtime.GC()
-				collected = time.Now()
-				if used = lim.used(); used <= lim.MaxMemory {
-					continue
-				}
+			// Only live objects count: garbage, this run's or that
+			// of runs before it, is collected first (at most every
+			// collectEvery).
+			if time.Since(collected) < collectEvery {
+				continue
 			}
-			cancel(&LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: the script used %d MiB, more than its %d MiB", used>>20, lim.MaxMemory>>20)})
-			return
+			runtime.GC()
+			collected = time.Now()
+			if heap := heapBytes(); heap > lim.MaxMemory {
+				stopRun(heap)
+				return
+			}
 		}
 	}
 }

@@ -137,26 +137,28 @@ func (m *Memory) used(n uint64) uint64 {
 }
 
 // runs counts the runs in flight in the process (Session.Run), and the
-// runs ever started: a run is alone when it was the only one in flight
-// when it started, and still is, with none started since.
+// runs ever started.
 var runs struct {
 	sync.Mutex
 	inFlight int
 	started  uint64
 }
 
-// startRun counts a run in: it returns whether the run is alone (see
-// runs) and the function that counts it out.
-func startRun() (alone func() bool, done func()) {
+// startRun counts a run in. It returns the function that tells whether
+// the run is now the only one in flight, and whether it has been all
+// along (it was the only one when it started, and none started since),
+// and the function that counts it out.
+func startRun() (alone func() (now, always bool), done func()) {
 	runs.Lock()
 	runs.inFlight++
 	runs.started++
 	id, first := runs.started, runs.inFlight == 1
 	runs.Unlock()
-	alone = func() bool {
+	alone = func() (bool, bool) {
 		runs.Lock()
 		defer runs.Unlock()
-		return first && runs.inFlight == 1 && runs.started == id
+		now := runs.inFlight == 1
+		return now, now && first && runs.started == id
 	}
 	done = func() {
 		runs.Lock()

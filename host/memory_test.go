@@ -51,6 +51,8 @@ var hungry = map[string]struct {
 }{
 	"star": {starlark.New(), "x = []\nwhile True:\n    x.append(\"abcdefgh\" * 1000)\n"},
 	"lua":  {lua.New(), "local t, i = {}, 0\nwhile true do\n  i = i + 1\n  t[i] = string.rep(\"abcdefgh\", 1000) .. i\nend\n"},
+	// The list is on the interpreter's operand stack until assigned.
+	"star-comprehension": {starlark.New(), "x = [\"abcdefgh\" * 1000 + str(i) for i in range(1000000000)]\n"},
 }
 
 // TestConcurrentRunsMemoryIsPerRun runs 8 scripts at once in the process,
@@ -64,7 +66,7 @@ func TestConcurrentRunsMemoryIsPerRun(t *testing.T) {
 	for i := range rounds {
 		total += len(fmt.Sprintf("piece %d", i))
 	}
-	for _, hungryLang := range []string{"star", "lua"} {
+	for _, hungryLang := range []string{"star", "lua", "star-comprehension"} {
 		t.Run(hungryLang, func(t *testing.T) {
 			lim := host.Limits{Timeout: 5 * time.Minute, MaxSteps: host.DefaultLimits.MaxSteps, MaxDepth: 1000, MaxMemory: 64 << 20}
 			var wg sync.WaitGroup
@@ -89,7 +91,7 @@ func TestConcurrentRunsMemoryIsPerRun(t *testing.T) {
 			}
 			h := hungry[hungryLang]
 			wg.Go(func() {
-				hungryErr = run(h.lang, "hungry."+hungryLang, h.src, io.Discard)
+				hungryErr = run(h.lang, "hungry."+h.lang.Extensions()[0], h.src, io.Discard)
 				hungryEnd = time.Now()
 			})
 			wg.Wait()

@@ -36,8 +36,9 @@
 //     kilobytes, instead of at Starlark's own 100,000 frames.
 //   - MaxMemory: every stepChunk steps, when the Go heap has grown enough
 //     since the last walk (see host.Memory), the run walks the values it
-//     holds (see held.go: the module's globals, every frame's locals,
-//     closures' cells, the predeclared values, shared values once) and
+//     holds (see held.go: the module's globals, every frame's locals and
+//     operand stack, closures' cells, the predeclared values, shared
+//     values once) and
 //     stops with "max-memory: the script holds N MiB of values, more than
 //     its M MiB" past it; host.Session.Run also cancels a run that is the
 //     process's only one when the process's memory (the Go heap, or the
@@ -70,9 +71,7 @@
 // that doubles each step passes the limit by up to its own size before it
 // is stopped. Operations that only copy what exists (x + y of two lists,
 // a dict's items()) are not guarded, so each can take the heap to about
-// twice the limit. The walk does not see the interpreter's operand stack:
-// a list comprehension's list is counted once it is assigned, and until
-// then only the process's poller, for a run alone, sees it. Builtins and
+// twice the limit. Builtins and
 // guards of no concern to memory can still run long in one step:
 // arithmetic on huge integers (only printing them counts), sorting a long
 // list with no key, and the guards' own measuring (a pass over the

@@ -17,11 +17,11 @@ import (
 // for them, in bytes: a slot of a list or tuple (an interface), a string's
 // header and bytes, a hash table's entry.
 //
-// What it cannot see: the values on the interpreter's operand stack,
-// which an expression builds before they are assigned (the list of a
-// comprehension, until it is); the Go structures of a parsed XML tree,
-// counted as objectBytes each (their building was checked against the
-// limit when they were made).
+// The values an expression builds before they are assigned (the list of a
+// comprehension) are on the frames' operand stacks, which the walk reads
+// too (see operandStack). What it cannot see: the Go structures of a
+// parsed XML tree, counted as objectBytes each (their building was checked
+// against the limit when they were made).
 
 const (
 	objectBytes = 64 // a value the walk does not look into
@@ -95,6 +95,44 @@ func cellValue(v starlark.Value) (starlark.Value, bool) {
 		return nil, false
 	}
 	return *(*starlark.Value)(unsafe.Pointer(f.UnsafeAddr())), true
+}
+
+// valueType is the type of a Starlark value.
+var valueType = reflect.TypeFor[starlark.Value]()
+
+// operandStack is the operand stack of fr, a frame of fn: the values an
+// expression builds before they are assigned (the list of a comprehension
+// being built), nil when it cannot be read. go.starlark.net allocates a
+// call's locals and its operand stack in one array, the frame's locals
+// being its first part (Function.CallInternal): the stack is the
+// funcode's MaxStack values that follow them. Slots above the stack's top
+// may still hold values popped from it, which they keep alive: they are
+// counted too. This reads fields go.starlark.net does not export, checked
+// by name and type; TestHeldCountsSharedValuesOnce's comprehension case
+// fails if the layout changes.
+func operandStack(fr starlark.DebugFrame, fn *starlark.Function) []starlark.Value {
+	rv := reflect.ValueOf(fr)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	locals := rv.Elem().FieldByName("locals")
+	if locals.Kind() != reflect.Slice || locals.Type().Elem() != valueType || locals.Cap() != locals.Len() || locals.Pointer() == 0 {
+		return nil
+	}
+	code := reflect.ValueOf(fn).Elem().FieldByName("funcode")
+	if code.Kind() != reflect.Pointer || code.IsNil() || code.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	maxStack := code.Elem().FieldByName("MaxStack")
+	if maxStack.Kind() != reflect.Int || maxStack.Int() <= 0 {
+		return nil
+	}
+	if nl := code.Elem().FieldByName("Locals"); nl.Kind() != reflect.Slice || nl.Len() != locals.Len() {
+		return nil
+	}
+	n := locals.Len()
+	all := unsafe.Slice((*starlark.Value)(unsafe.Pointer(locals.Pointer())), n+int(maxStack.Int()))
+	return all[n:]
 }
 
 // run counts what the stack of values to walk holds, to the end.
@@ -206,6 +244,9 @@ func measure(thread *starlark.Thread, predeclared starlark.StringDict) uint64 {
 			h.pushFunction(fn)
 			for j := 0; j < fr.NumLocals(); j++ {
 				_, v := fr.Local(j)
+				h.push(v)
+			}
+			for _, v := range operandStack(fr, fn) {
 				h.push(v)
 			}
 		} else if b, ok := fr.Callable().(*starlark.Builtin); ok {

@@ -45,6 +45,8 @@ func TestHeldCountsSharedValuesOnce(t *testing.T) {
 		{"a frame's locals", "def f():\n    big = \"y\" * (4 << 20)\n    held()\n    return len(big)\nf()", 4 * mib, 4*mib + 10<<10},
 		{"a closure's cell", "def mk():\n    acc = []\n    def add(x):\n        acc.append(x)\n    return add\nadd = mk()\nfor i in range(1000):\n    add(\"z\" * 1000 + str(i))\nheld()", 1000 * 1000, 1100*1000 + 100<<10},
 		{"a cell before its closure runs", "def f():\n    big = \"c\" * (2 << 20)\n    def g():\n        return big\n    held()\n    return g\nf()", 2 * mib, 2*mib + 10<<10},
+		{"a comprehension's list before it is assigned", "x = [\"c\" * 1000 + str(i) if i < 999 else held() for i in range(1000)]", 999 * 1000, 1100*1000 + 100<<10},
+		{"a comprehension in a function", "def f():\n    return [\"c\" * 1000 + str(i) if i < 999 else held() for i in range(1000)]\nf()", 999 * 1000, 1100*1000 + 100<<10},
 		{"a predeclared list grown", "argv.append(\"q\" * (2 << 20))\nheld()", 2 * mib, 2*mib + 10<<10},
 		{"a dict's keys and values", "d = {}\nfor i in range(1000):\n    d[\"k\" * 1000 + str(i)] = \"v\" * 1000 + str(i)\nheld()", 2000 * 1000, 2100*1000 + 100<<10},
 	}
@@ -55,5 +57,21 @@ func TestHeldCountsSharedValuesOnce(t *testing.T) {
 				t.Errorf("held %d bytes, want %d to %d", got, tt.min, tt.max)
 			}
 		})
+	}
+}
+
+// BenchmarkHeld measures the walk of a list of 100,000 strings and as many
+// small lists (ns/op is per walk).
+func BenchmarkHeld(b *testing.B) {
+	thread := &starlark.Thread{}
+	predeclared := starlark.StringDict{}
+	var elems []starlark.Value
+	for i := range 100_000 {
+		elems = append(elems, starlark.String("piece"+string(rune('a'+i%26))), starlark.NewList([]starlark.Value{starlark.MakeInt(i)}))
+	}
+	predeclared["big"] = starlark.NewList(elems)
+	b.ResetTimer()
+	for b.Loop() {
+		measure(thread, predeclared)
 	}
 }
