@@ -31,6 +31,7 @@ type Memory struct {
 	lastLook time.Time     // when Check last read the heap
 	lastWalk time.Time     // when the last walk ended
 	walkTook time.Duration // how long it took
+	checks   uint64        // calls of Check
 
 	// wanted is set by Session.Run's poller when the process's memory
 	// passes the limit while other runs are in flight: the run walks at
@@ -58,10 +59,16 @@ func (m *Memory) Held() uint64 { return m.held }
 
 // Check walks the run's values when due (see Memory) and returns the
 // max-memory *LimitError when they take more than the limit. The language
-// adapter calls it from the interpreter's goroutine every few thousand
-// steps; between two walks it costs a clock read.
+// adapter calls it from the interpreter's goroutine every thousand steps
+// or so; between two walks it costs a count, and every lookEvery calls a
+// clock read.
 func (m *Memory) Check() *LimitError {
 	if m == nil || m.limit == 0 || m.measure == nil {
+		return nil
+	}
+	// A clock read can cost a system call: most checks only count.
+	m.checks++
+	if m.checks%lookEvery != 0 && !m.wanted.Load() {
 		return nil
 	}
 	now := time.Now()
@@ -85,6 +92,10 @@ func (m *Memory) Check() *LimitError {
 	}
 	return m.walk()
 }
+
+// lookEvery is how many calls of Check make one look at the clock and,
+// every heapInterval, at the Go heap.
+const lookEvery = 8
 
 // pause is how long after a walk the next one waits, unless the heap
 // grew by much: ten times what the walk took, so that walks asked for by
