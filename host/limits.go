@@ -35,11 +35,11 @@ type Limits struct {
 	// stack, closures' free variables, the predeclared values a script
 	// can grow; Lua: the globals, the registry, every frame's locals,
 	// temporaries and upvalues, tables, strings, closures, coroutines and
-	// their stacks), shared values counted once. The
-	// walk runs on the interpreter's goroutine, when the Go heap has grown
-	// by a good part of what is left of the limit since the last walk
-	// (see Memory); the run stops with "max-memory: the script holds N
-	// MiB of values" when they pass MaxMemory. Builtins that allocate
+	// their stacks), shared values counted once. The walk runs on the
+	// interpreter's goroutine, when the Go heap has grown by a good part
+	// of what is left of the limit since the last walk (see Memory); the
+	// run stops with "max-memory: the script holds N MiB of values" when
+	// they pass MaxMemory. Builtins that allocate
 	// much at once (string repetition, joins, ranges) refuse results that
 	// would take what the script holds past it, and a libvirt call whose
 	// string and bytes arguments would take more than what is left is
@@ -58,9 +58,9 @@ type Limits struct {
 	// that is the only one left, but was not alone all along, is
 	// cancelled for the heap only. While other runs are in flight, the
 	// excess only makes each run measure what it holds, and only those
-	// over their own limit stop. A hard
-	// bound on a run's memory, libvirt's included, is the isolated mode
-	// (a child process per run), not this.
+	// over their own limit stop. A hard bound on a run's memory,
+	// libvirt's included, is the isolated mode (a child process per run),
+	// not this.
 	MaxMemory uint64
 
 	// rssBase is the process's resident memory when Run began: MaxMemory
