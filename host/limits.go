@@ -50,7 +50,7 @@ type Limits struct {
 	// Per process: libvirt's own memory (defined domains, parsed XML,
 	// stream buffers), goroutine stacks, and garbage not yet collected
 	// belong to no run. Session.Run's poller, every 10ms, compares the
-	// larger of the Go heap and the growth of the process's resident
+	// larger of the growths of the Go heap and of the process's resident
 	// memory (RSS, from /proc/self/statm on Linux) since Run began with
 	// MaxMemory: when the run has been the process's only one since it
 	// began (the CLI), it is cancelled ("the script used N MiB"), for the
@@ -63,9 +63,9 @@ type Limits struct {
 	// not this.
 	MaxMemory uint64
 
-	// rssBase is the process's resident memory when Run began: MaxMemory
-	// bounds the growth past it.
-	rssBase uint64
+	// rssBase and heapBase are the process's resident memory and Go heap
+	// when Run began: the process poller bounds the growth past them.
+	rssBase, heapBase uint64
 	// mem is the run's memory account (see Session.Memory).
 	mem *Memory
 }
@@ -130,9 +130,9 @@ func (s *Session) Run(ctx context.Context, lang Language, script Script) error {
 	defer close(stop)
 	s.mu.Lock()
 	s.limits.mem = newMemory(s.limits.MaxMemory)
-	s.limits.rssBase = 0
+	s.limits.rssBase, s.limits.heapBase = 0, 0
 	if s.limits.MaxMemory > 0 {
-		s.limits.rssBase = residentBytes()
+		s.limits.rssBase, s.limits.heapBase = residentBytes(), heapBytes()
 	}
 	lim := s.limits
 	s.mu.Unlock()
@@ -253,7 +253,7 @@ func pollMemory(lim Limits, alone func() (now, always bool), stop <-chan struct{
 				stopRun(grown)
 				return
 			}
-			if !now || heapBytes() <= lim.MaxMemory {
+			if !now || lim.heapGrown() <= lim.MaxMemory {
 				lim.mem.wanted.Store(true)
 				continue
 			}
@@ -265,7 +265,7 @@ func pollMemory(lim Limits, alone func() (now, always bool), stop <-chan struct{
 			}
 			runtime.GC()
 			collected = time.Now()
-			if heap := heapBytes(); heap > lim.MaxMemory {
+			if heap := lim.heapGrown(); heap > lim.MaxMemory {
 				stopRun(heap)
 				return
 			}
@@ -290,11 +290,20 @@ func (s *Session) Memory() *Memory {
 }
 
 // used is the process's memory, as far as one run can be charged with it:
-// the larger of the Go heap and the growth of the process's resident
+// the larger of the growths of the Go heap and of the process's resident
 // memory since Run began (libvirt's memory, and the stacks, are in the
 // second only).
 func (l Limits) used() uint64 {
-	return max(heapBytes(), l.grown())
+	return max(l.heapGrown(), l.grown())
+}
+
+// heapGrown is the growth of the Go heap since Run began (the heap itself
+// outside a run).
+func (l Limits) heapGrown() uint64 {
+	if h := heapBytes(); h > l.heapBase {
+		return h - l.heapBase
+	}
+	return 0
 }
 
 // grown is the growth of the process's resident memory since Run began

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -118,4 +119,72 @@ func TestConcurrentRunsMemoryIsPerRun(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAllocationChecksCountTheRunsOwnValues: the checks of large
+// allocations and of libvirt call arguments compare with what the run
+// holds, not with the process's heap: with 96 MiB held by the program that
+// embeds vertscript, and another run in flight, a script under a 64 MiB
+// limit still builds an 8 MiB string and defines a domain with a 2 MiB
+// description (8 MiB, counted four times over).
+func TestAllocationChecksCountTheRunsOwnValues(t *testing.T) {
+	ballast := make([]byte, 96<<20)
+	for i := range ballast {
+		ballast[i] = byte(i)
+	}
+	lim := host.Limits{Timeout: 5 * time.Minute, MaxSteps: host.DefaultLimits.MaxSteps, MaxDepth: 1000, MaxMemory: 64 << 20}
+	run := func(lang host.Language, name, src string, out io.Writer) error {
+		s := host.NewSession(cgobackend.New(), host.Options{URI: "test:///default", Limits: lim})
+		defer s.Close()
+		return s.Run(context.Background(), lang, host.Script{Path: name, Src: []byte(src), Args: []string{name}, Stdout: out, Stderr: io.Discard})
+	}
+	tests := []struct {
+		lang host.Language
+		src  string
+		want string
+	}{
+		{starlark.New(), `
+half = "d" * (1 << 20)
+conn = libvirt.open()
+dom = conn.defineXML("<domain type='test'><name>big</name><description>" + half + half + "</description><memory>1024</memory><os><type>hvm</type></os></domain>")
+s = "x" * (8 << 20)
+print(len(s), dom.name())
+`, "8388608 big\n"},
+		{lua.New(), `
+local conn = libvirt.open()
+local dom = conn:defineXML("<domain type='test'><name>big</name><description>" .. string.rep("d", 2 * 1048576) .. "</description><memory>1024</memory><os><type>hvm</type></os></domain>")
+local s = string.rep("x", 8 * 1048576)
+print(#s, dom:name())
+`, "8388608\tbig\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang.Name(), func(t *testing.T) {
+			var wg sync.WaitGroup
+			var other error
+			var otherEnd, end time.Time
+			// Another run in flight, so that the process's memory is
+			// no one run's.
+			wg.Go(func() {
+				other = run(lua.New(), "other.lua", "local n = 0\nfor i = 1, 3000000 do n = n + i % 7 end\nprint(n)", io.Discard)
+				otherEnd = time.Now()
+			})
+			var out bytes.Buffer
+			err := run(tt.lang, "t"+tt.lang.Extensions()[0], tt.src, &out)
+			end = time.Now()
+			wg.Wait()
+			if err != nil {
+				t.Fatalf("Run: %v", err)
+			}
+			if out.String() != tt.want {
+				t.Errorf("printed %q, want %q", out.String(), tt.want)
+			}
+			if other != nil {
+				t.Errorf("the other run: %v", other)
+			}
+			if !otherEnd.After(end) {
+				t.Errorf("the other run ended first: they did not overlap")
+			}
+		})
+	}
+	runtime.KeepAlive(ballast)
 }
