@@ -56,6 +56,9 @@ string, table, math, coroutine
 type interp struct {
 	s       *host.Session
 	lim     host.Limits
+	mem     *host.Memory // the run's memory account (see held.go)
+	ticks   int          // instructions until the next look at it
+	running *lua.LState  // the state that last looked, or made a checked allocation
 	script  host.Script
 	dir     string                          // the script's directory, where require looks
 	objects map[*host.Object]*lua.LUserData // each object's userdata
@@ -88,8 +91,10 @@ type interp struct {
 // ctx is done, under s's limits.
 func (Language) Run(ctx context.Context, s *host.Session, script host.Script) error {
 	script = script.WithWriters()
+	mem := s.Memory()
 	in := &interp{
 		s:       s,
+		mem:     mem,
 		lim:     s.Limits(),
 		script:  script,
 		dir:     filepath.Dir(script.Path),
@@ -100,6 +105,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	L := lua.NewState(stateOptions(in.lim))
 	defer L.Close()
 	in.main, in.cancels = L, map[*lua.LState]context.CancelFunc{}
+	mem.SetMeasure(in.measure)
 	// The run's own context: a guard cancels it with the limit it
 	// enforces, and cancelling it at the end releases the contexts of
 	// coroutines left suspended.
@@ -133,7 +139,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 		msg, pos := syntaxMessage(err, script.Path, string(script.Src))
 		return &host.ScriptError{Msg: msg, Pos: pos, Err: err}
 	}
-	L.SetContext(runCtx)
+	L.SetContext(in.hook(L, runCtx))
 	L.Push(fn)
 	err = protectedCall(L, L.NewFunction(in.handler))
 	if err == nil {

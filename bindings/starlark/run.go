@@ -89,7 +89,8 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	thread.SetLocal(sessionKey, s)
 	stop := context.AfterFunc(ctx, func() { thread.Cancel(context.Cause(ctx).Error()) })
 	defer stop()
-	l := &limits{lim: s.Limits()}
+	mem := s.Memory()
+	l := &limits{lim: s.Limits(), mem: mem}
 	l.watch(thread)
 	thread.SetLocal(limitsKey, l)
 
@@ -104,6 +105,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 		}
 		predeclared[m.Name] = goModule(m)
 	}
+	mem.SetMeasure(func() uint64 { return measure(thread, predeclared) })
 	thread.Load = newLoader(script.Path, predeclared).load
 	_, err := execFile(thread, script.Path, script.Src, predeclared)
 	if err == nil {

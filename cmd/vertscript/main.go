@@ -120,9 +120,9 @@ Flags:
                       none)
   --max-depth N       refuse calls nested deeper than N (default 1000; 0:
                       Lua's call stack still stops at 10,000 frames)
-  --max-memory SIZE   stop the script when it uses more than SIZE (the Go heap,
-                      or the resident memory the run adds), e.g. 512MiB
-                      (default 512MiB; 0: none)
+  --max-memory SIZE   stop the script when it uses more than SIZE (the values
+                      it holds, the Go heap, or the resident memory the run
+                      adds), e.g. 512MiB (default 512MiB; 0: none)
   --version           print vertscript's and libvirt's versions
   -h, --help          print this help
 
