@@ -74,3 +74,30 @@ func main() {
 		t.Fatalf("go run in a module of its own: %v\n%s", err, out)
 	}
 }
+
+// The embedding guide quotes code that the tests compile and run: each of
+// its Go blocks must appear, word for word, in the file it comes from.
+func TestGuideQuotesTestedCode(t *testing.T) {
+	guide, err := os.ReadFile("docs/embedding.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sources strings.Builder
+	for _, f := range []string{"example_test.go", "examples/embed/main.go", "examples/embed/handler.go"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources.Write(b)
+	}
+	blocks := strings.Split(string(guide), "```go\n")[1:]
+	if len(blocks) == 0 {
+		t.Fatal("the guide has no Go block")
+	}
+	for _, b := range blocks {
+		code, _, _ := strings.Cut(b, "```")
+		if !strings.Contains(sources.String(), code) {
+			t.Errorf("the guide quotes code that no tested file has:\n%s", code)
+		}
+	}
+}
