@@ -11,20 +11,21 @@ type PlanEntry struct {
 	Args     []Value // the arguments as the script gave them, defaults filled in, secrets redacted, long values cut (see clip)
 }
 
-// String formats e as one line: <virDomain web-1>.shutdown(), long
-// arguments shortened.
+// String formats e as one line: <virDomain web-1>.shutdown(), flags by
+// name, long arguments shortened.
 func (e PlanEntry) String() string {
 	var b strings.Builder
 	b.WriteString(e.Receiver)
 	b.WriteByte('.')
-	_, name, _ := strings.Cut(e.Op, ".")
+	class, name, _ := strings.Cut(e.Op, ".")
+	op := Lookup(class, name)
 	b.WriteString(name)
 	b.WriteByte('(')
 	for i, a := range e.Args {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(shorten(Repr(a), 60))
+		b.WriteString(planArg(op, i, a))
 	}
 	b.WriteByte(')')
 	return b.String()

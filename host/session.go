@@ -122,6 +122,13 @@ func NewSession(backend Backend, opts Options) *Session {
 	return s
 }
 
+// ModuleValues returns the members of the libvirt module that depend on
+// the session rather than on libvirt: dry_run, true in a dry run, so that
+// a script can say "would undefine" rather than "undefining".
+func (s *Session) ModuleValues() []Constant {
+	return []Constant{{Name: "dry_run", Value: s.dryRun}}
+}
+
 // Conn returns the connection Options.Conn gave, as scripts see it, or
 // nil.
 func (s *Session) Conn() *Object { return s.given }

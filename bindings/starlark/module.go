@@ -2,6 +2,7 @@ package starlark
 
 import (
 	"errors"
+	"sort"
 	"sync"
 
 	"go.starlark.net/starlark"
@@ -25,6 +26,38 @@ var module = sync.OnceValue(func() *starlarkstruct.Module {
 	m.Freeze()
 	return m
 })
+
+// sessionModule is the libvirt module of one run: the shared module and
+// the values that depend on the session (libvirt.dry_run).
+type sessionModule struct {
+	*starlarkstruct.Module
+	extra starlark.StringDict
+}
+
+// withSession returns m with the session's values.
+func withSession(m *starlarkstruct.Module, values []host.Constant) *sessionModule {
+	extra := starlark.StringDict{}
+	for _, c := range values {
+		extra[c.Name] = fromHost(c.Value)
+	}
+	extra.Freeze()
+	return &sessionModule{Module: m, extra: extra}
+}
+
+// Attr returns the member name.
+func (m *sessionModule) Attr(name string) (starlark.Value, error) {
+	if v, ok := m.extra[name]; ok {
+		return v, nil
+	}
+	return m.Module.Attr(name)
+}
+
+// AttrNames lists the members, sorted.
+func (m *sessionModule) AttrNames() []string {
+	names := append(m.Module.AttrNames(), m.extra.Keys()...)
+	sort.Strings(names)
+	return names
+}
 
 // goModule is a module of Go functions that the embedding program gives
 // scripts (host.Module), frozen as the libvirt module is.

@@ -95,6 +95,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	thread.SetLocal(limitsKey, l)
 
 	predeclared := l.predeclared(ctx, script, s.Clock())
+	predeclared["libvirt"] = withSession(module(), s.ModuleValues())
 	if c := s.Conn(); c != nil {
 		predeclared["conn"] = fromHost(c)
 	}

@@ -138,6 +138,12 @@ Commands:
                       (libvirt.open) or constant prefix (VIR_DOMAIN_)
   doc --coverage      print which of libvirt-python's methods exist, per class
   doc --markdown      print the reference as Markdown (docs/api.md)
+  test [--update] [-run REGEXP] [-v] [--clock TIME|real] [DIR]
+                      run each runbook of DIR on its test-driver node (NAME.xml
+                      or node.xml beside it) once per "# test: ARGS" line, and
+                      compare stdout, stderr and exit status with the records
+                      in DIR/testdata (--update writes them); scripts see a
+                      fixed clock, 2026-01-01T00:00:00Z unless --clock says
 
 Exit status: 0 success, 1 script failed, 2 usage error, 130 interrupted,
 or the status a Starlark script gave exit() or sys.exit().
@@ -147,6 +153,12 @@ or the status a Starlark script gave exit() or sys.exit().
 const seeHelp = "run 'vertscript --help' for usage\n"
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return runWith(ctx, args, stdout, stderr, nil)
+}
+
+// runWith is run with the clock scripts see (nil: the system's), which
+// `vertscript test` fixes.
+func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, clock host.Clock) int {
 	fs := flag.NewFlagSet("github.com/vertscript/vertscript", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var uri string
@@ -194,6 +206,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return runCheck(rest[1:], stdout, stderr)
 		case "doc":
 			return runDoc(rest[1:], stdout, stderr)
+		case "test":
+			return runTest(ctx, rest[1:], stdout, stderr)
 		}
 	}
 	backend := cgobackend.New()
@@ -241,7 +255,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	policy.ReadHint = "(" + strings.Join(policy.AllowRead, ", ") + "; --allow-read adds one)"
-	opts := host.Options{URI: uri, Policy: policy, DryRun: dryRun, Limits: limits}
+	opts := host.Options{URI: uri, Policy: policy, DryRun: dryRun, Limits: limits, Clock: clock}
 	if auditFile != "" {
 		f, err := openAudit(auditFile)
 		if err != nil {
