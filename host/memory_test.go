@@ -76,8 +76,21 @@ func TestConcurrentRunsMemoryIsPerRun(t *testing.T) {
 			ends := make([]time.Time, 7)
 			errs := make([]error, 7)
 			outs := make([]bytes.Buffer, 7)
+			// The innocent runs end with gate.wait(), which returns
+			// once the hungry run has ended: they are all in flight,
+			// holding their values, for as long as it grows.
+			hungryDone := make(chan struct{})
+			gate := host.Module{Name: "gate", Funcs: []*host.Op{host.Func("gate", "wait", host.Read, nil, "Waits for the hungry run to end.",
+				func(ctx context.Context, _ []host.Value) (host.Value, error) {
+					select {
+					case <-hungryDone:
+						return nil, nil
+					case <-ctx.Done():
+						return nil, context.Cause(ctx)
+					}
+				})}}
 			run := func(lang host.Language, name, src string, out io.Writer) error {
-				s := host.NewSession(cgobackend.New(), host.Options{URI: "test:///default", Limits: lim})
+				s := host.NewSession(cgobackend.New(), host.Options{URI: "test:///default", Limits: lim, Modules: []host.Module{gate}})
 				defer s.Close()
 				return s.Run(context.Background(), lang, host.Script{Path: name, Src: []byte(src), Args: []string{name}, Stdout: out, Stderr: io.Discard})
 			}
@@ -85,6 +98,7 @@ func TestConcurrentRunsMemoryIsPerRun(t *testing.T) {
 				kind := []string{"star", "lua"}[i%2]
 				in := innocent[kind]
 				src := regexp.MustCompile(`ROUNDS`).ReplaceAllString(in.src, fmt.Sprint(rounds))
+				src += "\ngate.wait()\n"
 				wg.Go(func() {
 					errs[i] = run(in.lang, fmt.Sprintf("innocent%d.%s", i, kind), src, &outs[i])
 					ends[i] = time.Now()
@@ -94,6 +108,7 @@ func TestConcurrentRunsMemoryIsPerRun(t *testing.T) {
 			wg.Go(func() {
 				hungryErr = run(h.lang, "hungry."+h.lang.Extensions()[0], h.src, io.Discard)
 				hungryEnd = time.Now()
+				close(hungryDone)
 			})
 			wg.Wait()
 
