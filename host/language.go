@@ -123,3 +123,29 @@ func (e *CheckError) Unwrap() []error {
 	}
 	return errs
 }
+
+// Interactive is a Language that runs statements one at a time, keeping
+// the script's variables between them: `vertscript repl`.
+type Interactive interface {
+	// NewREPL returns a REPL on s; script names it and gives it its
+	// writers and arguments (Src is unused).
+	NewREPL(s *Session, script Script) (REPL, error)
+}
+
+// REPL runs a script's statements one at a time.
+type REPL interface {
+	// Eval reads one statement with next, which it calls again while
+	// the statement is incomplete (a block, an unclosed bracket), runs
+	// it under ctx and the session's step and depth limits, and prints
+	// the value of an expression as the language's REPL does. It
+	// returns io.EOF when next does before a statement began, and the
+	// statement's failure as a *ScriptError.
+	Eval(ctx context.Context, next func() (string, error)) error
+	// Names returns the names a statement can use at top level.
+	Names() []string
+	// Object returns the libvirt object the top-level name holds, or
+	// nil: completion offers its class's methods.
+	Object(name string) *Object
+	// Close frees the interpreter.
+	Close()
+}

@@ -91,45 +91,17 @@ type interp struct {
 // ctx is done, under s's limits.
 func (Language) Run(ctx context.Context, s *host.Session, script host.Script) error {
 	script = script.WithWriters()
-	mem := s.Memory()
-	in := &interp{
-		s:       s,
-		mem:     mem,
-		lim:     s.Limits(),
-		script:  script,
-		dir:     filepath.Dir(script.Path),
-		objects: map[*host.Object]*lua.LUserData{},
-		pruneAt: minPrune,
-		modules: map[string]lua.LValue{},
+	in, L, err := newInterp(s, script)
+	if err != nil {
+		return err
 	}
-	L := lua.NewState(stateOptions(in.lim))
 	defer L.Close()
-	in.main, in.cancels = L, map[*lua.LState]context.CancelFunc{}
-	mem.SetMeasure(in.measure)
 	// The run's own context: a guard cancels it with the limit it
 	// enforces, and cancelling it at the end releases the contexts of
 	// coroutines left suspended.
 	runCtx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	in.cancel = cancel
-
-	in.openLibs(L)
-	openErrorClass(L)
-	in.openClasses(L)
-	in.openModule(L)
-	in.openXML(L)
-	in.openJSON(L)
-	if c := s.Conn(); c != nil {
-		L.SetGlobal("conn", in.fromHost(L, c))
-	}
-	if err := in.openGoModules(L); err != nil {
-		return &host.ScriptError{Msg: err.Error(), Err: err}
-	}
-	argt := L.CreateTable(len(script.Args), 1)
-	for i, a := range script.Args {
-		argt.RawSetInt(i, lua.LString(a))
-	}
-	L.SetGlobal("arg", argt)
 
 	fn, err := in.compile(L, bytes.NewReader(script.Src), script.Path)
 	if le, ok := err.(*host.LimitError); ok {
@@ -153,6 +125,47 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 		se.Pos = in.errAt
 	}
 	return se
+}
+
+// newInterp returns the interpreter of a run of script on s, its globals
+// set: the libraries of the sandbox, the classes, the libvirt module,
+// xml, json, the session's connection and Go modules, arg.
+func newInterp(s *host.Session, script host.Script) (*interp, *lua.LState, error) {
+	mem := s.Memory()
+	in := &interp{
+		s:       s,
+		mem:     mem,
+		lim:     s.Limits(),
+		script:  script,
+		dir:     filepath.Dir(script.Path),
+		objects: map[*host.Object]*lua.LUserData{},
+		pruneAt: minPrune,
+		modules: map[string]lua.LValue{},
+	}
+	L := lua.NewState(stateOptions(in.lim))
+	in.main, in.cancels = L, map[*lua.LState]context.CancelFunc{}
+	mem.SetMeasure(in.measure)
+	in.cancel = func(error) {}
+
+	in.openLibs(L)
+	openErrorClass(L)
+	in.openClasses(L)
+	in.openModule(L)
+	in.openXML(L)
+	in.openJSON(L)
+	if c := s.Conn(); c != nil {
+		L.SetGlobal("conn", in.fromHost(L, c))
+	}
+	if err := in.openGoModules(L); err != nil {
+		L.Close()
+		return nil, nil, &host.ScriptError{Msg: err.Error(), Err: err}
+	}
+	argt := L.CreateTable(len(script.Args), 1)
+	for i, a := range script.Args {
+		argt.RawSetInt(i, lua.LString(a))
+	}
+	L.SetGlobal("arg", argt)
+	return in, L, nil
 }
 
 // scriptError is the *host.ScriptError of err, the error that ended a run

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"go.starlark.net/resolve"
@@ -109,11 +110,18 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	mem.SetMeasure(func() uint64 { return measure(thread, predeclared) })
 	thread.Load = newLoader(script.Path, predeclared).load
 	_, err := execFile(thread, script.Path, script.Src, predeclared)
+	return l.scriptError(ctx, err, script.Stderr)
+}
+
+// scriptError is the error a run that ctx governed returns for err, what
+// the interpreter returned: nil, an *host.ExitError for sys.exit, or a
+// *host.ScriptError whose cause is the limit, the cancellation or err.
+func (l *limits) scriptError(ctx context.Context, err error, stderr io.Writer) error {
 	if err == nil {
 		return nil
 	}
 	if l.passed == nil {
-		if res, ok := exitStatus(err, script.Stderr); ok {
+		if res, ok := exitStatus(err, stderr); ok {
 			return res
 		}
 	}

@@ -65,7 +65,18 @@ func main() {
 	// the plan and the audit record of an abandoned call unwritten.
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
-		<-sigs
+		for sig := range sigs {
+			if sig == os.Interrupt && replActive.Load() {
+				// The REPL stops the statement in progress, not
+				// the process.
+				select {
+				case replInterrupt <- struct{}{}:
+				default:
+				}
+				continue
+			}
+			break
+		}
 		cancel(errInterrupted)
 		select {
 		case <-sigs:
@@ -78,6 +89,9 @@ func main() {
 }
 
 const usage = `usage: vertscript [flags] SCRIPT [ARG...]
+       vertscript [flags] -e CODE [ARG...]
+       vertscript [flags] - [ARG...]            (the script from stdin)
+       vertscript [flags] repl [flags]
        vertscript check [--json] SCRIPT...
        vertscript doc [NAME | --coverage | --markdown]
 
@@ -126,7 +140,16 @@ Flags:
   --version           print vertscript's and libvirt's versions
   -h, --help          print this help
 
+  -e CODE             run CODE as the script (named -e)
+  --lang star|lua     the language of -e, - and repl (default star)
+
 Commands:
+  repl                read statements and run them one at a time, printing
+                      each expression's value; line editing, history and
+                      completion (names, libvirt.*, the methods of the object
+                      a variable holds) on a terminal; from a pipe, line by
+                      line (exit 1 if a statement failed); --timeout bounds
+                      each statement, Ctrl-C stops one, Ctrl-D ends
   check [--json] SCRIPT...
                       parse and resolve each script without connecting; print
                       each error as file:line:col, and the mutating,
@@ -159,6 +182,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // runWith is run with the clock scripts see (nil: the system's), which
 // `vertscript test` fixes.
 func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, clock host.Clock) int {
+	return runIO(ctx, args, os.Stdin, stdout, stderr, clock)
+}
+
+// runIO is runWith reading stdin from stdin (`vertscript -`, the REPL).
+func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, clock host.Clock) int {
 	fs := flag.NewFlagSet("github.com/vertscript/vertscript", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var uri string
@@ -183,6 +211,9 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, clock
 	fs.BoolVar(&dryRun, "dry-run", false, "")
 	fs.StringVar(&planFile, "plan", "", "")
 	fs.StringVar(&auditFile, "audit", "", "")
+	var evalCode, langName string
+	fs.StringVar(&evalCode, "e", "", "")
+	fs.StringVar(&langName, "lang", "star", "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -221,9 +252,31 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, clock
 		return exitOK
 	}
 	rest := fs.Args()
+	fromFlag := false
+	fs.Visit(func(f *flag.Flag) { fromFlag = fromFlag || f.Name == "e" })
+	repl := len(rest) > 0 && rest[0] == "repl" && !fromFlag
+	if fromFlag {
+		rest = append([]string{"-e"}, rest...)
+	}
 	if len(rest) == 0 {
 		fmt.Fprintf(stderr, "vertscript: no script given\n%s", seeHelp)
 		return exitUsage
+	}
+	if repl {
+		// The REPL's flags may follow it: vertscript repl -c URI --lang lua.
+		if err := fs.Parse(rest[1:]); err != nil {
+			fmt.Fprintf(stderr, "vertscript: repl: %v\n%s", err, seeHelp)
+			return exitUsage
+		}
+		if fs.NArg() > 0 {
+			fmt.Fprintf(stderr, "vertscript: repl: unexpected argument %q\n%s", fs.Arg(0), seeHelp)
+			return exitUsage
+		}
+		if err := policy.Validate(); err != nil {
+			fmt.Fprintf(stderr, "vertscript: %v\n", err)
+			return exitUsage
+		}
+		rest = rest[:1]
 	}
 	path := rest[0]
 	scriptArgs, err := scriptArgs(fs, path, rest[1:])
@@ -232,15 +285,35 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, clock
 		return exitUsage
 	}
 	rest = append([]string{path}, scriptArgs...)
-	lang := languageFor(path)
-	if lang == nil {
-		fmt.Fprintf(stderr, "vertscript: %s: unknown script language (want %s)\n", path, extensions())
-		return exitUsage
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "vertscript: %v\n", err)
-		return exitUsage
+	var lang host.Language
+	var src []byte
+	switch {
+	case repl || fromFlag || path == "-":
+		// The language is --lang's: there is no file name to tell.
+		if lang = languageFor("x." + langName); lang == nil {
+			fmt.Fprintf(stderr, "vertscript: --lang %s: want star or lua\n", langName)
+			return exitUsage
+		}
+		switch {
+		case fromFlag:
+			src = []byte(evalCode)
+		case path == "-":
+			if src, err = io.ReadAll(stdin); err != nil {
+				fmt.Fprintf(stderr, "vertscript: reading the script from stdin: %v\n", err)
+				return exitUsage
+			}
+			path = "<stdin>"
+			rest[0] = path
+		}
+	default:
+		if lang = languageFor(path); lang == nil {
+			fmt.Fprintf(stderr, "vertscript: %s: unknown script language (want %s)\n", path, extensions())
+			return exitUsage
+		}
+		if src, err = os.ReadFile(path); err != nil {
+			fmt.Fprintf(stderr, "vertscript: %v\n", err)
+			return exitUsage
+		}
 	}
 
 	if planFile != "" && !dryRun {
@@ -270,6 +343,9 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, clock
 	// host.MaxStack.
 	debug.SetMaxStack(host.MaxStack(limits.MaxMemory))
 	session := host.NewSession(backend, opts)
+	if repl {
+		return runREPL(ctx, session, lang, stdin, stdout, stderr, limits.Timeout)
+	}
 	runErr := session.Run(ctx, lang, host.Script{Path: path, Src: src, Args: rest, Stdout: stdout, Stderr: stderr})
 	closeErr := session.Close()
 	code := report(ctx, path, runErr, closeErr, stderr)
