@@ -2,7 +2,6 @@ package lua
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -94,14 +93,7 @@ func (r *repl) Eval(ctx context.Context, next func() (string, error)) error {
 		return nil
 	}
 	L.SetTop(top)
-	if api := (*lua.ApiError)(nil); errors.As(err, &api) && in.caught {
-		api.StackTrace = in.trace
-	}
-	se := in.scriptError(ctx, lineCtx, L, err)
-	if !se.Pos.IsValid() {
-		se.Pos = in.errAt
-	}
-	return se
+	return in.failed(ctx, lineCtx, L, err)
 }
 
 // protectedCallN is protectedCall keeping the function's results on the

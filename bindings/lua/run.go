@@ -117,6 +117,12 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	if err == nil {
 		return nil
 	}
+	return in.failed(ctx, runCtx, L, err)
+}
+
+// failed is the *host.ScriptError of err, how a chunk whose context is
+// runCtx ended, with the traceback and position the handler took.
+func (in *interp) failed(ctx, runCtx context.Context, L *lua.LState, err error) *host.ScriptError {
 	if api := (*lua.ApiError)(nil); errors.As(err, &api) && in.caught {
 		api.StackTrace = in.trace
 	}
