@@ -134,13 +134,16 @@ type Interactive interface {
 
 // REPL runs a script's statements one at a time.
 type REPL interface {
-	// Eval reads one statement with next, which it calls again while
-	// the statement is incomplete (a block, an unclosed bracket), runs
-	// it under ctx and the session's step and depth limits, and prints
-	// the value of an expression as the language's REPL does. It
-	// returns io.EOF when next does before a statement began, and the
-	// statement's failure as a *ScriptError.
-	Eval(ctx context.Context, next func() (string, error)) error
+	// Read reads one statement with next, which it calls again while
+	// the statement is incomplete (a block, an unclosed bracket). It
+	// returns io.EOF when next does before a statement began, and a
+	// syntax error as a *ScriptError.
+	Read(next func() (string, error)) (Statement, error)
+	// Exec runs a statement Read returned, under ctx and the session's
+	// step and depth limits (Session.Supervise applies the others), and
+	// prints the value of an expression as the language's REPL does. A
+	// failure is a *ScriptError, sys.exit an *ExitError.
+	Exec(ctx context.Context, st Statement) error
 	// Names returns the names a statement can use at top level.
 	Names() []string
 	// Object returns the libvirt object the top-level name holds, or
@@ -149,3 +152,6 @@ type REPL interface {
 	// Close frees the interpreter.
 	Close()
 }
+
+// Statement is a statement a REPL read, ready to run.
+type Statement any

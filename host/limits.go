@@ -3,6 +3,7 @@ package host
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -113,6 +114,22 @@ func (s *Session) Run(ctx context.Context, lang Language, script Script) error {
 	if le := s.limits.CheckSource(len(script.Src), "the script"); le != nil {
 		return &ScriptError{Msg: script.Path + ": " + le.Msg, Err: le}
 	}
+	return s.Supervise(ctx, script.Path, func(ctx context.Context) error { return lang.Run(ctx, s, script) })
+}
+
+// ErrAbandoned is in the error of a run that Supervise returned from
+// while the interpreter still ran (see Supervise).
+var ErrAbandoned = errors.New("the interpreter was abandoned")
+
+// Supervise runs fn, a script's run or one statement of a REPL (see
+// Interactive), under the session's limits, as Run does: it cancels fn's
+// context at the timeout (each call has its own) and when the memory limit
+// is passed, and abandons a libvirt call that overruns the call timeout.
+// name begins the message of an error that ends fn from outside. When
+// Supervise returns before fn does (fn did not stop within StopGrace of
+// its cancellation, or a libvirt call was abandoned), fn may still run:
+// its interpreter must not be used again.
+func (s *Session) Supervise(ctx context.Context, name string, fn func(ctx context.Context) error) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	s.mu.Lock()
@@ -129,7 +146,9 @@ func (s *Session) Run(ctx context.Context, lang Language, script Script) error {
 	stop := make(chan struct{})
 	defer close(stop)
 	s.mu.Lock()
-	s.limits.mem = newMemory(s.limits.MaxMemory)
+	if s.limits.mem == nil {
+		s.limits.mem = newMemory(s.limits.MaxMemory)
+	}
 	s.limits.rssBase, s.limits.heapBase = 0, 0
 	if s.limits.MaxMemory > 0 {
 		s.limits.rssBase, s.limits.heapBase = residentBytes(), heapBytes()
@@ -143,7 +162,7 @@ func (s *Session) Run(ctx context.Context, lang Language, script Script) error {
 	go s.watch(ctx, stop, abandoned)
 
 	done := make(chan error, 1)
-	go func() { done <- lang.Run(ctx, s, script) }()
+	go func() { done <- fn(ctx) }()
 	var err error
 	cancelled := ctx.Done()
 	var grace <-chan time.Time
@@ -154,7 +173,7 @@ wait:
 			break wait
 		case err = <-abandoned:
 			cancel(err)
-			return &ScriptError{Msg: script.Path + ": " + err.Error(), Err: err}
+			return &ScriptError{Msg: name + ": " + err.Error(), Err: errors.Join(err, ErrAbandoned)}
 		case <-cancelled:
 			// The interpreter stops at its next step; one stuck in a
 			// single long builtin (a Lua pattern that backtracks,
@@ -165,7 +184,7 @@ wait:
 			grace = t.C
 		case <-grace:
 			cause := context.Cause(ctx)
-			return &ScriptError{Msg: script.Path + ": " + cause.Error(), Err: cause}
+			return &ScriptError{Msg: name + ": " + cause.Error(), Err: errors.Join(cause, ErrAbandoned)}
 		}
 	}
 	if cause := context.Cause(ctx); err != nil && cause != nil {

@@ -31,18 +31,18 @@ func (Language) NewREPL(s *host.Session, script host.Script) (host.REPL, error) 
 	return &repl{in: in, L: L}, nil
 }
 
-// Eval implements host.REPL.
-func (r *repl) Eval(ctx context.Context, next func() (string, error)) error {
+// Read implements host.REPL: the chunk compiled, as "return CHUNK" when
+// it is an expression.
+func (r *repl) Read(next func() (string, error)) (host.Statement, error) {
 	in, L := r.in, r.L
 	var chunk string
-	var fn *lua.LFunction
 	for {
 		line, err := next()
 		if err == io.EOF && chunk == "" {
-			return io.EOF
+			return nil, io.EOF
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if chunk == "" {
 			if rest, ok := strings.CutPrefix(line, "="); ok {
@@ -52,25 +52,28 @@ func (r *repl) Eval(ctx context.Context, next func() (string, error)) error {
 		} else {
 			chunk += "\n" + line
 		}
-		if f, err := in.compile(L, strings.NewReader("return "+chunk), in.script.Path); err == nil {
-			fn = f // an expression: its values are printed
-			break
+		if fn, err := in.compile(L, strings.NewReader("return "+chunk), in.script.Path); err == nil {
+			return fn, nil // an expression: its values are printed
 		}
-		f, err := in.compile(L, strings.NewReader(chunk), in.script.Path)
+		fn, err := in.compile(L, strings.NewReader(chunk), in.script.Path)
 		if err == nil {
-			fn = f
-			break
+			return fn, nil
 		}
 		if le, ok := err.(*host.LimitError); ok {
-			return &host.ScriptError{Msg: in.script.Path + ": " + le.Msg, Pos: host.Position{File: in.script.Path}, Err: le}
+			return nil, &host.ScriptError{Msg: in.script.Path + ": " + le.Msg, Pos: host.Position{File: in.script.Path}, Err: le}
 		}
 		msg, pos := syntaxMessage(err, in.script.Path, chunk)
 		if strings.HasSuffix(msg, "<eof>") {
 			continue // incomplete: read on
 		}
-		return &host.ScriptError{Msg: msg, Pos: pos, Err: err}
+		return nil, &host.ScriptError{Msg: msg, Pos: pos, Err: err}
 	}
+}
 
+// Exec implements host.REPL.
+func (r *repl) Exec(ctx context.Context, st host.Statement) error {
+	in, L := r.in, r.L
+	fn := st.(*lua.LFunction)
 	lineCtx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	in.cancel = cancel

@@ -48,8 +48,8 @@ func (Language) NewREPL(s *host.Session, script host.Script) (host.REPL, error) 
 	return r, nil
 }
 
-// Eval implements host.REPL.
-func (r *repl) Eval(ctx context.Context, next func() (string, error)) error {
+// Read implements host.REPL: the statement parsed, its guards in place.
+func (r *repl) Read(next func() (string, error)) (host.Statement, error) {
 	started := false
 	readline := func() ([]byte, error) {
 		line, err := next()
@@ -61,18 +61,23 @@ func (r *repl) Eval(ctx context.Context, next func() (string, error)) error {
 	}
 	f, err := fileOptions.ParseCompoundStmt(r.script.Path, readline)
 	if err != nil && !started {
-		return io.EOF // nothing read: the input is over
+		return nil, io.EOF // nothing read: the input is over
 	}
 	if err != nil {
-		return &host.ScriptError{Msg: formatError(err), Pos: errorPos(err), Err: err}
+		return nil, &host.ScriptError{Msg: formatError(err), Pos: errorPos(err), Err: err}
 	}
 	if n := deepNode(f, host.MaxNesting); n != nil {
 		pos, _ := n.Span()
 		err := syntax.Error{Pos: pos, Msg: fmt.Sprintf("expression nested more than %d levels deep", host.MaxNesting)}
-		return &host.ScriptError{Msg: formatError(err), Pos: errorPos(err), Err: err}
+		return nil, &host.ScriptError{Msg: formatError(err), Pos: errorPos(err), Err: err}
 	}
 	rewrite(f)
+	return f, nil
+}
 
+// Exec implements host.REPL.
+func (r *repl) Exec(ctx context.Context, st host.Statement) error {
+	f := st.(*syntax.File)
 	thread := &starlark.Thread{
 		Name:  r.script.Path,
 		Print: func(_ *starlark.Thread, msg string) { fmt.Fprintln(r.script.Stdout, msg) },

@@ -344,7 +344,7 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 	debug.SetMaxStack(host.MaxStack(limits.MaxMemory))
 	session := host.NewSession(backend, opts)
 	if repl {
-		return runREPL(ctx, session, lang, stdin, stdout, stderr, limits.Timeout)
+		return runREPL(ctx, session, lang, stdin, stdout, stderr)
 	}
 	runErr := session.Run(ctx, lang, host.Script{Path: path, Src: src, Args: rest, Stdout: stdout, Stderr: stderr})
 	closeErr := session.Close()

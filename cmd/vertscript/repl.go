@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
-	"time"
 
 	"github.com/chzyer/readline"
 
@@ -24,7 +23,7 @@ import (
 // $XDG_STATE_HOME/vertscript/history, completion of names, module
 // functions and the methods of the object a variable holds); from a pipe
 // it reads line by line, without prompts, and exits 1 if a statement
-// failed. The policy and the step, depth and call limits are a run's;
+// failed. The policy and the limits are a run's, each statement's own:
 // --timeout bounds each statement, not the session.
 
 // replActive is set while a REPL reads a terminal: Ctrl-C then cancels the
@@ -151,7 +150,7 @@ func complete(r host.REPL, word string) []string {
 }
 
 // runREPL runs the REPL of lang on session s, reading stdin.
-func runREPL(ctx context.Context, s *host.Session, lang host.Language, stdin io.Reader, stdout, stderr io.Writer, timeout time.Duration) int {
+func runREPL(ctx context.Context, s *host.Session, lang host.Language, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer func() {
 		if err := s.Close(); err != nil {
 			fmt.Fprintf(stderr, "vertscript: closing connections: %v\n", err)
@@ -189,17 +188,18 @@ func runREPL(ctx context.Context, s *host.Session, lang host.Language, stdin io.
 		}
 	}
 	defer in.Close()
-	return replLoop(ctx, r, in, stderr, timeout)
+	return replLoop(ctx, s, r, in, stderr)
 }
 
-// replLoop evaluates statements read from in until its end or ctx's, and
-// returns the exit status: 1 if a statement failed.
-func replLoop(ctx context.Context, r host.REPL, in lineReader, stderr io.Writer, timeout time.Duration) int {
+// replLoop reads statements from in and runs each under s's limits
+// (Session.Supervise: a timeout of its own, the call timeout, memory),
+// until in or ctx ends, and returns the exit status: 1 if a statement
+// failed.
+func replLoop(ctx context.Context, s *host.Session, r host.REPL, in lineReader, stderr io.Writer) int {
 	status := exitOK
 	for ctx.Err() == nil {
-		continued := false
-		interrupted := false
-		next := func() (string, error) {
+		continued, interrupted := false, false
+		st, err := r.Read(func() (string, error) {
 			line, err := in.ReadLine(continued)
 			continued = true
 			if errors.Is(err, errInterruptedLine) {
@@ -207,17 +207,24 @@ func replLoop(ctx context.Context, r host.REPL, in lineReader, stderr io.Writer,
 				return "", io.EOF
 			}
 			return line, err
+		})
+		switch {
+		case interrupted:
+			continue // Ctrl-C at the prompt: a fresh line
+		case err == io.EOF:
+			return status
+		case err != nil:
+			fmt.Fprintln(stderr, terminalSafe(err.Error()))
+			status = exitFailed
+			continue
 		}
-		stmtCtx, cancel := context.WithCancelCause(ctx)
-		stop := func() {}
-		if timeout > 0 {
-			stmtCtx, stop = context.WithTimeoutCause(stmtCtx, timeout, &host.LimitError{Limit: "timeout", Msg: fmt.Sprintf("timeout: the statement ran longer than %s", timeout)})
-		}
-		// Drop a Ctrl-C pressed while no statement ran.
+		// Drop a Ctrl-C pressed while no statement ran; one pressed
+		// now stops this statement.
 		select {
 		case <-replInterrupt:
 		default:
 		}
+		stmtCtx, cancel := context.WithCancelCause(ctx)
 		done := make(chan struct{})
 		go func() {
 			select {
@@ -226,25 +233,31 @@ func replLoop(ctx context.Context, r host.REPL, in lineReader, stderr io.Writer,
 			case <-done:
 			}
 		}()
-		err := r.Eval(stmtCtx, next)
+		err = s.Supervise(stmtCtx, "<stdin>", func(ctx context.Context) error { return r.Exec(ctx, st) })
 		close(done)
-		stop()
 		cancel(nil)
+		var exit *host.ExitError
 		switch {
-		case interrupted:
-			continue // Ctrl-C at the prompt: a fresh line
-		case err == io.EOF:
-			return status
+		case errors.As(err, &exit):
+			return exit.Code
 		case err != nil:
-			var exit *host.ExitError
-			if errors.As(err, &exit) {
-				return exit.Code
-			}
 			fmt.Fprintln(stderr, terminalSafe(err.Error()))
 			status = exitFailed
+			if abandoned(err) {
+				// The interpreter may still run: it cannot take
+				// another statement.
+				fmt.Fprintln(stderr, "vertscript: repl: the statement did not stop; ending the session")
+				return exitFailed
+			}
 		}
 	}
 	return exitInterrupt
+}
+
+// abandoned reports whether err ended a statement whose interpreter did
+// not stop, or whose libvirt call was abandoned.
+func abandoned(err error) bool {
+	return errors.Is(err, host.ErrAbandoned)
 }
 
 // historyFile is where the REPL keeps its history: $XDG_STATE_HOME or

@@ -36,8 +36,8 @@ func TestREPLPipe(t *testing.T) {
 		{"star", "libvirt.open().lookupByName('test').destroy()\nprint('after')\n", "after\n", "refused by policy: read-only", 1},
 		{"lua", "libvirt.open():lookupByName('test'):destroy()\nprint('after')\n", "after\n", "refused by policy: read-only", 1},
 		// --timeout bounds each statement, not the session.
-		{"star", "def spin():\n    while True:\n        pass\n\nspin()\nprint('after')\n", "after\n", "timeout: the statement ran longer than 200ms", 1},
-		{"lua", "while true do end\nprint('after')\n", "after\n", "timeout: the statement ran longer than 200ms", 1},
+		{"star", "def spin():\n    while True:\n        pass\n\nspin()\nprint('after')\n", "after\n", "timeout: the script ran longer than 200ms", 1},
+		{"lua", "while true do end\nprint('after')\n", "after\n", "timeout: the script ran longer than 200ms", 1},
 		{"star", "sys.exit(3)\nprint('not reached')\n", "", "", 3},
 	}
 	for _, tt := range tests {
@@ -95,7 +95,11 @@ func TestREPLCompletion(t *testing.T) {
 			lines = lines[1:]
 			return l, nil
 		}
-		if err := r.Eval(context.Background(), next); err != nil {
+		st, err := r.Read(next)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Supervise(context.Background(), "<stdin>", func(ctx context.Context) error { return r.Exec(ctx, st) }); err != nil {
 			t.Fatal(err)
 		}
 		if got := complete(r, c.prefix+"sus"); !slices.Equal(got, []string{c.prefix + "suspend"}) {
