@@ -9,7 +9,22 @@ type PlanEntry struct {
 	Receiver string  // the object it would act on, e.g. "<virDomain web-1>", or "libvirt"
 	Op       string  // the qualified operation, e.g. "virDomain.shutdown"
 	Args     []Value // the arguments as the script gave them, defaults filled in, secrets redacted, long values cut (see clip)
+	// Flags holds, per argument, a flags argument spelt by name
+	// ("VIR_DOMAIN_UNDEFINE_MANAGED_SAVE|VIR_DOMAIN_UNDEFINE_NVRAM", see
+	// FlagNames), "" for the other arguments; nil when the call has none.
+	Flags []string
+	// Note says what the dry run assumed for a call it answered without
+	// making or recording it as a change (a wait for a planned state
+	// change: "planned: reached at once"); "" for a recorded call.
+	Note string
+
+	params []Param // the operation's
 }
+
+// FlagArgs maps the name of each flags parameter of the call to its
+// argument spelt by name (see Flags): for JSON, beside Args, which keep
+// the numbers. It is nil when the call has no flags argument.
+func (e PlanEntry) FlagArgs() map[string]string { return FlagsByParam(e.params, e.Flags) }
 
 // String formats e as one line: <virDomain web-1>.shutdown(), long
 // arguments shortened.
@@ -24,9 +39,17 @@ func (e PlanEntry) String() string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
+		if i < len(e.Flags) && e.Flags[i] != "" {
+			b.WriteString(e.Flags[i])
+			continue
+		}
 		b.WriteString(shorten(Repr(a), 60))
 	}
 	b.WriteByte(')')
+	if e.Note != "" {
+		b.WriteString(" # ")
+		b.WriteString(e.Note)
+	}
 	return b.String()
 }
 
@@ -66,8 +89,9 @@ func (s *Session) record(c *Call) (Value, error) {
 		recv = c.recv.String()
 	}
 	s.mu.Lock()
-	args := clipEach(redactArgs(c.op, c.givenArgs()))
-	s.plan = append(s.plan, PlanEntry{Receiver: recv, Op: c.op.QualName(), Args: args})
+	given := c.givenArgs()
+	args := clipEach(redactArgs(c.op, given))
+	s.plan = append(s.plan, PlanEntry{Receiver: recv, Op: c.op.QualName(), Args: args, Flags: flagNamesOf(c.op, given), params: c.op.Params})
 	s.mu.Unlock()
 	if c.op.planned != nil && c.recv.planned == "" {
 		return c.op.planned(c)

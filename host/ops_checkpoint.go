@@ -32,7 +32,7 @@ var checkpointOps = slices.Concat(inClass(ClassCheckpoint, []*Op{
 			kids, err := c.checkpoint().ListAllChildren(c.uint32(0))
 			return adoptAll(kids, err, adopt)
 		}},
-	{Name: "delete", CName: "virDomainCheckpointDelete", Params: []Param{flags()}, Result: "int (0)", Effect: Destroy,
+	{Name: "delete", CName: "virDomainCheckpointDelete", Params: []Param{flagsOf("VIR_DOMAIN_CHECKPOINT_DELETE_")}, Result: "int (0)", Effect: Destroy,
 		Doc: "Deletes the checkpoint (VIR_DOMAIN_CHECKPOINT_DELETE_* flags: CHILDREN, CHILDREN_ONLY, METADATA_ONLY).",
 		fn:  func(c *Call) (Value, error) { return done(c.checkpoint().Delete(c.uint32(0))) }},
 	{Name: "getDomain", CName: "virDomainCheckpointGetDomain", Result: "virDomain",
@@ -44,7 +44,7 @@ var checkpointOps = slices.Concat(inClass(ClassCheckpoint, []*Op{
 	connectOp("getConnect", "virDomainCheckpointGetConnect", "checkpoint's domain"),
 	connectOp("connect", "virDomainCheckpointGetConnect", "checkpoint's domain"),
 }), inClass(ClassDomain, []*Op{
-	{Name: "checkpointCreateXML", CName: "virDomainCheckpointCreateXML", Params: []Param{req("xmlDesc", TString), flags()},
+	{Name: "checkpointCreateXML", CName: "virDomainCheckpointCreateXML", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_DOMAIN_CHECKPOINT_CREATE_")},
 		Result: "virDomainCheckpoint", Effect: Mutate,
 		Doc: "Makes a checkpoint of the domain's disks from a <domaincheckpoint> XML (VIR_DOMAIN_CHECKPOINT_CREATE_* flags).",
 		fn: func(c *Call) (Value, error) {

@@ -97,7 +97,7 @@ var connectOps = inClass(ClassConnect, []*Op{
 		Doc:     "Defines (or redefines) a persistent domain from XML, without starting it.",
 		fn:      func(c *Call) (Value, error) { return c.domainResult(c.conn().DomainDefineXML(c.str(0))) },
 		planned: planDomain},
-	{Name: "createXML", CName: "virDomainCreateXML", Params: []Param{req("xmlDesc", TString), opt("flags", TUint, int64(0))},
+	{Name: "createXML", CName: "virDomainCreateXML", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_DOMAIN_")},
 		Result: "virDomain", Effect: Mutate,
 		Doc:     "Creates and starts a transient domain from XML.",
 		fn:      func(c *Call) (Value, error) { return c.domainResult(c.conn().DomainCreateXML(c.str(0), c.uint32(1))) },

@@ -54,7 +54,7 @@ var domainOps = inClass(ClassDomain, []*Op{
 	{Name: "shutdown", CName: "virDomainShutdown", Result: "int (0)", Effect: Destroy,
 		Doc: "Asks the guest to shut down gracefully.",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().Shutdown()) }},
-	{Name: "reboot", CName: "virDomainReboot", Params: []Param{opt("flags", TUint, int64(0))}, Result: "int (0)", Effect: Mutate,
+	{Name: "reboot", CName: "virDomainReboot", Params: []Param{flagsOf("VIR_DOMAIN_REBOOT_")}, Result: "int (0)", Effect: Mutate,
 		Doc: "Asks the guest to reboot (VIR_DOMAIN_REBOOT_* flags).",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().Reboot(c.uint32(0))) }},
 	{Name: "destroy", CName: "virDomainDestroy", Result: "int (0)", Effect: Destroy,

@@ -38,7 +38,7 @@ var domainNetJobOps = inClass(ClassDomain, []*Op{
 		fn: func(c *Call) (Value, error) {
 			return typedResult(c.domain().GetInterfaceParameters(c.str(0), c.uint32(1)))
 		}},
-	{Name: "setInterfaceParameters", CName: "virDomainSetInterfaceParameters", Params: []Param{req("device", TString), req("params", TDict), flags()},
+	{Name: "setInterfaceParameters", CName: "virDomainSetInterfaceParameters", Params: []Param{req("device", TString), req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets an interface's bandwidth limits ('inbound.average', 'outbound.peak', ...).",
 		fn: tunableSetter(1, InterfaceParams,

@@ -5,7 +5,7 @@ import "slices"
 // interfaceOps are virConnect's host interface methods and the methods of
 // virInterface.
 var interfaceOps = slices.Concat(inClass(ClassConnect, []*Op{
-	{Name: "interfaceDefineXML", CName: "virInterfaceDefineXML", Params: []Param{req("xml", TString), flags()},
+	{Name: "interfaceDefineXML", CName: "virInterfaceDefineXML", Params: []Param{req("xml", TString), flagsOf("VIR_INTERFACE_DEFINE_")},
 		Result: "virInterface", Effect: Mutate,
 		Doc: "Defines (or redefines) a host interface from XML, without starting it.",
 		fn: func(c *Call) (Value, error) {

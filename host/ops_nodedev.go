@@ -31,14 +31,14 @@ var nodeDeviceOps = slices.Concat(inClass(ClassConnect, []*Op{
 		fn: func(c *Call) (Value, error) {
 			return c.nodeDeviceResult(c.conn().NodeDeviceLookupSCSIHostByWWN(c.str(0), c.str(1), c.uint32(2)))
 		}},
-	{Name: "nodeDeviceCreateXML", CName: "virNodeDeviceCreateXML", Params: []Param{req("xmlDesc", TString), flags()},
+	{Name: "nodeDeviceCreateXML", CName: "virNodeDeviceCreateXML", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_NODE_DEVICE_CREATE_XML_")},
 		Result: "virNodeDevice", Effect: Mutate,
 		Doc: "Creates and starts a transient host device (a vHBA, a mediated device) from XML.",
 		fn: func(c *Call) (Value, error) {
 			return c.nodeDeviceResult(c.conn().NodeDeviceCreateXML(c.str(0), c.uint32(1)))
 		},
 		planned: planNodeDevice},
-	{Name: "nodeDeviceDefineXML", CName: "virNodeDeviceDefineXML", Params: []Param{req("xmlDesc", TString), flags()},
+	{Name: "nodeDeviceDefineXML", CName: "virNodeDeviceDefineXML", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_NODE_DEVICE_DEFINE_XML_")},
 		Result: "virNodeDevice", Effect: Mutate,
 		Doc: "Defines a persistent host device (a mediated device) from XML, without starting it.",
 		fn: func(c *Call) (Value, error) {

@@ -171,7 +171,7 @@ func TestObjectsDryRun(t *testing.T) {
 	}
 	want := []string{
 		`<virDomain app-1>.snapshotCreateXML("<domainsnapshot><name>s1</name></domainsnapshot>", 0)`,
-		`<virDomain app-1>.snapshotCreateXML("<domainsnapshot><name>base</name></domainsnapshot>", 1)`,
+		`<virDomain app-1>.snapshotCreateXML("<domainsnapshot><name>base</name></domainsnapshot>", VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE)`,
 		`<virDomain app-1>.snapshotCreateXML("<domainsnapshot/>", 0)`,
 		`<virDomain app-1>.revertToSnapshot(<virDomainSnapshot app-1/base>, 0)`,
 		`<virDomain app-1>.revertToSnapshot(<virDomainSnapshot app-1/s1>, 0)`,

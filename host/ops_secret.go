@@ -45,7 +45,7 @@ var secretOps = slices.Concat(inClass(ClassSecret, []*Op{
 		fn:  func(c *Call) (Value, error) { return done(c.secret().Undefine()) }},
 	connectOp("connect", "virSecretGetConnect", "secret"),
 }), inClass(ClassConnect, []*Op{
-	{Name: "secretDefineXML", CName: "virSecretDefineXML", Params: []Param{req("xml", TString), flags()},
+	{Name: "secretDefineXML", CName: "virSecretDefineXML", Params: []Param{req("xml", TString), flagsOf("VIR_SECRET_DEFINE_")},
 		Result: "virSecret", Effect: Mutate,
 		Doc:     "Defines (or redefines) a secret from a <secret> XML; its value is set with setValue.",
 		fn:      func(c *Call) (Value, error) { return c.adoptedSecret(c.conn().SecretDefineXML(c.str(0), c.uint32(1))) },

@@ -47,7 +47,7 @@ var snapshotOps = slices.Concat(inClass(ClassSnapshot, []*Op{
 	{Name: "numChildren", CName: "virDomainSnapshotNumChildren", Params: []Param{flags()}, Result: "int",
 		Doc: "Returns the number of the snapshot's children (VIR_DOMAIN_SNAPSHOT_LIST_* flags).",
 		fn:  func(c *Call) (Value, error) { return num(c.snapshot().NumChildren(c.uint32(0))) }},
-	{Name: "delete", CName: "virDomainSnapshotDelete", Params: []Param{flags()}, Result: "int (0)", Effect: Destroy,
+	{Name: "delete", CName: "virDomainSnapshotDelete", Params: []Param{flagsOf("VIR_DOMAIN_SNAPSHOT_DELETE_")}, Result: "int (0)", Effect: Destroy,
 		Doc: "Deletes the snapshot (VIR_DOMAIN_SNAPSHOT_DELETE_* flags: CHILDREN, CHILDREN_ONLY, METADATA_ONLY).",
 		fn:  func(c *Call) (Value, error) { return done(c.snapshot().Delete(c.uint32(0))) }},
 	{Name: "getDomain", CName: "virDomainSnapshotGetDomain", Result: "virDomain",
@@ -59,7 +59,7 @@ var snapshotOps = slices.Concat(inClass(ClassSnapshot, []*Op{
 	connectOp("getConnect", "virDomainSnapshotGetConnect", "snapshot's domain"),
 	connectOp("connect", "virDomainSnapshotGetConnect", "snapshot's domain"),
 }), inClass(ClassDomain, []*Op{
-	{Name: "snapshotCreateXML", CName: "virDomainSnapshotCreateXML", Params: []Param{req("xmlDesc", TString), flags()},
+	{Name: "snapshotCreateXML", CName: "virDomainSnapshotCreateXML", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_DOMAIN_SNAPSHOT_CREATE_")},
 		Result: "virDomainSnapshot", Effect: Mutate,
 		Doc: "Takes a snapshot of the domain from a <domainsnapshot> XML (VIR_DOMAIN_SNAPSHOT_CREATE_* flags).",
 		fn: func(c *Call) (Value, error) {
@@ -111,7 +111,7 @@ var snapshotOps = slices.Concat(inClass(ClassSnapshot, []*Op{
 			sns, err := c.domain().ListAllSnapshots(c.uint32(0))
 			return adoptAll(sns, err, adopt)
 		}},
-	{Name: "revertToSnapshot", CName: "virDomainRevertToSnapshot", Params: []Param{obj("snap", ClassSnapshot), flags()},
+	{Name: "revertToSnapshot", CName: "virDomainRevertToSnapshot", Params: []Param{obj("snap", ClassSnapshot), flagsOf("VIR_DOMAIN_SNAPSHOT_REVERT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Reverts the snapshot's domain to it (VIR_DOMAIN_SNAPSHOT_REVERT_* flags).",
 		fn: func(c *Call) (Value, error) {

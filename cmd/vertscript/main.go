@@ -446,11 +446,15 @@ func reportPlan(plan []host.PlanEntry, planFile string, stderr io.Writer) error 
 		Receiver string `json:"receiver"`
 		Op       string `json:"op"`
 		Args     []any  `json:"args"`
+		// Flags spells the flags arguments by name, by parameter
+		// name; args keeps their numbers.
+		Flags map[string]string `json:"flags,omitempty"`
+		Note  string            `json:"note,omitempty"`
 	}
 	entries := make([]entry, len(plan))
 	for i, e := range plan {
 		fmt.Fprintf(stderr, "  %s\n", e)
-		entries[i] = entry{Receiver: e.Receiver, Op: e.Op, Args: host.JSONArgs(e.Args)}
+		entries[i] = entry{Receiver: e.Receiver, Op: e.Op, Args: host.JSONArgs(e.Args), Flags: e.FlagArgs(), Note: e.Note}
 	}
 	if planFile == "" {
 		return nil
