@@ -10,11 +10,12 @@ import (
 
 // openModule sets the global libvirt: the module functions of the
 // operation table (open, openReadOnly, getVersion, ...) and every VIR_*
-// constant of host.Constants. It is a read-only userdata, as Starlark's
+// constant of host.Constants, and the session's values (dry_run). It is a read-only userdata, as Starlark's
 // module is frozen: a script (or a module it requires) cannot replace
 // libvirt.open under the others, not even with rawset.
 func (in *interp) openModule(L *lua.LState) {
-	in.setModule(L, host.ClassModule, host.Methods(host.ClassModule), host.Constants)
+	members := append(append([]host.Constant(nil), host.Constants...), in.s.ModuleValues()...)
+	in.setModule(L, host.ClassModule, host.Methods(host.ClassModule), members)
 }
 
 // openGoModules sets a global for each module of Go functions the

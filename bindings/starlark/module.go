@@ -26,6 +26,21 @@ var module = sync.OnceValue(func() *starlarkstruct.Module {
 	return m
 })
 
+// sessionModule is the libvirt module of a run of s: the shared members
+// and the session's values (dry_run), frozen.
+func sessionModule(s *host.Session) *starlarkstruct.Module {
+	shared := module()
+	m := &starlarkstruct.Module{Name: shared.Name, Members: make(starlark.StringDict, len(shared.Members)+len(host.ModuleValues))}
+	for k, v := range shared.Members {
+		m.Members[k] = v
+	}
+	for _, c := range s.ModuleValues() {
+		m.Members[c.Name] = fromHost(c.Value)
+	}
+	m.Freeze()
+	return m
+}
+
 // goModule is a module of Go functions that the embedding program gives
 // scripts (host.Module), frozen as the libvirt module is.
 func goModule(m host.Module) *starlarkstruct.Module {

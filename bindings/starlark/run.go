@@ -94,6 +94,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	thread.SetLocal(limitsKey, l)
 
 	predeclared := l.predeclared(ctx, script, s.Clock())
+	predeclared["libvirt"] = sessionModule(s)
 	if c := s.Conn(); c != nil {
 		predeclared["conn"] = fromHost(c)
 	}

@@ -348,3 +348,28 @@ func TestReadableDirectoriesFromRoot(t *testing.T) {
 		t.Errorf("--allow-read /: exit %d, stdout %q, stderr %q; want root", code, out, errOut)
 	}
 }
+
+// TestDryRunFlagInScripts: libvirt.dry_run is a boolean in both languages,
+// true under --dry-run only.
+func TestDryRunFlagInScripts(t *testing.T) {
+	dir := t.TempDir()
+	star := filepath.Join(dir, "d.star")
+	lua := filepath.Join(dir, "d.lua")
+	os.WriteFile(star, []byte(`print(type(libvirt.dry_run), libvirt.dry_run)`), 0o644)
+	os.WriteFile(lua, []byte(`print(type(libvirt.dry_run), libvirt.dry_run)`), 0o644)
+	for _, tc := range []struct {
+		script string
+		flags  []string
+		want   string
+	}{
+		{star, nil, "bool False\n"},
+		{star, []string{"--dry-run"}, "bool True\n"},
+		{lua, nil, "boolean\tfalse\n"},
+		{lua, []string{"--dry-run"}, "boolean\ttrue\n"},
+	} {
+		args := append(append([]string{"-c", "test:///default"}, tc.flags...), tc.script)
+		if code, out, errOut := runCLI(t, args...); code != exitOK || out != tc.want {
+			t.Errorf("%v: exit %d, stdout %q %s; want %q", args, code, out, errOut, tc.want)
+		}
+	}
+}
