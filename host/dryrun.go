@@ -92,6 +92,7 @@ func (s *Session) record(c *Call) (Value, error) {
 	given := c.givenArgs()
 	args := clipEach(redactArgs(c.op, given))
 	s.plan = append(s.plan, PlanEntry{Receiver: recv, Op: c.op.QualName(), Args: args, Flags: flagNamesOf(c.op, given), params: c.op.Params})
+	s.notePlannedLocked(c)
 	s.mu.Unlock()
 	if c.op.planned != nil && c.recv.planned == "" {
 		return c.op.planned(c)

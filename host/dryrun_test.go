@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vertscript/vertscript/host"
 	"github.com/vertscript/vertscript/host/cgobackend"
@@ -128,5 +129,49 @@ func TestAuditRecordsEveryCall(t *testing.T) {
 	}
 	if got[2].Result != float64(0) || got[1].Result != "<virDomain alpha>" {
 		t.Errorf("results: %v, %v", got[2].Result, got[1].Result)
+	}
+}
+
+// TestDryRunWaitForPlannedState: a wait for the state of a domain whose
+// change of state the dry run planned (or which the plan made) returns at
+// once, as though reached, and the plan notes it; a wait with no planned
+// change behind it is made.
+func TestDryRunWaitForPlannedState(t *testing.T) {
+	t.Parallel()
+	s := host.NewSession(cgobackend.New(), host.Options{URI: fixtureURI(t), DryRun: true})
+	defer s.Close()
+	conn := call(t, s, host.ClassModule, "open", nil).(*host.Object)
+	alpha := call(t, s, host.ClassConnect, "lookupByName", conn, "alpha").(*host.Object)
+	// No change planned yet: the wait is made, and times out.
+	start := time.Now()
+	if _, err := callErr(s, host.ClassModule, "wait_for_state", nil, alpha, int64(5), 0.2); err == nil {
+		t.Errorf("wait_for_state(alpha, SHUTOFF) without a planned change succeeded")
+	}
+	if time.Since(start) < 150*time.Millisecond {
+		t.Errorf("wait without a planned change returned after %v, before its timeout", time.Since(start))
+	}
+	for _, tc := range []struct {
+		op    string
+		state int64
+	}{{"shutdown", 5}, {"destroy", 5}, {"create", 1}, {"suspend", 3}, {"resume", 1}} {
+		alpha := call(t, s, host.ClassConnect, "lookupByName", conn, "alpha").(*host.Object) // a fresh object of the same domain
+		call(t, s, host.ClassDomain, tc.op, alpha)
+		start := time.Now()
+		got, err := callErr(s, host.ClassModule, "wait_for_state", nil, alpha, tc.state, 30.0)
+		if err != nil || got != tc.state {
+			t.Errorf("after a planned %s, wait_for_state = %v, %v; want %d", tc.op, got, err, tc.state)
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("after a planned %s, wait_for_state took %v", tc.op, d)
+		}
+	}
+	gamma := call(t, s, host.ClassConnect, "createXML", conn, newDomainXML).(*host.Object)
+	if got, err := callErr(s, host.ClassModule, "wait_for_state", nil, gamma, int64(1), 30.0); err != nil || got != int64(1) {
+		t.Errorf("wait_for_state on a planned domain = %v, %v", got, err)
+	}
+	plan := s.Plan()
+	last := plan[len(plan)-1].String()
+	if want := "libvirt.wait_for_state(<virDomain gamma>, 1, 30) # planned: reached at once"; last != want {
+		t.Errorf("plan's last entry %q, want %q", last, want)
 	}
 }

@@ -191,6 +191,9 @@ type Op struct {
 	// inPlan answers the operation for an object that exists only in a
 	// dry run's plan, when the plan knows the answer (its name, say).
 	inPlan func(o *Object) Value
+	// changesState marks the virDomain operations that change the
+	// domain's state (stateChangingOps).
+	changesState bool
 	// secretResult marks a result that is a secret (virSecret.value):
 	// never written to the audit log.
 	secretResult bool

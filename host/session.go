@@ -27,15 +27,18 @@ type Session struct {
 	modules    []Module
 	given      *Object // Options.Conn's connection
 
-	mu       sync.Mutex
-	conns    []*Object             // open connections, in opening order
-	objects  map[objKey]*Object    // live objects by identity
-	owned    map[*Object][]*Object // connection -> its live objects, in order
-	closed   bool
-	plan     []PlanEntry // the calls a dry run recorded
-	cur      *Call       // the libvirt call in flight, for Run's watchdog
-	curStart time.Time   // when it started
-	pending  int         // connections left open for an abandoned call
+	mu      sync.Mutex
+	conns   []*Object             // open connections, in opening order
+	objects map[objKey]*Object    // live objects by identity
+	owned   map[*Object][]*Object // connection -> its live objects, in order
+	closed  bool
+	plan    []PlanEntry // the calls a dry run recorded
+	// stateChanged holds the domains whose state a dry run's planned
+	// call changes, with that call's operation (see plannedWait).
+	stateChanged map[planKey]string
+	cur          *Call     // the libvirt call in flight, for Run's watchdog
+	curStart     time.Time // when it started
+	pending      int       // connections left open for an abandoned call
 	// unreleased counts the handles let go of and not yet freed: used by
 	// a call in flight, or being freed outside the lock.
 	unreleased int
