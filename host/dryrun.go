@@ -93,8 +93,9 @@ func (s *Session) record(c *Call) (Value, error) {
 	args := clipEach(redactArgs(c.op, given))
 	s.plan = append(s.plan, PlanEntry{Receiver: recv, Op: c.op.QualName(), Args: args, Flags: flagNamesOf(c.op, given), params: c.op.Params})
 	s.notePlannedLocked(c)
+	s.followPlannedLocked(c)
 	s.mu.Unlock()
-	if c.op.planned != nil && c.recv.planned == "" {
+	if c.op.planned != nil {
 		return c.op.planned(c)
 	}
 	return int64(0), nil
@@ -111,10 +112,9 @@ func planDomain(c *Call) (Value, error) {
 	if name == "" {
 		name = "(unnamed)"
 	}
-	if d, err := c.conn().DomainLookupByName(name); err == nil {
-		return c.domainResult(d, nil)
-	}
-	return &Object{class: ClassDomain, label: name, conn: c.recv, planned: c.op.QualName()}, nil
+	return c.planObject(ClassDomain, name, "", func() (Value, error) {
+		return c.domainResult(c.conn().DomainLookupByName(name))
+	})
 }
 
 // JSONArgs converts plan arguments for encoding/json: objects as their

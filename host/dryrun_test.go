@@ -175,3 +175,96 @@ func TestDryRunWaitForPlannedState(t *testing.T) {
 		t.Errorf("plan's last entry %q, want %q", last, want)
 	}
 }
+
+// TestDryRunFollowsPlannedObjects: the objects a dry run plans are
+// followed: a volume created in a planned pool is a planned volume, a
+// planned object answers its name, XML, connection and container from the
+// plan, lookups by its name find it, and the calls made on it are
+// recorded against it.
+func TestDryRunFollowsPlannedObjects(t *testing.T) {
+	t.Parallel()
+	s := host.NewSession(cgobackend.New(), host.Options{URI: fixtureURI(t), DryRun: true})
+	defer s.Close()
+	conn := call(t, s, host.ClassModule, "open", nil).(*host.Object)
+	const poolXML = "<pool type='dir'><name>scratch</name><target><path>/var/tmp/scratch</path></target></pool>"
+	const volXML = "<volume><name>disk1.img</name><capacity unit='MiB'>64</capacity></volume>"
+	obj := func(v host.Value, want string) *host.Object {
+		t.Helper()
+		o, ok := v.(*host.Object)
+		if !ok || o.String() != want {
+			t.Fatalf("got %v, want %s", v, want)
+		}
+		return o
+	}
+	pool := obj(call(t, s, host.ClassConnect, "storagePoolDefineXML", conn, poolXML), "<virStoragePool scratch>")
+	call(t, s, host.ClassStoragePool, "create", pool)
+	vol := obj(call(t, s, host.ClassStoragePool, "createXML", pool, volXML), "<virStorageVol disk1.img>")
+	for _, tc := range []struct {
+		class, op string
+		recv      *host.Object
+		args      []host.Value
+		want      host.Value
+	}{
+		{host.ClassStorageVol, "name", vol, nil, "disk1.img"},
+		{host.ClassStorageVol, "XMLDesc", vol, nil, volXML},
+		{host.ClassStorageVol, "connect", vol, nil, conn},
+		{host.ClassStorageVol, "storagePoolLookupByVolume", vol, nil, pool},
+		{host.ClassStoragePool, "XMLDesc", pool, nil, poolXML},
+		{host.ClassConnect, "storagePoolLookupByName", conn, []host.Value{"scratch"}, pool},
+		{host.ClassStoragePool, "storageVolLookupByName", pool, []host.Value{"disk1.img"}, vol},
+	} {
+		if got := call(t, s, tc.class, tc.op, tc.recv, tc.args...); got != tc.want {
+			t.Errorf("%s.%s%v = %v, want %v", tc.recv, tc.op, tc.args, got, tc.want)
+		}
+	}
+	call(t, s, host.ClassStorageVol, "delete", vol)
+	if got, err := callErr(s, host.ClassStoragePool, "storageVolLookupByName", pool, "disk1.img"); err == nil {
+		t.Errorf("lookup of a deleted planned volume = %v", got)
+	}
+
+	// A network and a port on it.
+	net := obj(call(t, s, host.ClassConnect, "networkDefineXML", conn, "<network><name>lab</name></network>"), "<virNetwork lab>")
+	if got := call(t, s, host.ClassConnect, "networkLookupByName", conn, "lab"); got != net {
+		t.Errorf("networkLookupByName(lab) = %v, want the planned network", got)
+	}
+	const portUUID = "6ec8b0e2-6a59-4e0c-9d36-4b6a2f0a9e11"
+	port := obj(call(t, s, host.ClassNetwork, "portCreateXML", net, "<networkport><uuid>"+portUUID+"</uuid></networkport>"),
+		"<virNetworkPort "+portUUID+">")
+	if got := call(t, s, host.ClassNetwork, "portLookupByUUIDString", net, portUUID); got != port {
+		t.Errorf("portLookupByUUIDString = %v, want the planned port", got)
+	}
+	if got := call(t, s, host.ClassNetworkPort, "network", port); got != net {
+		t.Errorf("network() of a planned port = %v", got)
+	}
+
+	// A domain and a snapshot of it.
+	gamma := obj(call(t, s, host.ClassConnect, "defineXML", conn, newDomainXML), "<virDomain gamma>")
+	if got := call(t, s, host.ClassConnect, "lookupByName", conn, "gamma"); got != gamma {
+		t.Errorf("lookupByName(gamma) = %v, want the planned domain", got)
+	}
+	snap := obj(call(t, s, host.ClassDomain, "snapshotCreateXML", gamma, "<domainsnapshot><name>s1</name></domainsnapshot>"),
+		"<virDomainSnapshot gamma/s1>")
+	if got := call(t, s, host.ClassDomain, "snapshotLookupByName", gamma, "s1"); got != snap {
+		t.Errorf("snapshotLookupByName(s1) = %v, want the planned snapshot", got)
+	}
+	if got := call(t, s, host.ClassSnapshot, "getDomain", snap); got != gamma {
+		t.Errorf("getDomain() of a planned snapshot = %v", got)
+	}
+	// Other connections do not see the plan's objects.
+	other := call(t, s, host.ClassModule, "open", nil, fixtureURI(t)).(*host.Object)
+	if got, err := callErr(s, host.ClassConnect, "lookupByName", other, "gamma"); err == nil {
+		t.Errorf("lookupByName(gamma) on another connection = %v", got)
+	}
+
+	var got []string
+	for _, e := range s.Plan() {
+		got = append(got, e.Receiver+" "+e.Op)
+	}
+	want := "<virConnect " + fixtureURI(t) + "> virConnect.storagePoolDefineXML\n" +
+		"<virStoragePool scratch> virStoragePool.create\n" +
+		"<virStoragePool scratch> virStoragePool.createXML\n" +
+		"<virStorageVol disk1.img> virStorageVol.delete\n"
+	if j := strings.Join(got, "\n") + "\n"; !strings.HasPrefix(j, want) {
+		t.Errorf("plan:\n%s\nwant it to start with:\n%s", j, want)
+	}
+}

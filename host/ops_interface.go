@@ -105,8 +105,7 @@ func planInterface(c *Call) (Value, error) {
 	if name == "" {
 		name = "(unnamed)"
 	}
-	if i, err := c.conn().InterfaceLookupByName(name); err == nil {
-		return c.ifaceResult(i, nil)
-	}
-	return c.plannedObject(ClassInterface, name), nil
+	return c.planObject(ClassInterface, name, "", func() (Value, error) {
+		return c.ifaceResult(c.conn().InterfaceLookupByName(name))
+	})
 }

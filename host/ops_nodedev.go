@@ -148,9 +148,9 @@ func planNodeDevice(c *Call) (Value, error) {
 		return nil, c.unreadableXML(err)
 	}
 	if name == "" {
-		name = "(unnamed)"
-	} else if d, err := c.conn().NodeDeviceLookupByName(name); err == nil {
-		return c.nodeDeviceResult(d, nil)
+		return c.planObject(ClassNodeDevice, "(unnamed)", "", nil)
 	}
-	return c.plannedObject(ClassNodeDevice, name), nil
+	return c.planObject(ClassNodeDevice, name, "", func() (Value, error) {
+		return c.nodeDeviceResult(c.conn().NodeDeviceLookupByName(name))
+	})
 }

@@ -132,11 +132,11 @@ func planNWFilter(c *Call) (Value, error) {
 		return nil, c.unreadableXML(err)
 	}
 	if name == "" {
-		name = "(unnamed)"
-	} else if f, err := c.conn().NWFilterLookupByName(name); err == nil {
-		return c.adoptedNWFilter(f, nil)
+		return c.planObject(ClassNWFilter, "(unnamed)", "", nil)
 	}
-	return c.plannedObject(ClassNWFilter, name), nil
+	return c.planObject(ClassNWFilter, name, "", func() (Value, error) {
+		return c.adoptedNWFilter(c.conn().NWFilterLookupByName(name))
+	})
 }
 
 // planBinding is the dry-run result of nwfilterBindingCreateXML: a planned
@@ -149,5 +149,5 @@ func planBinding(c *Call) (Value, error) {
 	if dev == "" {
 		dev = "(unnamed)"
 	}
-	return c.plannedObject(ClassNWFilterBinding, dev), nil
+	return c.planObject(ClassNWFilterBinding, dev, "", nil)
 }

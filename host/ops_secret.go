@@ -107,10 +107,9 @@ func planSecret(c *Call) (Value, error) {
 		return nil, c.unreadableXML(err)
 	}
 	if uuid == "" {
-		return c.plannedObject(ClassSecret, "(new secret)"), nil
+		return c.planObject(ClassSecret, "(new secret)", "", nil)
 	}
-	if s, err := c.conn().SecretLookupByUUIDString(uuid); err == nil {
-		return c.adoptedSecret(s, nil)
-	}
-	return c.plannedObject(ClassSecret, uuid), nil
+	return c.planObject(ClassSecret, uuid, "", func() (Value, error) {
+		return c.adoptedSecret(c.conn().SecretLookupByUUIDString(uuid))
+	})
 }

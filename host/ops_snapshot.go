@@ -200,7 +200,7 @@ func planMoment[T moment](c *Call, class string, lookup func(name string) (T, er
 	if err != nil {
 		return nil, c.unreadableXML(err)
 	}
-	if name != "" && c.uint32(1)&momentRedefine != 0 {
+	if name != "" && c.uint32(1)&momentRedefine != 0 && c.recv.planned == "" {
 		if m, err := lookup(name); err == nil {
 			adopt, err := momentAdopter[T](c, class)
 			if err != nil {
@@ -213,5 +213,5 @@ func planMoment[T moment](c *Call, class string, lookup func(name string) (T, er
 	if name == "" {
 		name = "(unnamed)"
 	}
-	return c.plannedObject(class, c.s.labelOf(c.recv)+"/"+name), nil
+	return c.planObject(class, name, c.s.labelOf(c.recv)+"/"+name, nil)
 }

@@ -36,9 +36,13 @@ type Session struct {
 	// stateChanged holds the domains whose state a dry run's planned
 	// call changes, with that call's operation (see plannedWait).
 	stateChanged map[planKey]string
-	cur          *Call     // the libvirt call in flight, for Run's watchdog
-	curStart     time.Time // when it started
-	pending      int       // connections left open for an abandoned call
+	// plannedObjects holds the objects a dry run planned, by the object
+	// they were made in, their class and their identifier (see
+	// planObject).
+	plannedObjects map[planKey]*Object
+	cur            *Call     // the libvirt call in flight, for Run's watchdog
+	curStart       time.Time // when it started
+	pending        int       // connections left open for an abandoned call
 	// unreleased counts the handles let go of and not yet freed: used by
 	// a call in flight, or being freed outside the lock.
 	unreleased int
