@@ -30,11 +30,9 @@ func (c *Call) planObject(class, id, label string, lookup func() (Value, error))
 	o := c.s.plannedObjects[key]
 	c.s.mu.Unlock()
 	if o != nil {
-		if xml, ok := c.args[0].(string); ok {
-			c.s.mu.Lock()
-			o.plannedXML = xml // a redefinition in the plan
-			c.s.mu.Unlock()
-		}
+		c.s.mu.Lock()
+		o.plannedXML = c.keptXML() // a redefinition in the plan
+		c.s.mu.Unlock()
 		return o, nil
 	}
 	if lookup != nil && c.recv.planned == "" {
@@ -45,9 +43,7 @@ func (c *Call) planObject(class, id, label string, lookup func() (Value, error))
 	o = c.plannedObject(class, label)
 	o.plannedIn = c.recv
 	o.plannedActive, o.plannedPersistent = plannedStateOf(c.op.Name)
-	if xml, ok := c.args[0].(string); ok {
-		o.plannedXML = xml
-	}
+	o.plannedXML = c.keptXML()
 	c.s.mu.Lock()
 	if c.s.plannedObjects == nil {
 		c.s.plannedObjects = map[planKey]*Object{}
@@ -55,6 +51,22 @@ func (c *Call) planObject(class, id, label string, lookup func() (Value, error))
 	c.s.plannedObjects[key] = o
 	c.s.mu.Unlock()
 	return o, nil
+}
+
+// maxPlannedXML bounds the XML a planned object keeps for XMLDesc, as the
+// plan bounds an argument it shows (maxShownValue): the session keeps it
+// for the rest of the run, whatever the script's memory limit.
+const maxPlannedXML = maxShownValue
+
+// keptXML returns the XML in argument 0 of c, which makes a planned
+// object, for XMLDesc to answer; "" when it is too long to keep (XMLDesc
+// then cannot be read).
+func (c *Call) keptXML() string {
+	xml, _ := c.args[0].(string)
+	if len(xml) > maxPlannedXML {
+		return ""
+	}
+	return xml
 }
 
 // plannedStateOf returns the state of an object that the operation

@@ -268,3 +268,63 @@ func TestDryRunFollowsPlannedObjects(t *testing.T) {
 		t.Errorf("plan:\n%s\nwant it to start with:\n%s", j, want)
 	}
 }
+
+// TestDryRunKeepsBoundedXML: a planned object keeps the XML it was made
+// from for XMLDesc only up to a bound; a longer one cannot be read.
+func TestDryRunKeepsBoundedXML(t *testing.T) {
+	t.Parallel()
+	s := host.NewSession(cgobackend.New(), host.Options{URI: fixtureURI(t), DryRun: true})
+	defer s.Close()
+	conn := call(t, s, host.ClassModule, "open", nil).(*host.Object)
+	long := "<network><name>big</name><description>" + strings.Repeat("x", 1<<20) + "</description></network>"
+	net := call(t, s, host.ClassConnect, "networkDefineXML", conn, long).(*host.Object)
+	var pe *host.PlannedError
+	if got, err := callErr(s, host.ClassNetwork, "XMLDesc", net); !errors.As(err, &pe) {
+		t.Errorf("XMLDesc of a planned network made from 1 MiB of XML = %.40v, %v; want a PlannedError", got, err)
+	}
+	if got := call(t, s, host.ClassNetwork, "name", net); got != "big" {
+		t.Errorf("name() = %v", got)
+	}
+}
+
+// TestDryRunFollowsPlannedState: a planned object's state follows the
+// plan: defined is inactive and persistent, created active and transient,
+// started and stopped by later planned calls; one that the plan stops
+// while transient, undefines while inactive or deletes is gone, and
+// lookups no longer find it.
+func TestDryRunFollowsPlannedState(t *testing.T) {
+	t.Parallel()
+	s := host.NewSession(cgobackend.New(), host.Options{URI: fixtureURI(t), DryRun: true})
+	defer s.Close()
+	conn := call(t, s, host.ClassModule, "open", nil).(*host.Object)
+	state := func(class string, o *host.Object) [2]host.Value {
+		return [2]host.Value{call(t, s, class, "isActive", o), call(t, s, class, "isPersistent", o)}
+	}
+	const uuid = "3e7c7e4a-1f6b-4d39-9b8e-5d1a0c2f4b77"
+	delta := call(t, s, host.ClassConnect, "defineXML", conn,
+		"<domain type='test'><name>delta</name><uuid>"+uuid+"</uuid><memory>1024</memory></domain>").(*host.Object)
+	if got := state(host.ClassDomain, delta); got != [2]host.Value{int64(0), int64(1)} {
+		t.Errorf("defined domain: isActive, isPersistent = %v, want 0, 1", got)
+	}
+	if got := call(t, s, host.ClassDomain, "UUIDString", delta); got != uuid {
+		t.Errorf("UUIDString() of a planned domain = %v, want its XML's", got)
+	}
+	call(t, s, host.ClassDomain, "create", delta)
+	if got := state(host.ClassDomain, delta); got != [2]host.Value{int64(1), int64(1)} {
+		t.Errorf("started domain: %v, want 1, 1", got)
+	}
+	call(t, s, host.ClassDomain, "destroy", delta)
+	call(t, s, host.ClassDomain, "undefine", delta)
+	if got, err := callErr(s, host.ClassConnect, "lookupByName", conn, "delta"); err == nil {
+		t.Errorf("lookup of a domain the plan undefined = %v", got)
+	}
+
+	lab := call(t, s, host.ClassConnect, "networkCreateXML", conn, "<network><name>lab2</name></network>").(*host.Object)
+	if got := state(host.ClassNetwork, lab); got != [2]host.Value{int64(1), int64(0)} {
+		t.Errorf("created network: %v, want 1, 0", got)
+	}
+	call(t, s, host.ClassNetwork, "destroy", lab)
+	if got, err := callErr(s, host.ClassConnect, "networkLookupByName", conn, "lab2"); err == nil {
+		t.Errorf("lookup of a transient network the plan stopped = %v", got)
+	}
+}
