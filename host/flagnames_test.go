@@ -3,7 +3,10 @@ package host_test
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"log/slog"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -37,24 +40,21 @@ var unusedFlags = map[string]bool{
 // TestFlagFamilies checks that every operation that changes something and
 // takes flags names their family, and that each family has constants.
 func TestFlagFamilies(t *testing.T) {
-	ints := map[string]bool{}
-	for _, c := range host.Constants {
-		if _, ok := c.Value.(int64); ok {
-			ints[c.Name] = true
-		}
-	}
 	for _, class := range host.Classes() {
 		for _, op := range host.Methods(class) {
 			for _, p := range op.Params {
 				if p.Flags != "" {
-					found := false
-					for n := range ints {
-						if strings.HasPrefix(n, p.Flags) {
-							found = true
-							break
+					// The family has constants (TestFlagFamiliesMatchLibvirt
+					// checks they are the right ones).
+					byValue := map[int64]string{}
+					for _, c := range host.Constants {
+						v, ok := c.Value.(int64)
+						if !ok || !strings.HasPrefix(c.Name, p.Flags) {
+							continue
 						}
+						byValue[v] = c.Name
 					}
-					if !found {
+					if len(byValue) == 0 {
 						t.Errorf("%s: flags family %q has no constants", op.QualName(), p.Flags)
 					}
 				}
@@ -134,5 +134,88 @@ func TestPlanSpellsFlags(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no audit record of undefineFlags(3):\n%s", audit.String())
+	}
+}
+
+// TestFlagFamiliesMatchLibvirt checks each flags family against the enum
+// types that libvirt's API description names for the C function's flags:
+// every value of those types is spelt with names of those types only, so
+// that a prefix which takes in constants of another type
+// (VIR_DOMAIN_SHUTDOWN_USER, a shutdown reason, beside the
+// VIR_DOMAIN_SHUTDOWN_* flags) never names a flag wrongly.
+func TestFlagFamiliesMatchLibvirt(t *testing.T) {
+	raw, err := os.ReadFile("/usr/share/libvirt/api/libvirt-api.xml")
+	if err != nil {
+		t.Skip("libvirt-api.xml:", err)
+	}
+	var api struct {
+		Enums []struct {
+			Name  string `xml:"name,attr"`
+			Type  string `xml:"type,attr"`
+			Value string `xml:"value,attr"`
+		} `xml:"symbols>enum"`
+		Funcs []struct {
+			Name string `xml:"name,attr"`
+			Args []struct {
+				Name string `xml:"name,attr"`
+				Info string `xml:"info,attr"`
+			} `xml:"arg"`
+		} `xml:"symbols>function"`
+	}
+	if err := xml.Unmarshal(raw, &api); err != nil {
+		t.Fatal(err)
+	}
+	members := map[string][]string{} // enum type -> names
+	typeOf := map[string]string{}    // name -> enum type
+	for _, e := range api.Enums {
+		members[e.Type] = append(members[e.Type], e.Name)
+		typeOf[e.Name] = e.Type
+	}
+	value := map[string]int64{}
+	for _, c := range host.Constants {
+		if v, ok := c.Value.(int64); ok {
+			value[c.Name] = v
+		}
+	}
+	flagTypes := map[string][]string{} // C function -> its flags' enum types
+	word := regexp.MustCompile(`vir[A-Za-z]+`)
+	for _, f := range api.Funcs {
+		for _, a := range f.Args {
+			if a.Name != "flags" {
+				continue
+			}
+			for _, w := range word.FindAllString(a.Info, -1) {
+				if members[w] != nil {
+					flagTypes[f.Name] = append(flagTypes[f.Name], w)
+				}
+			}
+		}
+	}
+	for _, class := range host.Classes() {
+		for _, op := range host.Methods(class) {
+			for _, p := range op.Params {
+				types := flagTypes[op.CName]
+				if p.Flags == "" || len(types) == 0 {
+					continue
+				}
+				ok := map[string]bool{}
+				for _, ty := range types {
+					for _, n := range members[ty] {
+						ok[n] = true
+					}
+				}
+				for n := range ok {
+					v, isInt := value[n]
+					if !isInt || v <= 0 || !strings.HasPrefix(n, p.Flags) {
+						continue
+					}
+					for _, got := range strings.Split(host.FlagNames(p.Flags, v), "|") {
+						if !ok[got] {
+							t.Errorf("%s: %s (%d) is spelt %s, of %s, not of %v", op.QualName(), n, v, got, typeOf[got], types)
+						}
+					}
+				}
+			}
+		}
 	}
 }

@@ -39,7 +39,7 @@ var domainOps = inClass(ClassDomain, []*Op{
 	{Name: "maxMemory", CName: "virDomainGetMaxMemory", Result: "int (KiB)",
 		Doc: "Returns the domain's maximum memory in KiB.",
 		fn:  func(c *Call) (Value, error) { return num(c.domain().GetMaxMemory()) }},
-	{Name: "XMLDesc", CName: "virDomainGetXMLDesc", Params: []Param{opt("flags", TUint, int64(0))}, Result: "str (XML)",
+	{Name: "XMLDesc", CName: "virDomainGetXMLDesc", Params: []Param{flagsOf("VIR_DOMAIN_XML_")}, Result: "str (XML)",
 		Doc: "Returns the domain's XML description (VIR_DOMAIN_XML_* flags).",
 		fn:  func(c *Call) (Value, error) { return str(c.domain().GetXMLDesc(c.uint32(0))) }},
 	{Name: "create", CName: "virDomainCreate", Result: "int (0)", Effect: Mutate,

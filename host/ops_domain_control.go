@@ -24,7 +24,7 @@ var domainLifecycleFlagOps = inClass(ClassDomain, []*Op{
 		Doc:    "Returns the connection the domain belongs to.",
 		fn:     func(c *Call) (Value, error) { return c.recv.Conn(), nil },
 		inPlan: func(o *Object) Value { return o.Conn() }},
-	{Name: "createWithFlags", CName: "virDomainCreateWithFlags", Params: []Param{flagsOf("VIR_DOMAIN_")}, Result: "int (0)", Effect: Mutate,
+	{Name: "createWithFlags", CName: "virDomainCreateWithFlags", Params: []Param{flagsOf("VIR_DOMAIN_START_")}, Result: "int (0)", Effect: Mutate,
 		Doc: "Starts a defined domain (VIR_DOMAIN_START_* flags: paused, autodestroy, ...).",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().CreateWithFlags(c.uint32(0))) }},
 	{Name: "destroyFlags", CName: "virDomainDestroyFlags", Params: []Param{flagsOf("VIR_DOMAIN_DESTROY_")}, Result: "int (0)", Effect: Destroy,

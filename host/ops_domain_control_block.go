@@ -45,7 +45,7 @@ var domainBlockOps = inClass(ClassDomain, []*Op{
 	{Name: "blockJobAbort", CName: "virDomainBlockJobAbort", Params: []Param{req("disk", TString), flagsOf("VIR_DOMAIN_BLOCK_JOB_ABORT_")}, Result: "int (0)", Effect: Mutate,
 		Doc: "Cancels a disk's block job, or with VIR_DOMAIN_BLOCK_JOB_ABORT_PIVOT ends a copy or commit by switching to its result.",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().BlockJobAbort(c.str(0), c.uint32(1))) }},
-	{Name: "blockJobInfo", CName: "virDomainGetBlockJobInfo", Params: []Param{req("path", TString), flags()},
+	{Name: "blockJobInfo", CName: "virDomainGetBlockJobInfo", Params: []Param{req("path", TString), flagsOf("VIR_DOMAIN_BLOCK_JOB_INFO_BANDWIDTH_")},
 		Result: "dict: {type, bandwidth, cur, end}, or {} when the disk has no block job",
 		Doc:    "Returns the progress of a disk's block job.",
 		fn: func(c *Call) (Value, error) {

@@ -115,7 +115,7 @@ var domainMigrateOps = inClass(ClassDomain, []*Op{
 		fn: func(c *Call) (Value, error) {
 			return done(c.domain().MigrateSetMaxDowntime(c.uint64(0), c.uint32(1)))
 		}},
-	{Name: "migrateGetMaxSpeed", CName: "virDomainMigrateGetMaxSpeed", Params: []Param{flags()}, Result: "int (MiB/s)",
+	{Name: "migrateGetMaxSpeed", CName: "virDomainMigrateGetMaxSpeed", Params: []Param{flagsOf("VIR_DOMAIN_MIGRATE_MAX_SPEED_")}, Result: "int (MiB/s)",
 		Doc: "Returns the migration bandwidth limit in MiB/s (VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY: post-copy's).",
 		fn:  func(c *Call) (Value, error) { return num(c.domain().MigrateGetMaxSpeed(c.uint32(0))) }},
 	{Name: "migrateSetMaxSpeed", CName: "virDomainMigrateSetMaxSpeed",

@@ -36,7 +36,7 @@ var domainSaveOps = inClass(ClassDomain, []*Op{
 	{Name: "hasManagedSaveImage", CName: "virDomainHasManagedSaveImage", Params: []Param{flags()}, Result: "int (0 or 1)",
 		Doc: "Returns 1 if the domain has a managed save image.",
 		fn:  func(c *Call) (Value, error) { return flag(c.domain().HasManagedSaveImage(c.uint32(0))) }},
-	{Name: "managedSaveGetXMLDesc", CName: "virDomainManagedSaveGetXMLDesc", Params: []Param{flags()}, Result: "str (XML)",
+	{Name: "managedSaveGetXMLDesc", CName: "virDomainManagedSaveGetXMLDesc", Params: []Param{flagsOf("VIR_DOMAIN_SAVE_IMAGE_XML_")}, Result: "str (XML)",
 		Doc: "Returns the domain XML stored in the managed save image.",
 		fn:  func(c *Call) (Value, error) { return str(c.domain().ManagedSaveGetXMLDesc(c.uint32(0))) }},
 	{Name: "managedSaveDefineXML", CName: "virDomainManagedSaveDefineXML", Params: []Param{req("dxml", TString), flagsOf("VIR_DOMAIN_SAVE_")},

@@ -44,7 +44,7 @@ var domainBlockStatsOps = inClass(ClassDomain, []*Op{
 			}
 			return Tuple(ints(s.RdReq, s.RdBytes, s.WrReq, s.WrBytes, s.Errs)), nil
 		}},
-	{Name: "blockStatsFlags", CName: "virDomainBlockStatsFlags", Params: []Param{req("path", TString), flags()},
+	{Name: "blockStatsFlags", CName: "virDomainBlockStatsFlags", Params: []Param{req("path", TString), flagsOf("VIR_TYPED_PARAM_STRING_")},
 		Result: "dict (typed parameters: 'rd_bytes', 'rd_operations', 'wr_total_times', ...)",
 		Doc:    "Returns a disk's I/O counters and times.",
 		fn: func(c *Call) (Value, error) {

@@ -3,7 +3,7 @@ package host
 // domainCPUOps are virDomain's CPU statistics, scheduler and perf event
 // operations.
 var domainCPUOps = inClass(ClassDomain, []*Op{
-	{Name: "getCPUStats", CName: "virDomainGetCPUStats", Params: []Param{req("total", TBool), flags()},
+	{Name: "getCPUStats", CName: "virDomainGetCPUStats", Params: []Param{req("total", TBool), flagsOf("VIR_TYPED_PARAM_STRING_")},
 		Result: "list of dict: [{'cpu_time': ns, 'user_time': ns, 'system_time': ns}] for the total, one {'cpu_time': ns, 'vcpu_time': ns} per host CPU otherwise",
 		Doc:    "Returns the domain's CPU time, in total or per host CPU.",
 		fn: func(c *Call) (Value, error) {

@@ -48,7 +48,7 @@ var domainInfoOps = inClass(ClassDomain, []*Op{
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets the guest's clock to {'seconds': s, 'nseconds': ns}, or with time None and VIR_DOMAIN_TIME_SYNC, from the host's.",
 		fn:  setTime},
-	{Name: "metadata", CName: "virDomainGetMetadata", Params: []Param{req("type", TInt), req("uri", TStringOrNone), flags()},
+	{Name: "metadata", CName: "virDomainGetMetadata", Params: []Param{req("type", TInt), req("uri", TStringOrNone), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "str",
 		Doc:    "Returns the domain's description, title or metadata element of namespace uri (VIR_DOMAIN_METADATA_*).",
 		fn: func(c *Call) (Value, error) {
@@ -61,7 +61,7 @@ var domainInfoOps = inClass(ClassDomain, []*Op{
 		fn: func(c *Call) (Value, error) {
 			return done(c.domain().SetMetadata(int(c.int(0)), c.optStr(1), c.optStr(2), c.optStr(3), c.uint32(4)))
 		}},
-	{Name: "messages", CName: "virDomainGetMessages", Params: []Param{flags()}, Result: "list of str",
+	{Name: "messages", CName: "virDomainGetMessages", Params: []Param{flagsOf("VIR_DOMAIN_MESSAGE_")}, Result: "list of str",
 		Doc: "Returns the domain's warnings, e.g. tainting (VIR_DOMAIN_MESSAGE_* flags).",
 		fn:  func(c *Call) (Value, error) { return strList(c.domain().GetMessages(c.uint32(0))) }},
 	{Name: "securityLabel", CName: "virDomainGetSecurityLabel", Result: "list: [label, enforcing (bool)]",

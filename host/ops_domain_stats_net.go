@@ -67,7 +67,7 @@ var domainNetJobOps = inClass(ClassDomain, []*Op{
 			return append([]Value{int64(j.Type)}, ints(j.TimeElapsed, j.TimeRemaining, j.DataTotal, j.DataProcessed,
 				j.DataRemaining, j.MemTotal, j.MemProcessed, j.MemRemaining, j.FileTotal, j.FileProcessed, j.FileRemaining)...), nil
 		}},
-	{Name: "jobStats", CName: "virDomainGetJobStats", Params: []Param{flags()},
+	{Name: "jobStats", CName: "virDomainGetJobStats", Params: []Param{flagsOf("VIR_DOMAIN_JOB_STATS_")},
 		Result: "dict (typed parameters: 'time_elapsed', 'data_total', ..., then 'type')",
 		Doc:    "Returns the statistics of the domain's background job, or of the last completed one (VIR_DOMAIN_JOB_STATS_*).",
 		fn: func(c *Call) (Value, error) {

@@ -24,7 +24,7 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 			}
 			return Tuple{is, ms}, nil
 		}},
-	{Name: "vcpusFlags", CName: "virDomainGetVcpusFlags", Params: []Param{flags()}, Result: "int",
+	{Name: "vcpusFlags", CName: "virDomainGetVcpusFlags", Params: []Param{flagsOf("VIR_DOMAIN_VCPU_")}, Result: "int",
 		Doc: "Returns the number of virtual CPUs, live, persistent or maximum (VIR_DOMAIN_VCPU_* flags).",
 		fn:  func(c *Call) (Value, error) { return num(c.domain().GetVcpusFlags(c.uint32(0))) }},
 	{Name: "setVcpus", CName: "virDomainSetVcpus", Params: []Param{req("nvcpus", TUint)},
@@ -47,7 +47,7 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 			}
 			return done(c.domain().SetVcpu(m, c.int(1) != 0, c.uint32(2)))
 		}},
-	{Name: "vcpuPinInfo", CName: "virDomainGetVcpuPinInfo", Params: []Param{flags()},
+	{Name: "vcpuPinInfo", CName: "virDomainGetVcpuPinInfo", Params: []Param{flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "list of cpumap (tuple of bool per host CPU), one per virtual CPU",
 		Doc:    "Returns the host CPUs each virtual CPU is pinned to.",
 		fn: func(c *Call) (Value, error) {
@@ -81,7 +81,7 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 			}
 			return done(c.domain().PinVcpuFlags(uint(c.uint32(0)), m, c.uint32(2)))
 		}},
-	{Name: "emulatorPinInfo", CName: "virDomainGetEmulatorPinInfo", Params: []Param{flags()},
+	{Name: "emulatorPinInfo", CName: "virDomainGetEmulatorPinInfo", Params: []Param{flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "cpumap (tuple of bool per host CPU)",
 		Doc:    "Returns the host CPUs the domain's emulator threads are pinned to.",
 		fn: func(c *Call) (Value, error) {
@@ -131,7 +131,7 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 			}
 			return done(c.domain().SetGuestVcpus(m, c.int(1) != 0, c.uint32(2)))
 		}},
-	{Name: "ioThreadInfo", CName: "virDomainGetIOThreadInfo", Params: []Param{flags()},
+	{Name: "ioThreadInfo", CName: "virDomainGetIOThreadInfo", Params: []Param{flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "list of tuples: (iothread_id, [bool per host CPU])",
 		Doc:    "Returns the domain's IOThreads and the host CPUs each is pinned to.",
 		fn: func(c *Call) (Value, error) {

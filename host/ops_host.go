@@ -234,7 +234,7 @@ func hostSetMemoryParameters(c *Call) (Value, error) {
 
 // hostCPUOps are virConnect's methods on CPU models.
 var hostCPUOps = inClass(ClassConnect, []*Op{
-	{Name: "baselineCPU", CName: "virConnectBaselineCPU", Params: []Param{req("xmlCPUs", TListOrNone), flags()},
+	{Name: "baselineCPU", CName: "virConnectBaselineCPU", Params: []Param{req("xmlCPUs", TListOrNone), flagsOf("VIR_CONNECT_BASELINE_CPU_")},
 		Result: "str (XML)",
 		Doc:    "Returns the most capable CPU that every CPU described in xmlCPUs (a list of XML) can run.",
 		fn: func(c *Call) (Value, error) {
@@ -256,7 +256,7 @@ var hostCPUOps = inClass(ClassConnect, []*Op{
 			}
 			return str(c.conn().BaselineHypervisorCPU(c.optStr(0), c.optStr(1), c.optStr(2), c.optStr(3), cpus, c.uint32(5)))
 		}},
-	{Name: "compareCPU", CName: "virConnectCompareCPU", Params: []Param{req("xmlDesc", TString), flags()},
+	{Name: "compareCPU", CName: "virConnectCompareCPU", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_CONNECT_COMPARE_CPU_")},
 		Result: "int (VIR_CPU_COMPARE_*)",
 		Doc:    "Compares a CPU described in XML with the host's CPU.",
 		fn:     func(c *Call) (Value, error) { return num(c.conn().CompareCPU(c.str(0), c.uint32(1))) }},

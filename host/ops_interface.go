@@ -30,7 +30,7 @@ var interfaceOps = slices.Concat(inClass(ClassConnect, []*Op{
 	{Name: "listDefinedInterfaces", CName: "virConnectListDefinedInterfaces", Result: "list of str",
 		Doc: "Returns the names of the inactive host interfaces.",
 		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListDefinedInterfaces()) }},
-	{Name: "listAllInterfaces", CName: "virConnectListAllInterfaces", Params: []Param{flags()},
+	{Name: "listAllInterfaces", CName: "virConnectListAllInterfaces", Params: []Param{flagsOf("VIR_CONNECT_LIST_INTERFACES_")},
 		Result: "list of virInterface",
 		Doc:    "Returns the host interfaces, filtered by VIR_CONNECT_LIST_INTERFACES_* flags.",
 		fn: func(c *Call) (Value, error) {

@@ -16,7 +16,7 @@ var networkOps = inClass(ClassNetwork, []*Op{
 		Doc:    "Returns the connection the network belongs to.",
 		fn:     func(c *Call) (Value, error) { return c.recv.Conn(), nil },
 		inPlan: planConn},
-	{Name: "XMLDesc", CName: "virNetworkGetXMLDesc", Params: []Param{flags()}, Result: "str (XML)",
+	{Name: "XMLDesc", CName: "virNetworkGetXMLDesc", Params: []Param{flagsOf("VIR_NETWORK_XML_")}, Result: "str (XML)",
 		Doc: "Returns the network's XML description (VIR_NETWORK_XML_* flags).",
 		fn:  func(c *Call) (Value, error) { return str(c.network().GetXMLDesc(c.uint32(0))) }},
 	{Name: "bridgeName", CName: "virNetworkGetBridgeName", Result: "str",
@@ -112,7 +112,7 @@ var connectNetworkOps = inClass(ClassConnect, []*Op{
 	{Name: "listDefinedNetworks", CName: "virConnectListDefinedNetworks", Result: "list of str",
 		Doc: "Returns the names of the inactive persistent networks.",
 		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListDefinedNetworks()) }},
-	{Name: "listAllNetworks", CName: "virConnectListAllNetworks", Params: []Param{flags()}, Result: "list of virNetwork",
+	{Name: "listAllNetworks", CName: "virConnectListAllNetworks", Params: []Param{flagsOf("VIR_CONNECT_LIST_NETWORKS_")}, Result: "list of virNetwork",
 		Doc: "Returns the networks, filtered by VIR_CONNECT_LIST_NETWORKS_* flags.",
 		fn: func(c *Call) (Value, error) {
 			nets, err := c.conn().ListAllNetworks(c.uint32(0))

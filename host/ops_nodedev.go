@@ -13,7 +13,7 @@ var nodeDeviceOps = slices.Concat(inClass(ClassConnect, []*Op{
 		Result: "int",
 		Doc:    "Returns the number of the host's devices with capability cap, or of all of them for None.",
 		fn:     func(c *Call) (Value, error) { return num(c.conn().NodeNumOfDevices(c.hostCap(0), c.uint32(1))) }},
-	{Name: "listAllDevices", CName: "virConnectListAllNodeDevices", Params: []Param{flags()},
+	{Name: "listAllDevices", CName: "virConnectListAllNodeDevices", Params: []Param{flagsOf("VIR_CONNECT_LIST_NODE_DEVICES_")},
 		Result: "list of virNodeDevice",
 		Doc:    "Returns the host's devices, filtered by VIR_CONNECT_LIST_NODE_DEVICES_* flags.",
 		fn: func(c *Call) (Value, error) {

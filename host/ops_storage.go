@@ -16,7 +16,7 @@ var storagePoolOps = inClass(ClassStoragePool, []*Op{
 		Doc:    "Returns the connection the pool belongs to.",
 		fn:     func(c *Call) (Value, error) { return c.recv.Conn(), nil },
 		inPlan: planConn},
-	{Name: "XMLDesc", CName: "virStoragePoolGetXMLDesc", Params: []Param{flags()}, Result: "str (XML)",
+	{Name: "XMLDesc", CName: "virStoragePoolGetXMLDesc", Params: []Param{flagsOf("VIR_STORAGE_XML_")}, Result: "str (XML)",
 		Doc: "Returns the pool's XML description (VIR_STORAGE_XML_* flags).",
 		fn:  func(c *Call) (Value, error) { return str(c.storagePool().GetXMLDesc(c.uint32(0))) }},
 	{Name: "info", CName: "virStoragePoolGetInfo", Result: "list: [state, capacity, allocation, available] (bytes)",
@@ -104,7 +104,7 @@ var connectStorageOps = inClass(ClassConnect, []*Op{
 	{Name: "listDefinedStoragePools", CName: "virConnectListDefinedStoragePools", Result: "list of str",
 		Doc: "Returns the names of the inactive persistent storage pools.",
 		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListDefinedStoragePools()) }},
-	{Name: "listAllStoragePools", CName: "virConnectListAllStoragePools", Params: []Param{flags()}, Result: "list of virStoragePool",
+	{Name: "listAllStoragePools", CName: "virConnectListAllStoragePools", Params: []Param{flagsOf("VIR_CONNECT_LIST_STORAGE_POOLS_")}, Result: "list of virStoragePool",
 		Doc: "Returns the storage pools, filtered by VIR_CONNECT_LIST_STORAGE_POOLS_* flags.",
 		fn: func(c *Call) (Value, error) {
 			pools, err := c.conn().ListAllStoragePools(c.uint32(0))

@@ -23,7 +23,7 @@ var storageVolOps = inClass(ClassStorageVol, []*Op{
 	{Name: "info", CName: "virStorageVolGetInfo", Result: "list: [type, capacity, allocation] (bytes)",
 		Doc: "Returns the volume's type (VIR_STORAGE_VOL_*) and sizes in bytes.",
 		fn:  func(c *Call) (Value, error) { return volInfo(c.storageVol().GetInfo()) }},
-	{Name: "infoFlags", CName: "virStorageVolGetInfoFlags", Params: []Param{flags()},
+	{Name: "infoFlags", CName: "virStorageVolGetInfoFlags", Params: []Param{flagsOf("VIR_STORAGE_VOL_GET_")},
 		Result: "list: [type, capacity, allocation] (bytes)",
 		Doc:    "Returns the volume's type and sizes (VIR_STORAGE_VOL_GET_PHYSICAL: the host's allocation).",
 		fn:     func(c *Call) (Value, error) { return volInfo(c.storageVol().GetInfoFlags(c.uint32(0))) }},
