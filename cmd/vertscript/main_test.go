@@ -373,3 +373,32 @@ func TestDryRunFlagInScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanFileSpellsFlags: the JSON plan keeps a flags argument's number
+// in args and adds its names under flags; a wait answered from the plan
+// carries its note.
+func TestPlanFileSpellsFlags(t *testing.T) {
+	plan := filepath.Join(t.TempDir(), "plan.json")
+	code, _, errOut := runCLI(t, "--dry-run", "--plan", plan, "-c", "test:///default", "../../scripts/examples/retire_domain.lua", "test")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, _ := os.ReadFile(plan)
+	var entries []struct {
+		Op    string
+		Args  []any
+		Flags map[string]string
+		Note  string
+	}
+	if err := json.Unmarshal(b, &entries); err != nil || len(entries) != 3 {
+		t.Fatalf("plan file: %v %s", err, b)
+	}
+	if e := entries[1]; e.Op != "libvirt.wait_for_state" || e.Note != "planned: reached at once" {
+		t.Errorf("wait entry %+v", e)
+	}
+	e := entries[2]
+	if e.Op != "virDomain.undefineFlags" || len(e.Args) != 1 || e.Args[0] != float64(3) ||
+		e.Flags["flags"] != "VIR_DOMAIN_UNDEFINE_MANAGED_SAVE|VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA" {
+		t.Errorf("undefineFlags entry %+v", e)
+	}
+}

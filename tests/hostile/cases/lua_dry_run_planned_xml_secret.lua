@@ -6,7 +6,7 @@
 -- want-exit: 0
 -- want-stdout: planned XML holds the password: true
 -- want-stdout: state 5
--- want-stderr: dry run: 3 calls planned, none made
+-- want-stderr: dry run: 2 calls planned, none made; 1 answered from the plan
 -- want-stderr:   <virConnect test://$ROOT/tests/hostile/node.xml>.defineXML("<domain type='test'><name>delta</name><memory>1024</memory>...)
 -- want-stderr:   <virDomain alpha>.shutdown()
 -- want-stderr:   libvirt.wait_for_state(<virDomain alpha>, 5, 3600) # planned: reached at once
