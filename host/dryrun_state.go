@@ -7,7 +7,9 @@ package host
 var stateChangingOps = []string{
 	"create", "createWithFlags", "shutdown", "shutdownFlags", "destroy", "destroyFlags",
 	"suspend", "resume", "reboot", "reset", "managedSave", "save", "saveFlags", "saveParams",
-	"pMSuspendForDuration", "pMWakeup",
+	"pMSuspendForDuration", "pMWakeup", "revertToSnapshot",
+	// A migration stops the domain on its source.
+	"migrate", "migrate2", "migrate3", "migrateToURI", "migrateToURI2", "migrateToURI3",
 }
 
 func init() {

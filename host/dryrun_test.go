@@ -153,7 +153,7 @@ func TestDryRunWaitForPlannedState(t *testing.T) {
 	for _, tc := range []struct {
 		op    string
 		state int64
-	}{{"shutdown", 5}, {"destroy", 5}, {"create", 1}, {"suspend", 3}, {"resume", 1}} {
+	}{{"shutdown", 5}, {"destroy", 5}, {"create", 1}, {"suspend", 3}, {"resume", 1}, {"reboot", 1}, {"managedSave", 5}} {
 		alpha := call(t, s, host.ClassConnect, "lookupByName", conn, "alpha").(*host.Object) // a fresh object of the same domain
 		call(t, s, host.ClassDomain, tc.op, alpha)
 		start := time.Now()
