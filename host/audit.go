@@ -51,16 +51,23 @@ func (s *Session) writeAudit(c *Call, start time.Time, outcome string, v Value, 
 	} else if o, ok := v.(*Object); ok {
 		uri = o.Conn().label
 	}
-	args, r := newRedactor(c.op, c.givenArgs())
+	given := c.givenArgs()
+	args, r := newRedactor(c.op, given)
 	attrs := []slog.Attr{
 		slog.String("uri", uri),
 		slog.String("receiver", recv),
 		slog.String("op", c.op.QualName()),
 		slog.Any("args", jsonValue(clipEach(args))),
+	}
+	if names := flagNamesOf(c.op, given); names != nil {
+		// Beside args, which keep the numbers: the flags by name.
+		attrs = append(attrs, slog.Any("flags", FlagsByParam(c.op.Params, names)))
+	}
+	attrs = append(attrs,
 		slog.String("effect", c.op.Effect.String()),
 		slog.Duration("duration", time.Since(start)),
 		slog.String("outcome", outcome),
-	}
+	)
 	if s.dryRun && c.op.Effect != Read {
 		attrs = append(attrs, slog.Bool("dry_run", true))
 	}

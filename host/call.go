@@ -124,9 +124,16 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 		}
 		return s.record(c)
 	}
+	if s.dryRun {
+		if o := s.findPlanned(op, recv, c.args); o != nil {
+			return o, nil
+		}
+	}
 	if recv != nil && recv.planned != "" {
 		if op.inPlan != nil {
-			return op.inPlan(recv), nil
+			if v := op.inPlan(recv); v != nil {
+				return v, nil
+			}
 		}
 		return nil, &PlannedError{Op: op.QualName(), Object: recv.String(), PlannedBy: recv.planned}
 	}

@@ -33,7 +33,16 @@ func WriteDoc(w io.Writer) error {
 		}
 		if class == ClassModule {
 			fmt.Fprintf(b, "  VIR_* -> int or str\n      The %d constants of libvirt-python, e.g. libvirt.VIR_DOMAIN_RUNNING.\n", len(Constants))
+			writeModuleValues(b)
 		}
 	}
 	return b.Flush()
+}
+
+// writeModuleValues documents the libvirt module's session-dependent
+// values (ModuleValues).
+func writeModuleValues(b *bufio.Writer) {
+	for _, v := range ModuleValues {
+		fmt.Fprintf(b, "  %s -> %s\n      %s\n", v.Name, v.Type, v.Doc)
+	}
 }

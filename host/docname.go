@@ -46,12 +46,19 @@ func writeDocFor(b *bufio.Writer, name string) bool {
 		}
 		if name == ClassModule {
 			fmt.Fprintf(b, "  VIR_* -> int or str\n      The %d constants of libvirt-python, e.g. libvirt.VIR_DOMAIN_RUNNING (vertscript doc VIR_ lists them).\n", len(Constants))
+			writeModuleValues(b)
 		}
 		return true
 	}
 	if class, method, ok := strings.Cut(name, "."); ok {
 		if class == ClassModule && strings.HasPrefix(method, "VIR_") {
 			return writeConstants(b, method)
+		}
+		for _, v := range ModuleValues {
+			if class == ClassModule && method == v.Name {
+				fmt.Fprintf(b, "%s\n  %s -> %s\n      %s\n", class, v.Name, v.Type, v.Doc)
+				return true
+			}
 		}
 		op := Lookup(class, method)
 		if op == nil {
@@ -201,6 +208,11 @@ func WriteMarkdown(w io.Writer, langs []Language) error {
 				ext = " (vertscript's own)"
 			}
 			fmt.Fprintf(b, "- `%s.%s` → %s — **%s**%s  \n  %s (`%s`)\n", class, op.Signature(), mdEscape(op.Result), op.Effect, ext, mdEscape(op.Doc), op.CName)
+		}
+		if class == ClassModule {
+			for _, v := range ModuleValues {
+				fmt.Fprintf(b, "- `%s.%s` → %s (vertscript's own)  \n  %s\n", class, v.Name, v.Type, mdEscape(v.Doc))
+			}
 		}
 	}
 	fmt.Fprintf(b, "\n## Language builtins\n")

@@ -9,25 +9,47 @@ type PlanEntry struct {
 	Receiver string  // the object it would act on, e.g. "<virDomain web-1>", or "libvirt"
 	Op       string  // the qualified operation, e.g. "virDomain.shutdown"
 	Args     []Value // the arguments as the script gave them, defaults filled in, secrets redacted, long values cut (see clip)
+	// Flags holds, per argument, a flags argument spelt by name
+	// ("VIR_DOMAIN_UNDEFINE_MANAGED_SAVE|VIR_DOMAIN_UNDEFINE_NVRAM", see
+	// FlagNames), "" for the other arguments; nil when the call has none.
+	Flags []string
+	// Note says what the dry run assumed for a call it answered without
+	// making or recording it as a change (a wait for a planned state
+	// change: "planned: reached at once"); "" for a recorded call.
+	Note string
+
+	params []Param // the operation's
 }
 
-// String formats e as one line: <virDomain web-1>.shutdown(), flags by
-// name, long arguments shortened.
+// FlagArgs maps the name of each flags parameter of the call to its
+// argument spelt by name (see Flags): for JSON, beside Args, which keep
+// the numbers. It is nil when the call has no flags argument.
+func (e PlanEntry) FlagArgs() map[string]string { return FlagsByParam(e.params, e.Flags) }
+
+// String formats e as one line: <virDomain web-1>.shutdown(), long
+// arguments shortened.
 func (e PlanEntry) String() string {
 	var b strings.Builder
 	b.WriteString(e.Receiver)
 	b.WriteByte('.')
-	class, name, _ := strings.Cut(e.Op, ".")
-	op := Lookup(class, name)
+	_, name, _ := strings.Cut(e.Op, ".")
 	b.WriteString(name)
 	b.WriteByte('(')
 	for i, a := range e.Args {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(planArg(op, i, a))
+		if i < len(e.Flags) && e.Flags[i] != "" {
+			b.WriteString(e.Flags[i])
+			continue
+		}
+		b.WriteString(shorten(Repr(a), 60))
 	}
 	b.WriteByte(')')
+	if e.Note != "" {
+		b.WriteString(" # ")
+		b.WriteString(e.Note)
+	}
 	return b.String()
 }
 
@@ -67,10 +89,13 @@ func (s *Session) record(c *Call) (Value, error) {
 		recv = c.recv.String()
 	}
 	s.mu.Lock()
-	args := clipEach(redactArgs(c.op, c.givenArgs()))
-	s.plan = append(s.plan, PlanEntry{Receiver: recv, Op: c.op.QualName(), Args: args})
+	given := c.givenArgs()
+	args := clipEach(redactArgs(c.op, given))
+	s.plan = append(s.plan, PlanEntry{Receiver: recv, Op: c.op.QualName(), Args: args, Flags: flagNamesOf(c.op, given), params: c.op.Params})
+	s.notePlannedLocked(c)
+	s.followPlannedLocked(c)
 	s.mu.Unlock()
-	if c.op.planned != nil && c.recv.planned == "" {
+	if c.op.planned != nil {
 		return c.op.planned(c)
 	}
 	return int64(0), nil
@@ -87,10 +112,9 @@ func planDomain(c *Call) (Value, error) {
 	if name == "" {
 		name = "(unnamed)"
 	}
-	if d, err := c.conn().DomainLookupByName(name); err == nil {
-		return c.domainResult(d, nil)
-	}
-	return &Object{class: ClassDomain, label: name, conn: c.recv, planned: c.op.QualName()}, nil
+	return c.planObject(ClassDomain, name, "", func() (Value, error) {
+		return c.domainResult(c.conn().DomainLookupByName(name))
+	})
 }
 
 // JSONArgs converts plan arguments for encoding/json: objects as their

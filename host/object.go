@@ -13,6 +13,15 @@ type Object struct {
 	// planned names the operation that made this object in a dry run;
 	// such an object exists only in the plan and has no backend object.
 	planned string
+	// plannedXML is the XML a planned object was made from, and
+	// plannedIn the object it was made in (a volume's pool).
+	plannedXML string
+	plannedIn  *Object
+	// plannedActive and plannedPersistent are a planned object's state
+	// as the plan leaves it: created (active, transient), defined
+	// (inactive, persistent), then started, stopped or undefined.
+	plannedActive     bool
+	plannedPersistent bool
 	// stuck counts the calls abandoned on a deadline that are still inside
 	// libvirt on this connection; closePending is set when the session
 	// closed it meanwhile, so the last of them closes it.

@@ -134,6 +134,11 @@ type Param struct {
 	Default  Value  // the value used when an optional argument is omitted
 	Secret   bool   // never written to the audit log or the plan
 	Class    string // the class a TObject or TObjectOrNone parameter wants
+	// Flags names the flags family of an int parameter that takes a
+	// bitwise OR of VIR_* constants: the prefix its constants' names
+	// share, e.g. "VIR_DOMAIN_UNDEFINE_". Plans and audit records spell
+	// the argument by name with it (FlagNames).
+	Flags string
 	// Path marks a parameter that names a local program or file libvirt
 	// runs or reads when it is given (an emulator to probe): the call
 	// then needs what the file effect needs (see Policy.checkPathArgs).
@@ -186,6 +191,9 @@ type Op struct {
 	// inPlan answers the operation for an object that exists only in a
 	// dry run's plan, when the plan knows the answer (its name, say).
 	inPlan func(o *Object) Value
+	// changesState marks the virDomain operations that change the
+	// domain's state (stateChangingOps).
+	changesState bool
 	// secretResult marks a result that is a secret (virSecret.value):
 	// never written to the audit log.
 	secretResult bool

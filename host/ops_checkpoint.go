@@ -9,7 +9,7 @@ var checkpointOps = slices.Concat(inClass(ClassCheckpoint, []*Op{
 		Doc:    "Returns the checkpoint's name.",
 		fn:     func(c *Call) (Value, error) { return str(c.checkpoint().GetName()) },
 		inPlan: func(o *Object) Value { return momentName(o) }},
-	{Name: "getXMLDesc", CName: "virDomainCheckpointGetXMLDesc", Params: []Param{flags()}, Result: "str (XML)",
+	{Name: "getXMLDesc", CName: "virDomainCheckpointGetXMLDesc", Params: []Param{flagsOf("VIR_DOMAIN_CHECKPOINT_XML_")}, Result: "str (XML)",
 		Doc: "Returns the checkpoint's XML description (VIR_DOMAIN_CHECKPOINT_XML_* flags).",
 		fn:  func(c *Call) (Value, error) { return str(c.checkpoint().GetXMLDesc(c.uint32(0))) }},
 	{Name: "getParent", CName: "virDomainCheckpointGetParent", Params: []Param{flags()}, Result: "virDomainCheckpoint",
@@ -22,7 +22,7 @@ var checkpointOps = slices.Concat(inClass(ClassCheckpoint, []*Op{
 			p, err := c.checkpoint().GetParent(c.uint32(0))
 			return adoptOne(p, err, adopt)
 		}},
-	{Name: "listAllChildren", CName: "virDomainCheckpointListAllChildren", Params: []Param{flags()}, Result: "list of virDomainCheckpoint",
+	{Name: "listAllChildren", CName: "virDomainCheckpointListAllChildren", Params: []Param{flagsOf("VIR_DOMAIN_CHECKPOINT_LIST_")}, Result: "list of virDomainCheckpoint",
 		Doc: "Returns the checkpoint's children (VIR_DOMAIN_CHECKPOINT_LIST_* flags: DESCENDANTS for all of them).",
 		fn: func(c *Call) (Value, error) {
 			adopt, err := c.checkpointAdopter()
@@ -32,7 +32,7 @@ var checkpointOps = slices.Concat(inClass(ClassCheckpoint, []*Op{
 			kids, err := c.checkpoint().ListAllChildren(c.uint32(0))
 			return adoptAll(kids, err, adopt)
 		}},
-	{Name: "delete", CName: "virDomainCheckpointDelete", Params: []Param{flags()}, Result: "int (0)", Effect: Destroy,
+	{Name: "delete", CName: "virDomainCheckpointDelete", Params: []Param{flagsOf("VIR_DOMAIN_CHECKPOINT_DELETE_")}, Result: "int (0)", Effect: Destroy,
 		Doc: "Deletes the checkpoint (VIR_DOMAIN_CHECKPOINT_DELETE_* flags: CHILDREN, CHILDREN_ONLY, METADATA_ONLY).",
 		fn:  func(c *Call) (Value, error) { return done(c.checkpoint().Delete(c.uint32(0))) }},
 	{Name: "getDomain", CName: "virDomainCheckpointGetDomain", Result: "virDomain",
@@ -44,7 +44,7 @@ var checkpointOps = slices.Concat(inClass(ClassCheckpoint, []*Op{
 	connectOp("getConnect", "virDomainCheckpointGetConnect", "checkpoint's domain"),
 	connectOp("connect", "virDomainCheckpointGetConnect", "checkpoint's domain"),
 }), inClass(ClassDomain, []*Op{
-	{Name: "checkpointCreateXML", CName: "virDomainCheckpointCreateXML", Params: []Param{req("xmlDesc", TString), flags()},
+	{Name: "checkpointCreateXML", CName: "virDomainCheckpointCreateXML", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_DOMAIN_CHECKPOINT_CREATE_")},
 		Result: "virDomainCheckpoint", Effect: Mutate,
 		Doc: "Makes a checkpoint of the domain's disks from a <domaincheckpoint> XML (VIR_DOMAIN_CHECKPOINT_CREATE_* flags).",
 		fn: func(c *Call) (Value, error) {
@@ -67,7 +67,7 @@ var checkpointOps = slices.Concat(inClass(ClassCheckpoint, []*Op{
 			cp, err := c.domain().CheckpointLookupByName(c.str(0), c.uint32(1))
 			return adoptOne(cp, err, adopt)
 		}},
-	{Name: "listAllCheckpoints", CName: "virDomainListAllCheckpoints", Params: []Param{flags()}, Result: "list of virDomainCheckpoint",
+	{Name: "listAllCheckpoints", CName: "virDomainListAllCheckpoints", Params: []Param{flagsOf("VIR_DOMAIN_CHECKPOINT_LIST_")}, Result: "list of virDomainCheckpoint",
 		Doc: "Returns the domain's checkpoints (VIR_DOMAIN_CHECKPOINT_LIST_* flags).",
 		fn: func(c *Call) (Value, error) {
 			adopt, err := c.checkpointAdopter()

@@ -24,16 +24,16 @@ var domainLifecycleFlagOps = inClass(ClassDomain, []*Op{
 		Doc:    "Returns the connection the domain belongs to.",
 		fn:     func(c *Call) (Value, error) { return c.recv.Conn(), nil },
 		inPlan: func(o *Object) Value { return o.Conn() }},
-	{Name: "createWithFlags", CName: "virDomainCreateWithFlags", Params: []Param{flags()}, Result: "int (0)", Effect: Mutate,
+	{Name: "createWithFlags", CName: "virDomainCreateWithFlags", Params: []Param{flagsOf("VIR_DOMAIN_START_")}, Result: "int (0)", Effect: Mutate,
 		Doc: "Starts a defined domain (VIR_DOMAIN_START_* flags: paused, autodestroy, ...).",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().CreateWithFlags(c.uint32(0))) }},
-	{Name: "destroyFlags", CName: "virDomainDestroyFlags", Params: []Param{flags()}, Result: "int (0)", Effect: Destroy,
+	{Name: "destroyFlags", CName: "virDomainDestroyFlags", Params: []Param{flagsOf("VIR_DOMAIN_DESTROY_")}, Result: "int (0)", Effect: Destroy,
 		Doc: "Stops the domain at once (VIR_DOMAIN_DESTROY_GRACEFUL: only if it stops without SIGKILL).",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().DestroyFlags(c.uint32(0))) }},
-	{Name: "shutdownFlags", CName: "virDomainShutdownFlags", Params: []Param{flags()}, Result: "int (0)", Effect: Destroy,
+	{Name: "shutdownFlags", CName: "virDomainShutdownFlags", Params: []Param{flagsOf("VIR_DOMAIN_SHUTDOWN_")}, Result: "int (0)", Effect: Destroy,
 		Doc: "Asks the guest to shut down, by the VIR_DOMAIN_SHUTDOWN_* methods given.",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().ShutdownFlags(c.uint32(0))) }},
-	{Name: "undefineFlags", CName: "virDomainUndefineFlags", Params: []Param{flags()}, Result: "int (0)", Effect: Destroy,
+	{Name: "undefineFlags", CName: "virDomainUndefineFlags", Params: []Param{flagsOf("VIR_DOMAIN_UNDEFINE_")}, Result: "int (0)", Effect: Destroy,
 		Doc: "Removes the domain's persistent definition (VIR_DOMAIN_UNDEFINE_*: managed save, snapshots, nvram, ...).",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().UndefineFlags(c.uint32(0))) }},
 	{Name: "reset", CName: "virDomainReset", Params: []Param{flags()}, Result: "int (0)", Effect: Destroy,
@@ -57,10 +57,10 @@ var domainLifecycleFlagOps = inClass(ClassDomain, []*Op{
 	{Name: "setMemory", CName: "virDomainSetMemory", Params: []Param{req("memory", TUint64)}, Result: "int (0)", Effect: Mutate,
 		Doc: "Sets the domain's current memory (the balloon target), in KiB.",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().SetMemory(c.uint64(0))) }},
-	{Name: "setMemoryFlags", CName: "virDomainSetMemoryFlags", Params: []Param{req("memory", TUint64), flags()}, Result: "int (0)", Effect: Mutate,
+	{Name: "setMemoryFlags", CName: "virDomainSetMemoryFlags", Params: []Param{req("memory", TUint64), flagsOf("VIR_DOMAIN_MEM_")}, Result: "int (0)", Effect: Mutate,
 		Doc: "Sets the domain's current or (VIR_DOMAIN_MEM_MAXIMUM) maximum memory in KiB, live or in its config (VIR_DOMAIN_AFFECT_*).",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().SetMemoryFlags(c.uint64(0), c.uint32(1))) }},
-	{Name: "setLifecycleAction", CName: "virDomainSetLifecycleAction", Params: []Param{req("type", TUint), req("action", TUint), flags()},
+	{Name: "setLifecycleAction", CName: "virDomainSetLifecycleAction", Params: []Param{req("type", TUint), req("action", TUint), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets what happens on a lifecycle event (VIR_DOMAIN_LIFECYCLE_*): a VIR_DOMAIN_LIFECYCLE_ACTION_*.",
 		fn: func(c *Call) (Value, error) {
@@ -69,10 +69,10 @@ var domainLifecycleFlagOps = inClass(ClassDomain, []*Op{
 	{Name: "abortJob", CName: "virDomainAbortJob", Result: "int (0)", Effect: Mutate,
 		Doc: "Aborts the domain's current background job (a migration, a save, a dump).",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().AbortJob()) }},
-	{Name: "abortJobFlags", CName: "virDomainAbortJobFlags", Params: []Param{flags()}, Result: "int (0)", Effect: Mutate,
+	{Name: "abortJobFlags", CName: "virDomainAbortJobFlags", Params: []Param{flagsOf("VIR_DOMAIN_ABORT_JOB_")}, Result: "int (0)", Effect: Mutate,
 		Doc: "Aborts the domain's current background job (VIR_DOMAIN_ABORT_JOB_POSTCOPY: a post-copy migration too).",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().AbortJobFlags(c.uint32(0))) }},
-	{Name: "startDirtyRateCalc", CName: "virDomainStartDirtyRateCalc", Params: []Param{req("seconds", TInt), flags()}, Result: "int (0)", Effect: Mutate,
+	{Name: "startDirtyRateCalc", CName: "virDomainStartDirtyRateCalc", Params: []Param{req("seconds", TInt), flagsOf("VIR_DOMAIN_DIRTYRATE_MODE_")}, Result: "int (0)", Effect: Mutate,
 		Doc: "Starts measuring the domain's memory dirty rate over so many seconds (read it in the domain's stats).",
 		fn: func(c *Call) (Value, error) {
 			secs, err := c.cInt(0)
@@ -101,7 +101,7 @@ var domainGuestOps = inClass(ClassDomain, []*Op{
 		Doc:    "Returns the SSH keys authorized for a guest user, through the guest agent.",
 		fn:     func(c *Call) (Value, error) { return strList(c.domain().AuthorizedSSHKeysGet(c.str(0), c.uint32(1))) }},
 	{Name: "authorizedSSHKeysSet", CName: "virDomainAuthorizedSSHKeysSet",
-		Params: []Param{req("user", TString), opt("keys", TListOrNone, nil), flags()}, Result: "int (0)", Effect: Mutate,
+		Params: []Param{req("user", TString), opt("keys", TListOrNone, nil), flagsOf("VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_")}, Result: "int (0)", Effect: Mutate,
 		Doc: "Adds (or with VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE removes) SSH keys authorized for a guest user.",
 		fn: func(c *Call) (Value, error) {
 			keys, err := c.stringList(1)
@@ -111,7 +111,7 @@ var domainGuestOps = inClass(ClassDomain, []*Op{
 			return done(c.domain().AuthorizedSSHKeysSet(c.str(0), keys, c.uint32(2)))
 		}},
 	{Name: "setUserPassword", CName: "virDomainSetUserPassword",
-		Params: []Param{req("user", TString), {Name: "password", Type: TString, Secret: true}, flags()}, Result: "int (0)", Effect: Mutate,
+		Params: []Param{req("user", TString), {Name: "password", Type: TString, Secret: true}, flagsOf("VIR_DOMAIN_PASSWORD_")}, Result: "int (0)", Effect: Mutate,
 		Doc: "Sets a guest user's password, through the guest agent (VIR_DOMAIN_PASSWORD_ENCRYPTED: already encrypted).",
 		fn: func(c *Call) (Value, error) {
 			return done(c.domain().SetUserPassword(c.str(0), c.str(1), c.uint32(2)))

@@ -9,7 +9,7 @@ package host
 // names under Policy.AllowRead), as a connection the script opened would.
 var domainMigrateOps = inClass(ClassDomain, []*Op{
 	{Name: "migrate", CName: "virDomainMigrate",
-		Params: []Param{obj("dconn", ClassConnect), flags(), opt("dname", TStringOrNone, nil), opt("uri", TStringOrNone, nil),
+		Params: []Param{obj("dconn", ClassConnect), flagsOf("VIR_MIGRATE_"), opt("dname", TStringOrNone, nil), opt("uri", TStringOrNone, nil),
 			opt("bandwidth", TUint64, int64(0))},
 		Result: "virDomain (on dconn)", Effect: Destroy,
 		Doc: "Migrates the domain to the host of dconn (VIR_MIGRATE_* flags), optionally renamed, over uri, at most bandwidth MiB/s.",
@@ -23,7 +23,7 @@ var domainMigrateOps = inClass(ClassDomain, []*Op{
 		},
 		planned: func(c *Call) (Value, error) { return c.planMigrated(c.optStr(2)), nil }},
 	{Name: "migrate2", CName: "virDomainMigrate2",
-		Params: []Param{obj("dconn", ClassConnect), opt("dxml", TStringOrNone, nil), flags(), opt("dname", TStringOrNone, nil),
+		Params: []Param{obj("dconn", ClassConnect), opt("dxml", TStringOrNone, nil), flagsOf("VIR_MIGRATE_"), opt("dname", TStringOrNone, nil),
 			opt("uri", TStringOrNone, nil), opt("bandwidth", TUint64, int64(0))},
 		Result: "virDomain (on dconn)", Effect: Destroy,
 		Doc: "Migrates the domain to the host of dconn, as migrate, with an altered XML for the destination.",
@@ -37,7 +37,7 @@ var domainMigrateOps = inClass(ClassDomain, []*Op{
 		},
 		planned: func(c *Call) (Value, error) { return c.planMigrated(c.optStr(3)), nil }},
 	{Name: "migrate3", CName: "virDomainMigrate3",
-		Params: []Param{obj("dconn", ClassConnect), req("params", TDict), flags()},
+		Params: []Param{obj("dconn", ClassConnect), req("params", TDict), flagsOf("VIR_MIGRATE_")},
 		Result: "virDomain (on dconn)", Effect: Destroy,
 		Doc: "Migrates the domain to the host of dconn, with typed params (migrate_uri, destination_name, bandwidth, ...).",
 		fn: func(c *Call) (Value, error) {
@@ -57,7 +57,7 @@ var domainMigrateOps = inClass(ClassDomain, []*Op{
 			return c.planMigrated(deref(p.DestName)), nil
 		}},
 	{Name: "migrateToURI", CName: "virDomainMigrateToURI",
-		Params: []Param{req("duri", TString), flags(), opt("dname", TStringOrNone, nil), opt("bandwidth", TUint64, int64(0))},
+		Params: []Param{req("duri", TString), flagsOf("VIR_MIGRATE_"), opt("dname", TStringOrNone, nil), opt("bandwidth", TUint64, int64(0))},
 		Result: "int (0)", Effect: Destroy,
 		Doc: "Migrates the domain to duri: the destination's libvirt URI (VIR_MIGRATE_PEER2PEER) or the hypervisor's.",
 		fn: func(c *Call) (Value, error) {
@@ -68,7 +68,7 @@ var domainMigrateOps = inClass(ClassDomain, []*Op{
 		}},
 	{Name: "migrateToURI2", CName: "virDomainMigrateToURI2",
 		Params: []Param{opt("dconnuri", TStringOrNone, nil), opt("miguri", TStringOrNone, nil), opt("dxml", TStringOrNone, nil),
-			flags(), opt("dname", TStringOrNone, nil), opt("bandwidth", TUint64, int64(0))},
+			flagsOf("VIR_MIGRATE_"), opt("dname", TStringOrNone, nil), opt("bandwidth", TUint64, int64(0))},
 		Result: "int (0)", Effect: Destroy,
 		Doc: "Migrates the domain to the destination's libvirt URI dconnuri and/or the hypervisor's miguri, with an altered XML.",
 		fn: func(c *Call) (Value, error) {
@@ -78,7 +78,7 @@ var domainMigrateOps = inClass(ClassDomain, []*Op{
 			return done(c.domain().MigrateToURI2(c.optStr(0), c.optStr(1), c.optStr(2), c.uint32(3), c.optStr(4), c.uint64(5)))
 		}},
 	{Name: "migrateToURI3", CName: "virDomainMigrateToURI3",
-		Params: []Param{req("dconnuri", TStringOrNone), req("params", TDict), flags()},
+		Params: []Param{req("dconnuri", TStringOrNone), req("params", TDict), flagsOf("VIR_MIGRATE_")},
 		Result: "int (0)", Effect: Destroy,
 		Doc: "Migrates the domain to the destination's libvirt URI dconnuri, with typed params (migrate_uri, bandwidth, ...).",
 		fn: func(c *Call) (Value, error) {
@@ -115,11 +115,11 @@ var domainMigrateOps = inClass(ClassDomain, []*Op{
 		fn: func(c *Call) (Value, error) {
 			return done(c.domain().MigrateSetMaxDowntime(c.uint64(0), c.uint32(1)))
 		}},
-	{Name: "migrateGetMaxSpeed", CName: "virDomainMigrateGetMaxSpeed", Params: []Param{flags()}, Result: "int (MiB/s)",
+	{Name: "migrateGetMaxSpeed", CName: "virDomainMigrateGetMaxSpeed", Params: []Param{flagsOf("VIR_DOMAIN_MIGRATE_MAX_SPEED_")}, Result: "int (MiB/s)",
 		Doc: "Returns the migration bandwidth limit in MiB/s (VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY: post-copy's).",
 		fn:  func(c *Call) (Value, error) { return num(c.domain().MigrateGetMaxSpeed(c.uint32(0))) }},
 	{Name: "migrateSetMaxSpeed", CName: "virDomainMigrateSetMaxSpeed",
-		Params: []Param{req("bandwidth", TUint64), flags()}, Result: "int (0)", Effect: Mutate,
+		Params: []Param{req("bandwidth", TUint64), flagsOf("VIR_DOMAIN_MIGRATE_MAX_SPEED_")}, Result: "int (0)", Effect: Mutate,
 		Doc: "Sets the migration bandwidth limit in MiB/s (VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY: post-copy's).",
 		fn: func(c *Call) (Value, error) {
 			return done(c.domain().MigrateSetMaxSpeed(c.uint64(0), c.uint32(1)))

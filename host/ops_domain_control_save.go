@@ -7,12 +7,12 @@ var domainSaveOps = inClass(ClassDomain, []*Op{
 		Doc: "Saves the domain's memory to the local file to and stops it (restore it with virConnect.restore).",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().Save(c.str(0))) }},
 	{Name: "saveFlags", CName: "virDomainSaveFlags",
-		Params: []Param{req("to", TString), opt("dxml", TStringOrNone, nil), flags()}, Result: "int (0)", Effect: File,
+		Params: []Param{req("to", TString), opt("dxml", TStringOrNone, nil), flagsOf("VIR_DOMAIN_SAVE_")}, Result: "int (0)", Effect: File,
 		Doc: "Saves the domain's memory to the local file to and stops it, with an altered XML and VIR_DOMAIN_SAVE_* flags.",
 		fn: func(c *Call) (Value, error) {
 			return done(c.domain().SaveFlags(c.str(0), c.optStr(1), c.uint32(2)))
 		}},
-	{Name: "saveParams", CName: "virDomainSaveParams", Params: []Param{req("params", TDict), flags()}, Result: "int (0)", Effect: File,
+	{Name: "saveParams", CName: "virDomainSaveParams", Params: []Param{req("params", TDict), flagsOf("VIR_DOMAIN_SAVE_")}, Result: "int (0)", Effect: File,
 		Doc: "Saves the domain's memory and stops it; params: file (a local path), dxml.",
 		fn: func(c *Call) (Value, error) {
 			p, err := c.saveParams("params", c.dict(0))
@@ -21,25 +21,25 @@ var domainSaveOps = inClass(ClassDomain, []*Op{
 			}
 			return done(c.domain().SaveParams(p, c.uint32(1)))
 		}},
-	{Name: "coreDump", CName: "virDomainCoreDump", Params: []Param{req("to", TString), flags()}, Result: "int (0)", Effect: File,
+	{Name: "coreDump", CName: "virDomainCoreDump", Params: []Param{req("to", TString), flagsOf("VIR_DUMP_")}, Result: "int (0)", Effect: File,
 		Doc: "Dumps the domain's core to the local file to (VIR_DUMP_* flags).",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().CoreDump(c.str(0), c.uint32(1))) }},
 	{Name: "coreDumpWithFormat", CName: "virDomainCoreDumpWithFormat",
-		Params: []Param{req("to", TString), req("dumpformat", TUint), flags()}, Result: "int (0)", Effect: File,
+		Params: []Param{req("to", TString), req("dumpformat", TUint), flagsOf("VIR_DUMP_")}, Result: "int (0)", Effect: File,
 		Doc: "Dumps the domain's core to the local file to, in a VIR_DOMAIN_CORE_DUMP_FORMAT_*.",
 		fn: func(c *Call) (Value, error) {
 			return done(c.domain().CoreDumpWithFormat(c.str(0), c.uint32(1), c.uint32(2)))
 		}},
-	{Name: "managedSave", CName: "virDomainManagedSave", Params: []Param{flags()}, Result: "int (0)", Effect: Mutate,
+	{Name: "managedSave", CName: "virDomainManagedSave", Params: []Param{flagsOf("VIR_DOMAIN_SAVE_")}, Result: "int (0)", Effect: Mutate,
 		Doc: "Saves the domain's memory to an image libvirt keeps and stops it; the next start resumes from it.",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().ManagedSave(c.uint32(0))) }},
 	{Name: "hasManagedSaveImage", CName: "virDomainHasManagedSaveImage", Params: []Param{flags()}, Result: "int (0 or 1)",
 		Doc: "Returns 1 if the domain has a managed save image.",
 		fn:  func(c *Call) (Value, error) { return flag(c.domain().HasManagedSaveImage(c.uint32(0))) }},
-	{Name: "managedSaveGetXMLDesc", CName: "virDomainManagedSaveGetXMLDesc", Params: []Param{flags()}, Result: "str (XML)",
+	{Name: "managedSaveGetXMLDesc", CName: "virDomainManagedSaveGetXMLDesc", Params: []Param{flagsOf("VIR_DOMAIN_SAVE_IMAGE_XML_")}, Result: "str (XML)",
 		Doc: "Returns the domain XML stored in the managed save image.",
 		fn:  func(c *Call) (Value, error) { return str(c.domain().ManagedSaveGetXMLDesc(c.uint32(0))) }},
-	{Name: "managedSaveDefineXML", CName: "virDomainManagedSaveDefineXML", Params: []Param{req("dxml", TString), flags()},
+	{Name: "managedSaveDefineXML", CName: "virDomainManagedSaveDefineXML", Params: []Param{req("dxml", TString), flagsOf("VIR_DOMAIN_SAVE_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Replaces the domain XML stored in the managed save image.",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().ManagedSaveDefineXML(c.str(0), c.uint32(1))) }},
@@ -59,7 +59,7 @@ var connectSaveOps = inClass(ClassConnect, []*Op{
 			return done(c.conn().DomainRestore(c.str(0)))
 		}},
 	{Name: "restoreFlags", CName: "virDomainRestoreFlags",
-		Params: []Param{req("frm", TString), opt("dxml", TStringOrNone, nil), flags()}, Result: "int (0)", Effect: File,
+		Params: []Param{req("frm", TString), opt("dxml", TStringOrNone, nil), flagsOf("VIR_DOMAIN_SAVE_")}, Result: "int (0)", Effect: File,
 		Doc: "Restores a domain saved to the local file frm, with an altered XML and VIR_DOMAIN_SAVE_* flags.",
 		fn: func(c *Call) (Value, error) {
 			if err := c.checkReadPath(c.str(0)); err != nil {
@@ -67,7 +67,7 @@ var connectSaveOps = inClass(ClassConnect, []*Op{
 			}
 			return done(c.conn().DomainRestoreFlags(c.str(0), c.optStr(1), c.uint32(2)))
 		}},
-	{Name: "restoreParams", CName: "virDomainRestoreParams", Params: []Param{req("params", TDict), flags()}, Result: "int (0)", Effect: File,
+	{Name: "restoreParams", CName: "virDomainRestoreParams", Params: []Param{req("params", TDict), flagsOf("VIR_DOMAIN_SAVE_")}, Result: "int (0)", Effect: File,
 		Doc: "Restores a saved domain; params: file (a local path), dxml.",
 		fn: func(c *Call) (Value, error) {
 			p, err := c.saveParams("params", c.dict(0))
@@ -81,7 +81,7 @@ var connectSaveOps = inClass(ClassConnect, []*Op{
 			}
 			return done(c.conn().DomainRestoreParams(p, c.uint32(1)))
 		}},
-	{Name: "saveImageGetXMLDesc", CName: "virDomainSaveImageGetXMLDesc", Params: []Param{req("file", TString), flags()},
+	{Name: "saveImageGetXMLDesc", CName: "virDomainSaveImageGetXMLDesc", Params: []Param{req("file", TString), flagsOf("VIR_DOMAIN_SAVE_IMAGE_XML_")},
 		Result: "str (XML)", Effect: File,
 		Doc: "Returns the domain XML stored in the saved image at the local path file.",
 		fn: func(c *Call) (Value, error) {
@@ -91,7 +91,7 @@ var connectSaveOps = inClass(ClassConnect, []*Op{
 			return str(c.conn().DomainSaveImageGetXMLDesc(c.str(0), c.uint32(1)))
 		}},
 	{Name: "saveImageDefineXML", CName: "virDomainSaveImageDefineXML",
-		Params: []Param{req("file", TString), req("dxml", TString), flags()}, Result: "int (0)", Effect: File,
+		Params: []Param{req("file", TString), req("dxml", TString), flagsOf("VIR_DOMAIN_SAVE_")}, Result: "int (0)", Effect: File,
 		Doc: "Replaces the domain XML stored in the saved image at the local path file.",
 		fn: func(c *Call) (Value, error) {
 			if err := c.checkReadPath(c.str(0)); err != nil {

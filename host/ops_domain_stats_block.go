@@ -6,7 +6,7 @@ var domainBlockStatsOps = inClass(ClassDomain, []*Op{
 		Result: "dict (typed parameters: 'weight', 'device_weight', 'device_read_iops_sec', ...)",
 		Doc:    "Returns the domain's block I/O weights and limits.",
 		fn:     func(c *Call) (Value, error) { return typedResult(c.domain().GetBlkioParameters(c.uint32(0))) }},
-	{Name: "setBlkioParameters", CName: "virDomainSetBlkioParameters", Params: []Param{req("params", TDict), flags()},
+	{Name: "setBlkioParameters", CName: "virDomainSetBlkioParameters", Params: []Param{req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets block I/O weights and limits ('weight', 'device_weight': \"/dev/sda,500\", ...).",
 		fn: tunableSetter(0, BlkioParams,
@@ -28,7 +28,7 @@ var domainBlockStatsOps = inClass(ClassDomain, []*Op{
 		fn: func(c *Call) (Value, error) {
 			return typedResult(c.domain().GetBlockIoTune(c.str(0), c.uint32(1)))
 		}},
-	{Name: "setBlockIoTune", CName: "virDomainSetBlockIoTune", Params: []Param{req("disk", TString), req("params", TDict), flags()},
+	{Name: "setBlockIoTune", CName: "virDomainSetBlockIoTune", Params: []Param{req("disk", TString), req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets a disk's I/O throttling ('total_bytes_sec', 'read_iops_sec_max', 'group_name', ...).",
 		fn: tunableSetter(1, BlockIoTuneParams,
@@ -44,7 +44,7 @@ var domainBlockStatsOps = inClass(ClassDomain, []*Op{
 			}
 			return Tuple(ints(s.RdReq, s.RdBytes, s.WrReq, s.WrBytes, s.Errs)), nil
 		}},
-	{Name: "blockStatsFlags", CName: "virDomainBlockStatsFlags", Params: []Param{req("path", TString), flags()},
+	{Name: "blockStatsFlags", CName: "virDomainBlockStatsFlags", Params: []Param{req("path", TString), flagsOf("VIR_TYPED_PARAM_STRING_")},
 		Result: "dict (typed parameters: 'rd_bytes', 'rd_operations', 'wr_total_times', ...)",
 		Doc:    "Returns a disk's I/O counters and times.",
 		fn: func(c *Call) (Value, error) {

@@ -4,7 +4,7 @@ package host
 // statistics at once.
 var connectStatsOps = inClass(ClassConnect, []*Op{
 	{Name: "getAllDomainStats", CName: "virConnectGetAllDomainStats",
-		Params: []Param{opt("stats", TUint, int64(0)), flags()},
+		Params: []Param{opt("stats", TUint, int64(0)), flagsOf("VIR_CONNECT_GET_ALL_DOMAINS_STATS_")},
 		Result: "list of tuples: (virDomain, dict of 'state.state', 'cpu.time', 'block.0.rd.reqs', ...)",
 		Doc:    "Returns the statistics (VIR_DOMAIN_STATS_* groups, 0 for all) of the domains the VIR_CONNECT_GET_ALL_DOMAINS_STATS_* flags select.",
 		fn: func(c *Call) (Value, error) {
@@ -26,7 +26,7 @@ var connectStatsOps = inClass(ClassConnect, []*Op{
 			return out, nil
 		}},
 	{Name: "domainListGetStats", CName: "virDomainListGetStats",
-		Params: []Param{req("doms", TList), opt("stats", TUint, int64(0)), flags()},
+		Params: []Param{req("doms", TList), opt("stats", TUint, int64(0)), flagsOf("VIR_CONNECT_GET_ALL_DOMAINS_STATS_")},
 		Result: "list of tuples: (virDomain, dict of 'state.state', 'cpu.time', ...)",
 		Doc:    "Returns the statistics (VIR_DOMAIN_STATS_* groups, 0 for all) of the domains of a list.",
 		fn: func(c *Call) (Value, error) {

@@ -3,7 +3,7 @@ package host
 // domainCPUOps are virDomain's CPU statistics, scheduler and perf event
 // operations.
 var domainCPUOps = inClass(ClassDomain, []*Op{
-	{Name: "getCPUStats", CName: "virDomainGetCPUStats", Params: []Param{req("total", TBool), flags()},
+	{Name: "getCPUStats", CName: "virDomainGetCPUStats", Params: []Param{req("total", TBool), flagsOf("VIR_TYPED_PARAM_STRING_")},
 		Result: "list of dict: [{'cpu_time': ns, 'user_time': ns, 'system_time': ns}] for the total, one {'cpu_time': ns, 'vcpu_time': ns} per host CPU otherwise",
 		Doc:    "Returns the domain's CPU time, in total or per host CPU.",
 		fn: func(c *Call) (Value, error) {
@@ -46,7 +46,7 @@ var domainCPUOps = inClass(ClassDomain, []*Op{
 		fn: tunableSetter(0, SchedulerParams,
 			func(c *Call) ([]TypedParam, error) { return c.domain().GetSchedulerParameters() },
 			func(c *Call, ps []TypedParam) error { return c.domain().SetSchedulerParameters(ps) })},
-	{Name: "setSchedulerParametersFlags", CName: "virDomainSetSchedulerParametersFlags", Params: []Param{req("params", TDict), flags()},
+	{Name: "setSchedulerParametersFlags", CName: "virDomainSetSchedulerParametersFlags", Params: []Param{req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets scheduler parameters, live or persistent (VIR_DOMAIN_AFFECT_* flags).",
 		fn: tunableSetter(0, SchedulerParams,
@@ -56,7 +56,7 @@ var domainCPUOps = inClass(ClassDomain, []*Op{
 		Result: "dict (typed parameters: event name to bool, e.g. 'cmt': False)",
 		Doc:    "Returns which perf events are enabled for the domain.",
 		fn:     func(c *Call) (Value, error) { return typedResult(c.domain().GetPerfEvents(c.uint32(0))) }},
-	{Name: "setPerfEvents", CName: "virDomainSetPerfEvents", Params: []Param{req("params", TDict), flags()},
+	{Name: "setPerfEvents", CName: "virDomainSetPerfEvents", Params: []Param{req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Enables or disables perf events ({'cmt': True, ...}).",
 		fn: tunableSetter(0, PerfEventParams,

@@ -15,7 +15,7 @@ var domainInfoOps = inClass(ClassDomain, []*Op{
 	{Name: "OSType", CName: "virDomainGetOSType", Result: "str",
 		Doc: "Returns the type of operating system the domain runs, e.g. hvm.",
 		fn:  func(c *Call) (Value, error) { return str(c.domain().GetOSType()) }},
-	{Name: "hostname", CName: "virDomainGetHostname", Effect: Privileged, Params: []Param{flags()}, Result: "str",
+	{Name: "hostname", CName: "virDomainGetHostname", Effect: Privileged, Params: []Param{flagsOf("VIR_DOMAIN_GET_HOSTNAME_")}, Result: "str",
 		Doc: "Returns the guest's hostname (VIR_DOMAIN_GET_HOSTNAME_* flags pick the source).",
 		fn:  func(c *Call) (Value, error) { return str(c.domain().GetHostname(c.uint32(0))) }},
 	{Name: "isUpdated", CName: "virDomainIsUpdated", Result: "int (0 or 1)",
@@ -44,24 +44,24 @@ var domainInfoOps = inClass(ClassDomain, []*Op{
 			m.Set("nseconds", int64(ns))
 			return m, nil
 		}},
-	{Name: "setTime", CName: "virDomainSetTime", Params: []Param{opt("time", TDictOrNone, nil), flags()},
+	{Name: "setTime", CName: "virDomainSetTime", Params: []Param{opt("time", TDictOrNone, nil), flagsOf("VIR_DOMAIN_TIME_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets the guest's clock to {'seconds': s, 'nseconds': ns}, or with time None and VIR_DOMAIN_TIME_SYNC, from the host's.",
 		fn:  setTime},
-	{Name: "metadata", CName: "virDomainGetMetadata", Params: []Param{req("type", TInt), req("uri", TStringOrNone), flags()},
+	{Name: "metadata", CName: "virDomainGetMetadata", Params: []Param{req("type", TInt), req("uri", TStringOrNone), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "str",
 		Doc:    "Returns the domain's description, title or metadata element of namespace uri (VIR_DOMAIN_METADATA_*).",
 		fn: func(c *Call) (Value, error) {
 			return str(c.domain().GetMetadata(int(c.int(0)), c.optStr(1), c.uint32(2)))
 		}},
 	{Name: "setMetadata", CName: "virDomainSetMetadata",
-		Params: []Param{req("type", TInt), req("metadata", TStringOrNone), req("key", TStringOrNone), req("uri", TStringOrNone), flags()},
+		Params: []Param{req("type", TInt), req("metadata", TStringOrNone), req("key", TStringOrNone), req("uri", TStringOrNone), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets (or with None removes) the domain's description, title or metadata element (VIR_DOMAIN_METADATA_*).",
 		fn: func(c *Call) (Value, error) {
 			return done(c.domain().SetMetadata(int(c.int(0)), c.optStr(1), c.optStr(2), c.optStr(3), c.uint32(4)))
 		}},
-	{Name: "messages", CName: "virDomainGetMessages", Params: []Param{flags()}, Result: "list of str",
+	{Name: "messages", CName: "virDomainGetMessages", Params: []Param{flagsOf("VIR_DOMAIN_MESSAGE_")}, Result: "list of str",
 		Doc: "Returns the domain's warnings, e.g. tainting (VIR_DOMAIN_MESSAGE_* flags).",
 		fn:  func(c *Call) (Value, error) { return strList(c.domain().GetMessages(c.uint32(0))) }},
 	{Name: "securityLabel", CName: "virDomainGetSecurityLabel", Result: "list: [label, enforcing (bool)]",

@@ -6,7 +6,7 @@ var domainMemoryOps = inClass(ClassDomain, []*Op{
 		Result: "dict (typed parameters: 'hard_limit', 'soft_limit', 'swap_hard_limit' KiB)",
 		Doc:    "Returns the domain's memory limits.",
 		fn:     func(c *Call) (Value, error) { return typedResult(c.domain().GetMemoryParameters(c.uint32(0))) }},
-	{Name: "setMemoryParameters", CName: "virDomainSetMemoryParameters", Params: []Param{req("params", TDict), flags()},
+	{Name: "setMemoryParameters", CName: "virDomainSetMemoryParameters", Params: []Param{req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets memory limits ('hard_limit', 'soft_limit', 'min_guarantee', 'swap_hard_limit', KiB).",
 		fn: tunableSetter(0, MemoryParams,
@@ -28,7 +28,7 @@ var domainMemoryOps = inClass(ClassDomain, []*Op{
 			}
 			return m, nil
 		}},
-	{Name: "setMemoryStatsPeriod", CName: "virDomainSetMemoryStatsPeriod", Params: []Param{req("period", TInt), flags()},
+	{Name: "setMemoryStatsPeriod", CName: "virDomainSetMemoryStatsPeriod", Params: []Param{req("period", TInt), flagsOf("VIR_DOMAIN_MEM_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets how often, in seconds, the balloon driver refreshes memory statistics (0 stops it).",
 		fn: func(c *Call) (Value, error) {
@@ -42,13 +42,13 @@ var domainMemoryOps = inClass(ClassDomain, []*Op{
 		Result: "dict (typed parameters: 'numa_mode', 'numa_nodeset')",
 		Doc:    "Returns the domain's NUMA memory mode and nodes.",
 		fn:     func(c *Call) (Value, error) { return typedResult(c.domain().GetNumaParameters(c.uint32(0))) }},
-	{Name: "setNumaParameters", CName: "virDomainSetNumaParameters", Params: []Param{req("params", TDict), flags()},
+	{Name: "setNumaParameters", CName: "virDomainSetNumaParameters", Params: []Param{req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets the NUMA memory mode ('numa_mode', VIR_DOMAIN_NUMATUNE_MEM_*) and nodes ('numa_nodeset').",
 		fn: tunableSetter(0, NumaParams,
 			func(c *Call) ([]TypedParam, error) { return c.domain().GetNumaParameters(c.uint32(1)) },
 			func(c *Call, ps []TypedParam) error { return c.domain().SetNumaParameters(ps, c.uint32(1)) })},
-	{Name: "memoryPeek", CName: "virDomainMemoryPeek", Effect: Privileged, Params: []Param{req("start", TUint64), req("size", TUint64), flags()},
+	{Name: "memoryPeek", CName: "virDomainMemoryPeek", Effect: Privileged, Params: []Param{req("start", TUint64), req("size", TUint64), flagsOf("VIR_MEMORY_")},
 		Result: "bytes",
 		Doc:    "Reads size bytes of the guest's memory at start (VIR_MEMORY_VIRTUAL or VIR_MEMORY_PHYSICAL).",
 		fn: func(c *Call) (Value, error) {

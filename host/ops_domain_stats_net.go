@@ -38,7 +38,7 @@ var domainNetJobOps = inClass(ClassDomain, []*Op{
 		fn: func(c *Call) (Value, error) {
 			return typedResult(c.domain().GetInterfaceParameters(c.str(0), c.uint32(1)))
 		}},
-	{Name: "setInterfaceParameters", CName: "virDomainSetInterfaceParameters", Params: []Param{req("device", TString), req("params", TDict), flags()},
+	{Name: "setInterfaceParameters", CName: "virDomainSetInterfaceParameters", Params: []Param{req("device", TString), req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets an interface's bandwidth limits ('inbound.average', 'outbound.peak', ...).",
 		fn: tunableSetter(1, InterfaceParams,
@@ -67,7 +67,7 @@ var domainNetJobOps = inClass(ClassDomain, []*Op{
 			return append([]Value{int64(j.Type)}, ints(j.TimeElapsed, j.TimeRemaining, j.DataTotal, j.DataProcessed,
 				j.DataRemaining, j.MemTotal, j.MemProcessed, j.MemRemaining, j.FileTotal, j.FileProcessed, j.FileRemaining)...), nil
 		}},
-	{Name: "jobStats", CName: "virDomainGetJobStats", Params: []Param{flags()},
+	{Name: "jobStats", CName: "virDomainGetJobStats", Params: []Param{flagsOf("VIR_DOMAIN_JOB_STATS_")},
 		Result: "dict (typed parameters: 'time_elapsed', 'data_total', ..., then 'type')",
 		Doc:    "Returns the statistics of the domain's background job, or of the last completed one (VIR_DOMAIN_JOB_STATS_*).",
 		fn: func(c *Call) (Value, error) {

@@ -24,20 +24,20 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 			}
 			return Tuple{is, ms}, nil
 		}},
-	{Name: "vcpusFlags", CName: "virDomainGetVcpusFlags", Params: []Param{flags()}, Result: "int",
+	{Name: "vcpusFlags", CName: "virDomainGetVcpusFlags", Params: []Param{flagsOf("VIR_DOMAIN_VCPU_")}, Result: "int",
 		Doc: "Returns the number of virtual CPUs, live, persistent or maximum (VIR_DOMAIN_VCPU_* flags).",
 		fn:  func(c *Call) (Value, error) { return num(c.domain().GetVcpusFlags(c.uint32(0))) }},
 	{Name: "setVcpus", CName: "virDomainSetVcpus", Params: []Param{req("nvcpus", TUint)},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets the number of virtual CPUs of the running domain.",
 		fn:  func(c *Call) (Value, error) { return done(c.domain().SetVcpus(uint(c.uint32(0)))) }},
-	{Name: "setVcpusFlags", CName: "virDomainSetVcpusFlags", Params: []Param{req("nvcpus", TUint), flags()},
+	{Name: "setVcpusFlags", CName: "virDomainSetVcpusFlags", Params: []Param{req("nvcpus", TUint), flagsOf("VIR_DOMAIN_VCPU_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets the number of virtual CPUs, live, persistent or maximum (VIR_DOMAIN_VCPU_* flags).",
 		fn: func(c *Call) (Value, error) {
 			return done(c.domain().SetVcpusFlags(uint(c.uint32(0)), c.uint32(1)))
 		}},
-	{Name: "setVcpu", CName: "virDomainSetVcpu", Params: []Param{req("vcpumap", TString), req("state", TInt), flags()},
+	{Name: "setVcpu", CName: "virDomainSetVcpu", Params: []Param{req("vcpumap", TString), req("state", TInt), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Enables (state 1) or disables (0) the virtual CPUs of a list such as \"1-3,^2\".",
 		fn: func(c *Call) (Value, error) {
@@ -47,7 +47,7 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 			}
 			return done(c.domain().SetVcpu(m, c.int(1) != 0, c.uint32(2)))
 		}},
-	{Name: "vcpuPinInfo", CName: "virDomainGetVcpuPinInfo", Params: []Param{flags()},
+	{Name: "vcpuPinInfo", CName: "virDomainGetVcpuPinInfo", Params: []Param{flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "list of cpumap (tuple of bool per host CPU), one per virtual CPU",
 		Doc:    "Returns the host CPUs each virtual CPU is pinned to.",
 		fn: func(c *Call) (Value, error) {
@@ -71,7 +71,7 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 			}
 			return done(c.domain().PinVcpu(uint(c.uint32(0)), m))
 		}},
-	{Name: "pinVcpuFlags", CName: "virDomainPinVcpuFlags", Params: []Param{req("vcpu", TUint), req("cpumap", TList), flags()},
+	{Name: "pinVcpuFlags", CName: "virDomainPinVcpuFlags", Params: []Param{req("vcpu", TUint), req("cpumap", TList), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Pins a virtual CPU, live or persistently (VIR_DOMAIN_AFFECT_* flags).",
 		fn: func(c *Call) (Value, error) {
@@ -81,7 +81,7 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 			}
 			return done(c.domain().PinVcpuFlags(uint(c.uint32(0)), m, c.uint32(2)))
 		}},
-	{Name: "emulatorPinInfo", CName: "virDomainGetEmulatorPinInfo", Params: []Param{flags()},
+	{Name: "emulatorPinInfo", CName: "virDomainGetEmulatorPinInfo", Params: []Param{flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "cpumap (tuple of bool per host CPU)",
 		Doc:    "Returns the host CPUs the domain's emulator threads are pinned to.",
 		fn: func(c *Call) (Value, error) {
@@ -91,7 +91,7 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 			}
 			return boolTuple(m), nil
 		}},
-	{Name: "pinEmulator", CName: "virDomainPinEmulator", Params: []Param{req("cpumap", TList), flags()},
+	{Name: "pinEmulator", CName: "virDomainPinEmulator", Params: []Param{req("cpumap", TList), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Pins the domain's emulator threads to the host CPUs of cpumap.",
 		fn: func(c *Call) (Value, error) {
@@ -131,7 +131,7 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 			}
 			return done(c.domain().SetGuestVcpus(m, c.int(1) != 0, c.uint32(2)))
 		}},
-	{Name: "ioThreadInfo", CName: "virDomainGetIOThreadInfo", Params: []Param{flags()},
+	{Name: "ioThreadInfo", CName: "virDomainGetIOThreadInfo", Params: []Param{flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "list of tuples: (iothread_id, [bool per host CPU])",
 		Doc:    "Returns the domain's IOThreads and the host CPUs each is pinned to.",
 		fn: func(c *Call) (Value, error) {
@@ -145,19 +145,19 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 			}
 			return out, nil
 		}},
-	{Name: "addIOThread", CName: "virDomainAddIOThread", Params: []Param{req("iothread_id", TUint), flags()},
+	{Name: "addIOThread", CName: "virDomainAddIOThread", Params: []Param{req("iothread_id", TUint), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Adds an IOThread with this ID.",
 		fn: func(c *Call) (Value, error) {
 			return done(c.domain().AddIOThread(uint(c.uint32(0)), c.uint32(1)))
 		}},
-	{Name: "delIOThread", CName: "virDomainDelIOThread", Params: []Param{req("iothread_id", TUint), flags()},
+	{Name: "delIOThread", CName: "virDomainDelIOThread", Params: []Param{req("iothread_id", TUint), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Removes the IOThread with this ID.",
 		fn: func(c *Call) (Value, error) {
 			return done(c.domain().DelIOThread(uint(c.uint32(0)), c.uint32(1)))
 		}},
-	{Name: "pinIOThread", CName: "virDomainPinIOThread", Params: []Param{req("iothread_val", TUint), req("cpumap", TList), flags()},
+	{Name: "pinIOThread", CName: "virDomainPinIOThread", Params: []Param{req("iothread_val", TUint), req("cpumap", TList), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Pins an IOThread to the host CPUs of cpumap.",
 		fn: func(c *Call) (Value, error) {
@@ -167,7 +167,7 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 			}
 			return done(c.domain().PinIOThread(uint(c.uint32(0)), m, c.uint32(2)))
 		}},
-	{Name: "setIOThreadParams", CName: "virDomainSetIOThreadParams", Params: []Param{req("iothread_val", TUint), req("params", TDict), flags()},
+	{Name: "setIOThreadParams", CName: "virDomainSetIOThreadParams", Params: []Param{req("iothread_val", TUint), req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets an IOThread's polling and thread pool parameters ('poll_max_ns', 'poll_grow', ...).",
 		fn: setter(1, IOThreadParams, func(c *Call, ps []TypedParam) error {

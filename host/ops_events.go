@@ -188,11 +188,14 @@ var eventOps = append(inClass(ClassConnect, []*Op{
 		}},
 	{Name: "wait_for_state", CName: "virDomainGetState", Extension: true, waits: true,
 		Params: []Param{obj("dom", ClassDomain), req("state", TInt), opt("timeout", TFloat, 30.0)}, Result: "int (the state)",
-		Doc: "Waits until dom is in state (VIR_DOMAIN_*), running event callbacks meanwhile; fails with VIR_ERR_OPERATION_TIMEOUT after timeout seconds.",
+		Doc: "Waits until dom is in state (VIR_DOMAIN_*), running event callbacks meanwhile; fails with VIR_ERR_OPERATION_TIMEOUT after timeout seconds. In a dry run that planned a change of dom's state, returns at once as though reached.",
 		fn: func(c *Call) (Value, error) {
 			d, err := seconds(c.op.QualName(), c.float(2))
 			if err != nil {
 				return nil, err
+			}
+			if v, ok := c.plannedWait(c.object(0), c.int(1)); ok {
+				return v, nil
 			}
 			return c.waitForState(c.object(0), c.int(1), d)
 		}},

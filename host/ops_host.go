@@ -75,7 +75,7 @@ var hostNodeOps = inClass(ClassConnect, []*Op{
 		Doc:    "Returns the free pages of each size in pages, in up to maxCells NUMA cells from startCell.",
 		fn:     hostGetFreePages},
 	{Name: "allocPages", CName: "virNodeAllocPages",
-		Params: []Param{req("pages", TIntDict), opt("startCell", TInt, int64(0)), opt("cellCount", TUint, int64(0)), flags()},
+		Params: []Param{req("pages", TIntDict), opt("startCell", TInt, int64(0)), opt("cellCount", TUint, int64(0)), flagsOf("VIR_NODE_ALLOC_PAGES_")},
 		Result: "int (pages allocated or freed)", Effect: Mutate,
 		Doc: "Allocates or frees huge pages ({page size KiB: count}) in cellCount NUMA cells from startCell.",
 		fn:  hostAllocPages},
@@ -234,7 +234,7 @@ func hostSetMemoryParameters(c *Call) (Value, error) {
 
 // hostCPUOps are virConnect's methods on CPU models.
 var hostCPUOps = inClass(ClassConnect, []*Op{
-	{Name: "baselineCPU", CName: "virConnectBaselineCPU", Params: []Param{req("xmlCPUs", TListOrNone), flags()},
+	{Name: "baselineCPU", CName: "virConnectBaselineCPU", Params: []Param{req("xmlCPUs", TListOrNone), flagsOf("VIR_CONNECT_BASELINE_CPU_")},
 		Result: "str (XML)",
 		Doc:    "Returns the most capable CPU that every CPU described in xmlCPUs (a list of XML) can run.",
 		fn: func(c *Call) (Value, error) {
@@ -246,7 +246,7 @@ var hostCPUOps = inClass(ClassConnect, []*Op{
 		}},
 	{Name: "baselineHypervisorCPU", CName: "virConnectBaselineHypervisorCPU", Effect: Privileged,
 		Params: []Param{path(req("emulator", TStringOrNone)), req("arch", TStringOrNone), req("machine", TStringOrNone),
-			req("virttype", TStringOrNone), req("xmlCPUs", TListOrNone), flags()},
+			req("virttype", TStringOrNone), req("xmlCPUs", TListOrNone), flagsOf("VIR_CONNECT_BASELINE_CPU_")},
 		Result: "str (XML)",
 		Doc:    "Returns the most capable CPU that the hypervisor can provide and every CPU in xmlCPUs can run.",
 		fn: func(c *Call) (Value, error) {
@@ -256,13 +256,13 @@ var hostCPUOps = inClass(ClassConnect, []*Op{
 			}
 			return str(c.conn().BaselineHypervisorCPU(c.optStr(0), c.optStr(1), c.optStr(2), c.optStr(3), cpus, c.uint32(5)))
 		}},
-	{Name: "compareCPU", CName: "virConnectCompareCPU", Params: []Param{req("xmlDesc", TString), flags()},
+	{Name: "compareCPU", CName: "virConnectCompareCPU", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_CONNECT_COMPARE_CPU_")},
 		Result: "int (VIR_CPU_COMPARE_*)",
 		Doc:    "Compares a CPU described in XML with the host's CPU.",
 		fn:     func(c *Call) (Value, error) { return num(c.conn().CompareCPU(c.str(0), c.uint32(1))) }},
 	{Name: "compareHypervisorCPU", CName: "virConnectCompareHypervisorCPU", Effect: Privileged,
 		Params: []Param{path(req("emulator", TStringOrNone)), req("arch", TStringOrNone), req("machine", TStringOrNone),
-			req("virttype", TStringOrNone), req("xmlCPU", TString), flags()},
+			req("virttype", TStringOrNone), req("xmlCPU", TString), flagsOf("VIR_CONNECT_COMPARE_CPU_")},
 		Result: "int (VIR_CPU_COMPARE_*)",
 		Doc:    "Compares a CPU described in XML with the CPU the hypervisor can provide.",
 		fn: func(c *Call) (Value, error) {
@@ -291,7 +291,7 @@ var hostDomainOps = inClass(ClassConnect, []*Op{
 		Doc:     "Creates and starts a transient domain from XML (the old name of createXML).",
 		fn:      func(c *Call) (Value, error) { return c.domainResult(c.conn().DomainCreateLinux(c.str(0), c.uint32(1))) },
 		planned: planDomain},
-	{Name: "defineXMLFlags", CName: "virDomainDefineXMLFlags", Params: []Param{req("xml", TString), flags()},
+	{Name: "defineXMLFlags", CName: "virDomainDefineXMLFlags", Params: []Param{req("xml", TString), flagsOf("VIR_DOMAIN_DEFINE_")},
 		Result: "virDomain", Effect: Mutate,
 		Doc: "Defines (or redefines) a persistent domain from XML (VIR_DOMAIN_DEFINE_* flags).",
 		fn: func(c *Call) (Value, error) {

@@ -5,7 +5,7 @@ import "slices"
 // interfaceOps are virConnect's host interface methods and the methods of
 // virInterface.
 var interfaceOps = slices.Concat(inClass(ClassConnect, []*Op{
-	{Name: "interfaceDefineXML", CName: "virInterfaceDefineXML", Params: []Param{req("xml", TString), flags()},
+	{Name: "interfaceDefineXML", CName: "virInterfaceDefineXML", Params: []Param{req("xml", TString), flagsOf("VIR_INTERFACE_DEFINE_")},
 		Result: "virInterface", Effect: Mutate,
 		Doc: "Defines (or redefines) a host interface from XML, without starting it.",
 		fn: func(c *Call) (Value, error) {
@@ -30,7 +30,7 @@ var interfaceOps = slices.Concat(inClass(ClassConnect, []*Op{
 	{Name: "listDefinedInterfaces", CName: "virConnectListDefinedInterfaces", Result: "list of str",
 		Doc: "Returns the names of the inactive host interfaces.",
 		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListDefinedInterfaces()) }},
-	{Name: "listAllInterfaces", CName: "virConnectListAllInterfaces", Params: []Param{flags()},
+	{Name: "listAllInterfaces", CName: "virConnectListAllInterfaces", Params: []Param{flagsOf("VIR_CONNECT_LIST_INTERFACES_")},
 		Result: "list of virInterface",
 		Doc:    "Returns the host interfaces, filtered by VIR_CONNECT_LIST_INTERFACES_* flags.",
 		fn: func(c *Call) (Value, error) {
@@ -105,8 +105,7 @@ func planInterface(c *Call) (Value, error) {
 	if name == "" {
 		name = "(unnamed)"
 	}
-	if i, err := c.conn().InterfaceLookupByName(name); err == nil {
-		return c.ifaceResult(i, nil)
-	}
-	return c.plannedObject(ClassInterface, name), nil
+	return c.planObject(ClassInterface, name, "", func() (Value, error) {
+		return c.ifaceResult(c.conn().InterfaceLookupByName(name))
+	})
 }

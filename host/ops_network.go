@@ -16,7 +16,7 @@ var networkOps = inClass(ClassNetwork, []*Op{
 		Doc:    "Returns the connection the network belongs to.",
 		fn:     func(c *Call) (Value, error) { return c.recv.Conn(), nil },
 		inPlan: planConn},
-	{Name: "XMLDesc", CName: "virNetworkGetXMLDesc", Params: []Param{flags()}, Result: "str (XML)",
+	{Name: "XMLDesc", CName: "virNetworkGetXMLDesc", Params: []Param{flagsOf("VIR_NETWORK_XML_")}, Result: "str (XML)",
 		Doc: "Returns the network's XML description (VIR_NETWORK_XML_* flags).",
 		fn:  func(c *Call) (Value, error) { return str(c.network().GetXMLDesc(c.uint32(0))) }},
 	{Name: "bridgeName", CName: "virNetworkGetBridgeName", Result: "str",
@@ -44,7 +44,7 @@ var networkOps = inClass(ClassNetwork, []*Op{
 		Doc: "Removes the network's persistent definition.",
 		fn:  func(c *Call) (Value, error) { return done(c.network().Undefine()) }},
 	{Name: "update", CName: "virNetworkUpdate",
-		Params: []Param{req("command", TUint), req("section", TUint), req("parentIndex", TInt), req("xml", TString), flags()},
+		Params: []Param{req("command", TUint), req("section", TUint), req("parentIndex", TInt), req("xml", TString), flagsOf("VIR_NETWORK_UPDATE_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Changes one section of the network's definition (VIR_NETWORK_UPDATE_COMMAND_*, VIR_NETWORK_SECTION_*, VIR_NETWORK_UPDATE_AFFECT_* flags).",
 		fn: func(c *Call) (Value, error) {
@@ -78,7 +78,7 @@ var networkOps = inClass(ClassNetwork, []*Op{
 			ports, err := c.network().ListAllPorts(c.uint32(0))
 			return adoptAll(ports, err, c.adoptNetworkPort)
 		}},
-	{Name: "portCreateXML", CName: "virNetworkPortCreateXML", Params: []Param{req("xmldesc", TString), flags()},
+	{Name: "portCreateXML", CName: "virNetworkPortCreateXML", Params: []Param{req("xmldesc", TString), flagsOf("VIR_NETWORK_PORT_CREATE_")},
 		Result: "virNetworkPort", Effect: Mutate,
 		Doc: "Creates a port on the network from XML (VIR_NETWORK_PORT_CREATE_* flags).",
 		fn: func(c *Call) (Value, error) {
@@ -112,7 +112,7 @@ var connectNetworkOps = inClass(ClassConnect, []*Op{
 	{Name: "listDefinedNetworks", CName: "virConnectListDefinedNetworks", Result: "list of str",
 		Doc: "Returns the names of the inactive persistent networks.",
 		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListDefinedNetworks()) }},
-	{Name: "listAllNetworks", CName: "virConnectListAllNetworks", Params: []Param{flags()}, Result: "list of virNetwork",
+	{Name: "listAllNetworks", CName: "virConnectListAllNetworks", Params: []Param{flagsOf("VIR_CONNECT_LIST_NETWORKS_")}, Result: "list of virNetwork",
 		Doc: "Returns the networks, filtered by VIR_CONNECT_LIST_NETWORKS_* flags.",
 		fn: func(c *Call) (Value, error) {
 			nets, err := c.conn().ListAllNetworks(c.uint32(0))
@@ -128,7 +128,7 @@ var connectNetworkOps = inClass(ClassConnect, []*Op{
 		Doc:     "Creates and starts a transient network from XML.",
 		fn:      func(c *Call) (Value, error) { return adopted(c.conn().NetworkCreateXML(c.str(0)))(c.adoptNetwork) },
 		planned: planNetwork},
-	{Name: "networkCreateXMLFlags", CName: "virNetworkCreateXMLFlags", Params: []Param{req("xmlDesc", TString), flags()},
+	{Name: "networkCreateXMLFlags", CName: "virNetworkCreateXMLFlags", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_NETWORK_CREATE_")},
 		Result: "virNetwork", Effect: Mutate,
 		Doc: "Creates and starts a transient network from XML (VIR_NETWORK_CREATE_* flags).",
 		fn: func(c *Call) (Value, error) {
@@ -139,7 +139,7 @@ var connectNetworkOps = inClass(ClassConnect, []*Op{
 		Doc:     "Defines (or redefines) a persistent network from XML, without starting it.",
 		fn:      func(c *Call) (Value, error) { return adopted(c.conn().NetworkDefineXML(c.str(0)))(c.adoptNetwork) },
 		planned: planNetwork},
-	{Name: "networkDefineXMLFlags", CName: "virNetworkDefineXMLFlags", Params: []Param{req("xml", TString), flags()},
+	{Name: "networkDefineXMLFlags", CName: "virNetworkDefineXMLFlags", Params: []Param{req("xml", TString), flagsOf("VIR_NETWORK_DEFINE_")},
 		Result: "virNetwork", Effect: Mutate,
 		Doc: "Defines (or redefines) a persistent network from XML (VIR_NETWORK_DEFINE_* flags).",
 		fn: func(c *Call) (Value, error) {

@@ -36,10 +36,8 @@ func planFromXML(class string, id func(doc string) (string, error), lookup func(
 			return nil, c.unreadableXML(err)
 		}
 		if id == "" {
-			id = "(unnamed)"
-		} else if v, err := lookup(c, id); err == nil {
-			return v, nil
+			return c.planObject(class, "(unnamed)", "", nil)
 		}
-		return c.plannedObject(class, id), nil
+		return c.planObject(class, id, "", func() (Value, error) { return lookup(c, id) })
 	}
 }

@@ -13,7 +13,7 @@ var nodeDeviceOps = slices.Concat(inClass(ClassConnect, []*Op{
 		Result: "int",
 		Doc:    "Returns the number of the host's devices with capability cap, or of all of them for None.",
 		fn:     func(c *Call) (Value, error) { return num(c.conn().NodeNumOfDevices(c.hostCap(0), c.uint32(1))) }},
-	{Name: "listAllDevices", CName: "virConnectListAllNodeDevices", Params: []Param{flags()},
+	{Name: "listAllDevices", CName: "virConnectListAllNodeDevices", Params: []Param{flagsOf("VIR_CONNECT_LIST_NODE_DEVICES_")},
 		Result: "list of virNodeDevice",
 		Doc:    "Returns the host's devices, filtered by VIR_CONNECT_LIST_NODE_DEVICES_* flags.",
 		fn: func(c *Call) (Value, error) {
@@ -31,14 +31,14 @@ var nodeDeviceOps = slices.Concat(inClass(ClassConnect, []*Op{
 		fn: func(c *Call) (Value, error) {
 			return c.nodeDeviceResult(c.conn().NodeDeviceLookupSCSIHostByWWN(c.str(0), c.str(1), c.uint32(2)))
 		}},
-	{Name: "nodeDeviceCreateXML", CName: "virNodeDeviceCreateXML", Params: []Param{req("xmlDesc", TString), flags()},
+	{Name: "nodeDeviceCreateXML", CName: "virNodeDeviceCreateXML", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_NODE_DEVICE_CREATE_XML_")},
 		Result: "virNodeDevice", Effect: Mutate,
 		Doc: "Creates and starts a transient host device (a vHBA, a mediated device) from XML.",
 		fn: func(c *Call) (Value, error) {
 			return c.nodeDeviceResult(c.conn().NodeDeviceCreateXML(c.str(0), c.uint32(1)))
 		},
 		planned: planNodeDevice},
-	{Name: "nodeDeviceDefineXML", CName: "virNodeDeviceDefineXML", Params: []Param{req("xmlDesc", TString), flags()},
+	{Name: "nodeDeviceDefineXML", CName: "virNodeDeviceDefineXML", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_NODE_DEVICE_DEFINE_XML_")},
 		Result: "virNodeDevice", Effect: Mutate,
 		Doc: "Defines a persistent host device (a mediated device) from XML, without starting it.",
 		fn: func(c *Call) (Value, error) {
@@ -148,9 +148,9 @@ func planNodeDevice(c *Call) (Value, error) {
 		return nil, c.unreadableXML(err)
 	}
 	if name == "" {
-		name = "(unnamed)"
-	} else if d, err := c.conn().NodeDeviceLookupByName(name); err == nil {
-		return c.nodeDeviceResult(d, nil)
+		return c.planObject(ClassNodeDevice, "(unnamed)", "", nil)
 	}
-	return c.plannedObject(ClassNodeDevice, name), nil
+	return c.planObject(ClassNodeDevice, name, "", func() (Value, error) {
+		return c.nodeDeviceResult(c.conn().NodeDeviceLookupByName(name))
+	})
 }

@@ -45,7 +45,7 @@ var nwfilterOps = slices.Concat(inClass(ClassNWFilter, []*Op{
 		Doc:     "Defines (or redefines) a network filter from a <filter> XML.",
 		fn:      func(c *Call) (Value, error) { return c.adoptedNWFilter(c.conn().NWFilterDefineXML(c.str(0))) },
 		planned: planNWFilter},
-	{Name: "nwfilterDefineXMLFlags", CName: "virNWFilterDefineXMLFlags", Params: []Param{req("xmlDesc", TString), flags()},
+	{Name: "nwfilterDefineXMLFlags", CName: "virNWFilterDefineXMLFlags", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_NWFILTER_DEFINE_")},
 		Result: "virNWFilter", Effect: Mutate,
 		Doc: "Defines (or redefines) a network filter from a <filter> XML (VIR_NWFILTER_DEFINE_* flags).",
 		fn: func(c *Call) (Value, error) {
@@ -80,7 +80,7 @@ var nwfilterOps = slices.Concat(inClass(ClassNWFilter, []*Op{
 	{Name: "numOfNWFilters", CName: "virConnectNumOfNWFilters", Result: "int",
 		Doc: "Returns the number of network filters.",
 		fn:  func(c *Call) (Value, error) { return num(c.conn().NumOfNWFilters()) }},
-	{Name: "nwfilterBindingCreateXML", CName: "virNWFilterBindingCreateXML", Params: []Param{req("xml", TString), flags()},
+	{Name: "nwfilterBindingCreateXML", CName: "virNWFilterBindingCreateXML", Params: []Param{req("xml", TString), flagsOf("VIR_NWFILTER_BINDING_CREATE_")},
 		Result: "virNWFilterBinding", Effect: Mutate,
 		Doc: "Binds a network filter to a port from a <filterbinding> XML.",
 		fn: func(c *Call) (Value, error) {
@@ -132,11 +132,11 @@ func planNWFilter(c *Call) (Value, error) {
 		return nil, c.unreadableXML(err)
 	}
 	if name == "" {
-		name = "(unnamed)"
-	} else if f, err := c.conn().NWFilterLookupByName(name); err == nil {
-		return c.adoptedNWFilter(f, nil)
+		return c.planObject(ClassNWFilter, "(unnamed)", "", nil)
 	}
-	return c.plannedObject(ClassNWFilter, name), nil
+	return c.planObject(ClassNWFilter, name, "", func() (Value, error) {
+		return c.adoptedNWFilter(c.conn().NWFilterLookupByName(name))
+	})
 }
 
 // planBinding is the dry-run result of nwfilterBindingCreateXML: a planned
@@ -149,5 +149,5 @@ func planBinding(c *Call) (Value, error) {
 	if dev == "" {
 		dev = "(unnamed)"
 	}
-	return c.plannedObject(ClassNWFilterBinding, dev), nil
+	return c.planObject(ClassNWFilterBinding, dev, "", nil)
 }

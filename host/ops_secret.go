@@ -45,7 +45,7 @@ var secretOps = slices.Concat(inClass(ClassSecret, []*Op{
 		fn:  func(c *Call) (Value, error) { return done(c.secret().Undefine()) }},
 	connectOp("connect", "virSecretGetConnect", "secret"),
 }), inClass(ClassConnect, []*Op{
-	{Name: "secretDefineXML", CName: "virSecretDefineXML", Params: []Param{req("xml", TString), flags()},
+	{Name: "secretDefineXML", CName: "virSecretDefineXML", Params: []Param{req("xml", TString), flagsOf("VIR_SECRET_DEFINE_")},
 		Result: "virSecret", Effect: Mutate,
 		Doc:     "Defines (or redefines) a secret from a <secret> XML; its value is set with setValue.",
 		fn:      func(c *Call) (Value, error) { return c.adoptedSecret(c.conn().SecretDefineXML(c.str(0), c.uint32(1))) },
@@ -75,7 +75,7 @@ var secretOps = slices.Concat(inClass(ClassSecret, []*Op{
 	{Name: "listSecrets", CName: "virConnectListSecrets", Result: "list of str",
 		Doc: "Returns the UUIDs of the secrets.",
 		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListSecrets()) }},
-	{Name: "listAllSecrets", CName: "virConnectListAllSecrets", Params: []Param{flags()}, Result: "list of virSecret",
+	{Name: "listAllSecrets", CName: "virConnectListAllSecrets", Params: []Param{flagsOf("VIR_CONNECT_LIST_SECRETS_")}, Result: "list of virSecret",
 		Doc: "Returns the secrets, filtered by VIR_CONNECT_LIST_SECRETS_* flags.",
 		fn: func(c *Call) (Value, error) {
 			ss, err := c.conn().ListAllSecrets(c.uint32(0))
@@ -107,10 +107,9 @@ func planSecret(c *Call) (Value, error) {
 		return nil, c.unreadableXML(err)
 	}
 	if uuid == "" {
-		return c.plannedObject(ClassSecret, "(new secret)"), nil
+		return c.planObject(ClassSecret, "(new secret)", "", nil)
 	}
-	if s, err := c.conn().SecretLookupByUUIDString(uuid); err == nil {
-		return c.adoptedSecret(s, nil)
-	}
-	return c.plannedObject(ClassSecret, uuid), nil
+	return c.planObject(ClassSecret, uuid, "", func() (Value, error) {
+		return c.adoptedSecret(c.conn().SecretLookupByUUIDString(uuid))
+	})
 }

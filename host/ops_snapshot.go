@@ -12,7 +12,7 @@ var snapshotOps = slices.Concat(inClass(ClassSnapshot, []*Op{
 		Doc:    "Returns the snapshot's name.",
 		fn:     func(c *Call) (Value, error) { return str(c.snapshot().GetName()) },
 		inPlan: func(o *Object) Value { return momentName(o) }},
-	{Name: "getXMLDesc", CName: "virDomainSnapshotGetXMLDesc", Params: []Param{flags()}, Result: "str (XML)",
+	{Name: "getXMLDesc", CName: "virDomainSnapshotGetXMLDesc", Params: []Param{flagsOf("VIR_DOMAIN_SNAPSHOT_XML_")}, Result: "str (XML)",
 		Doc: "Returns the snapshot's XML description (VIR_DOMAIN_SNAPSHOT_XML_* flags).",
 		fn:  func(c *Call) (Value, error) { return str(c.snapshot().GetXMLDesc(c.uint32(0))) }},
 	{Name: "getParent", CName: "virDomainSnapshotGetParent", Params: []Param{flags()}, Result: "virDomainSnapshot",
@@ -31,7 +31,7 @@ var snapshotOps = slices.Concat(inClass(ClassSnapshot, []*Op{
 	{Name: "isCurrent", CName: "virDomainSnapshotIsCurrent", Params: []Param{flags()}, Result: "int (0 or 1)",
 		Doc: "Returns 1 if the snapshot is its domain's current snapshot.",
 		fn:  func(c *Call) (Value, error) { return flag(c.snapshot().IsCurrent(c.uint32(0))) }},
-	{Name: "listAllChildren", CName: "virDomainSnapshotListAllChildren", Params: []Param{flags()}, Result: "list of virDomainSnapshot",
+	{Name: "listAllChildren", CName: "virDomainSnapshotListAllChildren", Params: []Param{flagsOf("VIR_DOMAIN_SNAPSHOT_LIST_")}, Result: "list of virDomainSnapshot",
 		Doc: "Returns the snapshot's children (VIR_DOMAIN_SNAPSHOT_LIST_* flags: DESCENDANTS for all of them).",
 		fn: func(c *Call) (Value, error) {
 			adopt, err := c.snapshotAdopter()
@@ -41,13 +41,13 @@ var snapshotOps = slices.Concat(inClass(ClassSnapshot, []*Op{
 			kids, err := c.snapshot().ListAllChildren(c.uint32(0))
 			return adoptAll(kids, err, adopt)
 		}},
-	{Name: "listChildrenNames", CName: "virDomainSnapshotListChildrenNames", Params: []Param{flags()}, Result: "list of str",
+	{Name: "listChildrenNames", CName: "virDomainSnapshotListChildrenNames", Params: []Param{flagsOf("VIR_DOMAIN_SNAPSHOT_LIST_")}, Result: "list of str",
 		Doc: "Returns the names of the snapshot's children (VIR_DOMAIN_SNAPSHOT_LIST_* flags).",
 		fn:  func(c *Call) (Value, error) { return strList(c.snapshot().ListChildrenNames(c.uint32(0))) }},
-	{Name: "numChildren", CName: "virDomainSnapshotNumChildren", Params: []Param{flags()}, Result: "int",
+	{Name: "numChildren", CName: "virDomainSnapshotNumChildren", Params: []Param{flagsOf("VIR_DOMAIN_SNAPSHOT_LIST_")}, Result: "int",
 		Doc: "Returns the number of the snapshot's children (VIR_DOMAIN_SNAPSHOT_LIST_* flags).",
 		fn:  func(c *Call) (Value, error) { return num(c.snapshot().NumChildren(c.uint32(0))) }},
-	{Name: "delete", CName: "virDomainSnapshotDelete", Params: []Param{flags()}, Result: "int (0)", Effect: Destroy,
+	{Name: "delete", CName: "virDomainSnapshotDelete", Params: []Param{flagsOf("VIR_DOMAIN_SNAPSHOT_DELETE_")}, Result: "int (0)", Effect: Destroy,
 		Doc: "Deletes the snapshot (VIR_DOMAIN_SNAPSHOT_DELETE_* flags: CHILDREN, CHILDREN_ONLY, METADATA_ONLY).",
 		fn:  func(c *Call) (Value, error) { return done(c.snapshot().Delete(c.uint32(0))) }},
 	{Name: "getDomain", CName: "virDomainSnapshotGetDomain", Result: "virDomain",
@@ -59,7 +59,7 @@ var snapshotOps = slices.Concat(inClass(ClassSnapshot, []*Op{
 	connectOp("getConnect", "virDomainSnapshotGetConnect", "snapshot's domain"),
 	connectOp("connect", "virDomainSnapshotGetConnect", "snapshot's domain"),
 }), inClass(ClassDomain, []*Op{
-	{Name: "snapshotCreateXML", CName: "virDomainSnapshotCreateXML", Params: []Param{req("xmlDesc", TString), flags()},
+	{Name: "snapshotCreateXML", CName: "virDomainSnapshotCreateXML", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_DOMAIN_SNAPSHOT_CREATE_")},
 		Result: "virDomainSnapshot", Effect: Mutate,
 		Doc: "Takes a snapshot of the domain from a <domainsnapshot> XML (VIR_DOMAIN_SNAPSHOT_CREATE_* flags).",
 		fn: func(c *Call) (Value, error) {
@@ -81,7 +81,7 @@ var snapshotOps = slices.Concat(inClass(ClassSnapshot, []*Op{
 			sn, err := c.domain().SnapshotCurrent(c.uint32(0))
 			return adoptOne(sn, err, adopt)
 		}},
-	{Name: "snapshotListNames", CName: "virDomainSnapshotListNames", Params: []Param{flags()}, Result: "list of str",
+	{Name: "snapshotListNames", CName: "virDomainSnapshotListNames", Params: []Param{flagsOf("VIR_DOMAIN_SNAPSHOT_LIST_")}, Result: "list of str",
 		Doc: "Returns the names of the domain's snapshots (VIR_DOMAIN_SNAPSHOT_LIST_* flags).",
 		fn:  func(c *Call) (Value, error) { return strList(c.domain().SnapshotListNames(c.uint32(0))) }},
 	{Name: "snapshotLookupByName", CName: "virDomainSnapshotLookupByName", Params: []Param{req("name", TString), flags()},
@@ -95,13 +95,13 @@ var snapshotOps = slices.Concat(inClass(ClassSnapshot, []*Op{
 			sn, err := c.domain().SnapshotLookupByName(c.str(0), c.uint32(1))
 			return adoptOne(sn, err, adopt)
 		}},
-	{Name: "snapshotNum", CName: "virDomainSnapshotNum", Params: []Param{flags()}, Result: "int",
+	{Name: "snapshotNum", CName: "virDomainSnapshotNum", Params: []Param{flagsOf("VIR_DOMAIN_SNAPSHOT_LIST_")}, Result: "int",
 		Doc: "Returns the number of the domain's snapshots (VIR_DOMAIN_SNAPSHOT_LIST_* flags).",
 		fn:  func(c *Call) (Value, error) { return num(c.domain().SnapshotNum(c.uint32(0))) }},
 	{Name: "hasCurrentSnapshot", CName: "virDomainHasCurrentSnapshot", Params: []Param{flags()}, Result: "int (0 or 1)",
 		Doc: "Returns 1 if the domain has a current snapshot.",
 		fn:  func(c *Call) (Value, error) { return flag(c.domain().HasCurrentSnapshot(c.uint32(0))) }},
-	{Name: "listAllSnapshots", CName: "virDomainListAllSnapshots", Params: []Param{flags()}, Result: "list of virDomainSnapshot",
+	{Name: "listAllSnapshots", CName: "virDomainListAllSnapshots", Params: []Param{flagsOf("VIR_DOMAIN_SNAPSHOT_LIST_")}, Result: "list of virDomainSnapshot",
 		Doc: "Returns the domain's snapshots (VIR_DOMAIN_SNAPSHOT_LIST_* flags).",
 		fn: func(c *Call) (Value, error) {
 			adopt, err := c.snapshotAdopter()
@@ -111,7 +111,7 @@ var snapshotOps = slices.Concat(inClass(ClassSnapshot, []*Op{
 			sns, err := c.domain().ListAllSnapshots(c.uint32(0))
 			return adoptAll(sns, err, adopt)
 		}},
-	{Name: "revertToSnapshot", CName: "virDomainRevertToSnapshot", Params: []Param{obj("snap", ClassSnapshot), flags()},
+	{Name: "revertToSnapshot", CName: "virDomainRevertToSnapshot", Params: []Param{obj("snap", ClassSnapshot), flagsOf("VIR_DOMAIN_SNAPSHOT_REVERT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Reverts the snapshot's domain to it (VIR_DOMAIN_SNAPSHOT_REVERT_* flags).",
 		fn: func(c *Call) (Value, error) {
@@ -200,7 +200,7 @@ func planMoment[T moment](c *Call, class string, lookup func(name string) (T, er
 	if err != nil {
 		return nil, c.unreadableXML(err)
 	}
-	if name != "" && c.uint32(1)&momentRedefine != 0 {
+	if name != "" && c.uint32(1)&momentRedefine != 0 && c.recv.planned == "" {
 		if m, err := lookup(name); err == nil {
 			adopt, err := momentAdopter[T](c, class)
 			if err != nil {
@@ -213,5 +213,5 @@ func planMoment[T moment](c *Call, class string, lookup func(name string) (T, er
 	if name == "" {
 		name = "(unnamed)"
 	}
-	return c.plannedObject(class, c.s.labelOf(c.recv)+"/"+name), nil
+	return c.planObject(class, name, c.s.labelOf(c.recv)+"/"+name, nil)
 }

@@ -16,7 +16,7 @@ var storagePoolOps = inClass(ClassStoragePool, []*Op{
 		Doc:    "Returns the connection the pool belongs to.",
 		fn:     func(c *Call) (Value, error) { return c.recv.Conn(), nil },
 		inPlan: planConn},
-	{Name: "XMLDesc", CName: "virStoragePoolGetXMLDesc", Params: []Param{flags()}, Result: "str (XML)",
+	{Name: "XMLDesc", CName: "virStoragePoolGetXMLDesc", Params: []Param{flagsOf("VIR_STORAGE_XML_")}, Result: "str (XML)",
 		Doc: "Returns the pool's XML description (VIR_STORAGE_XML_* flags).",
 		fn:  func(c *Call) (Value, error) { return str(c.storagePool().GetXMLDesc(c.uint32(0))) }},
 	{Name: "info", CName: "virStoragePoolGetInfo", Result: "list: [state, capacity, allocation, available] (bytes)",
@@ -40,10 +40,10 @@ var storagePoolOps = inClass(ClassStoragePool, []*Op{
 	{Name: "setAutostart", CName: "virStoragePoolSetAutostart", Params: []Param{req("autostart", TBool)}, Result: "int (0)", Effect: Mutate,
 		Doc: "Sets whether the pool starts when the host boots.",
 		fn:  func(c *Call) (Value, error) { return done(c.storagePool().SetAutostart(c.bool(0))) }},
-	{Name: "build", CName: "virStoragePoolBuild", Params: []Param{flags()}, Result: "int (0)", Effect: Mutate,
+	{Name: "build", CName: "virStoragePoolBuild", Params: []Param{flagsOf("VIR_STORAGE_POOL_BUILD_")}, Result: "int (0)", Effect: Mutate,
 		Doc: "Builds the pool's underlying storage: makes its directory, formats its device (VIR_STORAGE_POOL_BUILD_* flags).",
 		fn:  func(c *Call) (Value, error) { return done(c.storagePool().Build(c.uint32(0))) }},
-	{Name: "create", CName: "virStoragePoolCreate", Params: []Param{flags()}, Result: "int (0)", Effect: Mutate,
+	{Name: "create", CName: "virStoragePoolCreate", Params: []Param{flagsOf("VIR_STORAGE_POOL_CREATE_")}, Result: "int (0)", Effect: Mutate,
 		Doc: "Starts a defined pool (VIR_STORAGE_POOL_CREATE_* flags).",
 		fn:  func(c *Call) (Value, error) { return done(c.storagePool().Create(c.uint32(0))) }},
 	{Name: "refresh", CName: "virStoragePoolRefresh", Params: []Param{flags()}, Result: "int (0)", Effect: Mutate,
@@ -52,7 +52,7 @@ var storagePoolOps = inClass(ClassStoragePool, []*Op{
 	{Name: "destroy", CName: "virStoragePoolDestroy", Result: "int (0)", Effect: Destroy,
 		Doc: "Stops the pool, leaving its data; a transient one disappears.",
 		fn:  func(c *Call) (Value, error) { return done(c.storagePool().Destroy()) }},
-	{Name: "delete", CName: "virStoragePoolDelete", Params: []Param{flags()}, Result: "int (0)", Effect: Destroy,
+	{Name: "delete", CName: "virStoragePoolDelete", Params: []Param{flagsOf("VIR_STORAGE_POOL_DELETE_")}, Result: "int (0)", Effect: Destroy,
 		Doc: "Deletes the underlying storage of an inactive pool (VIR_STORAGE_POOL_DELETE_* flags).",
 		fn:  func(c *Call) (Value, error) { return done(c.storagePool().Delete(c.uint32(0))) }},
 	{Name: "undefine", CName: "virStoragePoolUndefine", Result: "int (0)", Effect: Destroy,
@@ -75,7 +75,7 @@ var storagePoolOps = inClass(ClassStoragePool, []*Op{
 		fn: func(c *Call) (Value, error) {
 			return adopted(c.storagePool().StorageVolLookupByName(c.str(0)))(c.adoptStorageVol)
 		}},
-	{Name: "createXML", CName: "virStorageVolCreateXML", Params: []Param{req("xmlDesc", TString), flags()},
+	{Name: "createXML", CName: "virStorageVolCreateXML", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_STORAGE_VOL_CREATE_")},
 		Result: "virStorageVol", Effect: Mutate,
 		Doc: "Creates a volume in the pool from XML (VIR_STORAGE_VOL_CREATE_* flags).",
 		fn: func(c *Call) (Value, error) {
@@ -83,7 +83,7 @@ var storagePoolOps = inClass(ClassStoragePool, []*Op{
 		},
 		planned: planStorageVol},
 	{Name: "createXMLFrom", CName: "virStorageVolCreateXMLFrom",
-		Params: []Param{req("xmlDesc", TString), obj("clonevol", ClassStorageVol), flags()},
+		Params: []Param{req("xmlDesc", TString), obj("clonevol", ClassStorageVol), flagsOf("VIR_STORAGE_VOL_CREATE_")},
 		Result: "virStorageVol", Effect: Mutate,
 		Doc: "Creates a volume in the pool from XML, its data copied from clonevol (VIR_STORAGE_VOL_CREATE_* flags).",
 		fn: func(c *Call) (Value, error) {
@@ -104,7 +104,7 @@ var connectStorageOps = inClass(ClassConnect, []*Op{
 	{Name: "listDefinedStoragePools", CName: "virConnectListDefinedStoragePools", Result: "list of str",
 		Doc: "Returns the names of the inactive persistent storage pools.",
 		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListDefinedStoragePools()) }},
-	{Name: "listAllStoragePools", CName: "virConnectListAllStoragePools", Params: []Param{flags()}, Result: "list of virStoragePool",
+	{Name: "listAllStoragePools", CName: "virConnectListAllStoragePools", Params: []Param{flagsOf("VIR_CONNECT_LIST_STORAGE_POOLS_")}, Result: "list of virStoragePool",
 		Doc: "Returns the storage pools, filtered by VIR_CONNECT_LIST_STORAGE_POOLS_* flags.",
 		fn: func(c *Call) (Value, error) {
 			pools, err := c.conn().ListAllStoragePools(c.uint32(0))
@@ -116,14 +116,14 @@ var connectStorageOps = inClass(ClassConnect, []*Op{
 	{Name: "numOfDefinedStoragePools", CName: "virConnectNumOfDefinedStoragePools", Result: "int",
 		Doc: "Returns the number of inactive persistent storage pools.",
 		fn:  func(c *Call) (Value, error) { return num(c.conn().NumOfDefinedStoragePools()) }},
-	{Name: "storagePoolCreateXML", CName: "virStoragePoolCreateXML", Params: []Param{req("xmlDesc", TString), flags()},
+	{Name: "storagePoolCreateXML", CName: "virStoragePoolCreateXML", Params: []Param{req("xmlDesc", TString), flagsOf("VIR_STORAGE_POOL_CREATE_")},
 		Result: "virStoragePool", Effect: Mutate,
 		Doc: "Creates and starts a transient storage pool from XML (VIR_STORAGE_POOL_CREATE_* flags).",
 		fn: func(c *Call) (Value, error) {
 			return adopted(c.conn().StoragePoolCreateXML(c.str(0), c.uint32(1)))(c.adoptStoragePool)
 		},
 		planned: planStoragePool},
-	{Name: "storagePoolDefineXML", CName: "virStoragePoolDefineXML", Params: []Param{req("xml", TString), flags()},
+	{Name: "storagePoolDefineXML", CName: "virStoragePoolDefineXML", Params: []Param{req("xml", TString), flagsOf("VIR_STORAGE_POOL_DEFINE_")},
 		Result: "virStoragePool", Effect: Mutate,
 		Doc: "Defines (or redefines) a persistent storage pool from XML, without starting it.",
 		fn: func(c *Call) (Value, error) {

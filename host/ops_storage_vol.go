@@ -23,7 +23,7 @@ var storageVolOps = inClass(ClassStorageVol, []*Op{
 	{Name: "info", CName: "virStorageVolGetInfo", Result: "list: [type, capacity, allocation] (bytes)",
 		Doc: "Returns the volume's type (VIR_STORAGE_VOL_*) and sizes in bytes.",
 		fn:  func(c *Call) (Value, error) { return volInfo(c.storageVol().GetInfo()) }},
-	{Name: "infoFlags", CName: "virStorageVolGetInfoFlags", Params: []Param{flags()},
+	{Name: "infoFlags", CName: "virStorageVolGetInfoFlags", Params: []Param{flagsOf("VIR_STORAGE_VOL_GET_")},
 		Result: "list: [type, capacity, allocation] (bytes)",
 		Doc:    "Returns the volume's type and sizes (VIR_STORAGE_VOL_GET_PHYSICAL: the host's allocation).",
 		fn:     func(c *Call) (Value, error) { return volInfo(c.storageVol().GetInfoFlags(c.uint32(0))) }},
@@ -32,7 +32,7 @@ var storageVolOps = inClass(ClassStorageVol, []*Op{
 		fn: func(c *Call) (Value, error) {
 			return adopted(c.storageVol().StoragePoolLookupByVolume())(c.adoptStoragePool)
 		}},
-	{Name: "resize", CName: "virStorageVolResize", Params: []Param{req("capacity", TUint64), flags()}, Result: "int (0)", Effect: Mutate,
+	{Name: "resize", CName: "virStorageVolResize", Params: []Param{req("capacity", TUint64), flagsOf("VIR_STORAGE_VOL_RESIZE_")}, Result: "int (0)", Effect: Mutate,
 		Doc: "Changes the volume's capacity in bytes (VIR_STORAGE_VOL_RESIZE_* flags).",
 		fn:  func(c *Call) (Value, error) { return done(c.storageVol().Resize(c.uint64(0), c.uint32(1))) }},
 	{Name: "wipe", CName: "virStorageVolWipe", Params: []Param{flags()}, Result: "int (0)", Effect: Destroy,
@@ -41,7 +41,7 @@ var storageVolOps = inClass(ClassStorageVol, []*Op{
 	{Name: "wipePattern", CName: "virStorageVolWipePattern", Params: []Param{req("algorithm", TUint), flags()}, Result: "int (0)", Effect: Destroy,
 		Doc: "Overwrites the volume's data with a pattern (VIR_STORAGE_VOL_WIPE_ALG_*).",
 		fn:  func(c *Call) (Value, error) { return done(c.storageVol().WipePattern(c.uint32(0), c.uint32(1))) }},
-	{Name: "delete", CName: "virStorageVolDelete", Params: []Param{flags()}, Result: "int (0)", Effect: Destroy,
+	{Name: "delete", CName: "virStorageVolDelete", Params: []Param{flagsOf("VIR_STORAGE_VOL_DELETE_")}, Result: "int (0)", Effect: Destroy,
 		Doc: "Deletes the volume from its pool (VIR_STORAGE_VOL_DELETE_* flags).",
 		fn:  func(c *Call) (Value, error) { return done(c.storageVol().Delete(c.uint32(0))) }},
 })

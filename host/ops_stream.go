@@ -27,7 +27,7 @@ var streamOps = []*Op{
 			return str(c.domain().Screenshot(st, c.uint32(1), c.uint32(2)))
 		}},
 	{Class: ClassDomain, Name: "openConsole", CName: "virDomainOpenConsole",
-		Params: []Param{req("dev_name", TStringOrNone), obj("st", ClassStream), flags()},
+		Params: []Param{req("dev_name", TStringOrNone), obj("st", ClassStream), flagsOf("VIR_DOMAIN_CONSOLE_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Attaches the stream to a console, serial or parallel device (None: the first); VIR_DOMAIN_CONSOLE_FORCE takes it from another client.",
 		fn: func(c *Call) (Value, error) {
@@ -40,7 +40,7 @@ var streamOps = []*Op{
 	// name is a string, not None: libvirt.org/go/libvirt always passes
 	// it, so NULL (the first channel) cannot reach virDomainOpenChannel.
 	{Class: ClassDomain, Name: "openChannel", CName: "virDomainOpenChannel",
-		Params: []Param{req("name", TString), obj("st", ClassStream), flags()},
+		Params: []Param{req("name", TString), obj("st", ClassStream), flagsOf("VIR_DOMAIN_CHANNEL_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Attaches the stream to the channel device name (alias or target name); VIR_DOMAIN_CHANNEL_FORCE takes it from another client.",
 		fn: func(c *Call) (Value, error) {
@@ -52,7 +52,7 @@ var streamOps = []*Op{
 		}},
 
 	{Class: ClassStorageVol, Name: "download", CName: "virStorageVolDownload", Effect: Privileged,
-		Params: []Param{obj("stream", ClassStream), req("offset", TUint64), req("length", TUint64), flags()},
+		Params: []Param{obj("stream", ClassStream), req("offset", TUint64), req("length", TUint64), flagsOf("VIR_STORAGE_VOL_DOWNLOAD_SPARSE_")},
 		Result: "int (0)",
 		Doc:    "Attaches the stream to length bytes of the volume from offset (length 0: to the end), read with recv.",
 		fn: func(c *Call) (Value, error) {
@@ -63,7 +63,7 @@ var streamOps = []*Op{
 			return done(c.streamVol().Download(st, c.uint64(1), c.uint64(2), c.uint32(3)))
 		}},
 	{Class: ClassStorageVol, Name: "upload", CName: "virStorageVolUpload",
-		Params: []Param{obj("stream", ClassStream), req("offset", TUint64), req("length", TUint64), flags()},
+		Params: []Param{obj("stream", ClassStream), req("offset", TUint64), req("length", TUint64), flagsOf("VIR_STORAGE_VOL_UPLOAD_SPARSE_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Attaches the stream to length bytes of the volume from offset (length 0: to the end), written with send, then finish.",
 		fn: func(c *Call) (Value, error) {

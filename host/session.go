@@ -27,15 +27,22 @@ type Session struct {
 	modules    []Module
 	given      *Object // Options.Conn's connection
 
-	mu       sync.Mutex
-	conns    []*Object             // open connections, in opening order
-	objects  map[objKey]*Object    // live objects by identity
-	owned    map[*Object][]*Object // connection -> its live objects, in order
-	closed   bool
-	plan     []PlanEntry // the calls a dry run recorded
-	cur      *Call       // the libvirt call in flight, for Run's watchdog
-	curStart time.Time   // when it started
-	pending  int         // connections left open for an abandoned call
+	mu      sync.Mutex
+	conns   []*Object             // open connections, in opening order
+	objects map[objKey]*Object    // live objects by identity
+	owned   map[*Object][]*Object // connection -> its live objects, in order
+	closed  bool
+	plan    []PlanEntry // the calls a dry run recorded
+	// stateChanged holds the domains whose state a dry run's planned
+	// call changes, with that call's operation (see plannedWait).
+	stateChanged map[planKey]string
+	// plannedObjects holds the objects a dry run planned, by the object
+	// they were made in, their class and their identifier (see
+	// planObject).
+	plannedObjects map[planKey]*Object
+	cur            *Call     // the libvirt call in flight, for Run's watchdog
+	curStart       time.Time // when it started
+	pending        int       // connections left open for an abandoned call
 	// unreleased counts the handles let go of and not yet freed: used by
 	// a call in flight, or being freed outside the lock.
 	unreleased int
@@ -120,13 +127,6 @@ func NewSession(backend Backend, opts Options) *Session {
 		s.conns = append(s.conns, s.given)
 	}
 	return s
-}
-
-// ModuleValues returns the members of the libvirt module that depend on
-// the session rather than on libvirt: dry_run, true in a dry run, so that
-// a script can say "would undefine" rather than "undefining".
-func (s *Session) ModuleValues() []Constant {
-	return []Constant{{Name: "dry_run", Value: s.dryRun}}
 }
 
 // Conn returns the connection Options.Conn gave, as scripts see it, or

@@ -527,20 +527,38 @@ func openAudit(path string) (syncWriter, error) {
 // reportPlan prints a dry run's plan to stderr and, when planFile is set,
 // writes it there as JSON.
 func reportPlan(plan []host.PlanEntry, planFile string, stderr io.Writer) error {
+	// Entries with a note are calls the dry run answered from the plan
+	// (a wait for a planned state), not changes: they are counted apart.
+	n, noted := 0, 0
+	for _, e := range plan {
+		if e.Note != "" {
+			noted++
+		} else {
+			n++
+		}
+	}
 	calls := "calls"
-	if len(plan) == 1 {
+	if n == 1 {
 		calls = "call"
 	}
-	fmt.Fprintf(stderr, "dry run: %d %s planned, none made\n", len(plan), calls)
+	answered := ""
+	if noted > 0 {
+		answered = fmt.Sprintf("; %d answered from the plan", noted)
+	}
+	fmt.Fprintf(stderr, "dry run: %d %s planned, none made%s\n", n, calls, answered)
 	type entry struct {
 		Receiver string `json:"receiver"`
 		Op       string `json:"op"`
 		Args     []any  `json:"args"`
+		// Flags spells the flags arguments by name, by parameter
+		// name; args keeps their numbers.
+		Flags map[string]string `json:"flags,omitempty"`
+		Note  string            `json:"note,omitempty"`
 	}
 	entries := make([]entry, len(plan))
 	for i, e := range plan {
 		fmt.Fprintf(stderr, "  %s\n", e)
-		entries[i] = entry{Receiver: e.Receiver, Op: e.Op, Args: host.JSONArgs(e.Args)}
+		entries[i] = entry{Receiver: e.Receiver, Op: e.Op, Args: host.JSONArgs(e.Args), Flags: e.FlagArgs(), Note: e.Note}
 	}
 	if planFile == "" {
 		return nil

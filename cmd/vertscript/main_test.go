@@ -348,3 +348,57 @@ func TestReadableDirectoriesFromRoot(t *testing.T) {
 		t.Errorf("--allow-read /: exit %d, stdout %q, stderr %q; want root", code, out, errOut)
 	}
 }
+
+// TestDryRunFlagInScripts: libvirt.dry_run is a boolean in both languages,
+// true under --dry-run only.
+func TestDryRunFlagInScripts(t *testing.T) {
+	dir := t.TempDir()
+	star := filepath.Join(dir, "d.star")
+	lua := filepath.Join(dir, "d.lua")
+	os.WriteFile(star, []byte(`print(type(libvirt.dry_run), libvirt.dry_run)`), 0o644)
+	os.WriteFile(lua, []byte(`print(type(libvirt.dry_run), libvirt.dry_run)`), 0o644)
+	for _, tc := range []struct {
+		script string
+		flags  []string
+		want   string
+	}{
+		{star, nil, "bool False\n"},
+		{star, []string{"--dry-run"}, "bool True\n"},
+		{lua, nil, "boolean\tfalse\n"},
+		{lua, []string{"--dry-run"}, "boolean\ttrue\n"},
+	} {
+		args := append(append([]string{"-c", "test:///default"}, tc.flags...), tc.script)
+		if code, out, errOut := runCLI(t, args...); code != exitOK || out != tc.want {
+			t.Errorf("%v: exit %d, stdout %q %s; want %q", args, code, out, errOut, tc.want)
+		}
+	}
+}
+
+// TestPlanFileSpellsFlags: the JSON plan keeps a flags argument's number
+// in args and adds its names under flags; a wait answered from the plan
+// carries its note.
+func TestPlanFileSpellsFlags(t *testing.T) {
+	plan := filepath.Join(t.TempDir(), "plan.json")
+	code, _, errOut := runCLI(t, "--dry-run", "--plan", plan, "-c", "test:///default", "../../scripts/examples/retire_domain.lua", "test")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, _ := os.ReadFile(plan)
+	var entries []struct {
+		Op    string
+		Args  []any
+		Flags map[string]string
+		Note  string
+	}
+	if err := json.Unmarshal(b, &entries); err != nil || len(entries) != 3 {
+		t.Fatalf("plan file: %v %s", err, b)
+	}
+	if e := entries[1]; e.Op != "libvirt.wait_for_state" || e.Note != "planned: reached at once" {
+		t.Errorf("wait entry %+v", e)
+	}
+	e := entries[2]
+	if e.Op != "virDomain.undefineFlags" || len(e.Args) != 1 || e.Args[0] != float64(3) ||
+		e.Flags["flags"] != "VIR_DOMAIN_UNDEFINE_MANAGED_SAVE|VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA" {
+		t.Errorf("undefineFlags entry %+v", e)
+	}
+}

@@ -130,7 +130,9 @@ func complete(r host.REPL, word string) []string {
 		for _, c := range host.Constants {
 			names = append(names, c.Name)
 		}
-		names = append(names, "dry_run")
+		for _, v := range host.ModuleValues {
+			names = append(names, v.Name)
+		}
 	default:
 		if o := r.Object(owner); o != nil {
 			for _, op := range host.Methods(o.Class()) {

@@ -143,6 +143,7 @@ type goldenCase struct {
 var exampleArgs = map[string][]string{
 	"create_domain":  {"scripts/examples/create_domain.xml"},
 	"stop_by_prefix": {"web-"},
+	"retire_domain":  {"web-1"},
 	// The ports of libvirt-python's examples.
 	"dominfo":    {"web-1"},
 	"domstart":   {"scripts/examples/create_domain.xml"},
@@ -192,6 +193,8 @@ var extraCases = []goldenCase{
 	{name: "create_domain-no-args", script: "scripts/examples/create_domain"},
 	{name: "ex6-read-only", script: "scripts/examples/ex6", flags: []string{"--read-only"}, uri: exampleURI["ex6"]},
 	{name: "inventory-read-only", script: "scripts/examples/inventory", flags: []string{"--read-only"}},
+	{name: "retire_domain-dry-run", script: "scripts/examples/retire_domain", flags: []string{"--dry-run"}, args: exampleArgs["retire_domain"]},
+	{name: "scratch_volume-dry-run", script: "scripts/examples/scratch_volume", flags: []string{"--dry-run"}},
 	{name: "stop_by_prefix-dry-run", script: "scripts/examples/stop_by_prefix", flags: []string{"--dry-run"}, args: exampleArgs["stop_by_prefix"]},
 	{name: "stop_by_prefix-no-args", script: "scripts/examples/stop_by_prefix"},
 	{name: "stop_by_prefix-no-match", script: "scripts/examples/stop_by_prefix", args: []string{"mail-"}},
