@@ -82,7 +82,7 @@ func (r *repl) Exec(ctx context.Context, st host.Statement) error {
 	defer L.RemoveContext()
 	top := L.GetTop()
 	L.Push(fn)
-	err := protectedCallN(L, L.NewFunction(in.handler))
+	err := protectedCall(L, lua.MultRet, L.NewFunction(in.handler))
 	if err == nil {
 		n := L.GetTop() - top
 		vals := make([]string, n)
@@ -97,21 +97,6 @@ func (r *repl) Exec(ctx context.Context, st host.Statement) error {
 	}
 	L.SetTop(top)
 	return in.failed(ctx, lineCtx, L, err)
-}
-
-// protectedCallN is protectedCall keeping the function's results on the
-// stack.
-func protectedCallN(L *lua.LState, handler *lua.LFunction) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			api, ok := r.(*lua.ApiError)
-			if !ok {
-				panic(r)
-			}
-			err = api
-		}
-	}()
-	return L.PCall(0, lua.MultRet, handler)
 }
 
 // Names implements host.REPL: the globals.

@@ -113,7 +113,7 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	}
 	L.SetContext(in.hook(L, runCtx))
 	L.Push(fn)
-	err = protectedCall(L, L.NewFunction(in.handler))
+	err = protectedCall(L, 0, L.NewFunction(in.handler))
 	if err == nil {
 		return nil
 	}
@@ -204,10 +204,10 @@ func (in *interp) scriptError(ctx, runCtx context.Context, L *lua.LState, err er
 }
 
 // protectedCall calls the function on top of L's stack with handler as
-// its error handler. gopher-lua pushes the handler outside its own
+// its error handler, keeping nret results (lua.MultRet: all). gopher-lua pushes the handler outside its own
 // protection: when the error is a full data stack ("registry overflow"),
 // that push raises again, and the error escapes PCall as a panic.
-func protectedCall(L *lua.LState, handler *lua.LFunction) (err error) {
+func protectedCall(L *lua.LState, nret int, handler *lua.LFunction) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			api, ok := r.(*lua.ApiError)
@@ -217,7 +217,7 @@ func protectedCall(L *lua.LState, handler *lua.LFunction) (err error) {
 			err = api
 		}
 	}()
-	return L.PCall(0, 0, handler)
+	return L.PCall(0, nret, handler)
 }
 
 // handler is the top-level error handler: it takes the traceback of the
