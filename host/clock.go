@@ -41,10 +41,39 @@ func (SystemClock) Sleep(ctx context.Context, d time.Duration) error {
 type FakeClock struct {
 	mu  sync.Mutex
 	now time.Time
+	loc *time.Location // nil: time.Local
 }
 
-// NewFakeClock returns a clock that reads start.
+// NewFakeClock returns a clock that reads start, whose local time zone
+// is the process's (time.Local).
 func NewFakeClock(start time.Time) *FakeClock { return &FakeClock{now: start} }
+
+// NewFakeClockIn returns a clock that reads start, whose local time zone
+// is loc: what scripts print as local time then does not depend on the
+// machine's TZ.
+func NewFakeClockIn(start time.Time, loc *time.Location) *FakeClock {
+	return &FakeClock{now: start, loc: loc}
+}
+
+// Location returns the clock's local time zone.
+func (c *FakeClock) Location() *time.Location {
+	if c.loc == nil {
+		return time.Local
+	}
+	return c.loc
+}
+
+// Zone returns the local time zone of c, the one scripts' local times
+// (time.localtime, os.date) are in: its Location() when it has that
+// method, as a FakeClock does, else time.Local.
+func Zone(c Clock) *time.Location {
+	if z, ok := c.(interface{ Location() *time.Location }); ok {
+		if loc := z.Location(); loc != nil {
+			return loc
+		}
+	}
+	return time.Local
+}
 
 // Now returns the clock's time.
 func (c *FakeClock) Now() time.Time {

@@ -8,6 +8,7 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
+	"github.com/vertscript/vertscript/host"
 	"github.com/vertscript/vertscript/host/strftime"
 )
 
@@ -60,7 +61,7 @@ func (in *interp) openTime(L *lua.LState, os *lua.LTable) {
 		default:
 			tm.Isdst = 1
 		}
-		L.Push(lua.LNumber(strftime.Mktime(tm, time.Local)))
+		L.Push(lua.LNumber(strftime.Mktime(tm, host.Zone(clock))))
 		return 1
 	}))
 	os.RawSetString("date", L.NewFunction(func(L *lua.LState) int {
@@ -74,13 +75,14 @@ func (in *interp) openTime(L *lua.LState, os *lua.LTable) {
 			}
 			now = time.Unix(int64(math.Floor(secs)), 0)
 		}
-		if strings.HasPrefix(format, "!") {
+		utc := strings.HasPrefix(format, "!")
+		if utc {
 			format, now = format[1:], now.UTC()
 		} else {
-			now = now.Local()
+			now = now.In(host.Zone(clock))
 		}
 		tm := strftime.FromTime(now)
-		if now.Location() == time.UTC {
+		if utc {
 			tm.Zone = "GMT" // glibc's gmtime
 		}
 		if strings.HasPrefix(format, "*t") {

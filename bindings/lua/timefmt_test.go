@@ -32,3 +32,21 @@ print(pcall(sleep, "x"))`
 		t.Errorf("got %q (%v), want %q", out.String(), err, want)
 	}
 }
+
+// TestTimeLocalZoneIsTheClocks: os.date and os.time read local time in
+// the clock's zone (host.NewFakeClockIn), not the machine's, so that
+// `vertscript test` outputs do not depend on TZ.
+func TestTimeLocalZoneIsTheClocks(t *testing.T) {
+	zone := time.FixedZone("XYZ", 5*3600+30*60)
+	clock := host.NewFakeClockIn(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), zone)
+	s := host.NewSession(cgobackend.New(), host.Options{URI: "test:///default", Clock: clock})
+	defer s.Close()
+	var out bytes.Buffer
+	src := `print(os.date("%Y-%m-%d %H:%M:%S %Z"), os.date("!%H:%M %Z"), os.date("*t").hour, os.date("%H:%M", 0))
+print(os.time{year=2026, month=1, day=1, hour=5, min=30, sec=0})`
+	err := lua.New().Run(context.Background(), s, host.Script{Path: "t.lua", Src: []byte(src), Args: []string{"t.lua"}, Stdout: &out, Stderr: &out})
+	want := "2026-01-01 05:30:00 XYZ\t00:00 GMT\t5\t05:30\n1767225600\n"
+	if err != nil || out.String() != want {
+		t.Errorf("got %q (%v), want %q", out.String(), err, want)
+	}
+}

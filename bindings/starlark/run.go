@@ -52,7 +52,7 @@ sum, round, map, filter
 time.sleep(secs), time.time(), time.monotonic()
     Waiting and clocks, on the session's clock; sleep ends with the run.
 time.strftime(format[, t]), time.localtime([secs]), time.gmtime([secs]), time.mktime(t), time.ctime([secs]), time.asctime([t])
-    Python's calendar functions: C's strftime formats, struct_time values (indexable, tm_year...), the local zone (TZ).
+    Python's calendar functions: C's strftime formats, struct_time values (indexable, tm_year...), the local zone (TZ; UTC in vertscript test).
 json.encode(x), json.encode_indent(x, prefix="", indent="\t"), json.decode(s[, default]), json.indent(s, prefix="", indent="\t")
     go.starlark.net's json module, bounded by --max-memory and the nesting limit.
 math

@@ -103,7 +103,7 @@ func (l *limits) calendar(members starlark.StringDict, clock host.Clock) {
 		case *structTime:
 			return v.tm, nil
 		case starlark.NoneType:
-			return strftime.FromTime(clock.Now().Local()), nil
+			return strftime.FromTime(clock.Now().In(host.Zone(clock))), nil
 		case starlark.String, starlark.Bytes:
 		case starlark.Indexable:
 			if v.Len() != 9 {
@@ -128,7 +128,7 @@ func (l *limits) calendar(members starlark.StringDict, clock host.Clock) {
 				}
 			}
 			if tm.Isdst >= 0 {
-				local := strftime.FromTime(tm.Time(time.Local))
+				local := strftime.FromTime(tm.Time(host.Zone(clock)))
 				tm.Zone, tm.Gmtoff = local.Zone, local.Gmtoff
 			}
 			return tm, nil
@@ -140,7 +140,7 @@ func (l *limits) calendar(members starlark.StringDict, clock host.Clock) {
 		if err != nil {
 			return nil, err
 		}
-		return newStructTime(strftime.FromTime(t.Local())), nil
+		return newStructTime(strftime.FromTime(t.In(host.Zone(clock)))), nil
 	})
 	members["gmtime"] = starlark.NewBuiltin("time.gmtime", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		t, err := secsArg(b, args, kwargs)
@@ -156,7 +156,7 @@ func (l *limits) calendar(members starlark.StringDict, clock host.Clock) {
 		if err != nil {
 			return nil, err
 		}
-		s, _ := strftime.Format("%a %b %e %H:%M:%S %Y", strftime.FromTime(t.Local()), nil)
+		s, _ := strftime.Format("%a %b %e %H:%M:%S %Y", strftime.FromTime(t.In(host.Zone(clock))), nil)
 		return starlark.String(s), nil
 	})
 	members["asctime"] = starlark.NewBuiltin("time.asctime", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -183,7 +183,7 @@ func (l *limits) calendar(members starlark.StringDict, clock host.Clock) {
 		if err != nil {
 			return nil, err
 		}
-		return starlark.Float(strftime.Mktime(tm, time.Local)), nil
+		return starlark.Float(strftime.Mktime(tm, host.Zone(clock))), nil
 	})
 	members["strftime"] = starlark.NewBuiltin("time.strftime", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		var format string

@@ -76,3 +76,22 @@ print(time.asctime(time.gmtime()), int(time.time()), time.localtime()[0])`
 		t.Errorf("got %q (%v), want %q", out.String(), err, want)
 	}
 }
+
+// TestCalendarLocalZoneIsTheClocks: localtime, strftime, ctime and mktime
+// read local time in the clock's zone (host.NewFakeClockIn), not the
+// machine's, so that `vertscript test` outputs do not depend on TZ.
+func TestCalendarLocalZoneIsTheClocks(t *testing.T) {
+	zone := time.FixedZone("XYZ", 5*3600+30*60)
+	clock := host.NewFakeClockIn(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), zone)
+	s := host.NewSession(cgobackend.New(), host.Options{URI: "test:///default", Clock: clock})
+	defer s.Close()
+	var out bytes.Buffer
+	src := `print(time.strftime("%Y-%m-%d %H:%M:%S %Z"), time.localtime().tm_hour, time.ctime(0))
+print(int(time.mktime(time.localtime())), int(time.mktime((2026, 1, 1, 5, 30, 0, 3, 1, -1))))
+print(time.strftime("%H:%M %Z", (2026, 1, 1, 5, 30, 0, 3, 1, 0)))`
+	err := starlark.New().Run(context.Background(), s, host.Script{Path: "t.star", Src: []byte(src), Args: []string{"t.star"}, Stdout: &out, Stderr: &out})
+	want := "2026-01-01 05:30:00 XYZ 5 Thu Jan  1 05:30:00 1970\n1767225600 1767225600\n05:30 XYZ\n"
+	if err != nil || out.String() != want {
+		t.Errorf("got %q (%v), want %q", out.String(), err, want)
+	}
+}

@@ -33,7 +33,7 @@ import (
 //     the Nth of several: the command, the exit status, stdout and stderr,
 //     the directory written as $DIR and the host's name as $HOSTNAME.
 //     --update writes them.
-//   - Scripts see a fixed clock (--clock, 2026-01-01T00:00:00Z by default;
+//   - Scripts see a fixed clock in UTC (--clock, 2026-01-01T00:00:00Z by default;
 //     sleeps advance it at once), so printed times are repeatable.
 //
 // Exit status: 0 when every run matches its record, 1 when one differs or
@@ -115,7 +115,7 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		ran++
 		var clock host.Clock
 		if !start.IsZero() {
-			clock = host.NewFakeClock(start)
+			clock = host.NewFakeClockIn(start, time.UTC)
 		}
 		began := time.Now()
 		got := r.run(ctx, abs, clock)
