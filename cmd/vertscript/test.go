@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,7 +33,9 @@ import (
 //   - The record of a run is testdata/NAME.golden, or NAME.N.golden for
 //     the Nth of several: the command, the exit status, stdout and stderr,
 //     the directory written as $DIR and the host's name as $HOSTNAME.
-//     --update writes them.
+//     --update writes them, and removes records no run makes any more.
+//   - A test line may not set -c, --plan or --audit; a run that sets no
+//     --timeout stops after a minute.
 //   - Scripts see a fixed clock in UTC (--clock, 2026-01-01T00:00:00Z by default;
 //     sleeps advance it at once), so printed times are repeatable.
 //
@@ -151,6 +154,25 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, indentLines(got))
 		}
 	}
+	if re == nil {
+		// A record no run makes any more: its runbook or test line went.
+		made := map[string]bool{}
+		for _, r := range runs {
+			made[r.record] = true
+		}
+		records, _ := filepath.Glob(filepath.Join(abs, "testdata", "*.golden"))
+		for _, rec := range records {
+			if name := filepath.Base(rec); !made[name] {
+				if *update {
+					os.Remove(rec)
+					fmt.Fprintf(stdout, "removed %s: no run makes it\n", name)
+					continue
+				}
+				failed++
+				fmt.Fprintf(stdout, "FAIL %s: no run makes it any more; run with --update to remove it\n", name)
+			}
+		}
+	}
 	switch {
 	case *update:
 		return exitOK
@@ -197,7 +219,11 @@ func testRuns(dir string) ([]testRun, error) {
 				r.record = name + "." + strconv.Itoa(i+1) + ".golden"
 			}
 			for len(fields) > 0 && strings.HasPrefix(fields[0], "-") {
-				r.flags = append(r.flags, fields[0])
+				f := fields[0]
+				if name, _, _ := strings.Cut(strings.TrimLeft(f, "-"), "="); name == "c" || name == "connect" || name == "plan" || name == "audit" {
+					return nil, fmt.Errorf("%s: test line %d: %s is not for a test run (the fixture is the node; plans and audits are not recorded)", e.Name(), i+1, f)
+				}
+				r.flags = append(r.flags, f)
 				fields = fields[1:]
 			}
 			r.args = fields
@@ -222,7 +248,12 @@ func (r testRun) fixture(dir string) string {
 // run runs r in dir, as the CLI runs a script, with the script named
 // relative to dir, and returns its record.
 func (r testRun) run(ctx context.Context, dir string, clock host.Clock) string {
-	args := append([]string{"-c", r.fixture(dir)}, r.flags...)
+	args := []string{"-c", r.fixture(dir)}
+	if !slices.ContainsFunc(r.flags, func(f string) bool { return strings.HasPrefix(strings.TrimLeft(f, "-"), "timeout") }) {
+		// A runbook stuck in a loop fails its run, not the suite.
+		args = append(args, "--timeout=1m")
+	}
+	args = append(args, r.flags...)
 	args = append(args, "--allow-read", dir, filepath.Join(dir, r.script))
 	args = append(args, r.args...)
 	var out, errOut bytes.Buffer

@@ -67,6 +67,21 @@ func TestTestCommand(t *testing.T) {
 	if code != exitFailed || !strings.Contains(out, "FAIL list.star.1.golden") || !strings.Contains(out, "-test\n+domain test\n") {
 		t.Errorf("a changed output: exit %d\n%s", code, out)
 	}
+	// A record no run makes any more fails, and --update removes it.
+	write("list.star", "# Lists the domains.\nconn = libvirt.open()\nfor d in conn.listAllDomains():\n    print(d.name())\n")
+	code, out = vtest(t, dir)
+	if code != exitFailed || !strings.Contains(out, "FAIL list.star.1.golden: no run makes it any more") {
+		t.Errorf("a stale record: exit %d\n%s", code, out)
+	}
+	if code, out := vtest(t, "--update", dir); code != exitOK || !strings.Contains(out, "removed list.star.2.golden") {
+		t.Errorf("--update with stale records: exit %d\n%s", code, out)
+	}
+	// A test line cannot point the run elsewhere.
+	write("elsewhere.star", "# test: -c qemu:///system\nprint(1)\n")
+	if code, out := vtest(t, dir); code != exitUsage || !strings.Contains(out, "-c is not for a test run") {
+		t.Errorf("-c in a test line: exit %d\n%s", code, out)
+	}
+	os.Remove(filepath.Join(dir, "elsewhere.star"))
 	// -run picks runs by record name.
 	if code, out := vtest(t, "-run", "when", dir); code != exitOK || !strings.Contains(out, "ok: 2 runs") {
 		t.Errorf("-run when: exit %d\n%s", code, out)
