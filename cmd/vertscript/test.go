@@ -262,11 +262,16 @@ func (r testRun) run(ctx context.Context, dir string, clock host.Clock) string {
 	// URI naming it keeps it as $DIR, a path in it is shown relative)
 	// and the host's name, which the test driver reports.
 	host, _ := os.Hostname()
+	var hostWord *regexp.Regexp
+	if host != "" {
+		// The name as a whole: not inside another name (db in db-1).
+		hostWord = regexp.MustCompile(`(^|[^A-Za-z0-9_.-])` + regexp.QuoteMeta(host) + `($|[^A-Za-z0-9_.-])`)
+	}
 	scrub := func(s string) string {
 		s = strings.ReplaceAll(s, "test://"+dir+"/", "test://$DIR/")
 		s = strings.ReplaceAll(s, dir+"/", "")
-		if host != "" {
-			s = strings.ReplaceAll(s, host, "$HOSTNAME")
+		if hostWord != nil {
+			s = hostWord.ReplaceAllString(s, "${1}$$HOSTNAME${2}")
 		}
 		return s
 	}
