@@ -59,7 +59,13 @@
 //
 // # Memory
 //
-// Limits.MaxMemory is measured per process, as the Go heap and the growth
-// of the process's resident memory: see host.Limits.MaxMemory for what is
-// counted per run.
+// Limits.MaxMemory bounds each run by the values its script holds,
+// measured on the interpreter's own goroutine, so one hungry run stops
+// alone while the others go on; large allocations and libvirt call
+// arguments are checked against it too. libvirt's own memory, stacks and
+// garbage belong to the process, not to a run (see host.Limits.MaxMemory
+// for the details). For a hard bound, set Options.Isolated: each run gets
+// a child process, which the parent kills when its resident memory passes
+// MaxMemory plus ChildBaseline. Such a program calls Child first thing in
+// main.
 package vertscript

@@ -9,3 +9,5 @@ require (
 )
 
 require golang.org/x/sys v0.42.0
+
+require github.com/chzyer/readline v1.5.1

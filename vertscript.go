@@ -68,6 +68,16 @@ type Options struct {
 	Clock Clock
 	// Modules are Go functions given to scripts (see Func).
 	Modules []Module
+	// Isolated runs each script in a child process: the program's own
+	// executable, started again, which must call Child first thing in
+	// main. The child has the run's limits, and the parent, out of the
+	// script's reach, enforces hard bounds: it kills the child when its
+	// resident memory passes Limits.MaxMemory plus ChildBaseline, when it
+	// outlives Limits.Timeout, or when the run's context is done (after
+	// SIGTERM and a grace). A run that exhausts its memory cannot stop
+	// the program's other runs. Conn, Modules, Audit and Clock, which
+	// cannot cross to another process, are refused with Isolated.
+	Isolated bool
 }
 
 // Interpreter runs scripts under its Options. It is safe for concurrent
@@ -134,6 +144,18 @@ func New(opts Options) (*Interpreter, error) {
 	if lim.Timeout < 0 || lim.CallTimeout < 0 {
 		return nil, errors.New("vertscript: Limits: a negative duration")
 	}
+	if opts.Isolated {
+		switch {
+		case opts.Conn != nil:
+			return nil, errors.New("vertscript: Isolated: a connection (Conn) cannot cross to the child process")
+		case len(opts.Modules) > 0:
+			return nil, errors.New("vertscript: Isolated: Go functions (Modules) cannot run in the child process")
+		case opts.Audit != nil:
+			return nil, errors.New("vertscript: Isolated: the audit logger (Audit) cannot cross to the child process")
+		case opts.Clock != nil:
+			return nil, errors.New("vertscript: Isolated: a Clock cannot cross to the child process")
+		}
+	}
 	hopts := host.Options{Policy: p, Modules: opts.Modules}
 	if err := hopts.Validate(); err != nil {
 		return nil, fmt.Errorf("vertscript: %w", err)
@@ -189,6 +211,9 @@ func (in *Interpreter) Run(ctx context.Context, name string, src []byte, args ..
 	lang, err := languageOf(name)
 	if err != nil {
 		return nil, err
+	}
+	if in.opts.Isolated {
+		return in.runIsolated(ctx, name, src, args)
 	}
 	hopts := host.Options{
 		URI:     in.opts.URI,

@@ -123,3 +123,35 @@ func (e *CheckError) Unwrap() []error {
 	}
 	return errs
 }
+
+// Interactive is a Language that runs statements one at a time, keeping
+// the script's variables between them: `vertscript repl`.
+type Interactive interface {
+	// NewREPL returns a REPL on s; script names it and gives it its
+	// writers and arguments (Src is unused).
+	NewREPL(s *Session, script Script) (REPL, error)
+}
+
+// REPL runs a script's statements one at a time.
+type REPL interface {
+	// Read reads one statement with next, which it calls again while
+	// the statement is incomplete (a block, an unclosed bracket). It
+	// returns io.EOF when next does before a statement began, and a
+	// syntax error as a *ScriptError.
+	Read(next func() (string, error)) (Statement, error)
+	// Exec runs a statement Read returned, under ctx and the session's
+	// step and depth limits (Session.Supervise applies the others), and
+	// prints the value of an expression as the language's REPL does. A
+	// failure is a *ScriptError, sys.exit an *ExitError.
+	Exec(ctx context.Context, st Statement) error
+	// Names returns the names a statement can use at top level.
+	Names() []string
+	// Object returns the libvirt object the top-level name holds, or
+	// nil: completion offers its class's methods.
+	Object(name string) *Object
+	// Close frees the interpreter.
+	Close()
+}
+
+// Statement is a statement a REPL read, ready to run.
+type Statement any

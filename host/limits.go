@@ -3,8 +3,10 @@ package host
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
@@ -26,23 +28,47 @@ type Limits struct {
 	MaxSteps uint64
 	// MaxDepth bounds the depth of nested function calls.
 	MaxDepth int
-	// MaxMemory caps the memory a run uses, in bytes: the larger of the
-	// Go heap (its live and not yet swept objects) and the growth of the
-	// process's resident memory (RSS, from /proc/self/statm on Linux)
-	// since Run began, which counts what libvirt holds (defined
-	// domains, parsed XML, stream buffers) and the goroutine stacks
-	// besides the heap. The run is cancelled when a poller, looking
-	// every 10ms, sees that above MaxMemory; builtins that allocate much
-	// at once (string repetition, joins, ranges) refuse results that
-	// would pass it; and a libvirt call whose string and bytes arguments
-	// would take more than what is left is refused before libvirt sees
-	// them (see ArgCopies). Both measures are the process's: embedders
-	// running several scripts at once share them.
+	// MaxMemory caps the memory a run uses, in bytes.
+	//
+	// Per run, where the language allows the accounting: the values the
+	// script holds, measured by walking them from its interpreter's roots
+	// (Starlark: the module's globals, every frame's locals and operand
+	// stack, closures' free variables, the predeclared values a script
+	// can grow; Lua: the globals, the registry, every frame's locals,
+	// temporaries and upvalues, tables, strings, closures, coroutines and
+	// their stacks), shared values counted once. The walk runs on the
+	// interpreter's goroutine, when the Go heap has grown by a good part
+	// of what is left of the limit since the last walk (see Memory); the
+	// run stops with "max-memory: the script holds N MiB of values" when
+	// they pass MaxMemory. Builtins that allocate
+	// much at once (string repetition, joins, ranges) refuse results that
+	// would take what the script holds past it, and a libvirt call whose
+	// string and bytes arguments would take more than what is left is
+	// refused before libvirt sees them (see ArgCopies). What the walk
+	// does not see: what a parsed XML tree takes beyond its size when it
+	// was made.
+	//
+	// Per process: libvirt's own memory (defined domains, parsed XML,
+	// stream buffers), goroutine stacks, and garbage not yet collected
+	// belong to no run. Session.Run's poller, every 10ms, compares the
+	// larger of the growths of the Go heap and of the process's resident
+	// memory (RSS, from /proc/self/statm on Linux) since Run began with
+	// MaxMemory: when the run has been the process's only one since it
+	// began (the CLI), it is cancelled ("the script used N MiB"), for the
+	// heap once a garbage collection has left only live objects; a run
+	// that is the only one left, but was not alone all along, is
+	// cancelled for the heap only. While other runs are in flight, the
+	// excess only makes each run measure what it holds, and only those
+	// over their own limit stop. A hard bound on a run's memory,
+	// libvirt's included, is the isolated mode (a child process per run),
+	// not this.
 	MaxMemory uint64
 
-	// rssBase is the process's resident memory when Run began: MaxMemory
-	// bounds the growth past it.
-	rssBase uint64
+	// rssBase and heapBase are the process's resident memory and Go heap
+	// when Run began: the process poller bounds the growth past them.
+	rssBase, heapBase uint64
+	// mem is the run's memory account (see Session.Memory).
+	mem *Memory
 }
 
 // DefaultLimits are the CLI's defaults.
@@ -70,7 +96,8 @@ func (s *Session) Limits() Limits { return s.limits }
 const StopGrace = time.Second
 
 // Run runs script in lang on s under s's limits: the timeout, the call
-// timeout and the heap poller apply here, the step and depth limits in the
+// timeout and the process memory poller apply here (see MaxMemory); the
+// run's memory account (see Memory), the steps and the depth in the
 // adapters. It returns what lang.Run returns; when a limit stopped the
 // run, the error wraps its *LimitError.
 //
@@ -87,6 +114,22 @@ func (s *Session) Run(ctx context.Context, lang Language, script Script) error {
 	if le := s.limits.CheckSource(len(script.Src), "the script"); le != nil {
 		return &ScriptError{Msg: script.Path + ": " + le.Msg, Err: le}
 	}
+	return s.Supervise(ctx, script.Path, func(ctx context.Context) error { return lang.Run(ctx, s, script) })
+}
+
+// ErrAbandoned is in the error of a run that Supervise returned from
+// while the interpreter still ran (see Supervise).
+var ErrAbandoned = errors.New("the interpreter was abandoned")
+
+// Supervise runs fn, a script's run or one statement of a REPL (see
+// Interactive), under the session's limits, as Run does: it cancels fn's
+// context at the timeout (each call has its own) and when the memory limit
+// is passed, and abandons a libvirt call that overruns the call timeout.
+// name begins the message of an error that ends fn from outside. When
+// Supervise returns before fn does (fn did not stop within StopGrace of
+// its cancellation, or a libvirt call was abandoned), fn may still run:
+// its interpreter must not be used again.
+func (s *Session) Supervise(ctx context.Context, name string, fn func(ctx context.Context) error) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	s.mu.Lock()
@@ -98,20 +141,28 @@ func (s *Session) Run(ctx context.Context, lang Language, script Script) error {
 		})
 		defer timer.Stop()
 	}
+	alone, counted := startRun()
+	defer counted()
 	stop := make(chan struct{})
 	defer close(stop)
+	s.mu.Lock()
+	if s.limits.mem == nil {
+		s.limits.mem = newMemory(s.limits.MaxMemory)
+	}
+	s.limits.rssBase, s.limits.heapBase = 0, 0
 	if s.limits.MaxMemory > 0 {
-		s.mu.Lock()
-		s.limits.rssBase = residentBytes()
-		lim := s.limits
-		s.mu.Unlock()
-		go pollMemory(lim, stop, cancel)
+		s.limits.rssBase, s.limits.heapBase = residentBytes(), heapBytes()
+	}
+	lim := s.limits
+	s.mu.Unlock()
+	if lim.MaxMemory > 0 {
+		go pollMemory(lim, alone, stop, cancel)
 	}
 	abandoned := make(chan error, 1)
 	go s.watch(ctx, stop, abandoned)
 
 	done := make(chan error, 1)
-	go func() { done <- lang.Run(ctx, s, script) }()
+	go func() { done <- fn(ctx) }()
 	var err error
 	cancelled := ctx.Done()
 	var grace <-chan time.Time
@@ -122,7 +173,7 @@ wait:
 			break wait
 		case err = <-abandoned:
 			cancel(err)
-			return &ScriptError{Msg: script.Path + ": " + err.Error(), Err: err}
+			return &ScriptError{Msg: name + ": " + err.Error(), Err: errors.Join(err, ErrAbandoned)}
 		case <-cancelled:
 			// The interpreter stops at its next step; one stuck in a
 			// single long builtin (a Lua pattern that backtracks,
@@ -133,7 +184,7 @@ wait:
 			grace = t.C
 		case <-grace:
 			cause := context.Cause(ctx)
-			return &ScriptError{Msg: script.Path + ": " + cause.Error(), Err: cause}
+			return &ScriptError{Msg: name + ": " + cause.Error(), Err: errors.Join(cause, ErrAbandoned)}
 		}
 	}
 	if cause := context.Cause(ctx); err != nil && cause != nil {
@@ -196,38 +247,98 @@ func (s *Session) watch(ctx context.Context, stop <-chan struct{}, abandoned cha
 // heapInterval is how often the memory poller looks.
 const heapInterval = 10 * time.Millisecond
 
-// pollMemory cancels the run when the memory it uses (see used) passes
-// lim.MaxMemory.
-func pollMemory(lim Limits, stop <-chan struct{}, cancel context.CancelCauseFunc) {
+// pollMemory watches the process's memory (see used) for a run under
+// lim. When it passes lim.MaxMemory while other runs are in flight, it
+// asks the run to measure what it holds (see Memory), which stops it if
+// that is over its limit: the process's memory is not one run's. When the
+// run is the only one in flight, it cancels it: at once when the
+// process's resident memory grew past the limit and the run has been
+// alone since it began (libvirt's memory and the stacks are then its
+// own); when the Go heap is over, after a garbage collection, if its live
+// objects still are.
+func pollMemory(lim Limits, alone func() (now, always bool), stop <-chan struct{}, cancel context.CancelCauseFunc) {
 	tick := time.NewTicker(heapInterval)
 	defer tick.Stop()
+	var collected time.Time
+	stopRun := func(used uint64) {
+		cancel(&LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: the script used %d MiB, more than its %d MiB", used>>20, lim.MaxMemory>>20)})
+	}
 	for {
 		select {
 		case <-stop:
 			return
 		case <-tick.C:
-			if used := lim.used(); used > lim.MaxMemory {
-				cancel(&LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: the script used %d MiB, more than its %d MiB", used>>20, lim.MaxMemory>>20)})
+			if lim.used() <= lim.MaxMemory {
+				continue
+			}
+			now, always := alone()
+			if grown := lim.grown(); always && grown > lim.MaxMemory {
+				stopRun(grown)
+				return
+			}
+			if !now || lim.heapGrown() <= lim.MaxMemory {
+				lim.mem.wanted.Store(true)
+				continue
+			}
+			// Only live objects count: garbage, this run's or that
+			// of runs before it, is collected first (at most every
+			// collectEvery).
+			if time.Since(collected) < collectEvery {
+				continue
+			}
+			runtime.GC()
+			collected = time.Now()
+			if heap := lim.heapGrown(); heap > lim.MaxMemory {
+				stopRun(heap)
 				return
 			}
 		}
 	}
 }
 
-// used is the memory the run uses: the larger of the Go heap and the
-// growth of the process's resident memory since Run began (libvirt's
-// memory, and the stacks, are in the second only).
+// collectEvery is how often at most the poller collects garbage before it
+// decides that a run alone in its process passed its limit.
+const collectEvery = 50 * time.Millisecond
+
+// Memory returns the memory account of the session's run (Session.Run
+// makes one for each run; a Language run directly gets one on its first
+// call). The language adapter sets its measure and calls its Check.
+func (s *Session) Memory() *Memory {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.limits.mem == nil {
+		s.limits.mem = newMemory(s.limits.MaxMemory)
+	}
+	return s.limits.mem
+}
+
+// used is the process's memory, as far as one run can be charged with it:
+// the larger of the growths of the Go heap and of the process's resident
+// memory since Run began (libvirt's memory, and the stacks, are in the
+// second only).
 func (l Limits) used() uint64 {
-	used := heapBytes()
+	return max(l.heapGrown(), l.grown())
+}
+
+// heapGrown is the growth of the Go heap since Run began (the heap itself
+// outside a run).
+func (l Limits) heapGrown() uint64 {
+	if h := heapBytes(); h > l.heapBase {
+		return h - l.heapBase
+	}
+	return 0
+}
+
+// grown is the growth of the process's resident memory since Run began
+// (0 outside a run).
+func (l Limits) grown() uint64 {
 	if l.rssBase == 0 {
-		// Not a run Session.Run started (a Language run directly):
-		// there is no start to count the process's growth from.
-		return used
+		return 0
 	}
 	if rss := residentBytes(); rss > l.rssBase {
-		used = max(used, rss-l.rssBase)
+		return rss - l.rssBase
 	}
-	return used
+	return 0
 }
 
 // pageSize is the size of the pages /proc/self/statm counts.
@@ -260,8 +371,8 @@ func heapBytes() uint64 {
 }
 
 // SmallAlloc is the size up to which an allocation passes CheckAlloc
-// without a look at the heap: smaller ones cannot pass the limit at once,
-// and growth made of many of them is the heap poller's business.
+// without a look: smaller ones cannot pass the limit at once, and growth
+// made of many of them is the walk's business (see Memory).
 const SmallAlloc = 1 << 20
 
 // MaxEstimate saturates the adapters' size estimates, so that sums cannot
@@ -269,12 +380,10 @@ const SmallAlloc = 1 << 20
 const MaxEstimate = 1 << 62
 
 // CheckAlloc refuses an operation, named what, that would build made (such
-// as "a string") of n bytes at once, when that would take the memory the
-// run uses (see MaxMemory) past MaxMemory (0: no limit). Before it refuses
-// for the memory already in use, it collects garbage once and returns the
-// free memory to the system, so that only live memory counts. The language
-// adapters call it from the builtins and operators that can allocate much
-// in one step.
+// as "a string") of n bytes at once, when that would take what the run
+// holds (see Memory) past MaxMemory (0: no limit). The language adapters
+// call it from the builtins and operators that can allocate much in one
+// step, on the interpreter's goroutine.
 func (l Limits) CheckAlloc(n uint64, what, made string) *LimitError {
 	max := l.MaxMemory
 	if max == 0 || n <= SmallAlloc {
@@ -286,21 +395,24 @@ func (l Limits) CheckAlloc(n uint64, what, made string) *LimitError {
 	if n > max {
 		return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, more than the %d MiB allowed", what, made, n>>20, max>>20)}
 	}
-	used := l.usedLive(n)
+	used := l.usedBy(n)
 	if used+n <= max {
 		return nil
 	}
-	return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, and the script already uses %d MiB of the %d MiB allowed", what, made, n>>20, used>>20, max>>20)}
+	return &LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would build %s of %d MiB, and the script already holds %d MiB of the %d MiB allowed", what, made, n>>20, used>>20, max>>20)}
 }
 
-// usedLive is what the run uses (see used), measured once more after a
-// garbage collection that returns free memory to the system when n more
-// bytes would take it past MaxMemory.
-func (l Limits) usedLive(n uint64) uint64 {
-	used := l.used()
+// usedBy is what the run holds (see Memory.used), measured closely enough
+// to tell whether n more bytes pass MaxMemory. Limits outside a session's
+// run have no account: the Go heap, after a collection, stands for it.
+func (l Limits) usedBy(n uint64) uint64 {
+	if l.mem != nil {
+		return l.mem.used(n)
+	}
+	used := heapBytes()
 	if used+n > l.MaxMemory {
 		debug.FreeOSMemory()
-		used = l.used()
+		used = heapBytes()
 	}
 	return used
 }
@@ -309,9 +421,10 @@ func (l Limits) usedLive(n uint64) uint64 {
 // a libvirt call are counted against what is left of MaxMemory before the
 // call: libvirt copies them and parses XML into trees (defineXML of a
 // 40 MiB description was measured to take 4 to 4.5 times its size on the
-// test driver), and the memory it takes is out of the heap poller's
-// reach until it is there. Arguments smaller than bigArgs in all pass
-// without a look; many small ones are the memory poller's business.
+// test driver), and the memory it takes is libvirt's, which no run's
+// account sees. Arguments smaller than bigArgs in all pass without a
+// look; many small ones are the process poller's business (see
+// MaxMemory).
 const ArgCopies = 4
 
 // bigArgs is the size from which the arguments of a call are checked
@@ -321,7 +434,7 @@ const bigArgs = 64 << 10
 // checkArgMemory refuses c, before the backend sees it, when its string
 // and bytes arguments, those nested in lists and dicts included, would
 // take ArgCopies times their size of memory, more than what is left of
-// MaxMemory.
+// MaxMemory once what the run holds (see Memory) is counted.
 func (s *Session) checkArgMemory(c *Call) error {
 	lim := s.limits
 	if lim.MaxMemory == 0 {
@@ -342,7 +455,7 @@ func (s *Session) checkArgMemory(c *Call) error {
 	need := min(total, MaxEstimate/ArgCopies) * ArgCopies
 	var used uint64
 	if need <= lim.MaxMemory {
-		if used = lim.usedLive(need); used+need <= lim.MaxMemory {
+		if used = lim.usedBy(need); used+need <= lim.MaxMemory {
 			return nil
 		}
 	}

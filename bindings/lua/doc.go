@@ -57,11 +57,17 @@
 //     like Lua's "stack overflow", pcall can catch it, and an overflow
 //     inside a coroutine ends the script with gopher-lua's "stack
 //     overflow".
-//   - MaxMemory: host.Session.Run cancels the run when the memory it uses
-//     (the Go heap, or the resident memory it adds) passes it;
-//     in addition, the library functions that build much at once check
-//     what they would build first, and refuse what would take the heap
-//     past the limit: string.rep, string.format (Go's fmt takes widths up
+//   - MaxMemory: every 1024 instructions (gopher-lua asks the state's
+//     context before each one; see hookedContext), when the Go heap has
+//     grown enough since the last walk (see host.Memory), the run walks
+//     the values it holds (see held.go: globals, registry, every state's
+//     frames, upvalues, shared values once) and stops with "max-memory:
+//     the script holds N MiB of values, more than its M MiB" past it;
+//     host.Session.Run also cancels a run that is the process's only one
+//     when the process's memory (the Go heap, or the resident memory it
+//     adds) passes it. In addition, the library functions that build much
+//     at once check what they would build first, and refuse what would
+//     take what the script holds past the limit: string.rep, string.format (Go's fmt takes widths up
 //     to a million, and "%[1]s" repeats an argument), string.gsub and
 //     string.gmatch (which store every match before using any),
 //     table.concat (which builds in one buffer, without gopher-lua's
@@ -75,11 +81,14 @@
 //     exponential tree, is refused by its type.
 //
 // What remains possible: Go cannot cap a goroutine's memory. The guards
-// bound what one call builds, and the heap poller what many do, but
-// between two looks of the poller (10 ms) a script can still allocate: a
-// string that doubles with s .. s passes the limit by up to its own size
-// before it is stopped. The heap is the process's, shared by the scripts
-// that run side by side. A Go function runs to its end deaf to the
+// bound what one call builds, and the walk (and, for a run alone in its
+// process, the poller) what many do, but between two looks (1024
+// instructions and 10 ms) a script can still allocate: a string that
+// doubles with s .. s passes the limit by up to its own size before it
+// is stopped. A loop of pure Lua that calls nothing is checked all the
+// same, every 1024 instructions; a single Go function (table.sort of a
+// huge table, a library call) is not interrupted by the walk, only
+// checked after it returns. A Go function runs to its end deaf to the
 // timeout: a pattern that backtracks exponentially (string.find with
 // many .-), table.sort of a long table without a comparator, and the
 // guards' own counting of matches are bounded by the data in memory, not

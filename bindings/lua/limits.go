@@ -71,8 +71,10 @@ func (in *interp) refusePolicy(L *lua.LState, pe *host.PolicyError) {
 }
 
 // alloc ends the run when what, which would build made (such as "a
-// string") of n bytes at once, would take the heap past MaxMemory.
+// string") of n bytes at once, would take what the script holds past
+// MaxMemory.
 func (in *interp) alloc(L *lua.LState, n uint64, what, made string) {
+	in.running = L
 	if le := in.lim.CheckAlloc(n, what, made); le != nil {
 		in.refuse(L, le)
 	}

@@ -14,8 +14,8 @@ import (
 // module is frozen: a script (or a module it requires) cannot replace
 // libvirt.open under the others, not even with rawset.
 func (in *interp) openModule(L *lua.LState) {
-	members := append(append([]host.Constant(nil), host.Constants...), in.s.ModuleValues()...)
-	in.setModule(L, host.ClassModule, host.Methods(host.ClassModule), members)
+	values := append(append([]host.Constant{}, host.Constants...), in.s.ModuleValues()...)
+	in.setModule(L, host.ClassModule, host.Methods(host.ClassModule), values)
 }
 
 // openGoModules sets a global for each module of Go functions the

@@ -118,6 +118,9 @@ func (in *interp) thread() *lua.LState {
 	in.main.Options.RegistrySize = threadRegistry
 	th, cancel := in.main.NewThread()
 	in.main.Options = opts
+	if ctx := th.Context(); ctx != nil {
+		th.SetContext(in.hook(th, ctx))
+	}
 	if cancel != nil {
 		in.cancels[th] = cancel
 	}

@@ -56,6 +56,9 @@ string, table, math, coroutine
 type interp struct {
 	s       *host.Session
 	lim     host.Limits
+	mem     *host.Memory // the run's memory account (see held.go)
+	ticks   int          // instructions until the next look at it
+	running *lua.LState  // the state that last looked, or made a checked allocation
 	script  host.Script
 	dir     string                          // the script's directory, where require looks
 	objects map[*host.Object]*lua.LUserData // each object's userdata
@@ -88,8 +91,56 @@ type interp struct {
 // ctx is done, under s's limits.
 func (Language) Run(ctx context.Context, s *host.Session, script host.Script) error {
 	script = script.WithWriters()
+	in, L, err := newInterp(s, script)
+	if err != nil {
+		return err
+	}
+	defer L.Close()
+	// The run's own context: a guard cancels it with the limit it
+	// enforces, and cancelling it at the end releases the contexts of
+	// coroutines left suspended.
+	runCtx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	in.cancel = cancel
+
+	fn, err := in.compile(L, bytes.NewReader(script.Src), script.Path)
+	if le, ok := err.(*host.LimitError); ok {
+		return &host.ScriptError{Msg: script.Path + ": " + le.Msg, Pos: host.Position{File: script.Path}, Err: le}
+	}
+	if err != nil {
+		msg, pos := syntaxMessage(err, script.Path, string(script.Src))
+		return &host.ScriptError{Msg: msg, Pos: pos, Err: err}
+	}
+	L.SetContext(in.hook(L, runCtx))
+	L.Push(fn)
+	err = protectedCall(L, 0, L.NewFunction(in.handler))
+	if err == nil {
+		return nil
+	}
+	return in.failed(ctx, runCtx, L, err)
+}
+
+// failed is the *host.ScriptError of err, how a chunk whose context is
+// runCtx ended, with the traceback and position the handler took.
+func (in *interp) failed(ctx, runCtx context.Context, L *lua.LState, err error) *host.ScriptError {
+	if api := (*lua.ApiError)(nil); errors.As(err, &api) && in.caught {
+		api.StackTrace = in.trace
+	}
+	se := in.scriptError(ctx, runCtx, L, err)
+	if !se.Pos.IsValid() {
+		se.Pos = in.errAt
+	}
+	return se
+}
+
+// newInterp returns the interpreter of a run of script on s, its globals
+// set: the libraries of the sandbox, the classes, the libvirt module,
+// xml, json, the session's connection and Go modules, arg.
+func newInterp(s *host.Session, script host.Script) (*interp, *lua.LState, error) {
+	mem := s.Memory()
 	in := &interp{
 		s:       s,
+		mem:     mem,
 		lim:     s.Limits(),
 		script:  script,
 		dir:     filepath.Dir(script.Path),
@@ -98,14 +149,9 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 		modules: map[string]lua.LValue{},
 	}
 	L := lua.NewState(stateOptions(in.lim))
-	defer L.Close()
 	in.main, in.cancels = L, map[*lua.LState]context.CancelFunc{}
-	// The run's own context: a guard cancels it with the limit it
-	// enforces, and cancelling it at the end releases the contexts of
-	// coroutines left suspended.
-	runCtx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	in.cancel = cancel
+	mem.SetMeasure(in.measure)
+	in.cancel = func(error) {}
 
 	in.openLibs(L)
 	openErrorClass(L)
@@ -117,36 +163,15 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 		L.SetGlobal("conn", in.fromHost(L, c))
 	}
 	if err := in.openGoModules(L); err != nil {
-		return &host.ScriptError{Msg: err.Error(), Err: err}
+		L.Close()
+		return nil, nil, &host.ScriptError{Msg: err.Error(), Err: err}
 	}
 	argt := L.CreateTable(len(script.Args), 1)
 	for i, a := range script.Args {
 		argt.RawSetInt(i, lua.LString(a))
 	}
 	L.SetGlobal("arg", argt)
-
-	fn, err := in.compile(L, bytes.NewReader(script.Src), script.Path)
-	if le, ok := err.(*host.LimitError); ok {
-		return &host.ScriptError{Msg: script.Path + ": " + le.Msg, Pos: host.Position{File: script.Path}, Err: le}
-	}
-	if err != nil {
-		msg, pos := syntaxMessage(err, script.Path, string(script.Src))
-		return &host.ScriptError{Msg: msg, Pos: pos, Err: err}
-	}
-	L.SetContext(runCtx)
-	L.Push(fn)
-	err = protectedCall(L, L.NewFunction(in.handler))
-	if err == nil {
-		return nil
-	}
-	if api := (*lua.ApiError)(nil); errors.As(err, &api) && in.caught {
-		api.StackTrace = in.trace
-	}
-	se := in.scriptError(ctx, runCtx, L, err)
-	if !se.Pos.IsValid() {
-		se.Pos = in.errAt
-	}
-	return se
+	return in, L, nil
 }
 
 // scriptError is the *host.ScriptError of err, the error that ended a run
@@ -179,10 +204,10 @@ func (in *interp) scriptError(ctx, runCtx context.Context, L *lua.LState, err er
 }
 
 // protectedCall calls the function on top of L's stack with handler as
-// its error handler. gopher-lua pushes the handler outside its own
+// its error handler, keeping nret results (lua.MultRet: all). gopher-lua pushes the handler outside its own
 // protection: when the error is a full data stack ("registry overflow"),
 // that push raises again, and the error escapes PCall as a panic.
-func protectedCall(L *lua.LState, handler *lua.LFunction) (err error) {
+func protectedCall(L *lua.LState, nret int, handler *lua.LFunction) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			api, ok := r.(*lua.ApiError)
@@ -192,7 +217,7 @@ func protectedCall(L *lua.LState, handler *lua.LFunction) (err error) {
 			err = api
 		}
 	}()
-	return L.PCall(0, 0, handler)
+	return L.PCall(0, nret, handler)
 }
 
 // handler is the top-level error handler: it takes the traceback of the

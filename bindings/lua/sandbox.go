@@ -59,6 +59,7 @@ func (in *interp) openLibs(L *lua.LState) {
 	}
 
 	in.guardAllocations(L)
+	in.hookCoroutines(L)
 
 	// debug.traceback, for the top-level error handler only.
 	L.Push(L.NewFunction(lua.OpenDebug))

@@ -34,10 +34,16 @@
 //     OnMaxSteps compares the call stack's depth to the limit, so a
 //     runaway recursion stops a few frames past it, at a cost of
 //     kilobytes, instead of at Starlark's own 100,000 frames.
-//   - MaxMemory: host.Session.Run cancels the run when the memory it uses
-//     (the Go heap, or the resident memory it adds) passes it;
-//     in addition, nothing may build at once a value that would take the
-//     heap past it. The syntax tree is rewritten (see rewrite) so that
+//   - MaxMemory: every stepChunk steps, when the Go heap has grown enough
+//     since the last walk (see host.Memory), the run walks the values it
+//     holds (see held.go: the module's globals, every frame's locals and
+//     operand stack, closures' cells, the predeclared values, shared
+//     values once) and
+//     stops with "max-memory: the script holds N MiB of values, more than
+//     its M MiB" past it; host.Session.Run also cancels a run that is the
+//     process's only one when the process's memory (the Go heap, or the
+//     resident memory it adds) passes it. In addition, nothing may build
+//     at once a value that would take what the script holds past it. The syntax tree is rewritten (see rewrite) so that
 //     repetition (x * n, x *= n), string formatting (x % y), += of a list
 //     and the methods join, replace, format, split, rsplit, splitlines,
 //     extend, update, union and the other set methods go through guards,
@@ -58,14 +64,14 @@
 // steps". libvirt.catch does not catch it.
 //
 // What remains possible: Go cannot cap a goroutine's memory. The guards
-// bound what one operation builds, and the heap poller what many do, but
-// between two looks of the poller (10 ms) a script can still allocate,
+// bound what one operation builds, and the walk (and, for a run alone in
+// its process, the poller) what many do, but between two looks (10 ms) a
+// script can still allocate,
 // each operation at most about what the limit leaves: a string or list
 // that doubles each step passes the limit by up to its own size before it
 // is stopped. Operations that only copy what exists (x + y of two lists,
 // a dict's items()) are not guarded, so each can take the heap to about
-// twice the limit. The heap is the process's: scripts run side by side
-// share it, and one may be charged for another's memory. Builtins and
+// twice the limit. Builtins and
 // guards of no concern to memory can still run long in one step:
 // arithmetic on huge integers (only printing them counts), sorting a long
 // list with no key, and the guards' own measuring (a pass over the

@@ -13,20 +13,23 @@ import (
 // measurable.
 const stepChunk = 1000
 
-// limits enforces a run's host.Limits inside the interpreter: the steps and
-// the call depth (checked every stepChunk steps), and the memory that one
-// operation may allocate at once (checked by the guards before they
-// allocate). The heap as a whole is watched by host.Session.Run.
+// limits enforces a run's host.Limits inside the interpreter: the steps,
+// the call depth and the memory the script holds (checked every stepChunk
+// steps), and the memory that one operation may allocate at once (checked
+// by the guards before they allocate). The process's memory is watched by
+// host.Session.Run.
 type limits struct {
 	lim    host.Limits
+	mem    *host.Memory     // the run's memory account
 	passed *host.LimitError // the limit that cancelled the thread, if any
 }
 
-// watch enforces lim's MaxSteps and MaxDepth on thread: every stepChunk
-// steps, OnMaxSteps checks the call depth and the steps run, and cancels
-// the thread with the limit it passed.
+// watch enforces lim's MaxSteps, MaxDepth and MaxMemory on thread: every
+// stepChunk steps, OnMaxSteps checks the call depth, the steps run and
+// (when due, see host.Memory) what the script holds, and cancels the
+// thread with the limit it passed.
 func (l *limits) watch(thread *starlark.Thread) {
-	if l.lim.MaxSteps == 0 && l.lim.MaxDepth == 0 {
+	if l.lim.MaxSteps == 0 && l.lim.MaxDepth == 0 && l.mem.Limit() == 0 {
 		return
 	}
 	next := func() uint64 {
@@ -51,6 +54,10 @@ func (l *limits) watch(thread *starlark.Thread) {
 		case l.lim.MaxSteps > 0 && th.ExecutionSteps() > l.lim.MaxSteps:
 			l.passed = stepsError(l.lim.MaxSteps)
 		default:
+			if le := l.mem.Check(); le != nil {
+				l.passed = le
+				break
+			}
 			th.SetMaxExecutionSteps(next())
 			return
 		}
@@ -80,8 +87,8 @@ func (l *limits) steps(thread *starlark.Thread, n uint64) error {
 }
 
 // alloc refuses an operation, named what, that would build made (such as
-// "a string") of n bytes at once, when that would take the heap past
-// MaxMemory.
+// "a string") of n bytes at once, when that would take what the script
+// holds past MaxMemory.
 func (l *limits) alloc(n uint64, what, made string) error {
 	if le := l.lim.CheckAlloc(n, what, made); le != nil {
 		return le

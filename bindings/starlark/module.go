@@ -2,6 +2,7 @@ package starlark
 
 import (
 	"errors"
+	"sort"
 	"sync"
 
 	"go.starlark.net/starlark"
@@ -26,19 +27,36 @@ var module = sync.OnceValue(func() *starlarkstruct.Module {
 	return m
 })
 
-// sessionModule is the libvirt module of a run of s: the shared members
-// and the session's values (dry_run), frozen.
-func sessionModule(s *host.Session) *starlarkstruct.Module {
-	shared := module()
-	m := &starlarkstruct.Module{Name: shared.Name, Members: make(starlark.StringDict, len(shared.Members)+len(host.ModuleValues))}
-	for k, v := range shared.Members {
-		m.Members[k] = v
+// sessionModule is the libvirt module of one run: the shared module and
+// the values that depend on the session (libvirt.dry_run).
+type sessionModule struct {
+	*starlarkstruct.Module
+	extra starlark.StringDict
+}
+
+// withSession returns m with the session's values.
+func withSession(m *starlarkstruct.Module, values []host.Constant) *sessionModule {
+	extra := starlark.StringDict{}
+	for _, c := range values {
+		extra[c.Name] = fromHost(c.Value)
 	}
-	for _, c := range s.ModuleValues() {
-		m.Members[c.Name] = fromHost(c.Value)
+	extra.Freeze()
+	return &sessionModule{Module: m, extra: extra}
+}
+
+// Attr returns the member name.
+func (m *sessionModule) Attr(name string) (starlark.Value, error) {
+	if v, ok := m.extra[name]; ok {
+		return v, nil
 	}
-	m.Freeze()
-	return m
+	return m.Module.Attr(name)
+}
+
+// AttrNames lists the members, sorted.
+func (m *sessionModule) AttrNames() []string {
+	names := append(m.Module.AttrNames(), m.extra.Keys()...)
+	sort.Strings(names)
+	return names
 }
 
 // goModule is a module of Go functions that the embedding program gives

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"go.starlark.net/resolve"
@@ -89,12 +90,13 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	thread.SetLocal(sessionKey, s)
 	stop := context.AfterFunc(ctx, func() { thread.Cancel(context.Cause(ctx).Error()) })
 	defer stop()
-	l := &limits{lim: s.Limits()}
+	mem := s.Memory()
+	l := &limits{lim: s.Limits(), mem: mem}
 	l.watch(thread)
 	thread.SetLocal(limitsKey, l)
 
 	predeclared := l.predeclared(ctx, script, s.Clock())
-	predeclared["libvirt"] = sessionModule(s)
+	predeclared["libvirt"] = withSession(module(), s.ModuleValues())
 	if c := s.Conn(); c != nil {
 		predeclared["conn"] = fromHost(c)
 	}
@@ -105,13 +107,21 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 		}
 		predeclared[m.Name] = goModule(m)
 	}
+	mem.SetMeasure(func() uint64 { return measure(thread, predeclared) })
 	thread.Load = newLoader(script.Path, predeclared).load
 	_, err := execFile(thread, script.Path, script.Src, predeclared)
+	return l.scriptError(ctx, err, script.Stderr)
+}
+
+// scriptError is the error a run that ctx governed returns for err, what
+// the interpreter returned: nil, an *host.ExitError for sys.exit, or a
+// *host.ScriptError whose cause is the limit, the cancellation or err.
+func (l *limits) scriptError(ctx context.Context, err error, stderr io.Writer) error {
 	if err == nil {
 		return nil
 	}
 	if l.passed == nil {
-		if res, ok := exitStatus(err, script.Stderr); ok {
+		if res, ok := exitStatus(err, stderr); ok {
 			return res
 		}
 	}

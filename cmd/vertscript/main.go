@@ -65,7 +65,18 @@ func main() {
 	// the plan and the audit record of an abandoned call unwritten.
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
-		<-sigs
+		for sig := range sigs {
+			if sig == os.Interrupt && replActive.Load() {
+				// The REPL stops the statement in progress, not
+				// the process.
+				select {
+				case replInterrupt <- struct{}{}:
+				default:
+				}
+				continue
+			}
+			break
+		}
 		cancel(errInterrupted)
 		select {
 		case <-sigs:
@@ -78,6 +89,9 @@ func main() {
 }
 
 const usage = `usage: vertscript [flags] SCRIPT [ARG...]
+       vertscript [flags] -e CODE [ARG...]
+       vertscript [flags] - [ARG...]            (the script from stdin)
+       vertscript [flags] repl [flags]
        vertscript check [--json] SCRIPT...
        vertscript doc [NAME | --coverage | --markdown]
 
@@ -120,13 +134,22 @@ Flags:
                       none)
   --max-depth N       refuse calls nested deeper than N (default 1000; 0:
                       Lua's call stack still stops at 10,000 frames)
-  --max-memory SIZE   stop the script when it uses more than SIZE (the Go heap,
-                      or the resident memory the run adds), e.g. 512MiB
-                      (default 512MiB; 0: none)
+  --max-memory SIZE   stop the script when it uses more than SIZE (the values
+                      it holds, the Go heap, or the resident memory the run
+                      adds), e.g. 512MiB (default 512MiB; 0: none)
   --version           print vertscript's and libvirt's versions
   -h, --help          print this help
 
+  -e CODE             run CODE as the script (named -e)
+  --lang star|lua     the language of -e, - and repl (default star)
+
 Commands:
+  repl                read statements and run them one at a time, printing
+                      each expression's value; line editing, history and
+                      completion (names, libvirt.*, the methods of the object
+                      a variable holds) on a terminal; from a pipe, line by
+                      line (exit 1 if a statement failed); --timeout bounds
+                      each statement, Ctrl-C stops one, Ctrl-D ends
   check [--json] SCRIPT...
                       parse and resolve each script without connecting; print
                       each error as file:line:col, and the mutating,
@@ -138,6 +161,12 @@ Commands:
                       (libvirt.open) or constant prefix (VIR_DOMAIN_)
   doc --coverage      print which of libvirt-python's methods exist, per class
   doc --markdown      print the reference as Markdown (docs/api.md)
+  test [--update] [-run REGEXP] [-v] [--clock TIME|real] [DIR]
+                      run each runbook of DIR on its test-driver node (NAME.xml
+                      or node.xml beside it) once per "# test: ARGS" line, and
+                      compare stdout, stderr and exit status with the records
+                      in DIR/testdata (--update writes them); scripts see a
+                      fixed clock, 2026-01-01T00:00:00Z unless --clock says
 
 Exit status: 0 success, 1 script failed, 2 usage error, 130 interrupted,
 or the status a Starlark script gave exit() or sys.exit().
@@ -147,6 +176,17 @@ or the status a Starlark script gave exit() or sys.exit().
 const seeHelp = "run 'vertscript --help' for usage\n"
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return runWith(ctx, args, stdout, stderr, nil)
+}
+
+// runWith is run with the clock scripts see (nil: the system's), which
+// `vertscript test` fixes.
+func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, clock host.Clock) int {
+	return runIO(ctx, args, os.Stdin, stdout, stderr, clock)
+}
+
+// runIO is runWith reading stdin from stdin (`vertscript -`, the REPL).
+func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, clock host.Clock) int {
 	fs := flag.NewFlagSet("github.com/vertscript/vertscript", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var uri string
@@ -171,6 +211,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&dryRun, "dry-run", false, "")
 	fs.StringVar(&planFile, "plan", "", "")
 	fs.StringVar(&auditFile, "audit", "", "")
+	var evalCode, langName string
+	fs.StringVar(&evalCode, "e", "", "")
+	fs.StringVar(&langName, "lang", "star", "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -194,6 +237,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return runCheck(rest[1:], stdout, stderr)
 		case "doc":
 			return runDoc(rest[1:], stdout, stderr)
+		case "test":
+			return runTest(ctx, rest[1:], stdout, stderr)
 		}
 	}
 	backend := cgobackend.New()
@@ -207,9 +252,31 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	rest := fs.Args()
+	fromFlag := false
+	fs.Visit(func(f *flag.Flag) { fromFlag = fromFlag || f.Name == "e" })
+	repl := len(rest) > 0 && rest[0] == "repl" && !fromFlag
+	if fromFlag {
+		rest = append([]string{"-e"}, rest...)
+	}
 	if len(rest) == 0 {
 		fmt.Fprintf(stderr, "vertscript: no script given\n%s", seeHelp)
 		return exitUsage
+	}
+	if repl {
+		// The REPL's flags may follow it: vertscript repl -c URI --lang lua.
+		if err := fs.Parse(rest[1:]); err != nil {
+			fmt.Fprintf(stderr, "vertscript: repl: %v\n%s", err, seeHelp)
+			return exitUsage
+		}
+		if fs.NArg() > 0 {
+			fmt.Fprintf(stderr, "vertscript: repl: unexpected argument %q\n%s", fs.Arg(0), seeHelp)
+			return exitUsage
+		}
+		if err := policy.Validate(); err != nil {
+			fmt.Fprintf(stderr, "vertscript: %v\n", err)
+			return exitUsage
+		}
+		rest = rest[:1]
 	}
 	path := rest[0]
 	scriptArgs, err := scriptArgs(fs, path, rest[1:])
@@ -218,15 +285,35 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	rest = append([]string{path}, scriptArgs...)
-	lang := languageFor(path)
-	if lang == nil {
-		fmt.Fprintf(stderr, "vertscript: %s: unknown script language (want %s)\n", path, extensions())
-		return exitUsage
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "vertscript: %v\n", err)
-		return exitUsage
+	var lang host.Language
+	var src []byte
+	switch {
+	case repl || fromFlag || path == "-":
+		// The language is --lang's: there is no file name to tell.
+		if lang = languageFor("x." + langName); lang == nil {
+			fmt.Fprintf(stderr, "vertscript: --lang %s: want star or lua\n", langName)
+			return exitUsage
+		}
+		switch {
+		case fromFlag:
+			src = []byte(evalCode)
+		case path == "-":
+			if src, err = io.ReadAll(stdin); err != nil {
+				fmt.Fprintf(stderr, "vertscript: reading the script from stdin: %v\n", err)
+				return exitUsage
+			}
+			path = "<stdin>"
+			rest[0] = path
+		}
+	default:
+		if lang = languageFor(path); lang == nil {
+			fmt.Fprintf(stderr, "vertscript: %s: unknown script language (want %s)\n", path, extensions())
+			return exitUsage
+		}
+		if src, err = os.ReadFile(path); err != nil {
+			fmt.Fprintf(stderr, "vertscript: %v\n", err)
+			return exitUsage
+		}
 	}
 
 	if planFile != "" && !dryRun {
@@ -241,7 +328,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	policy.ReadHint = "(" + strings.Join(policy.AllowRead, ", ") + "; --allow-read adds one)"
-	opts := host.Options{URI: uri, Policy: policy, DryRun: dryRun, Limits: limits}
+	opts := host.Options{URI: uri, Policy: policy, DryRun: dryRun, Limits: limits, Clock: clock}
 	if auditFile != "" {
 		f, err := openAudit(auditFile)
 		if err != nil {
@@ -256,6 +343,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	// host.MaxStack.
 	debug.SetMaxStack(host.MaxStack(limits.MaxMemory))
 	session := host.NewSession(backend, opts)
+	if repl {
+		return runREPL(ctx, session, lang, stdin, stdout, stderr)
+	}
 	runErr := session.Run(ctx, lang, host.Script{Path: path, Src: src, Args: rest, Stdout: stdout, Stderr: stderr})
 	closeErr := session.Close()
 	code := report(ctx, path, runErr, closeErr, stderr)

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The guide's runbooks still print what their records say (docs/runbooks,
+// recorded with `vertscript test --update docs/runbooks`).
+func TestDocsRunbooks(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"test", "../../docs/runbooks"}, &out, &errOut); code != exitOK {
+		t.Fatalf("vertscript test docs/runbooks: exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+}
+
+func vtest(t *testing.T, args ...string) (int, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), append([]string{"test"}, args...), &out, &errOut)
+	return code, out.String() + errOut.String()
+}
+
+func TestTestCommand(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("list.star", "# Lists the domains.\n# test:\n# test: web\nconn = libvirt.open()\nfor d in conn.listAllDomains():\n    if len(argv) < 2 or d.name().startswith(argv[1]):\n        print(d.name())\n")
+	write("when.star", "print(time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime(time.time())))\ntime.sleep(90)\nprint(int(time.time()))\n")
+	write("when.lua", "print(os.date('!%Y-%m-%d %H:%M:%S', os.time()))\nsleep(90)\nprint(os.time())\n")
+	write("fails.lua", "-- test: --read-only\nlibvirt.open():lookupByName('test'):destroy()\n")
+
+	// No records yet: every run is new, and the command fails.
+	code, out := vtest(t, dir)
+	if code != exitFailed || strings.Count(out, "run with --update") != 5 {
+		t.Fatalf("without records: exit %d\n%s", code, out)
+	}
+	if code, out := vtest(t, "--update", dir); code != exitOK || strings.Count(out, "recorded") != 5 {
+		t.Fatalf("--update: exit %d\n%s", code, out)
+	}
+	code, out = vtest(t, dir)
+	if code != exitOK || !strings.Contains(out, "ok: 5 runs") {
+		t.Fatalf("after --update: exit %d\n%s", code, out)
+	}
+	// The clock is fixed, and sleeps advance it: the same in both
+	// languages, and the same from one run to the next.
+	for _, rec := range []string{"when.star.golden", "when.lua.golden"} {
+		b, err := os.ReadFile(filepath.Join(dir, "testdata", rec))
+		if err != nil || !strings.Contains(string(b), "2026-01-01 00:00:00\n1767225690\n") {
+			t.Errorf("%s: the fake clock does not show: %q, %v", rec, b, err)
+		}
+	}
+	// A refused call is recorded with its exit status and error.
+	if b, _ := os.ReadFile(filepath.Join(dir, "testdata", "fails.lua.golden")); !strings.Contains(string(b), "exit: 1\n") || !strings.Contains(string(b), "refused by policy: read-only") {
+		t.Errorf("fails.lua's record: %s", b)
+	}
+	// A change in output fails with a diff.
+	write("list.star", "# Lists the domains.\n# test:\n# test: web\nconn = libvirt.open()\nfor d in conn.listAllDomains():\n    if len(argv) < 2 or d.name().startswith(argv[1]):\n        print('domain', d.name())\n")
+	code, out = vtest(t, dir)
+	if code != exitFailed || !strings.Contains(out, "FAIL list.star.1.golden") || !strings.Contains(out, "-test\n+domain test\n") {
+		t.Errorf("a changed output: exit %d\n%s", code, out)
+	}
+	// -run picks runs by record name.
+	if code, out := vtest(t, "-run", "when", dir); code != exitOK || !strings.Contains(out, "ok: 2 runs") {
+		t.Errorf("-run when: exit %d\n%s", code, out)
+	}
+	// Records do not depend on where the directory is.
+	moved := filepath.Join(t.TempDir(), "elsewhere")
+	if err := os.Rename(dir, moved); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := vtest(t, "-run", "when|fails", moved); code != exitOK {
+		t.Errorf("moved: exit %d\n%s", code, out)
+	}
+	if code, _ := vtest(t, "--clock", "yesterday", moved); code != exitUsage {
+		t.Errorf("a bad --clock: exit %d, want %d", code, exitUsage)
+	}
+}
