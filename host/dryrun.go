@@ -67,10 +67,28 @@ type PlannedError struct {
 	Op        string // the qualified operation attempted
 	Object    string // the planned object, e.g. "<virDomain web-3>"
 	PlannedBy string // the operation that planned it
+
+	libvirt *Error // what Unwrap returns
 }
 
 func (e *PlannedError) Error() string {
-	return e.Op + ": " + e.Object + " exists only in the dry-run plan (made by " + e.PlannedBy + "); it cannot be read"
+	return e.Op + ": " + e.message()
+}
+
+func (e *PlannedError) message() string {
+	return e.Object + " exists only in the dry-run plan (made by " + e.PlannedBy + "); it cannot be read"
+}
+
+// Unwrap returns the error as libvirt raises it for an operation that
+// the object's state does not allow (VIR_ERR_OPERATION_INVALID), with the
+// same text: scripts catch it as a libvirt error (libvirt.catch, pcall),
+// so that a runbook handles a read the dry run cannot answer as it
+// handles a failed one.
+func (e *PlannedError) Unwrap() error {
+	if e.libvirt == nil {
+		e.libvirt = &Error{Op: e.Op, Code: errOperationInvalid, Domain: fromNone, Level: errLevelError, Message: e.message()}
+	}
+	return e.libvirt
 }
 
 // Plan returns the calls a dry run recorded, in order.

@@ -32,6 +32,7 @@ func (c *Call) planObject(class, id, label string, lookup func() (Value, error))
 	if o != nil {
 		c.s.mu.Lock()
 		o.plannedXML = c.keptXML() // a redefinition in the plan
+		c.s.registerUUIDLocked(c, o)
 		c.s.mu.Unlock()
 		return o, nil
 	}
@@ -49,8 +50,44 @@ func (c *Call) planObject(class, id, label string, lookup func() (Value, error))
 		c.s.plannedObjects = map[planKey]*Object{}
 	}
 	c.s.plannedObjects[key] = o
+	c.s.registerUUIDLocked(c, o)
 	c.s.mu.Unlock()
 	return o, nil
+}
+
+// registerUUIDLocked registers o, which the call c plans, under the UUID
+// of c's XML too, when it has one, so that lookups by UUID find it as
+// lookups by name do. s.mu is held.
+func (s *Session) registerUUIDLocked(c *Call, o *Object) {
+	xml, _ := c.args[0].(string)
+	if u, err := xmlUUID(xml); err == nil {
+		if k, ok := uuidKey(u); ok {
+			s.plannedObjects[planKey{conn: c.recv, class: o.class, name: k}] = o
+		}
+	}
+}
+
+// uuidKey returns the key of a planned object's UUID, as libvirt reads a
+// UUID (hex digits, dashes anywhere, either case, blanks around), so that
+// every spelling of it finds the object; ok is false for a string that is
+// not a UUID.
+func uuidKey(u string) (key string, ok bool) {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(u) {
+		switch {
+		case r == '-':
+		case '0' <= r && r <= '9', 'a' <= r && r <= 'f':
+			b.WriteRune(r)
+		case 'A' <= r && r <= 'F':
+			b.WriteRune(r + ('a' - 'A'))
+		default:
+			return "", false
+		}
+	}
+	if b.Len() != 32 {
+		return "", false
+	}
+	return "uuid:" + b.String(), true
 }
 
 // maxPlannedXML bounds the XML a planned object keeps for XMLDesc, as the
@@ -130,6 +167,13 @@ func (s *Session) findPlanned(op *Op, recv *Object, args []Value) *Object {
 	id, ok := args[0].(string)
 	if !ok {
 		return nil
+	}
+	if strings.HasSuffix(op.CName, "UUIDString") {
+		k, ok := uuidKey(id)
+		if !ok {
+			return nil
+		}
+		id = k
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -188,14 +188,14 @@ var eventOps = append(inClass(ClassConnect, []*Op{
 		}},
 	{Name: "wait_for_state", CName: "virDomainGetState", Extension: true, waits: true,
 		Params: []Param{obj("dom", ClassDomain), req("state", TInt), opt("timeout", TFloat, 30.0)}, Result: "int (the state)",
-		Doc: "Waits until dom is in state (VIR_DOMAIN_*), running event callbacks meanwhile; fails with VIR_ERR_OPERATION_TIMEOUT after timeout seconds. In a dry run that planned a change of dom's state, returns at once as though reached.",
+		Doc: "Waits until dom is in state (VIR_DOMAIN_*), running event callbacks meanwhile; fails with VIR_ERR_OPERATION_TIMEOUT after timeout seconds. In a dry run that planned a change of dom's state, returns at once as though reached, or fails at once as it would past its timeout when the planned change leads to another state.",
 		fn: func(c *Call) (Value, error) {
 			d, err := seconds(c.op.QualName(), c.float(2))
 			if err != nil {
 				return nil, err
 			}
-			if v, ok := c.plannedWait(c.object(0), c.int(1)); ok {
-				return v, nil
+			if v, ok, err := c.plannedWait(c.object(0), c.int(1)); ok {
+				return v, err
 			}
 			return c.waitForState(c.object(0), c.int(1), d)
 		}},

@@ -35,7 +35,7 @@ type Session struct {
 	plan    []PlanEntry // the calls a dry run recorded
 	// stateChanged holds the domains whose state a dry run's planned
 	// call changes, with that call's operation (see plannedWait).
-	stateChanged map[planKey]string
+	stateChanged map[planKey]plannedChange
 	// plannedObjects holds the objects a dry run planned, by the object
 	// they were made in, their class and their identifier (see
 	// planObject).
