@@ -239,10 +239,26 @@ func (r testRun) fixture(dir string) string {
 	base := strings.TrimSuffix(r.script, filepath.Ext(r.script))
 	for _, f := range []string{base + ".xml", "node.xml"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
-			return "test://" + filepath.Join(dir, f)
+			return "test://" + uriPath(filepath.Join(dir, f))
 		}
 	}
 	return "test:///default"
+}
+
+// uriPath is path as a URI's path: bytes other than letters, digits and
+// / . _ ~ - escaped (%20 for a space, %25 for '%'), so that libvirt reads
+// the file named, not another (p%41 would be pA).
+func uriPath(path string) string {
+	var b strings.Builder
+	for i := 0; i < len(path); i++ {
+		c := path[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("/._~-", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }
 
 // run runs r in dir, as the CLI runs a script, with the script named
@@ -268,7 +284,7 @@ func (r testRun) run(ctx context.Context, dir string, clock host.Clock) string {
 		hostWord = regexp.MustCompile(`(^|[^A-Za-z0-9_.-])` + regexp.QuoteMeta(host) + `($|[^A-Za-z0-9_.-])`)
 	}
 	scrub := func(s string) string {
-		s = strings.ReplaceAll(s, "test://"+dir+"/", "test://$DIR/")
+		s = strings.ReplaceAll(s, "test://"+uriPath(dir)+"/", "test://$DIR/")
 		s = strings.ReplaceAll(s, dir+"/", "")
 		if hostWord != nil {
 			s = hostWord.ReplaceAllString(s, "${1}$$HOSTNAME${2}")

@@ -98,3 +98,28 @@ func TestTestCommand(t *testing.T) {
 		t.Errorf("a bad --clock: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// A runbook directory whose path a URI would read differently (a space,
+// '%', '?', '#') still runs on its own node, not on another file or a
+// refusal.
+func TestTestCommandOddDirectories(t *testing.T) {
+	node, err := os.ReadFile("../../docs/runbooks/node.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"my dir", "p%41", "q?x=1", "h#a"} {
+		dir := filepath.Join(t.TempDir(), name)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, "node.xml"), node, 0o644)
+		os.WriteFile(filepath.Join(dir, "a.star"), []byte("print(libvirt.open().lookupByName('web-1').name())\n"), 0o644)
+		if code, out := vtest(t, "--update", dir); code != exitOK {
+			t.Fatalf("%q: --update: exit %d\n%s", name, code, out)
+		}
+		b, _ := os.ReadFile(filepath.Join(dir, "testdata", "a.star.golden"))
+		if !strings.Contains(string(b), "exit: 0\n--- stdout\nweb-1\n") || !strings.Contains(string(b), "test://$DIR/node.xml") {
+			t.Errorf("%q: record:\n%s", name, b)
+		}
+	}
+}
