@@ -51,15 +51,22 @@ func (Language) NewREPL(s *host.Session, script host.Script) (host.REPL, error) 
 // Read implements host.REPL: the statement parsed, its guards in place.
 func (r *repl) Read(next func() (string, error)) (host.Statement, error) {
 	started := false
+	var readErr error // how reading ended, when not at the end of input
 	readline := func() ([]byte, error) {
 		line, err := next()
 		if err != nil {
+			if err != io.EOF {
+				readErr = err
+			}
 			return nil, err
 		}
 		started = true
 		return []byte(line + "\n"), nil
 	}
 	f, err := fileOptions.ParseCompoundStmt(r.script.Path, readline)
+	if readErr != nil {
+		return nil, readErr
+	}
 	if err != nil && !started {
 		return nil, io.EOF // nothing read: the input is over
 	}

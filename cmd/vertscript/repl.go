@@ -51,7 +51,7 @@ func (p *pipeReader) ReadLine(bool) (string, error) {
 		return p.s.Text(), nil
 	}
 	if err := p.s.Err(); err != nil {
-		return "", err
+		return "", fmt.Errorf("vertscript: repl: reading stdin: %w", err)
 	}
 	return "", io.EOF
 }
@@ -170,7 +170,14 @@ func runREPL(ctx context.Context, s *host.Session, lang host.Language, stdin io.
 	}
 	defer r.Close()
 
-	var in lineReader = &pipeReader{s: bufio.NewScanner(stdin)}
+	scanner := bufio.NewScanner(stdin)
+	// A line may be as long as a script may be (see Limits.CheckSource).
+	maxLine := 1 << 30
+	if m := s.Limits().MaxMemory; m > 0 {
+		maxLine = int(min(m/host.SourceFactor, 1<<30))
+	}
+	scanner.Buffer(make([]byte, 0, 64<<10), max(maxLine, 64<<10))
+	var in lineReader = &pipeReader{s: scanner}
 	if f, ok := stdin.(*os.File); ok && isTerminal(f) && isTerminal(stdout) {
 		rl, err := readline.NewEx(&readline.Config{
 			Prompt:          ">>> ",
@@ -217,6 +224,12 @@ func replLoop(ctx context.Context, s *host.Session, r host.REPL, in lineReader, 
 			return status
 		case err != nil:
 			fmt.Fprintln(stderr, terminalSafe(err.Error()))
+			var se *host.ScriptError
+			if !errors.As(err, &se) {
+				// The input failed (a line too long, a read error):
+				// nothing more can be read from it.
+				return exitFailed
+			}
 			status = exitFailed
 			continue
 		}

@@ -122,3 +122,20 @@ func TestREPLCompletion(t *testing.T) {
 		}
 	}
 }
+
+// A line longer than a script may be ends the REPL with an error; it is not
+// taken for the end of the input, nor read again and again.
+func TestREPLLineTooLong(t *testing.T) {
+	for _, lang := range []string{"star", "lua"} {
+		in := "x = \"" + strings.Repeat("a", 200<<10) + "\"\nprint('after')\n"
+		code, out, errOut := runStdin(t, in, "--max-memory", "64MiB", "repl", "--lang", lang)
+		if code != exitFailed || out != "" || strings.Count(errOut, "token too long") != 1 {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", lang, code, out, errOut)
+		}
+	}
+	// A long line within the limit is read.
+	in := "x = \"" + strings.Repeat("a", 100<<10) + "\"\nprint(len(x))\n"
+	if code, out, _ := runStdin(t, in, "repl"); code != exitOK || out != "102400\n" {
+		t.Errorf("a 100 KiB line: exit %d, %q", code, out)
+	}
+}
