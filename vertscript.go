@@ -258,9 +258,19 @@ func (in *Interpreter) RunFile(ctx context.Context, path string, args ...string)
 	if in.opts.BaseDir != "" && !filepath.IsAbs(path) {
 		full = filepath.Join(in.opts.BaseDir, path)
 	}
-	src, err := os.ReadFile(full)
+	f, err := os.Open(full)
 	if err != nil {
 		return nil, fmt.Errorf("vertscript: %w", err)
+	}
+	defer f.Close()
+	// No more than a source may be (Limits.CheckSource): a file that
+	// does not end (a FIFO, /dev/zero) is refused, not read to the end.
+	src, err := io.ReadAll(io.LimitReader(f, int64(in.limits.MaxMemory/host.SourceFactor)+1))
+	if err != nil {
+		return nil, fmt.Errorf("vertscript: %w", err)
+	}
+	if le := in.limits.CheckSource(len(src), path); le != nil {
+		return nil, &Error{Msg: path + ": " + le.Msg, Pos: Position{File: path}, Err: le}
 	}
 	return in.Run(ctx, path, src, args...)
 }

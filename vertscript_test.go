@@ -326,3 +326,21 @@ func sep(name string) string {
 	}
 	return " "
 }
+
+// RunFile refuses a file that does not end once it passes the size a
+// source may have, as a script larger than that is refused.
+func TestRunFileEndless(t *testing.T) {
+	zero := filepath.Join(t.TempDir(), "zero.star")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Skip(err)
+	}
+	in, err := vertscript.New(vertscript.Options{Limits: vertscript.Limits{MaxMemory: 64 << 20}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = in.RunFile(context.Background(), zero)
+	var le *vertscript.LimitError
+	if !errors.As(err, &le) || le.Limit != "max-memory" {
+		t.Errorf("got %v, want a max-memory *LimitError", err)
+	}
+}

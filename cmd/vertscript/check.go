@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/vertscript/vertscript/host"
 )
@@ -118,7 +117,7 @@ func checkScript(path string) (checkResult, int) {
 		res.Problem = fmt.Sprintf("%s: the %s language cannot check scripts", path, lang.Name())
 		return res, exitUsage
 	}
-	src, err := os.ReadFile(path)
+	src, err := readFile(path, host.DefaultLimits)
 	if err != nil {
 		res.Problem = err.Error()
 		return res, exitUsage

@@ -298,8 +298,8 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		case fromFlag:
 			src = []byte(evalCode)
 		case path == "-":
-			if src, err = io.ReadAll(stdin); err != nil {
-				fmt.Fprintf(stderr, "vertscript: reading the script from stdin: %v\n", err)
+			if src, err = readSource(stdin, "the script on stdin", limits); err != nil {
+				fmt.Fprintf(stderr, "vertscript: %v\n", err)
 				return exitUsage
 			}
 			path = "<stdin>"
@@ -310,7 +310,7 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 			fmt.Fprintf(stderr, "vertscript: %s: unknown script language (want %s)\n", path, extensions())
 			return exitUsage
 		}
-		if src, err = os.ReadFile(path); err != nil {
+		if src, err = readFile(path, limits); err != nil {
 			fmt.Fprintf(stderr, "vertscript: %v\n", err)
 			return exitUsage
 		}
@@ -610,4 +610,31 @@ func (b *byteSize) Set(v string) error {
 	}
 	*b = byteSize(n * mult)
 	return nil
+}
+
+// readSource reads a script from r, and no more than --max-memory allows a
+// source to be (host.Limits.CheckSource): a stream that does not end
+// (/dev/zero, a pipe) is refused once it passes that, not read to the end.
+func readSource(r io.Reader, what string, lim host.Limits) ([]byte, error) {
+	if lim.MaxMemory > 0 {
+		r = io.LimitReader(r, int64(lim.MaxMemory/host.SourceFactor)+1)
+	}
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", what, err)
+	}
+	if le := lim.CheckSource(len(src), what); le != nil {
+		return nil, le
+	}
+	return src, nil
+}
+
+// readFile reads the script at path with readSource.
+func readFile(path string, lim host.Limits) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readSource(f, path, lim)
 }

@@ -402,3 +402,34 @@ func TestPlanFileSpellsFlags(t *testing.T) {
 		t.Errorf("undefineFlags entry %+v", e)
 	}
 }
+
+// endless is a stream that never ends.
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = '#'
+	}
+	return len(p), nil
+}
+
+// A script that does not end (stdin, /dev/zero behind a name) is refused
+// once it passes the size a source may have, not read forever.
+func TestEndlessScripts(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := runIO(context.Background(), []string{"--max-memory", "64MiB", "-"}, endless{}, &out, &errOut, nil); code != exitUsage || !strings.Contains(errOut.String(), "the script on stdin is larger than the 128 KiB") {
+		t.Errorf("stdin: exit %d, %s", code, errOut.String())
+	}
+	dir := t.TempDir()
+	zero := filepath.Join(dir, "zero.star")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Skip(err)
+	}
+	for _, args := range [][]string{{zero}, {"check", zero}, {"test", dir}} {
+		out.Reset()
+		errOut.Reset()
+		if code := run(context.Background(), args, &out, &errOut); code != exitUsage || !strings.Contains(errOut.String(), "zero.star is larger than") {
+			t.Errorf("%v: exit %d, %s", args, code, errOut.String())
+		}
+	}
+}

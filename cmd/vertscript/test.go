@@ -196,7 +196,7 @@ func testRuns(dir string) ([]testRun, error) {
 		if e.IsDir() || languageFor(name) == nil {
 			continue
 		}
-		src, err := os.ReadFile(filepath.Join(dir, name))
+		src, err := readFile(filepath.Join(dir, name), host.DefaultLimits)
 		if err != nil {
 			return nil, err
 		}
