@@ -96,6 +96,20 @@ func TestNewValidates(t *testing.T) {
 		{"rule on a module function", vertscript.Options{Deny: []string{"app.nope"}, Modules: []vertscript.Module{{Name: "app", Funcs: []*vertscript.Op{noop}}}}, "bad rule"},
 		{"negative depth", vertscript.Options{Limits: vertscript.Limits{MaxDepth: -1}}, "negative"},
 	}
+	// A module cannot take the name of a global its language sets.
+	for _, c := range []struct{ name, script string }{
+		{"arg", "m.lua"}, {"string", "m.lua"}, {"print", "m.lua"}, {"json", "m.lua"},
+		{"argv", "m.star"}, {"print", "m.star"}, {"json", "m.star"}, {"len", "m.star"},
+	} {
+		noop := vertscript.Func(c.name, "noop", vertscript.Read, nil, "", func(context.Context, []vertscript.Value) (vertscript.Value, error) { return nil, nil })
+		in, err := vertscript.New(vertscript.Options{Modules: []vertscript.Module{{Name: c.name, Funcs: []*vertscript.Op{noop}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := in.Run(context.Background(), c.script, []byte("x = 1")); err == nil || !strings.Contains(err.Error(), "module "+c.name) {
+			t.Errorf("a module named %s in %s: got %v, want a refusal", c.name, c.script, err)
+		}
+	}
 	for _, c := range cases {
 		if _, err := vertscript.New(c.opts); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: got %v, want an error containing %q", c.name, err, c.want)

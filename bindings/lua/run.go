@@ -162,15 +162,17 @@ func newInterp(s *host.Session, script host.Script) (*interp, *lua.LState, error
 	if c := s.Conn(); c != nil {
 		L.SetGlobal("conn", in.fromHost(L, c))
 	}
-	if err := in.openGoModules(L); err != nil {
-		L.Close()
-		return nil, nil, &host.ScriptError{Msg: err.Error(), Err: err}
-	}
 	argt := L.CreateTable(len(script.Args), 1)
 	for i, a := range script.Args {
 		argt.RawSetInt(i, lua.LString(a))
 	}
 	L.SetGlobal("arg", argt)
+	// Last, so that a module cannot take the name of a global set
+	// before it (arg, conn).
+	if err := in.openGoModules(L); err != nil {
+		L.Close()
+		return nil, nil, &host.ScriptError{Msg: err.Error(), Err: err}
+	}
 	return in, L, nil
 }
 

@@ -33,15 +33,8 @@ func (Language) NewREPL(s *host.Session, script host.Script) (host.REPL, error) 
 	r := &repl{s: s, script: script, ctx: &swapContext{cur: context.Background()}}
 	l := &limits{lim: s.Limits(), mem: s.Memory()}
 	predeclared := l.predeclared(r.ctx, script, s.Clock())
-	predeclared["libvirt"] = withSession(module(), s.ModuleValues())
-	if c := s.Conn(); c != nil {
-		predeclared["conn"] = fromHost(c)
-	}
-	for _, m := range s.Modules() {
-		if predeclared.Has(m.Name) {
-			return nil, fmt.Errorf("module %s: the name is predeclared in Starlark", m.Name)
-		}
-		predeclared[m.Name] = goModule(m)
+	if err := addSession(predeclared, s); err != nil {
+		return nil, err
 	}
 	r.globals = predeclared
 	r.load = newLoader(script.Path, predeclared).load

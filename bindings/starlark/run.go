@@ -96,16 +96,8 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	thread.SetLocal(limitsKey, l)
 
 	predeclared := l.predeclared(ctx, script, s.Clock())
-	predeclared["libvirt"] = withSession(module(), s.ModuleValues())
-	if c := s.Conn(); c != nil {
-		predeclared["conn"] = fromHost(c)
-	}
-	for _, m := range s.Modules() {
-		if predeclared.Has(m.Name) {
-			err := fmt.Errorf("module %s: the name is predeclared in Starlark", m.Name)
-			return &host.ScriptError{Msg: err.Error(), Err: err}
-		}
-		predeclared[m.Name] = goModule(m)
+	if err := addSession(predeclared, s); err != nil {
+		return &host.ScriptError{Msg: err.Error(), Err: err}
 	}
 	mem.SetMeasure(func() uint64 { return measure(thread, predeclared) })
 	thread.Load = newLoader(script.Path, predeclared).load
@@ -142,6 +134,23 @@ func (l *limits) scriptError(ctx context.Context, err error, stderr io.Writer) e
 		cause = context.Cause(ctx)
 	}
 	return &host.ScriptError{Msg: msg, Pos: errorPos(err), Err: cause}
+}
+
+// addSession adds to predeclared what comes from the session: the
+// libvirt module with its session's values, the program's connection
+// (conn) and Go modules, which may not take a name Starlark has already.
+func addSession(predeclared starlark.StringDict, s *host.Session) error {
+	predeclared["libvirt"] = withSession(module(), s.ModuleValues())
+	if c := s.Conn(); c != nil {
+		predeclared["conn"] = fromHost(c)
+	}
+	for _, m := range s.Modules() {
+		if predeclared.Has(m.Name) || starlark.Universe.Has(m.Name) {
+			return fmt.Errorf("module %s: the name is predeclared in Starlark", m.Name)
+		}
+		predeclared[m.Name] = goModule(m)
+	}
+	return nil
 }
 
 // predeclared returns the names every run of script has: the libvirt

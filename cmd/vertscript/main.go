@@ -343,12 +343,14 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 	// host.MaxStack.
 	debug.SetMaxStack(host.MaxStack(limits.MaxMemory))
 	session := host.NewSession(backend, opts)
+	var code int
 	if repl {
-		return runREPL(ctx, session, lang, stdin, stdout, stderr)
+		code = runREPL(ctx, session, lang, stdin, stdout, stderr)
+	} else {
+		runErr := session.Run(ctx, lang, host.Script{Path: path, Src: src, Args: rest, Stdout: stdout, Stderr: stderr})
+		closeErr := session.Close()
+		code = report(ctx, path, runErr, closeErr, stderr)
 	}
-	runErr := session.Run(ctx, lang, host.Script{Path: path, Src: src, Args: rest, Stdout: stdout, Stderr: stderr})
-	closeErr := session.Close()
-	code := report(ctx, path, runErr, closeErr, stderr)
 	if dryRun {
 		// The plan comes last, after anything the script printed and its
 		// error, so that no text of the script's can follow it and pass

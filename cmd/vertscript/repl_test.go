@@ -139,3 +139,18 @@ func TestREPLLineTooLong(t *testing.T) {
 		t.Errorf("a 100 KiB line: exit %d, %q", code, out)
 	}
 }
+
+// A dry run in the REPL prints its plan when the session ends, as a run
+// does.
+func TestREPLDryRunPlan(t *testing.T) {
+	for _, lang := range []string{"star", "lua"} {
+		in := "d = libvirt.open().lookupByName('test')\nd.suspend()\n"
+		if lang == "lua" {
+			in = "d = libvirt.open():lookupByName('test')\nd:suspend()\n"
+		}
+		code, _, errOut := runStdin(t, in, "-c", "test:///default", "--dry-run", "repl", "--lang", lang)
+		if code != exitOK || !strings.Contains(errOut, "dry run: 1 call planned, none made\n  <virDomain test>.suspend()") {
+			t.Errorf("%s: exit %d, stderr %q", lang, code, errOut)
+		}
+	}
+}
