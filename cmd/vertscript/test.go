@@ -123,19 +123,15 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		began := time.Now()
 		got := r.run(ctx, abs, clock)
 		took := time.Since(began).Round(time.Millisecond)
-		recordPath := filepath.Join(abs, "testdata", r.record)
 		if *update {
-			if err := os.MkdirAll(filepath.Dir(recordPath), 0o755); err == nil {
-				err = os.WriteFile(recordPath, []byte(got), 0o644)
-			}
-			if err != nil {
+			if err := writeRecord(abs, r.record, got); err != nil {
 				fmt.Fprintf(stderr, "vertscript: test: %v\n", err)
 				return exitFailed
 			}
 			fmt.Fprintf(stdout, "recorded %s (%s)\n", r.record, took)
 			continue
 		}
-		want, err := os.ReadFile(recordPath)
+		want, err := readRecord(abs, r.record)
 		switch {
 		case errors.Is(err, os.ErrNotExist):
 			failed++
@@ -413,4 +409,41 @@ func splitLines(text string) []string {
 		lines = lines[:len(lines)-1]
 	}
 	return lines
+}
+
+// readRecord reads the record name in dir/testdata through an os.Root on
+// dir, as writeRecord writes it: a record that is a symlink leading out of
+// dir (testdata/x.golden -> ~/.aws/credentials) is refused, not read into
+// a diff on a CI log.
+func readRecord(dir, name string) ([]byte, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return root.ReadFile(filepath.Join("testdata", name))
+}
+
+// writeRecord writes the record name in dir/testdata through an os.Root on
+// dir: a testdata directory or a record that is a symlink leading out of
+// dir (a hostile repository's testdata/x.golden -> ~/.bashrc) is refused,
+// not written through.
+func writeRecord(dir, name, content string) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	if err := root.Mkdir("testdata", 0o755); err != nil && !errors.Is(err, os.ErrExist) {
+		return err
+	}
+	f, err := root.OpenFile(filepath.Join("testdata", name), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(content); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -123,3 +123,35 @@ func TestTestCommandOddDirectories(t *testing.T) {
 		}
 	}
 }
+
+// A record that is a symlink out of the runbook directory (a hostile
+// repository's testdata/a.star.golden -> a secret) is neither read into a
+// diff nor written through by --update; nor is a testdata symlink.
+func TestTestCommandRecordSymlinks(t *testing.T) {
+	base := t.TempDir()
+	secret := filepath.Join(base, "secret")
+	os.WriteFile(secret, []byte("SECRET\n"), 0o600)
+	dir := filepath.Join(base, "rb")
+	os.MkdirAll(filepath.Join(dir, "testdata"), 0o755)
+	os.WriteFile(filepath.Join(dir, "a.star"), []byte("print(1)\n"), 0o644)
+	if err := os.Symlink(secret, filepath.Join(dir, "testdata", "a.star.golden")); err != nil {
+		t.Skip(err)
+	}
+	if code, out := vtest(t, dir); code != exitFailed || strings.Contains(out, "SECRET") || !strings.Contains(out, "path escapes") {
+		t.Errorf("reading through the symlink: exit %d\n%s", code, out)
+	}
+	if code, out := vtest(t, "--update", dir); code != exitFailed || !strings.Contains(out, "path escapes") {
+		t.Errorf("writing through the symlink: exit %d\n%s", code, out)
+	}
+	os.RemoveAll(filepath.Join(dir, "testdata"))
+	os.Symlink(base, filepath.Join(dir, "testdata"))
+	if code, out := vtest(t, "--update", dir); code != exitFailed || !strings.Contains(out, "path escapes") {
+		t.Errorf("a testdata symlink: exit %d\n%s", code, out)
+	}
+	if b, _ := os.ReadFile(secret); string(b) != "SECRET\n" {
+		t.Errorf("the secret was overwritten: %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(base, "a.star.golden")); err == nil {
+		t.Error("a record was written outside the runbook directory")
+	}
+}
