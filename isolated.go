@@ -1,7 +1,6 @@
 package vertscript
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,11 +9,11 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"strconv"
 	"syscall"
 	"time"
 
 	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/jsonv"
 )
 
 // Isolated runs: each script in a child process, the program's own
@@ -195,66 +194,15 @@ func (r *result) plan() []PlanEntry {
 	for _, e := range r.Plan {
 		pe := PlanEntry{Receiver: e.Receiver, Op: e.Op}
 		for _, a := range e.Args {
-			pe.Args = append(pe.Args, valueOfJSON(a))
+			v, err := jsonv.Decode(string(a))
+			if err != nil {
+				v = string(a)
+			}
+			pe.Args = append(pe.Args, v)
 		}
 		plan = append(plan, pe)
 	}
 	return plan
-}
-
-// valueOfJSON reads a Value back from its JSON: integers as int64,
-// objects as *Map, in their order.
-func valueOfJSON(b []byte) Value {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	v, err := readJSON(dec)
-	if err != nil {
-		return string(b)
-	}
-	return v
-}
-
-func readJSON(dec *json.Decoder) (Value, error) {
-	t, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch t := t.(type) {
-	case json.Delim:
-		if t == '[' {
-			l := []Value{}
-			for dec.More() {
-				v, err := readJSON(dec)
-				if err != nil {
-					return nil, err
-				}
-				l = append(l, v)
-			}
-			_, err := dec.Token()
-			return l, err
-		}
-		m := NewMap()
-		for dec.More() {
-			k, err := dec.Token()
-			if err != nil {
-				return nil, err
-			}
-			v, err := readJSON(dec)
-			if err != nil {
-				return nil, err
-			}
-			m.Set(fmt.Sprint(k), v)
-		}
-		_, err := dec.Token()
-		return m, err
-	case json.Number:
-		if i, err := strconv.ParseInt(string(t), 10, 64); err == nil {
-			return i, nil
-		}
-		f, err := t.Float64()
-		return f, err
-	}
-	return t, nil
 }
 
 // runIsolated runs the script in a child process.
@@ -291,7 +239,9 @@ func (in *Interpreter) runIsolated(ctx context.Context, name string, src []byte,
 	// cannot block it on a full pipe.
 	got := make(chan []byte, 1)
 	go func() {
-		b, _ := io.ReadAll(resR)
+		// No larger than the child's memory could hold: a child
+		// cannot make the parent read without end.
+		b, _ := io.ReadAll(io.LimitReader(resR, int64(in.limits.MaxMemory+ChildBaseline)))
 		got <- b
 	}()
 	o := in.opts
@@ -346,7 +296,7 @@ func (in *Interpreter) watchChild(ctx context.Context, p *os.Process, waited <-c
 		case <-waited:
 			return why
 		case <-tick.C:
-			if rss := processRSS(p.Pid); in.limits.MaxMemory > 0 && rss > bound {
+			if rss := host.ResidentBytes(p.Pid); in.limits.MaxMemory > 0 && rss > bound {
 				kill(&LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: the isolated run's process used %d MiB, more than its %d MiB and the %d MiB a process starts with; it was killed", rss>>20, in.limits.MaxMemory>>20, ChildBaseline>>20)})
 			}
 		case <-deadline:
@@ -362,22 +312,4 @@ func (in *Interpreter) watchChild(ctx context.Context, p *os.Process, waited <-c
 			kill(context.Cause(ctx))
 		}
 	}
-}
-
-// processRSS is the resident memory of process pid, from /proc; 0 when
-// it cannot be read.
-func processRSS(pid int) uint64 {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/statm")
-	if err != nil {
-		return 0
-	}
-	f := bytes.Fields(b)
-	if len(f) < 2 {
-		return 0
-	}
-	n, err := strconv.ParseUint(string(f[1]), 10, 64)
-	if err != nil {
-		return 0
-	}
-	return n * uint64(os.Getpagesize())
 }

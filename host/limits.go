@@ -346,8 +346,16 @@ var pageSize = uint64(os.Getpagesize())
 
 // residentBytes is the process's resident memory (RSS), read from
 // /proc/self/statm; 0 where there is no such file.
-func residentBytes() uint64 {
-	b, err := os.ReadFile("/proc/self/statm")
+func residentBytes() uint64 { return residentOf("self") }
+
+// ResidentBytes is the resident memory (RSS) of process pid, read from
+// /proc/PID/statm; 0 where it cannot be read (the process is gone, or the
+// system has no /proc). Isolated runs bound their children with it.
+func ResidentBytes(pid int) uint64 { return residentOf(strconv.Itoa(pid)) }
+
+// residentOf reads the resident memory of /proc/PROC/statm.
+func residentOf(proc string) uint64 {
+	b, err := os.ReadFile("/proc/" + proc + "/statm")
 	if err != nil {
 		return 0
 	}
