@@ -186,13 +186,8 @@ var languages = []host.Language{starlark.New(), lua.New()}
 
 // languageOf returns the language that runs files named name.
 func languageOf(name string) (host.Language, error) {
-	ext := filepath.Ext(name)
-	for _, l := range languages {
-		for _, e := range l.Extensions() {
-			if e == ext {
-				return l, nil
-			}
-		}
+	if l := host.LanguageFor(languages, name); l != nil {
+		return l, nil
 	}
 	return nil, fmt.Errorf("vertscript: %s: unknown script language (want .star or .lua)", name)
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -48,6 +50,18 @@ type Language interface {
 	// that ends itself with a non-zero status (Python's sys.exit(3)) as
 	// an *ExitError, and with status 0 as success (nil).
 	Run(ctx context.Context, s *Session, script Script) error
+}
+
+// LanguageFor returns the language of langs that runs files named path,
+// by its extension, or nil.
+func LanguageFor(langs []Language, path string) Language {
+	ext := filepath.Ext(path)
+	for _, l := range langs {
+		if slices.Contains(l.Extensions(), ext) {
+			return l
+		}
+	}
+	return nil
 }
 
 // ScriptError is a script that failed: a syntax error, a runtime error, an

@@ -21,7 +21,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -481,17 +480,7 @@ func indent(s string) string {
 	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
 }
 
-func languageFor(path string) host.Language {
-	ext := filepath.Ext(path)
-	for _, l := range languages {
-		for _, e := range l.Extensions() {
-			if e == ext {
-				return l
-			}
-		}
-	}
-	return nil
-}
+func languageFor(path string) host.Language { return host.LanguageFor(languages, path) }
 
 func extensions() string {
 	var exts []string
