@@ -78,15 +78,8 @@ func (r *repl) Read(next func() (string, error)) (host.Statement, error) {
 // Exec implements host.REPL.
 func (r *repl) Exec(ctx context.Context, st host.Statement) error {
 	f := st.(*syntax.File)
-	thread := &starlark.Thread{
-		Name:  r.script.Path,
-		Print: func(_ *starlark.Thread, msg string) { fmt.Fprintln(r.script.Stdout, msg) },
-		Load:  r.load,
-	}
-	thread.SetLocal(sessionKey, r.s)
-	l := &limits{lim: r.s.Limits(), mem: r.s.Memory()}
-	l.watch(thread)
-	thread.SetLocal(limitsKey, l)
+	thread, l := newThread(r.s, r.script)
+	thread.Load = r.load
 	r.ctx.set(ctx)
 	defer r.ctx.set(context.Background())
 	stop := context.AfterFunc(ctx, func() { thread.Cancel(context.Cause(ctx).Error()) })

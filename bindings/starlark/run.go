@@ -83,17 +83,10 @@ func sessionOf(thread *starlark.Thread) *host.Session {
 // ctx is done, under s's limits.
 func (Language) Run(ctx context.Context, s *host.Session, script host.Script) error {
 	script = script.WithWriters()
-	thread := &starlark.Thread{
-		Name:  script.Path,
-		Print: func(_ *starlark.Thread, msg string) { fmt.Fprintln(script.Stdout, msg) },
-	}
-	thread.SetLocal(sessionKey, s)
+	thread, l := newThread(s, script)
 	stop := context.AfterFunc(ctx, func() { thread.Cancel(context.Cause(ctx).Error()) })
 	defer stop()
-	mem := s.Memory()
-	l := &limits{lim: s.Limits(), mem: mem}
-	l.watch(thread)
-	thread.SetLocal(limitsKey, l)
+	mem := l.mem
 
 	predeclared := l.predeclared(ctx, script, s.Clock())
 	if err := addSession(predeclared, s); err != nil {
@@ -134,6 +127,20 @@ func (l *limits) scriptError(ctx context.Context, err error, stderr io.Writer) e
 		cause = context.Cause(ctx)
 	}
 	return &host.ScriptError{Msg: msg, Pos: errorPos(err), Err: cause}
+}
+
+// newThread returns a thread that runs script on s, printing to its
+// Stdout, under the session's step, depth and memory limits (l).
+func newThread(s *host.Session, script host.Script) (*starlark.Thread, *limits) {
+	thread := &starlark.Thread{
+		Name:  script.Path,
+		Print: func(_ *starlark.Thread, msg string) { fmt.Fprintln(script.Stdout, msg) },
+	}
+	thread.SetLocal(sessionKey, s)
+	l := &limits{lim: s.Limits(), mem: s.Memory()}
+	l.watch(thread)
+	thread.SetLocal(limitsKey, l)
+	return thread, l
 }
 
 // addSession adds to predeclared what comes from the session: the
