@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -153,5 +156,30 @@ func TestTestCommandRecordSymlinks(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(base, "a.star.golden")); err == nil {
 		t.Error("a record was written outside the runbook directory")
+	}
+}
+
+var updateTestOutput = flag.Bool("update-test-output", false, "record testdata/runbooks.out anew")
+
+// `vertscript test` on sample runbooks in both languages, one passing
+// with two runs, one refused by the policy, one printing times under the
+// fixed clock, one whose record differs (a diff) and one without a record,
+// prints what testdata/runbooks.out recorded (durations aside); `go test
+// ./cmd/vertscript -run TestTestOutput -update-test-output` records it.
+func TestTestOutput(t *testing.T) {
+	code, out := vtest(t, "testdata/runbooks")
+	got := fmt.Sprintf("exit %d\n%s", code, regexp.MustCompile(`\((\d+(\.\d+)?(ms|µs|s)|0s)\)`).ReplaceAllString(out, "(TIME)"))
+	if *updateTestOutput {
+		if err := os.WriteFile("testdata/runbooks.out", []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile("testdata/runbooks.out")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("vertscript test testdata/runbooks:\n%s", unifiedDiff("testdata/runbooks.out", "now", string(want), got))
 	}
 }
