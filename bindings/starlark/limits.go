@@ -95,3 +95,13 @@ func (l *limits) alloc(n uint64, what, made string) error {
 	}
 	return nil
 }
+
+// Steps, Alloc and Limits make a run's limits its budget.Budget, which the
+// packages adding builtins to a run charge.
+func (l *limits) Steps(thread *starlark.Thread, n uint64) error { return l.steps(thread, n) }
+
+// Alloc implements budget.Budget.
+func (l *limits) Alloc(n uint64, what, made string) error { return l.alloc(n, what, made) }
+
+// Limits implements budget.Budget.
+func (l *limits) Limits() host.Limits { return l.lim }

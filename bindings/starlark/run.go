@@ -11,6 +11,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
+	"github.com/vertscript/vertscript/bindings/starlark/budget"
 	"github.com/vertscript/vertscript/host"
 )
 
@@ -140,6 +141,7 @@ func newThread(s *host.Session, script host.Script) (*starlark.Thread, *limits) 
 	l := &limits{lim: s.Limits(), mem: s.Memory()}
 	l.watch(thread)
 	thread.SetLocal(limitsKey, l)
+	budget.Set(thread, l)
 	return thread, l
 }
 
