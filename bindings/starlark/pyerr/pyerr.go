@@ -1,0 +1,107 @@
+// Package pyerr is Python's built-in exceptions for the Python dialect of
+// the Starlark adapter: the errors that its builtins and modules return
+// carry the Python class a script's "except KeyError:" matches, found by
+// type, never by reading a message.
+package pyerr
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error is a Python exception raised by a builtin, a module or a script's
+// raise statement.
+type Error struct {
+	Class string // Python's class name: "KeyError", "ValueError", ...
+	Msg   string // str(e)
+	Value any    // the script's own value for raise X(value), if any
+}
+
+// New returns an exception of class with a formatted message.
+func New(class, format string, args ...any) *Error {
+	return &Error{Class: class, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Error formats e as Python's traceback ends: "KeyError: 'x'".
+func (e *Error) Error() string {
+	if e.Msg == "" {
+		return e.Class
+	}
+	return e.Class + ": " + e.Msg
+}
+
+// parents maps a class to its base, for the built-in hierarchy that
+// scripts catch.
+var parents = map[string]string{
+	"Exception":           "BaseException",
+	"SystemExit":          "BaseException",
+	"KeyboardInterrupt":   "BaseException",
+	"ArithmeticError":     "Exception",
+	"ZeroDivisionError":   "ArithmeticError",
+	"OverflowError":       "ArithmeticError",
+	"LookupError":         "Exception",
+	"KeyError":            "LookupError",
+	"IndexError":          "LookupError",
+	"ValueError":          "Exception",
+	"UnicodeError":        "ValueError",
+	"UnicodeDecodeError":  "UnicodeError",
+	"UnicodeEncodeError":  "UnicodeError",
+	"TypeError":           "Exception",
+	"AttributeError":      "Exception",
+	"NameError":           "Exception",
+	"UnboundLocalError":   "NameError",
+	"RuntimeError":        "Exception",
+	"NotImplementedError": "RuntimeError",
+	"RecursionError":      "RuntimeError",
+	"AssertionError":      "Exception",
+	"ImportError":         "Exception",
+	"ModuleNotFoundError": "ImportError",
+	"OSError":             "Exception",
+	"IOError":             "OSError", // an alias in Python 3
+	"EnvironmentError":    "OSError",
+	"FileNotFoundError":   "OSError",
+	"PermissionError":     "OSError",
+	"IsADirectoryError":   "OSError",
+	"TimeoutError":        "OSError",
+	"StopIteration":       "Exception",
+	"JSONDecodeError":     "ValueError",
+	"libvirtError":        "Exception",
+}
+
+// Classes lists the built-in exception classes.
+func Classes() []string {
+	out := make([]string, 0, len(parents))
+	for c := range parents {
+		out = append(out, c)
+	}
+	return out
+}
+
+// Known reports whether class is a built-in exception class.
+func Known(class string) bool {
+	_, ok := parents[class]
+	return ok || class == "BaseException"
+}
+
+// Subclass reports whether class is base or derives from it.
+func Subclass(class, base string) bool {
+	if class == "IOError" || class == "EnvironmentError" {
+		class = "OSError"
+	}
+	if base == "IOError" || base == "EnvironmentError" {
+		base = "OSError"
+	}
+	for c := class; c != ""; c = parents[c] {
+		if c == base {
+			return true
+		}
+	}
+	return false
+}
+
+// As returns the *Error in err's chain, if any.
+func As(err error) (*Error, bool) {
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
+}
