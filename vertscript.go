@@ -182,7 +182,7 @@ type Result struct {
 }
 
 // languages are the script languages, by file extension.
-var languages = []host.Language{starlark.New(), lua.New()}
+var languages = []host.Language{starlark.New(), starlark.Python(), lua.New()}
 
 // languageOf returns the language that runs files named name.
 func languageOf(name string) (host.Language, error) {

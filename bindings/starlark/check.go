@@ -18,10 +18,13 @@ var _ host.Checker = Language{}
 // literal name counts as x.name; any other use of the predeclared getattr
 // is a dynamic access. An attribute assigned to (x.name = v) is not a
 // use.
-func (Language) Check(script host.Script) ([]host.Ref, error) {
+func (lang Language) Check(script host.Script) ([]host.Ref, error) {
 	script = script.WithWriters()
 	l := &limits{lim: host.DefaultLimits}
 	predeclared := l.predeclared(context.Background(), script, host.SystemClock{})
+	if lang.python {
+		addPython(predeclared)
+	}
 	var refs []host.Ref
 	getattrs := map[int]*syntax.Ident{} // the dynamic refs, by index, that name getattr
 	collect := func(f *syntax.File) {
@@ -57,7 +60,7 @@ func (Language) Check(script host.Script) ([]host.Ref, error) {
 			return true
 		})
 	}
-	if _, err := compileFile(script.Path, script.Src, predeclared, collect); err != nil {
+	if _, err := compileFile(script.Path, script.Src, predeclared, collect, lang.python); err != nil {
 		return nil, checkError(err)
 	}
 	// A getattr the script defined itself is its own function: its

@@ -12,11 +12,15 @@ import (
 	"go.starlark.net/syntax"
 
 	"github.com/vertscript/vertscript/bindings/starlark/budget"
+	"github.com/vertscript/vertscript/bindings/starlark/pysyntax"
 	"github.com/vertscript/vertscript/host"
 )
 
-// Language runs Starlark scripts; it implements host.Language.
-type Language struct{}
+// Language runs Starlark scripts, or in its Python dialect libvirt-python
+// scripts as they are; it implements host.Language.
+type Language struct {
+	python bool // the Python dialect (see python.go)
+}
 
 var _ host.Language = Language{}
 
@@ -24,13 +28,28 @@ var _ host.Language = Language{}
 func New() Language { return Language{} }
 
 // Name implements host.Language.
-func (Language) Name() string { return "starlark" }
+func (lang Language) Name() string {
+	if lang.python {
+		return "python"
+	}
+	return "starlark"
+}
 
 // Extensions implements host.Language.
-func (Language) Extensions() []string { return []string{".star"} }
+func (lang Language) Extensions() []string {
+	if lang.python {
+		return []string{".py"}
+	}
+	return []string{".star"}
+}
 
 // Builtins implements host.Language.
-func (Language) Builtins() string { return builtinsDoc }
+func (lang Language) Builtins() string {
+	if lang.python {
+		return pythonDoc
+	}
+	return builtinsDoc
+}
 
 // builtinsDoc lists the predeclared names besides the libvirt module's
 // operations and constants.
@@ -82,7 +101,7 @@ func sessionOf(thread *starlark.Thread) *host.Session {
 
 // Run implements host.Language: it runs script on s until the script ends or
 // ctx is done, under s's limits.
-func (Language) Run(ctx context.Context, s *host.Session, script host.Script) error {
+func (lang Language) Run(ctx context.Context, s *host.Session, script host.Script) error {
 	script = script.WithWriters()
 	thread, l := newThread(s, script)
 	stop := context.AfterFunc(ctx, func() { thread.Cancel(context.Cause(ctx).Error()) })
@@ -93,9 +112,12 @@ func (Language) Run(ctx context.Context, s *host.Session, script host.Script) er
 	if err := addSession(predeclared, s); err != nil {
 		return &host.ScriptError{Msg: err.Error(), Err: err}
 	}
+	if lang.python {
+		addPython(predeclared)
+	}
 	mem.SetMeasure(func() uint64 { return measure(thread, predeclared) })
 	thread.Load = newLoader(script.Path, predeclared).load
-	_, err := execFile(thread, script.Path, script.Src, predeclared)
+	_, err := execFile(thread, script.Path, script.Src, predeclared, lang.python)
 	return l.scriptError(ctx, err, script.Stderr)
 }
 
@@ -226,8 +248,8 @@ func position(p syntax.Position) host.Position {
 // starlark.ExecFileOptions does,
 // after rewriting its syntax tree to call the guards (see rewrite), which
 // also give % Python's printf-style formatting.
-func execFile(thread *starlark.Thread, path string, src []byte, predeclared starlark.StringDict) (starlark.StringDict, error) {
-	prog, err := compileFile(path, src, predeclared, nil)
+func execFile(thread *starlark.Thread, path string, src []byte, predeclared starlark.StringDict, python bool) (starlark.StringDict, error) {
+	prog, err := compileFile(path, src, predeclared, nil, python)
 	if err != nil {
 		return nil, err
 	}
@@ -241,12 +263,8 @@ func execFile(thread *starlark.Thread, path string, src []byte, predeclared star
 // starlark.ExecFileOptions does, after rewriting its syntax tree to call
 // the guards (see rewrite). When inspect is not nil, it sees the syntax
 // tree as the script wrote it, before the rewrite.
-func compileFile(path string, src []byte, predeclared starlark.StringDict, inspect func(*syntax.File)) (*starlark.Program, error) {
-	src, err := pyRewrite(src)
-	if fe, ok := err.(*fstringError); ok {
-		return nil, syntax.Error{Pos: syntax.MakePosition(&path, int32(fe.line), 1), Msg: fe.msg}
-	}
-	f, err := fileOptions.Parse(path, src, 0)
+func compileFile(path string, src []byte, predeclared starlark.StringDict, inspect func(*syntax.File), python bool) (*starlark.Program, error) {
+	f, err := parseFile(path, src, predeclared, python)
 	if err != nil {
 		return nil, err
 	}
@@ -261,6 +279,19 @@ func compileFile(path string, src []byte, predeclared starlark.StringDict, inspe
 	}
 	rewrite(f)
 	return starlark.FileProgram(f, predeclared.Has)
+}
+
+// parseFile parses the file src named path: Starlark with f-strings and
+// with statements, or in the Python dialect, Python (see pysyntax).
+func parseFile(path string, src []byte, predeclared starlark.StringDict, python bool) (*syntax.File, error) {
+	if python {
+		return pysyntax.Parse(path, src, pysyntax.Options{File: fileOptions, Predeclared: predeclared.Has, Attrs: pythonAttrs})
+	}
+	src, err := pysyntax.Rewrite(src)
+	if fe, ok := err.(interface{ Line() int }); ok {
+		return nil, syntax.Error{Pos: syntax.MakePosition(&path, int32(fe.Line()), 1), Msg: err.Error()}
+	}
+	return fileOptions.Parse(path, src, 0)
 }
 
 // deepNode returns a node of f nested more than limit levels deep, or nil.

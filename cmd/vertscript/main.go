@@ -48,7 +48,7 @@ const (
 )
 
 // languages are the script languages, chosen by file extension.
-var languages = []host.Language{starlark.New(), lua.New()}
+var languages = []host.Language{starlark.New(), starlark.Python(), lua.New()}
 
 // errInterrupted is the cause given to a script cancelled by a signal.
 var errInterrupted = errors.New("interrupted")

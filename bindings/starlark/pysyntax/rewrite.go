@@ -1,4 +1,4 @@
-package starlark
+package pysyntax
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 // file needs no closing here. Several items become one tuple:
 // "with a as x, b as y:" is "for x, y in [(a, b)]:".
 //
-// f-strings (Python 3.6+) are not Starlark: pyRewrite rewrites each one
+// f-strings (Python 3.6+) are not Starlark: Rewrite rewrites each one
 // into the str.format call it means, before the file is parsed, so that
 // f"{name:>10} {mem / 1024:.1f} MiB" becomes
 // "{:>10} {:.1f} MiB".format(name, mem / 1024). Replacement fields keep
@@ -22,7 +22,7 @@ import (
 // specification included ({x:{width}}), and {expr=} writes "expr=" and
 // the value's repr, as Python does. Everything else is copied as it is,
 // so line numbers do not change.
-func pyRewrite(src []byte) ([]byte, error) {
+func Rewrite(src []byte) ([]byte, error) {
 	if !bytes.Contains(src, []byte(`f"`)) && !bytes.Contains(src, []byte(`f'`)) &&
 		!bytes.Contains(src, []byte(`F"`)) && !bytes.Contains(src, []byte(`F'`)) &&
 		!bytes.Contains(src, []byte("with")) {
@@ -380,3 +380,6 @@ func lastTopLevelAs(item string) int {
 	}
 	return at
 }
+
+// Line is the line of the file where a malformed f-string is.
+func (e *fstringError) Line() int { return e.line }

@@ -1,0 +1,97 @@
+package starlark
+
+import (
+	"errors"
+	"strings"
+
+	"go.starlark.net/starlark"
+
+	"github.com/vertscript/vertscript/bindings/starlark/pyerr"
+	"github.com/vertscript/vertscript/bindings/starlark/pyrun"
+)
+
+// Python returns the Python dialect of the Starlark language: it runs
+// libvirt-python scripts as they are (.py), reading Python's syntax with
+// package pysyntax and giving it Python's meaning with package pyrun.
+func Python() Language { return Language{python: true} }
+
+// pythonDoc lists what a Python script has besides the operation table.
+const pythonDoc = `import libvirt, import sys, from xml.dom import minidom, import xml.etree.ElementTree as ET, ...
+    The modules vertscript provides; importing another fails at that line, with ModuleNotFoundError.
+try/except/else/finally, raise, assert
+    Python's semantics: except libvirt.libvirtError as e: e.get_error_code(), e.get_error_message(), ...
+    Limits, policy refusals and cancellations end the script whatever its handlers.
+Exception, ValueError, KeyError, IndexError, TypeError, ... libvirt.libvirtError
+    Python's built-in exception classes.
+is, is not, **, global, del, for/while ... else, annotations, a = b = v
+    As in Python.
+class, yield, nonlocal, decorators, threads
+    Not supported: the error at the line says why and points to docs/porting.md.
+` + builtinsDoc
+
+// pythonAttrs are the attribute names whose reads go through the
+// dialect's Attr hook: the Python methods Starlark's values lack.
+var pythonAttrs = map[string]bool{}
+
+// pythonModules are the top-level modules a Python script may import,
+// among the predeclared names; their submodules are their attributes.
+var pythonModules = map[string]bool{"libvirt": true, "sys": true, "json": true, "math": true, "time": true, "xml": true}
+
+// addPython adds to predeclared what a Python script has besides a
+// Starlark one: the hooks of its lowered syntax, the exception classes,
+// and libvirt.libvirtError.
+func addPython(predeclared starlark.StringDict) {
+	module := func(name string) (starlark.Value, bool) {
+		parts := strings.Split(name, ".")
+		if !pythonModules[parts[0]] {
+			return nil, false
+		}
+		v, ok := predeclared[parts[0]]
+		for _, p := range parts[1:] {
+			a, isAttrs := v.(starlark.HasAttrs)
+			if !ok || !isAttrs {
+				return nil, false
+			}
+			v, _ = a.Attr(p)
+			ok = v != nil
+		}
+		return v, ok
+	}
+	for k, v := range pyrun.Hooks(pyrun.Options{Module: module, Classify: classify}) {
+		predeclared[k] = v
+	}
+	for k, v := range pyrun.Classes() {
+		predeclared[k] = v
+	}
+	if lv, ok := predeclared["libvirt"].(starlark.HasAttrs); ok {
+		predeclared["libvirt"] = &withAttrs{HasAttrs: lv, extra: starlark.StringDict{"libvirtError": pyrun.NewClass("libvirtError")}}
+	}
+}
+
+// classify names the Python class of the adapter's own errors: exit() is
+// SystemExit.
+func classify(err error) (string, bool) {
+	var ex *exitRequest
+	if errors.As(err, &ex) {
+		return "SystemExit", true
+	}
+	if _, ok := pyerr.As(err); ok {
+		return "", false
+	}
+	return "", false
+}
+
+// withAttrs is a module with more members.
+type withAttrs struct {
+	starlark.HasAttrs
+	extra starlark.StringDict
+}
+
+func (m *withAttrs) Attr(name string) (starlark.Value, error) {
+	if v, ok := m.extra[name]; ok {
+		return v, nil
+	}
+	return m.HasAttrs.Attr(name)
+}
+
+func (m *withAttrs) AttrNames() []string { return append(m.HasAttrs.AttrNames(), m.extra.Keys()...) }
