@@ -47,8 +47,8 @@ type frame struct {
 }
 
 type lowerer struct {
-	n       int
-	err     *Error
+	n          int
+	err        *Error
 	globals    map[string]bool // names some function declares global
 	defGlobals map[*syntax.DefStmt]map[string]bool
 }
