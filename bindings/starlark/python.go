@@ -21,7 +21,7 @@ const pythonDoc = `import libvirt, import sys, from xml.dom import minidom, impo
 try/except/else/finally, raise, assert
     Python's semantics: except libvirt.libvirtError as e: e.get_error_code(), e.get_error_message(), ...
     Limits, policy refusals and cancellations end the script whatever its handlers.
-Exception, ValueError, KeyError, IndexError, TypeError, ... libvirt.libvirtError
+Exception, ValueError, KeyError, IndexError, TypeError, ZeroDivisionError, libvirt.libvirtError
     Python's built-in exception classes.
 is, is not, **, global, del, for/while ... else, annotations, a = b = v
     As in Python.

@@ -48,7 +48,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"--nope"}, "vertscript: flag provided but not defined: -nope\n"},
 		{[]string{"-c"}, "vertscript: flag needs an argument: -c\n"},
 		{[]string{"missing.star"}, "vertscript: open missing.star: no such file or directory\n"},
-		{[]string{"script.py"}, "vertscript: script.py: unknown script language (want "},
+		{[]string{"script.rb"}, "vertscript: script.rb: unknown script language (want "},
 		{[]string{"--timeout", "-1s", "x.star"}, "vertscript: --timeout -1s: want a positive duration, or 0 for none\n"},
 		{[]string{"--call-timeout=-5m", "x.star"}, "vertscript: --call-timeout -5m0s: want a positive duration, or 0 for none\n"},
 		{[]string{"--max-depth", "-3", "x.star"}, "vertscript: --max-depth -3: want a positive number, or 0 for none\n"},

@@ -254,11 +254,19 @@ func cases(t *testing.T) []goldenCase {
 	return append(cs, extraCases...)
 }
 
-// twins returns the scripts of c that exist, with their extensions.
+// twins returns the scripts of c that exist, with their extensions: the
+// Starlark and Lua twins, and for an example ported from libvirt-python
+// its Python form, scripts/examples/python/NAME.py, which runs as it is.
 func twins(c goldenCase) (scripts, exts []string) {
 	for _, ext := range languages {
 		if _, err := os.Stat(filepath.Join(root, c.script+ext)); err == nil {
 			scripts, exts = append(scripts, c.script+ext), append(exts, ext)
+		}
+	}
+	if filepath.Dir(c.script) == "scripts/examples" {
+		py := filepath.Join("scripts/examples/python", filepath.Base(c.script)+".py")
+		if _, err := os.Stat(filepath.Join(root, py)); err == nil {
+			scripts, exts = append(scripts, py), append(exts, ".py")
 		}
 	}
 	return scripts, exts

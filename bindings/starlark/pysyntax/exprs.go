@@ -122,6 +122,13 @@ func (x *exprs) stmt(s syntax.Stmt, sc *scope) {
 	switch s := s.(type) {
 	case *syntax.AssignStmt:
 		s.RHS = x.expr(s.RHS, sc)
+		if c, ok := s.RHS.(*syntax.CallExpr); ok {
+			if id, ok := c.Fn.(*syntax.Ident); ok && (id.Name == HookImport || id.Name == HookFrom) {
+				// An import fails at its statement, not inside the
+				// text the source pass wrote for it.
+				c.Lparen, _ = s.LHS.Span()
+			}
+		}
 		s.LHS = x.target(s.LHS, sc)
 	case *syntax.ExprStmt:
 		s.X = x.expr(s.X, sc)
