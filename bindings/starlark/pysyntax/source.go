@@ -293,11 +293,14 @@ func (p *pass) annotations(toks []token) {
 }
 
 // splitTop splits toks at the depth-0 tokens spelled sep.
-func splitTop(p *pass, toks []token, sep string) [][]token {
+func splitTop(p *pass, toks []token, sep string) [][]token { return splitAt(p, toks, sep, 0) }
+
+// splitAt splits toks at the tokens spelled sep at bracket depth depth.
+func splitAt(p *pass, toks []token, sep string, depth int) [][]token {
 	var out [][]token
 	start := 0
 	for i, t := range toks {
-		if t.depth == 0 && p.is(t, tOp, sep) {
+		if t.depth == depth && p.is(t, tOp, sep) {
 			if i > start {
 				out = append(out, toks[start:i])
 			}
@@ -364,7 +367,7 @@ func (p *pass) simple(toks []token) error {
 		}
 		p.blank(toks[colon].start, toks[eqs[0]].start)
 	}
-	if len(eqs) >= 2 {
+	if len(eqs) >= 2 && wellFormed(eqs, len(toks)) {
 		// a = b = v: v once, then each target from the left, as Python.
 		last := eqs[len(eqs)-1]
 		value := p.src[toks[last+1].start:end]
@@ -378,6 +381,19 @@ func (p *pass) simple(toks []token) error {
 		p.edits = append(p.edits, edit{start: first.start, end: end, text: b.String()})
 	}
 	return nil
+}
+
+// wellFormed reports whether the = at eqs, in a statement of n tokens,
+// each have a target before them and the last a value after it.
+func wellFormed(eqs []int, n int) bool {
+	prev := 0
+	for _, e := range eqs {
+		if e == prev {
+			return false
+		}
+		prev = e + 1
+	}
+	return eqs[len(eqs)-1]+1 < n
 }
 
 // importStmt rewrites import a.b.c [as x], ... into assignments of hook
@@ -418,12 +434,12 @@ func (p *pass) fromStmt(toks []token) error {
 	if err != nil {
 		return err
 	}
-	names := toks[imp+1:]
-	if len(names) > 0 && p.is(names[0], tOp, "(") {
-		names = names[1 : len(names)-1]
+	names, depth := toks[imp+1:], 0
+	if len(names) > 1 && p.is(names[0], tOp, "(") && p.is(names[len(names)-1], tOp, ")") {
+		names, depth = names[1:len(names)-1], 1
 	}
 	var stmts []string
-	for _, item := range splitTop(p, names, ",") {
+	for _, item := range splitAt(p, names, ",", depth) {
 		if len(item) == 1 && p.is(item[0], tOp, "*") {
 			return unsupported(item[0], "from "+module+" import * is not supported", "name what you use: from "+module+" import a, b", "imports")
 		}
