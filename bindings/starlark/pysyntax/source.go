@@ -232,6 +232,9 @@ func (p *pass) header(indent int, toks []token) error {
 		if o := p.owners[indent]; o != "try" && o != "except" {
 			return nil // Starlark's parser reports it
 		}
+		if len(toks) > 3 && p.is(toks[2], tOp, ",") {
+			return unsupported(toks[2], "except E, name is Python 2", "write except E as name", "python-2")
+		}
 		p.replace(first, "elif "+kwExcept+"(")
 		for _, t := range toks[1:] {
 			if t.depth == 0 && p.is(t, tName, "as") {
@@ -488,18 +491,18 @@ var keywords = map[string]bool{"and": true, "or": true, "not": true, "in": true,
 func (p *pass) operators(toks []token) {
 	match := matchBrackets(p, toks)
 	for i, t := range toks {
+		if p.is(t, tOp, "(") && i > 0 && p.endsOperand(toks[i-1]) && match[i] > i {
+			p.starFirst(toks[i+1:match[i]], t.depth+1)
+		}
 		switch {
 		case p.is(t, tName, "is") && i > 0:
 			j := i + 1
-			op := "in"
 			if j < len(toks) && p.is(toks[j], tName, "not") {
 				p.edits = append(p.edits, edit{start: t.start, end: toks[j].end, text: "not in"})
 				j++
 			} else {
-				op = ""
 				p.replace(t, "in")
 			}
-			_ = op
 			if end := p.operandEnd(toks, j, t.depth); end > j {
 				p.wrap(toks[j].start, toks[end-1].end, kwIs+"(", ")")
 			}
@@ -525,7 +528,107 @@ func (p *pass) operators(toks []token) {
 		case p.is(t, tOp, "{") && match[i] > i+1 && p.setDisplay(toks, i, match[i]):
 			p.replace(t, "set([")
 			p.replace(toks[match[i]], "])")
+		case t.kind == tNumber && strings.Contains(p.text(t), "_"):
+			p.replace(t, strings.ReplaceAll(p.text(t), "_", ""))
+		case t.kind == tString && i+1 < len(toks) && toks[i+1].kind == tString && (i == 0 || toks[i-1].kind != tString):
+			// "a" "b": adjacent literals are one string, made by +.
+			j := i
+			for j+1 < len(toks) && toks[j+1].kind == tString {
+				p.edits = append(p.edits, edit{start: toks[j].end, end: toks[j].end, text: " +"})
+				j++
+			}
+			p.wrap(t.start, toks[j].end, "(", ")")
 		}
+	}
+	p.chains(toks)
+}
+
+// starFirst rewrites a call's arguments f(*args, k=v) as f(k=v, *args):
+// Python takes keyword arguments after *args, Starlark's parser does not.
+// Arguments over several lines are left alone.
+func (p *pass) starFirst(args []token, depth int) {
+	if len(args) == 0 || strings.Contains(p.src[args[0].start:args[len(args)-1].end], "\n") {
+		return
+	}
+	items := splitAt(p, args, ",", depth)
+	star := -1
+	for k, it := range items {
+		switch {
+		case p.is(it[0], tOp, "*") && star < 0:
+			star = k
+		case star >= 0 && len(it) > 1 && it[0].kind == tName && p.is(it[1], tOp, "="):
+			// A keyword after *args: move *args after the keywords,
+			// before a **kwargs.
+			var order []string
+			var stars, kw2 []string
+			for m, x := range items {
+				text := p.src[x[0].start:x[len(x)-1].end]
+				switch {
+				case p.is(x[0], tOp, "*") && m >= star:
+					stars = append(stars, text)
+				case p.is(x[0], tOp, "**"):
+					kw2 = append(kw2, text)
+				default:
+					order = append(order, text)
+				}
+			}
+			order = append(append(order, stars...), kw2...)
+			p.edits = append(p.edits, edit{start: args[0].start, end: args[len(args)-1].end, text: strings.Join(order, ", ")})
+			return
+		}
+	}
+}
+
+// comparisons are the operators that chain: a < b < c.
+var comparisons = map[string]bool{"<": true, ">": true, "<=": true, ">=": true, "==": true, "!=": true}
+
+// chainStops end the operands of a comparison chain.
+var chainStops = map[string]bool{"and": true, "or": true, "not": true, "if": true, "else": true, "for": true,
+	"lambda": true, "in": true, "is": true, ",": true, ";": true, ":": true, "=": true, "(": true, ")": true,
+	"[": true, "]": true, "{": true, "}": true, "return": true, "assert": true, "while": true, "elif": true}
+
+// chains rewrites comparison chains, a < b < c, as (a < b and b < c):
+// Starlark's comparisons do not chain. The middle operands are read twice.
+func (p *pass) chains(toks []token) {
+	byDepth := map[int][]int{} // the comparison operators since the last stop, by depth
+	start := map[int]int{}     // where the current operand run started, by depth
+	flush := func(d, end int) {
+		ops := byDepth[d]
+		delete(byDepth, d)
+		if len(ops) < 2 || start[d] >= ops[0] || end <= ops[len(ops)-1]+1 {
+			return
+		}
+		for k := 1; k < len(ops); k++ {
+			if ops[k]-ops[k-1] < 2 {
+				return // an operand missing: the parser says so
+			}
+		}
+		for k := 1; k < len(ops); k++ {
+			mid := p.src[toks[ops[k-1]+1].start:toks[ops[k]-1].end]
+			p.edits = append(p.edits, edit{start: toks[ops[k]].start, end: toks[ops[k]].start, text: "and " + mid + " "})
+		}
+		p.wrap(toks[start[d]].start, toks[end-1].end, "(", ")")
+	}
+	for i, t := range toks {
+		d := t.depth
+		if t.kind == tOp && (p.text(t) == ")" || p.text(t) == "]" || p.text(t) == "}") {
+			flush(d, i)
+		}
+		s := p.text(t)
+		if t.kind != tString && t.kind != tNumber && (chainStops[s] || keywords[s] && t.kind == tName) {
+			flush(d, i)
+			start[d] = i + 1
+			continue
+		}
+		if _, ok := start[d]; !ok {
+			start[d] = i
+		}
+		if t.kind == tOp && comparisons[s] {
+			byDepth[d] = append(byDepth[d], i)
+		}
+	}
+	for d := range byDepth {
+		flush(d, len(toks))
 	}
 }
 

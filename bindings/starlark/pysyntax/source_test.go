@@ -66,3 +66,21 @@ func TestTranslate(t *testing.T) {
 		}
 	}
 }
+
+func TestTranslateMore(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"print(*names, sep=', ')\n", "print(sep=', ', *names)\n"},
+		{"f(a, *b, c=1, **d)\n", "f(a, c=1, *b, **d)\n"},
+		{"if 0 < x <= 10:\n", "if (0 < x and x <= 10):\n"},
+		{"y = not a < b < c\n", "y = not (a < b and b < c)\n"},
+		{"m = ('a %s '\n     'b' % x)\n", "m = (('a %s ' +\n     'b') % x)\n"},
+		{"n = 1_000_000\n", "n = 1000000\n"},
+		{"z = f(a < b, c)\n", "z = f(a < b, c)\n"},
+	}
+	for _, tc := range tests {
+		got, err := translate(tc.src)
+		if err != nil || got != tc.want {
+			t.Errorf("translate(%q) = %q, %v;\nwant %q", tc.src, got, err, tc.want)
+		}
+	}
+}
