@@ -310,6 +310,14 @@ func TestPythonRefusals(t *testing.T) {
 		{"from os import *\n", "t.py:1:16: from os import * is not supported"},
 		{"from . import helper\n", "t.py:1:6: relative imports are not supported"},
 		{"import sys\nif True:\n    import threading\n", "t.py:3:5: ModuleNotFoundError: No module named 'threading': vertscript does not provide it (see docs/porting.md#threads)"},
+		{"import asyncio, socket\n", "t.py:1:1: ModuleNotFoundError: No module named 'asyncio': vertscript does not provide it (see docs/porting.md#threads)"},
+		{"import requests\n", "t.py:1:1: ModuleNotFoundError: No module named 'requests': vertscript does not provide it (see docs/porting.md#network)"},
+		{"import mylib\n", "t.py:1:1: ModuleNotFoundError: No module named 'mylib': vertscript does not provide it (see docs/porting.md#modules)"},
+		{"from . import x\n", "t.py:1:6: relative imports are not supported: a script is one file; Starlark's load() reads helper modules (see docs/porting.md#imports)"},
+		{"try:\n    pass\nexcept E, e:\n    pass\n", "t.py:3:9: except E, name is Python 2: write except E as name (see docs/porting.md#python-2)"},
+		{"y = (x := 2)\nz = 1\n", "t.py:1:8: assignment expressions (:=) are not supported: assign on a line of its own (see docs/porting.md#syntax)"},
+		{"def f():\n    def g():\n        nonlocal q\n", "t.py:3:9: nonlocal is not supported: a Starlark function cannot rebind its enclosing function's names; return the value or keep it in a dict or list (see docs/porting.md#scopes)"},
+		{"def g():\n    x = yield\n", "t.py:2:9: yield is not supported: Starlark has no generators; build and return a list (see docs/porting.md#generators)"},
 		{"import subprocess\n", "t.py:1:1: ModuleNotFoundError: No module named 'subprocess': vertscript does not provide it (see docs/porting.md#processes)"},
 		{"from xml.dom import nosuch\n", "t.py:1:1: ImportError: cannot import name 'nosuch' from 'xml.dom'"},
 		{"__vs_try__ = 1\n", "t.py:1:1: __vs_try__: names beginning with __vs_ are reserved"},
@@ -320,10 +328,22 @@ func TestPythonRefusals(t *testing.T) {
 		{"d = {}\nd['k']\n", "t.py:2:2: KeyError: 'k'"},
 		{"print(undefined_name)\n", "t.py:1:7: NameError: name 'undefined_name' is not defined"},
 	}
+	guide, err := os.ReadFile("../../docs/porting.md")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range tests {
 		_, err := runPython(t, host.Options{}, tc.src)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%q: got %v,\nwant an error beginning %q", tc.src, err, tc.want)
+			continue
+		}
+		// The section the error cites is in the guide.
+		if _, anchor, ok := strings.Cut(err.Error(), "docs/porting.md#"); ok {
+			anchor, _, _ = strings.Cut(anchor, ")")
+			if !strings.Contains(string(guide), "\n### "+anchor+"\n") {
+				t.Errorf("%q cites docs/porting.md#%s, which has no such section", tc.src, anchor)
+			}
 		}
 	}
 }
