@@ -1,0 +1,31 @@
+# compat-source: https://github.com/libvirt/libvirt-appdev-guide-python/blob/f652d7b8cf86ee4f61b2720a3a3d6b45042c7779/en-US/extras/Connections-Example-12.py
+# compat-repo: libvirt/libvirt-appdev-guide-python
+# compat-path: en-US/extras/Connections-Example-12.py
+# compat-commit: f652d7b8cf86ee4f61b2720a3a3d6b45042c7779
+# compat-license: CC-BY-SA-3.0 (see README)
+# (the lines above were added for vertscript's compat check; the original file follows unchanged)
+# Example-12.py
+#!/usr/bin/env python3
+import sys
+import libvirt
+
+conn = None
+try:
+    conn = libvirt.open("qemu:///system")
+except libvirt.libvirtError as e:
+    print(repr(e), file=sys.stderr)
+    exit(1)
+
+nodeinfo = conn.getInfo()
+
+print('Model: '+str(nodeinfo[0]))
+print('Memory size: '+str(nodeinfo[1])+'MB')
+print('Number of CPUs: '+str(nodeinfo[2]))
+print('MHz of CPUs: '+str(nodeinfo[3]))
+print('Number of NUMA nodes: '+str(nodeinfo[4]))
+print('Number of CPU sockets: '+str(nodeinfo[5]))
+print('Number of CPU cores per socket: '+str(nodeinfo[6]))
+print('Number of CPU threads per core: '+str(nodeinfo[7]))
+
+conn.close()
+exit(0)

@@ -1,0 +1,15 @@
+# compat-source: https://github.com/libvirt/libvirt-appdev-guide-python/blob/f652d7b8cf86ee4f61b2720a3a3d6b45042c7779/en-US/extras/Connections-Example-34.py
+# compat-repo: libvirt/libvirt-appdev-guide-python
+# compat-path: en-US/extras/Connections-Example-34.py
+# compat-commit: f652d7b8cf86ee4f61b2720a3a3d6b45042c7779
+# compat-license: CC-BY-SA-3.0 (see README)
+# (the lines above were added for vertscript's compat check; the original file follows unchanged)
+# Example-34.py
+#!/usr/bin/env python3
+import sys
+import libvirt
+
+print("Package Version: " + libvirt.sys.version)
+print("Library Version: " + str(libvirt.sys.version_info))
+
+exit(0)

@@ -1,0 +1,33 @@
+# compat-source: https://github.com/libvirt/libvirt-appdev-guide-python/blob/f652d7b8cf86ee4f61b2720a3a3d6b45042c7779/en-US/extras/Domains-Example-19.py
+# compat-repo: libvirt/libvirt-appdev-guide-python
+# compat-path: en-US/extras/Domains-Example-19.py
+# compat-commit: f652d7b8cf86ee4f61b2720a3a3d6b45042c7779
+# compat-license: CC-BY-SA-3.0 (see README)
+# (the lines above were added for vertscript's compat check; the original file follows unchanged)
+# Example-18.py
+#!/usr/bin/env python3
+import sys
+import libvirt
+
+xmlconfig = '<domain>........</domain>'
+
+conn = None
+try:
+    conn = libvirt.open("qemu:///system")
+except libvirt.libvirtError as e:
+    print(repr(e), file=sys.stderr)
+    exit(1)
+
+dom = conn.createXML(xmlconfig, 0)
+if dom == None:
+    print('Unable to define persistent guest configuration.', file=sys.stderr)
+    exit(1)
+
+if dom.create(dom) < 0:
+    print('Can not boot guest domain.', file=sys.stderr)
+    exit(1)
+
+print('Guest '+dom.name()+' has booted', file=sys.stderr)
+
+conn.close()
+exit(0)

@@ -1,0 +1,41 @@
+# compat-source: https://github.com/libvirt/libvirt-appdev-guide-python/blob/f652d7b8cf86ee4f61b2720a3a3d6b45042c7779/en-US/extras/Domains-Example-38.py
+# compat-repo: libvirt/libvirt-appdev-guide-python
+# compat-path: en-US/extras/Domains-Example-38.py
+# compat-commit: f652d7b8cf86ee4f61b2720a3a3d6b45042c7779
+# compat-license: CC-BY-SA-3.0 (see README)
+# (the lines above were added for vertscript's compat check; the original file follows unchanged)
+# Example-38.py
+#!/usr/bin/env python3
+import sys
+import libvirt
+from xml.dom import minidom
+
+domName = 'Fedora22-x86_64-1'
+
+conn = None
+try:
+    conn = libvirt.open("qemu:///system")
+except libvirt.libvirtError as e:
+    print(repr(e), file=sys.stderr)
+    exit(1)
+
+dom = conn.lookupByID(1)
+if dom == None:
+    print('Failed to find the domain '+domName, file=sys.stderr)
+    exit(1)
+
+raw_xml = dom.XMLDesc(0)
+xml = minidom.parseString(raw_xml)
+interfaceTypes = xml.getElementsByTagName('interface')
+for interfaceType in interfaceTypes:
+    print('interface: type='+interfaceType.getAttribute('type'))
+    interfaceNodes = interfaceType.childNodes
+    for interfaceNode in interfaceNodes:
+        if interfaceNode.nodeName[0:1] != '#':
+            print('  '+interfaceNode.nodeName)
+            for attr in interfaceNode.attributes.keys():
+                print('    '+interfaceNode.attributes[attr].name+' = '+
+                 interfaceNode.attributes[attr].value)
+
+conn.close()
+exit(0)

@@ -1,0 +1,46 @@
+# compat-source: https://github.com/libvirt/libvirt-appdev-guide-python/blob/f652d7b8cf86ee4f61b2720a3a3d6b45042c7779/en-US/extras/Domains-Example-5.py
+# compat-repo: libvirt/libvirt-appdev-guide-python
+# compat-path: en-US/extras/Domains-Example-5.py
+# compat-commit: f652d7b8cf86ee4f61b2720a3a3d6b45042c7779
+# compat-license: CC-BY-SA-3.0 (see README)
+# (the lines above were added for vertscript's compat check; the original file follows unchanged)
+# Example-5.py
+#!/usr/bin/env python3
+import sys
+import libvirt
+
+conn = None
+try:
+    conn = libvirt.open("qemu:///system")
+except libvirt.libvirtError as e:
+    print(repr(e), file=sys.stderr)
+    exit(1)
+
+domainNames = conn.listDefinedDomains()
+if domainNames == None:
+    print('Failed to get a list of domain names', file=sys.stderr)
+
+domainIDs = conn.listDomainsID()
+if domainIDs == None:
+    print('Failed to get a list of domain IDs', file=sys.stderr)
+
+domainNames = ""
+try:
+    if len(domainIDs) != 0:
+        for domainID in domainIDs:
+            domain = conn.lookupByID(domainID)
+            domainNames.append(domain.name)
+except libvirt.libvirtError as e:
+    print(repr(e), file=sys.stderr)
+    conn.close()
+    exit(1)
+
+print("All (active and inactive domain names:")
+if len(domainNames) == 0:
+    print('  None')
+else:
+    for domainName in domainNames:
+        print('  '+domainName)
+
+conn.close()
+exit(0)

@@ -1,0 +1,43 @@
+# compat-source: https://github.com/libvirt/libvirt-appdev-guide-python/blob/f652d7b8cf86ee4f61b2720a3a3d6b45042c7779/en-US/extras/Domains-Example-58.py
+# compat-repo: libvirt/libvirt-appdev-guide-python
+# compat-path: en-US/extras/Domains-Example-58.py
+# compat-commit: f652d7b8cf86ee4f61b2720a3a3d6b45042c7779
+# compat-license: CC-BY-SA-3.0 (see README)
+# (the lines above were added for vertscript's compat check; the original file follows unchanged)
+# Example-58.py
+#!/usr/bin/env python3
+import sys
+import libvirt
+from xml.dom import minidom
+
+domName = 'CentOS7'
+
+conn = None
+try:
+    conn = libvirt.open("qemu:///system")
+except libvirt.libvirtError as e:
+    print(repr(e), file=sys.stderr)
+    exit(1)
+
+dom = None
+try:
+    dom = conn.lookupByName(domName)
+except libvirt.libvirtError as e:
+    print(repr(e), file=sys.stderr)
+    exit(1)
+
+flag = None
+try:
+    flag = dom.isUpdated()
+except libvirt.libvirtError as e:
+    print(repr(e), file=sys.stderr)
+    conn.close()
+    exit(1)
+
+if flag == 1:
+    print('The domain is updated.')
+elif flag == 0:
+    print('The domain is not updated.')
+
+conn.close()
+exit(0)

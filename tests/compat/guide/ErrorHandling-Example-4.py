@@ -1,0 +1,9 @@
+# compat-source: https://github.com/libvirt/libvirt-appdev-guide-python/blob/f652d7b8cf86ee4f61b2720a3a3d6b45042c7779/en-US/extras/ErrorHandling-Example-4.py
+# compat-repo: libvirt/libvirt-appdev-guide-python
+# compat-path: en-US/extras/ErrorHandling-Example-4.py
+# compat-commit: f652d7b8cf86ee4f61b2720a3a3d6b45042c7779
+# compat-license: CC-BY-SA-3.0 (see README)
+# (the lines above were added for vertscript's compat check; the original file follows unchanged)
+VIR_ERR_NONE = 0
+VIR_ERR_WARNING = 1  # A simple warning
+VIR_ERR_ERROR = 2    # An error

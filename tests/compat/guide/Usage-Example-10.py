@@ -1,0 +1,14 @@
+# compat-source: https://github.com/libvirt/libvirt-appdev-guide-python/blob/f652d7b8cf86ee4f61b2720a3a3d6b45042c7779/en-US/extras/Usage-Example-10.py
+# compat-repo: libvirt/libvirt-appdev-guide-python
+# compat-path: en-US/extras/Usage-Example-10.py
+# compat-commit: f652d7b8cf86ee4f61b2720a3a3d6b45042c7779
+# compat-license: CC-BY-SA-3.0 (see README)
+# (the lines above were added for vertscript's compat check; the original file follows unchanged)
+file = "Screenshot of " + dom.name()
+fileHandler = open(file, 'wb')
+streamBytes = stream.recv(262120)
+while streamBytes != b'':
+    fileHandler.write(streamBytes)
+    streamBytes = stream.recv(262120)
+fileHandler.close()
+print('Screenshot saved as type: ' + imageType)

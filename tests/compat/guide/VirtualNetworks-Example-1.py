@@ -1,0 +1,43 @@
+# compat-source: https://github.com/libvirt/libvirt-appdev-guide-python/blob/f652d7b8cf86ee4f61b2720a3a3d6b45042c7779/en-US/extras/VirtualNetworks-Example-1.py
+# compat-repo: libvirt/libvirt-appdev-guide-python
+# compat-path: en-US/extras/VirtualNetworks-Example-1.py
+# compat-commit: f652d7b8cf86ee4f61b2720a3a3d6b45042c7779
+# compat-license: CC-BY-SA-3.0 (see README)
+# (the lines above were added for vertscript's compat check; the original file follows unchanged)
+# Example-1.py
+#!/usr/bin/env python3
+import sys
+import libvirt
+
+conn = None
+try:
+    conn = libvirt.open("qemu:///system")
+except libvirt.libvirtError as e:
+    print(repr(e), file=sys.stderr)
+    exit(1)
+
+# discover all the virtual networks
+networks = conn.listNetworks()
+print('Virtual networks:')
+for network in networks:
+    print('  '+network)
+print()
+
+# lookup the default network by name
+network = conn.networkLookupByName('default')
+print('Virtual network default:')
+print('  name: '+network.name())
+uuid = network.UUIDString()
+print('  UUID: '+uuid)
+print('  bridge: '+network.bridgeName())
+print()
+
+# lookup the default network by name
+network = conn.networkLookupByUUIDString(uuid)
+print('Virtual network default:')
+print('  name: '+network.name())
+print('  UUID: '+network.UUIDString())
+print('  bridge: '+network.bridgeName())
+
+conn.close()
+exit(0)
