@@ -280,15 +280,18 @@ func (p *pass) annotations(toks []token) {
 		}
 		// A parameter's annotation runs to its default (=) or to the
 		// next parameter; a colon after = belongs to the default.
+		bound := func(t token) bool {
+			return t.depth == 0 || t.depth == 1 && (p.is(t, tOp, ",") || p.is(t, tOp, "=") || p.is(t, tOp, ")"))
+		}
 		j := i - 1
-		for j > 0 && !(toks[j].depth == 1 && (p.is(toks[j], tOp, ",") || p.is(toks[j], tOp, "=")) || toks[j].depth == 0) {
+		for j > 0 && !bound(toks[j]) {
 			j--
 		}
 		if p.is(toks[j], tOp, "=") {
 			continue
 		}
 		end := i + 1
-		for end < len(toks) && !(toks[end].depth == 1 && (p.is(toks[end], tOp, ",") || p.is(toks[end], tOp, "=")) || toks[end].depth == 0) {
+		for end < len(toks) && !bound(toks[end]) {
 			end++
 		}
 		p.blank(t.start, toks[end].start)
@@ -761,12 +764,12 @@ func (p *pass) genexp(toks []token, open, close int) bool {
 }
 
 // setDisplay reports whether the braces at open and close hold a set
-// display {a, b}: no colon (a dict) and no for (a comprehension, which
-// Starlark reads) at their depth.
+// display {a, b} or a set comprehension {x for x in l}: no colon at their
+// depth (a dict), no ** (a dict's unpacking).
 func (p *pass) setDisplay(toks []token, open, close int) bool {
 	d := toks[open].depth + 1
 	for _, t := range toks[open+1 : close] {
-		if t.depth == d && (p.is(t, tOp, ":") || p.is(t, tName, "for") || p.is(t, tOp, "**")) {
+		if t.depth == d && (p.is(t, tOp, ":") || p.is(t, tOp, "**")) {
 			return false
 		}
 	}
