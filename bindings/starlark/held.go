@@ -6,6 +6,8 @@ import (
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
+
+	"github.com/vertscript/vertscript/bindings/starlark/budget"
 )
 
 // The run's memory account (host.Memory) measures what the script holds:
@@ -222,6 +224,11 @@ func (h *held) value(v starlark.Value) {
 				h.push(x)
 			}
 		}
+	case budget.Holder:
+		if p := pointerOf(v); p == nil || h.first(p) {
+			h.n = add(h.n, objectBytes)
+			v.EachHeld(h.push)
+		}
 	default:
 		if x, ok := cellValue(v); ok {
 			h.push(x)
@@ -229,6 +236,15 @@ func (h *held) value(v starlark.Value) {
 		}
 		h.n = add(h.n, objectBytes)
 	}
+}
+
+// pointerOf is the pointer a value of pointer type is, for counting it
+// once; nil for other values.
+func pointerOf(v starlark.Value) unsafe.Pointer {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer {
+		return rv.UnsafePointer()
+	}
+	return nil
 }
 
 // measure is what the script running on thread holds, predeclared the

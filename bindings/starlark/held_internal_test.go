@@ -1,9 +1,13 @@
 package starlark
 
 import (
+	"strings"
 	"testing"
 
 	"go.starlark.net/starlark"
+
+	"github.com/vertscript/vertscript/bindings/starlark/pyrun"
+	"github.com/vertscript/vertscript/bindings/starlark/pysyntax"
 )
 
 // heldAfter runs src, which calls held() once, and returns what the walk
@@ -73,5 +77,27 @@ func BenchmarkHeld(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		measure(thread, predeclared)
+	}
+}
+
+// TestHeldCountsPythonValues checks that the walk goes into the values of
+// the Python dialect's own types: the globals that functions rebind
+// (global x) and an exception's arguments.
+func TestHeldCountsPythonValues(t *testing.T) {
+	big := starlark.String(strings.Repeat("x", 1<<20))
+	hooks := pyrun.Hooks(pyrun.Options{})
+	g := hooks[pysyntax.HookGlobals].(starlark.HasSetField)
+	if err := g.SetField("acc", starlark.NewList([]starlark.Value{big})); err != nil {
+		t.Fatal(err)
+	}
+	exc, err := pyrun.NewClass("ValueError").CallInternal(nil, starlark.Tuple{big + "y"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	thread := &starlark.Thread{}
+	for name, v := range map[string]starlark.Value{"$G": g, "e": exc} {
+		if n := measure(thread, starlark.StringDict{name: v}); n < 1<<20 {
+			t.Errorf("%s holds a 1 MiB string, the walk counted %d bytes", name, n)
+		}
 	}
 }

@@ -347,3 +347,4 @@ func TestPythonRefusals(t *testing.T) {
 		}
 	}
 }
+

@@ -44,3 +44,12 @@ type unlimited struct{}
 func (unlimited) Steps(thread *starlark.Thread, n uint64) error { thread.Steps += n; return nil }
 func (unlimited) Alloc(uint64, string, string) error            { return nil }
 func (unlimited) Limits() host.Limits                           { return host.Limits{} }
+
+// Holder is a value of a package's own type that holds script values (a
+// namespace, an exception's arguments, a parsed command line): the run's
+// memory account walks what it holds, as it walks a list's elements.
+type Holder interface {
+	starlark.Value
+	// EachHeld calls visit with each value it holds.
+	EachHeld(visit func(starlark.Value))
+}

@@ -91,6 +91,13 @@ func (x *Exception) Freeze()               {}
 func (x *Exception) Truth() starlark.Bool  { return starlark.True }
 func (x *Exception) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable type: %s", x.class) }
 
+// EachHeld visits the exception's arguments, for the run's memory account.
+func (x *Exception) EachHeld(visit func(starlark.Value)) {
+	for _, v := range x.args {
+		visit(v)
+	}
+}
+
 // Class is the exception's class name.
 func (x *Exception) Class() string { return x.class }
 

@@ -498,6 +498,13 @@ func (n *namespace) AttrNames() []string {
 	return names
 }
 
+// EachHeld visits the globals, for the run's memory account.
+func (n *namespace) EachHeld(visit func(starlark.Value)) {
+	for _, v := range n.fields {
+		visit(v)
+	}
+}
+
 func (n *namespace) SetField(name string, v starlark.Value) error {
 	n.fields[name] = v
 	return nil
