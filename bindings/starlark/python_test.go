@@ -347,4 +347,3 @@ func TestPythonRefusals(t *testing.T) {
 		}
 	}
 }
-
