@@ -268,11 +268,8 @@ func compileFile(path string, src []byte, predeclared starlark.StringDict, inspe
 	if err != nil {
 		return nil, err
 	}
-	if n := deepNode(f, host.MaxNesting); n != nil {
-		// The parser reads chains of operators, calls and subscripts
-		// in a loop; the resolver and compiler recurse into them.
-		pos, _ := n.Span()
-		return nil, syntax.Error{Pos: pos, Msg: fmt.Sprintf("expression nested more than %d levels deep (each operator, call or subscript of a chain is a level)", host.MaxNesting)}
+	if err := checkDepth(f); err != nil {
+		return nil, err
 	}
 	if inspect != nil {
 		inspect(f)
@@ -285,13 +282,24 @@ func compileFile(path string, src []byte, predeclared starlark.StringDict, inspe
 // with statements, or in the Python dialect, Python (see pysyntax).
 func parseFile(path string, src []byte, predeclared starlark.StringDict, python bool) (*syntax.File, error) {
 	if python {
-		return pysyntax.Parse(path, src, pysyntax.Options{File: fileOptions, Predeclared: predeclared.Has, Attrs: pythonAttrs})
+		return pysyntax.Parse(path, src, pysyntax.Options{File: fileOptions, Predeclared: predeclared.Has, Attrs: pythonAttrs, Check: checkDepth})
 	}
 	src, err := pysyntax.Rewrite(src)
 	if fe, ok := err.(interface{ Line() int }); ok {
 		return nil, syntax.Error{Pos: syntax.MakePosition(&path, int32(fe.Line()), 1), Msg: err.Error()}
 	}
 	return fileOptions.Parse(path, src, 0)
+}
+
+// checkDepth refuses a tree nested deeper than host.MaxNesting: the parser
+// reads chains of operators, calls and subscripts in a loop; the resolver,
+// the compiler and the Python dialect's lowering recurse into them.
+func checkDepth(f *syntax.File) error {
+	if n := deepNode(f, host.MaxNesting); n != nil {
+		pos, _ := n.Span()
+		return syntax.Error{Pos: pos, Msg: fmt.Sprintf("expression nested more than %d levels deep (each operator, call or subscript of a chain is a level)", host.MaxNesting)}
+	}
+	return nil
 }
 
 // deepNode returns a node of f nested more than limit levels deep, or nil.

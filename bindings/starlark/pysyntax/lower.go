@@ -44,7 +44,13 @@ type frame struct {
 	loopMark  int             // len(finallies) at the innermost loop
 	handler   string          // the variable holding the exception being handled, for a bare raise
 	decl      map[string]bool // the names the function declares global (nil at module level)
+	tries     int             // how many try statements it is nested in
 }
+
+// maxTries bounds the nesting of try statements, as Python's compiler
+// bounds blocks ("too many statically nested blocks"): each level of the
+// lowering wraps the statements of the levels inside it.
+const maxTries = 20
 
 type lowerer struct {
 	n          int
@@ -163,7 +169,7 @@ func (lw *lowerer) stmt(s syntax.Stmt, fr frame) []syntax.Stmt {
 	case *syntax.DefStmt:
 		decl := map[string]bool{}
 		lw.defGlobals[s] = decl
-		s.Body = lw.stmts(s.Body, frame{decl: decl})
+		s.Body = lw.stmts(s.Body, frame{decl: decl, tries: fr.tries})
 		return []syntax.Stmt{s}
 	case *syntax.ExprStmt:
 		c, _ := s.X.(*syntax.CallExpr)
@@ -370,6 +376,10 @@ func (lw *lowerer) try(s *syntax.IfStmt, fr frame) []syntax.Stmt {
 		return nil
 	}
 	pos := s.If
+	if fr.tries++; fr.tries > maxTries {
+		lw.fail(pos, "too many statically nested blocks")
+		return nil
+	}
 	n := lw.next()
 	e, v, c, f := "$e"+n, "$v"+n, "$c"+n, "$f"+n
 	inner := fr

@@ -39,6 +39,10 @@ type Options struct {
 	// Attrs are the attribute names whose reads go through HookAttr: the
 	// Python methods Starlark's values lack.
 	Attrs map[string]bool
+	// Check, if not nil, sees the parsed tree before it is lowered; its
+	// error is Parse's (the adapter bounds the tree's depth there, before
+	// the lowering walks it).
+	Check func(*syntax.File) error
 }
 
 // Parse reads the Python file src named path and returns a Starlark syntax
@@ -65,6 +69,11 @@ func Parse(path string, src []byte, o Options) (*syntax.File, error) {
 	f, err := o.File.Parse(path, []byte(text), 0)
 	if err != nil {
 		return nil, err
+	}
+	if o.Check != nil {
+		if err := o.Check(f); err != nil {
+			return nil, err
+		}
 	}
 	lw := &lowerer{globals: map[string]bool{}, defGlobals: map[*syntax.DefStmt]map[string]bool{}}
 	f.Stmts = lw.stmts(f.Stmts, frame{})

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/vertscript/vertscript/host"
 )
 
 // Error is Python source that the dialect cannot run, at a line and column
@@ -175,8 +177,7 @@ func (p *pass) line(l line) error {
 			return err
 		}
 	}
-	p.operators(l.toks)
-	return nil
+	return p.operators(l.toks)
 }
 
 // check refuses what the dialect cannot express anywhere in a line.
@@ -491,7 +492,17 @@ var keywords = map[string]bool{"and": true, "or": true, "not": true, "in": true,
 // operators rewrites, anywhere in a line, the operators and brackets
 // Starlark lacks: is and is not, **, generator expressions and set
 // displays.
-func (p *pass) operators(toks []token) {
+func (p *pass) operators(toks []token) error {
+	// Each ** reads its right operand to the end of its chain: bound the
+	// chain, as the parser bounds any expression's nesting.
+	powers := 0
+	for _, t := range toks {
+		if p.is(t, tOp, "**") {
+			if powers++; powers > host.MaxNesting {
+				return &Error{Line: t.line, Col: t.col, Msg: fmt.Sprintf("more than %d ** operators on one line", host.MaxNesting)}
+			}
+		}
+	}
 	match := matchBrackets(p, toks)
 	for i, t := range toks {
 		if p.is(t, tOp, "(") && i > 0 && p.endsOperand(toks[i-1]) && match[i] > i {
@@ -544,6 +555,7 @@ func (p *pass) operators(toks []token) {
 		}
 	}
 	p.chains(toks)
+	return nil
 }
 
 // starFirst rewrites a call's arguments f(*args, k=v) as f(k=v, *args):

@@ -3,6 +3,8 @@ package pysyntax
 import (
 	"fmt"
 	"strings"
+
+	"github.com/vertscript/vertscript/host"
 )
 
 // tokKind is the kind of a Python token, as far as the source pass needs
@@ -121,6 +123,9 @@ func tokenize(src string) ([]line, error) {
 			switch c {
 			case '(', '[', '{':
 				depth++
+				if depth > host.MaxNesting {
+					return nil, &Error{Line: lineNo, Col: t.col, Msg: fmt.Sprintf("brackets nested more than %d levels deep", host.MaxNesting)}
+				}
 			case ')', ']', '}':
 				if depth > 0 {
 					depth--
