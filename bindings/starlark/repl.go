@@ -2,6 +2,7 @@ package starlark
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -28,7 +29,10 @@ type repl struct {
 }
 
 // NewREPL implements host.Interactive.
-func (Language) NewREPL(s *host.Session, script host.Script) (host.REPL, error) {
+func (lang Language) NewREPL(s *host.Session, script host.Script) (host.REPL, error) {
+	if lang.python {
+		return nil, errors.New("the REPL reads Starlark, not the Python dialect: run it with --lang star")
+	}
 	script = script.WithWriters()
 	r := &repl{s: s, script: script, ctx: &swapContext{cur: context.Background()}}
 	l := &limits{lim: s.Limits(), mem: s.Memory()}

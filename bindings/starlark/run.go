@@ -345,7 +345,7 @@ func formatError(err error) string {
 		}
 		return strings.Join(lines, "\n")
 	case errors.As(err, &eval):
-		stack := eval.CallStack
+		stack := withoutCatches(eval.CallStack)
 		for len(stack) > 0 && stack[len(stack)-1].Pos.Filename() == "<builtin>" {
 			stack = stack[:len(stack)-1]
 		}
@@ -361,6 +361,23 @@ func formatError(err error) string {
 		return fmt.Sprintf("%s: %s\n%s", stack[len(stack)-1].Pos, msg, traceback(stack))
 	}
 	return err.Error()
+}
+
+// withoutCatches returns stack without the frames of the Python dialect's
+// try statements (its catching hook, and the lambda that runs a statement
+// of the try body): the statement's own frame shows where it failed.
+func withoutCatches(stack starlark.CallStack) starlark.CallStack {
+	var out starlark.CallStack
+	for i := 0; i < len(stack); i++ {
+		f := stack[i]
+		if f.Name == "try" && f.Pos.Filename() == "<builtin>" && i+1 < len(stack) && stack[i+1].Name == "lambda" && len(out) > 0 {
+			out[len(out)-1].Pos = stack[i+1].Pos
+			i++
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // tracebackEdge is how many frames a long traceback keeps at each end.

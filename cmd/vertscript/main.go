@@ -1,7 +1,7 @@
 // Command vertscript runs libvirt scripts written in Starlark (.star) or Lua
 // (.lua), sandboxed, with libvirt-python's names:
 //
-//	vertscript [flags] SCRIPT.star|SCRIPT.lua [ARG...]
+//	vertscript [flags] SCRIPT.star|SCRIPT.lua|SCRIPT.py [ARG...]
 //	vertscript check [--json] SCRIPT...
 //	vertscript doc [NAME | --coverage | --markdown]
 //
@@ -94,7 +94,8 @@ const usage = `usage: vertscript [flags] SCRIPT [ARG...]
        vertscript check [--json] SCRIPT...
        vertscript doc [NAME | --coverage | --markdown]
 
-Runs a libvirt script: SCRIPT.star (Starlark) or SCRIPT.lua (Lua 5.1).
+Runs a libvirt script: SCRIPT.star (Starlark), SCRIPT.lua (Lua 5.1) or SCRIPT.py
+(a libvirt-python script, run as it is).
 Flags come before the script; the arguments after it are the script's argv.
 A vertscript flag after the script is a usage error (so that
 'SCRIPT --dry-run' does not run for real); to pass such an argument to the
@@ -140,7 +141,7 @@ Flags:
   -h, --help          print this help
 
   -e CODE             run CODE as the script (named -e)
-  --lang star|lua     the language of -e, - and repl (default star)
+  --lang star|py|lua  the language of -e, - and repl (default star)
 
 Commands:
   repl                read statements and run them one at a time, printing
@@ -290,7 +291,7 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 	case repl || fromFlag || path == "-":
 		// The language is --lang's: there is no file name to tell.
 		if lang = languageFor("x." + langName); lang == nil {
-			fmt.Fprintf(stderr, "vertscript: --lang %s: want star or lua\n", langName)
+			fmt.Fprintf(stderr, "vertscript: --lang %s: want star, py or lua\n", langName)
 			return exitUsage
 		}
 		switch {

@@ -66,7 +66,7 @@ func TestEvalAndStdin(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %q", tt.args, code, out, errOut, tt.out)
 		}
 	}
-	if code, _, errOut := runStdin(t, "", "--lang", "python", "-e", "x"); code != exitUsage || !strings.Contains(errOut, "want star or lua") {
+	if code, _, errOut := runStdin(t, "", "--lang", "ruby", "-e", "x"); code != exitUsage || !strings.Contains(errOut, "want star, py or lua") {
 		t.Errorf("--lang python: exit %d, %s", code, errOut)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/vertscript/vertscript/bindings/starlark/budget"
 	"github.com/vertscript/vertscript/bindings/starlark/pyerr"
 	"github.com/vertscript/vertscript/bindings/starlark/pysyntax"
+	"github.com/vertscript/vertscript/host"
 )
 
 // Options are what the hooks take from the adapter and from the packages
@@ -304,15 +305,55 @@ func (h *hooks) eq(thread *starlark.Thread, _ *starlark.Builtin, args starlark.T
 		eq, err := h.o.Equal(thread, args[0], args[1])
 		return starlark.Bool(eq), err
 	}
-	x, y := args[0], args[1]
+	eq, err := equal(args[0], args[1], 0)
+	return starlark.Bool(eq), err
+}
+
+// equal is Python's == on Starlark's values: a bool is the int 0 or 1,
+// in containers too.
+func equal(x, y starlark.Value, depth int) (bool, error) {
+	if depth > host.MaxNesting {
+		return false, pyerr.New("RecursionError", "maximum recursion depth exceeded in comparison")
+	}
 	if b, ok := x.(starlark.Bool); ok {
 		x = boolInt(b)
 	}
 	if b, ok := y.(starlark.Bool); ok {
 		y = boolInt(b)
 	}
-	eq, err := starlark.Equal(x, y)
-	return starlark.Bool(eq), err
+	switch xs := x.(type) {
+	case *starlark.List, starlark.Tuple:
+		ys, ok := y.(starlark.Indexable)
+		if !ok || reflect.TypeOf(x) != reflect.TypeOf(y) {
+			return false, nil
+		}
+		xi := xs.(starlark.Indexable)
+		if xi.Len() != ys.Len() {
+			return false, nil
+		}
+		for i := 0; i < xi.Len(); i++ {
+			if eq, err := equal(xi.Index(i), ys.Index(i), depth+1); err != nil || !eq {
+				return false, err
+			}
+		}
+		return true, nil
+	case *starlark.Dict:
+		yd, ok := y.(*starlark.Dict)
+		if !ok || xs.Len() != yd.Len() {
+			return false, nil
+		}
+		for _, kv := range xs.Items() {
+			v, found, err := yd.Get(kv[0])
+			if err != nil || !found {
+				return false, err
+			}
+			if eq, err := equal(kv[1], v, depth+1); err != nil || !eq {
+				return false, err
+			}
+		}
+		return true, nil
+	}
+	return starlark.Equal(x, y)
 }
 
 func (h *hooks) iter(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {

@@ -12,8 +12,8 @@
 //     set displays, u"" strings; and refuses what the dialect cannot
 //     express (class, yield, nonlocal, decorators) at its line, citing the
 //     porting guide (PortingGuide);
-//   - Starlark's parser reads the result (after Rewrite's f-strings and
-//     with statements);
+//   - before it, Rewrite turns f-strings and with statements into the
+//     Starlark they mean; after it, Starlark's parser reads the result;
 //   - the lowering (lower.go, exprs.go) turns the placeholders back into
 //     their Python meaning in Starlark: a try statement into statements
 //     that catch through hooks, a loop's else into a flag, global names
@@ -48,20 +48,21 @@ func Parse(path string, src []byte, o Options) (*syntax.File, error) {
 	fail := func(line, col int, msg string) error {
 		return syntax.Error{Pos: syntax.MakePosition(&path, int32(line), int32(col)), Msg: msg}
 	}
-	text, err := translate(string(src))
+	// f-strings first: the expressions inside them are Python too.
+	b, err := Rewrite(src)
+	if fe, ok := err.(*fstringError); ok {
+		return nil, fail(fe.line, 1, fe.msg)
+	} else if err != nil {
+		return nil, err
+	}
+	text, err := translate(string(b))
 	var pe *Error
 	if errors.As(err, &pe) {
 		return nil, fail(pe.Line, pe.Col, pe.Msg)
 	} else if err != nil {
 		return nil, err
 	}
-	b, err := Rewrite([]byte(text))
-	if fe, ok := err.(*fstringError); ok {
-		return nil, fail(fe.line, 1, fe.msg)
-	} else if err != nil {
-		return nil, err
-	}
-	f, err := o.File.Parse(path, b, 0)
+	f, err := o.File.Parse(path, []byte(text), 0)
 	if err != nil {
 		return nil, err
 	}

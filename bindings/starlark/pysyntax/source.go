@@ -232,6 +232,9 @@ func (p *pass) header(indent int, toks []token) error {
 		if o := p.owners[indent]; o != "try" && o != "except" {
 			return nil // Starlark's parser reports it
 		}
+		if len(toks) > 3 && p.is(toks[2], tOp, ",") {
+			return unsupported(toks[2], "except E, name is Python 2", "write except E as name", "python-2")
+		}
 		p.replace(first, "elif "+kwExcept+"(")
 		for _, t := range toks[1:] {
 			if t.depth == 0 && p.is(t, tName, "as") {
@@ -277,15 +280,18 @@ func (p *pass) annotations(toks []token) {
 		}
 		// A parameter's annotation runs to its default (=) or to the
 		// next parameter; a colon after = belongs to the default.
+		bound := func(t token) bool {
+			return t.depth == 0 || t.depth == 1 && (p.is(t, tOp, ",") || p.is(t, tOp, "=") || p.is(t, tOp, ")"))
+		}
 		j := i - 1
-		for j > 0 && !(toks[j].depth == 1 && (p.is(toks[j], tOp, ",") || p.is(toks[j], tOp, "=")) || toks[j].depth == 0) {
+		for j > 0 && !bound(toks[j]) {
 			j--
 		}
 		if p.is(toks[j], tOp, "=") {
 			continue
 		}
 		end := i + 1
-		for end < len(toks) && !(toks[end].depth == 1 && (p.is(toks[end], tOp, ",") || p.is(toks[end], tOp, "=")) || toks[end].depth == 0) {
+		for end < len(toks) && !bound(toks[end]) {
 			end++
 		}
 		p.blank(t.start, toks[end].start)
@@ -293,11 +299,14 @@ func (p *pass) annotations(toks []token) {
 }
 
 // splitTop splits toks at the depth-0 tokens spelled sep.
-func splitTop(p *pass, toks []token, sep string) [][]token {
+func splitTop(p *pass, toks []token, sep string) [][]token { return splitAt(p, toks, sep, 0) }
+
+// splitAt splits toks at the tokens spelled sep at bracket depth depth.
+func splitAt(p *pass, toks []token, sep string, depth int) [][]token {
 	var out [][]token
 	start := 0
 	for i, t := range toks {
-		if t.depth == 0 && p.is(t, tOp, sep) {
+		if t.depth == depth && p.is(t, tOp, sep) {
 			if i > start {
 				out = append(out, toks[start:i])
 			}
@@ -364,7 +373,7 @@ func (p *pass) simple(toks []token) error {
 		}
 		p.blank(toks[colon].start, toks[eqs[0]].start)
 	}
-	if len(eqs) >= 2 {
+	if len(eqs) >= 2 && wellFormed(eqs, len(toks)) {
 		// a = b = v: v once, then each target from the left, as Python.
 		last := eqs[len(eqs)-1]
 		value := p.src[toks[last+1].start:end]
@@ -378,6 +387,19 @@ func (p *pass) simple(toks []token) error {
 		p.edits = append(p.edits, edit{start: first.start, end: end, text: b.String()})
 	}
 	return nil
+}
+
+// wellFormed reports whether the = at eqs, in a statement of n tokens,
+// each have a target before them and the last a value after it.
+func wellFormed(eqs []int, n int) bool {
+	prev := 0
+	for _, e := range eqs {
+		if e == prev {
+			return false
+		}
+		prev = e + 1
+	}
+	return eqs[len(eqs)-1]+1 < n
 }
 
 // importStmt rewrites import a.b.c [as x], ... into assignments of hook
@@ -418,12 +440,12 @@ func (p *pass) fromStmt(toks []token) error {
 	if err != nil {
 		return err
 	}
-	names := toks[imp+1:]
-	if len(names) > 0 && p.is(names[0], tOp, "(") {
-		names = names[1 : len(names)-1]
+	names, depth := toks[imp+1:], 0
+	if len(names) > 1 && p.is(names[0], tOp, "(") && p.is(names[len(names)-1], tOp, ")") {
+		names, depth = names[1:len(names)-1], 1
 	}
 	var stmts []string
-	for _, item := range splitTop(p, names, ",") {
+	for _, item := range splitAt(p, names, ",", depth) {
 		if len(item) == 1 && p.is(item[0], tOp, "*") {
 			return unsupported(item[0], "from "+module+" import * is not supported", "name what you use: from "+module+" import a, b", "imports")
 		}
@@ -472,18 +494,18 @@ var keywords = map[string]bool{"and": true, "or": true, "not": true, "in": true,
 func (p *pass) operators(toks []token) {
 	match := matchBrackets(p, toks)
 	for i, t := range toks {
+		if p.is(t, tOp, "(") && i > 0 && p.endsOperand(toks[i-1]) && match[i] > i {
+			p.starFirst(toks[i+1:match[i]], t.depth+1)
+		}
 		switch {
 		case p.is(t, tName, "is") && i > 0:
 			j := i + 1
-			op := "in"
 			if j < len(toks) && p.is(toks[j], tName, "not") {
 				p.edits = append(p.edits, edit{start: t.start, end: toks[j].end, text: "not in"})
 				j++
 			} else {
-				op = ""
 				p.replace(t, "in")
 			}
-			_ = op
 			if end := p.operandEnd(toks, j, t.depth); end > j {
 				p.wrap(toks[j].start, toks[end-1].end, kwIs+"(", ")")
 			}
@@ -509,7 +531,107 @@ func (p *pass) operators(toks []token) {
 		case p.is(t, tOp, "{") && match[i] > i+1 && p.setDisplay(toks, i, match[i]):
 			p.replace(t, "set([")
 			p.replace(toks[match[i]], "])")
+		case t.kind == tNumber && strings.Contains(p.text(t), "_"):
+			p.replace(t, strings.ReplaceAll(p.text(t), "_", ""))
+		case t.kind == tString && i+1 < len(toks) && toks[i+1].kind == tString && (i == 0 || toks[i-1].kind != tString):
+			// "a" "b": adjacent literals are one string, made by +.
+			j := i
+			for j+1 < len(toks) && toks[j+1].kind == tString {
+				p.edits = append(p.edits, edit{start: toks[j].end, end: toks[j].end, text: " +"})
+				j++
+			}
+			p.wrap(t.start, toks[j].end, "(", ")")
 		}
+	}
+	p.chains(toks)
+}
+
+// starFirst rewrites a call's arguments f(*args, k=v) as f(k=v, *args):
+// Python takes keyword arguments after *args, Starlark's parser does not.
+// Arguments over several lines are left alone.
+func (p *pass) starFirst(args []token, depth int) {
+	if len(args) == 0 || strings.Contains(p.src[args[0].start:args[len(args)-1].end], "\n") {
+		return
+	}
+	items := splitAt(p, args, ",", depth)
+	star := -1
+	for k, it := range items {
+		switch {
+		case p.is(it[0], tOp, "*") && star < 0:
+			star = k
+		case star >= 0 && len(it) > 1 && it[0].kind == tName && p.is(it[1], tOp, "="):
+			// A keyword after *args: move *args after the keywords,
+			// before a **kwargs.
+			var order []string
+			var stars, kw2 []string
+			for m, x := range items {
+				text := p.src[x[0].start:x[len(x)-1].end]
+				switch {
+				case p.is(x[0], tOp, "*") && m >= star:
+					stars = append(stars, text)
+				case p.is(x[0], tOp, "**"):
+					kw2 = append(kw2, text)
+				default:
+					order = append(order, text)
+				}
+			}
+			order = append(append(order, stars...), kw2...)
+			p.edits = append(p.edits, edit{start: args[0].start, end: args[len(args)-1].end, text: strings.Join(order, ", ")})
+			return
+		}
+	}
+}
+
+// comparisons are the operators that chain: a < b < c.
+var comparisons = map[string]bool{"<": true, ">": true, "<=": true, ">=": true, "==": true, "!=": true}
+
+// chainStops end the operands of a comparison chain.
+var chainStops = map[string]bool{"and": true, "or": true, "not": true, "if": true, "else": true, "for": true,
+	"lambda": true, "in": true, "is": true, ",": true, ";": true, ":": true, "=": true, "(": true, ")": true,
+	"[": true, "]": true, "{": true, "}": true, "return": true, "assert": true, "while": true, "elif": true}
+
+// chains rewrites comparison chains, a < b < c, as (a < b and b < c):
+// Starlark's comparisons do not chain. The middle operands are read twice.
+func (p *pass) chains(toks []token) {
+	byDepth := map[int][]int{} // the comparison operators since the last stop, by depth
+	start := map[int]int{}     // where the current operand run started, by depth
+	flush := func(d, end int) {
+		ops := byDepth[d]
+		delete(byDepth, d)
+		if len(ops) < 2 || start[d] >= ops[0] || end <= ops[len(ops)-1]+1 {
+			return
+		}
+		for k := 1; k < len(ops); k++ {
+			if ops[k]-ops[k-1] < 2 {
+				return // an operand missing: the parser says so
+			}
+		}
+		for k := 1; k < len(ops); k++ {
+			mid := p.src[toks[ops[k-1]+1].start:toks[ops[k]-1].end]
+			p.edits = append(p.edits, edit{start: toks[ops[k]].start, end: toks[ops[k]].start, text: "and " + mid + " "})
+		}
+		p.wrap(toks[start[d]].start, toks[end-1].end, "(", ")")
+	}
+	for i, t := range toks {
+		d := t.depth
+		if t.kind == tOp && (p.text(t) == ")" || p.text(t) == "]" || p.text(t) == "}") {
+			flush(d, i)
+		}
+		s := p.text(t)
+		if t.kind != tString && t.kind != tNumber && (chainStops[s] || keywords[s] && t.kind == tName) {
+			flush(d, i)
+			start[d] = i + 1
+			continue
+		}
+		if _, ok := start[d]; !ok {
+			start[d] = i
+		}
+		if t.kind == tOp && comparisons[s] {
+			byDepth[d] = append(byDepth[d], i)
+		}
+	}
+	for d := range byDepth {
+		flush(d, len(toks))
 	}
 }
 
@@ -642,12 +764,12 @@ func (p *pass) genexp(toks []token, open, close int) bool {
 }
 
 // setDisplay reports whether the braces at open and close hold a set
-// display {a, b}: no colon (a dict) and no for (a comprehension, which
-// Starlark reads) at their depth.
+// display {a, b} or a set comprehension {x for x in l}: no colon at their
+// depth (a dict), no ** (a dict's unpacking).
 func (p *pass) setDisplay(toks []token, open, close int) bool {
 	d := toks[open].depth + 1
 	for _, t := range toks[open+1 : close] {
-		if t.depth == d && (p.is(t, tOp, ":") || p.is(t, tName, "for") || p.is(t, tOp, "**")) {
+		if t.depth == d && (p.is(t, tOp, ":") || p.is(t, tOp, "**")) {
 			return false
 		}
 	}

@@ -1,0 +1,51 @@
+package pyerr
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestSubclass(t *testing.T) {
+	tests := []struct {
+		class, base string
+		want        bool
+	}{
+		{"KeyError", "KeyError", true},
+		{"KeyError", "LookupError", true},
+		{"KeyError", "Exception", true},
+		{"KeyError", "BaseException", true},
+		{"KeyError", "IndexError", false},
+		{"SystemExit", "Exception", false},
+		{"SystemExit", "BaseException", true},
+		{"FileNotFoundError", "IOError", true},
+		{"OSError", "EnvironmentError", true},
+		{"JSONDecodeError", "ValueError", true},
+		{"libvirtError", "Exception", true},
+		{"ModuleNotFoundError", "ImportError", true},
+		{"NoSuchClass", "Exception", false},
+	}
+	for _, tc := range tests {
+		if got := Subclass(tc.class, tc.base); got != tc.want {
+			t.Errorf("Subclass(%s, %s) = %v, want %v", tc.class, tc.base, got, tc.want)
+		}
+	}
+}
+
+func TestAs(t *testing.T) {
+	e := New("ValueError", "invalid literal for int() with base 10: %q", "x")
+	if e.Error() != `ValueError: invalid literal for int() with base 10: "x"` {
+		t.Errorf("Error() = %q", e.Error())
+	}
+	got, ok := As(fmt.Errorf("wrapped: %w", e))
+	if !ok || got != e {
+		t.Errorf("As found %v, %v", got, ok)
+	}
+	if _, ok := As(fmt.Errorf("plain")); ok {
+		t.Error("As found an exception in a plain error")
+	}
+	for _, c := range Classes() {
+		if !Known(c) || !Subclass(c, "BaseException") {
+			t.Errorf("%s is not a known class deriving from BaseException", c)
+		}
+	}
+}
