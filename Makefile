@@ -6,8 +6,9 @@ BIN := bin/vertscript
 # What building needs: cgo and libvirt's headers; libvirt-clients for virsh.
 BUILD_PACKAGES := gcc libc6-dev pkg-config libvirt-dev libvirt-clients
 # What the tests need beyond that: libvirtd, which tests start on loopback,
-# and the reference Lua 5.1 interpreter that Lua scripts are compared with.
-TEST_PACKAGES := $(BUILD_PACKAGES) libvirt-daemon lua5.1
+# and the reference interpreters that scripts are compared with: Lua 5.1,
+# and python3 with python3-libvirt (tests/pydiff).
+TEST_PACKAGES := $(BUILD_PACKAGES) libvirt-daemon lua5.1 python3 python3-libvirt
 
 .PHONY: all deps test-deps build demo test fuzz-uri vet fmt bench compat clean
 
@@ -44,8 +45,10 @@ fuzz-uri: deps
 bench: build
 	$(GO) test -run '^$$' -bench . -benchtime 20000x -count 3 ./tests/bench/
 
-# The ported libvirt-python examples against python3-libvirt, the
-# reference: each prints "same" or "DIFFERENT" (tools/compat.sh).
+# libvirt-python scripts run unchanged as .py against python3-libvirt, the
+# reference: the ported examples, real-world scripts (tests/compat/wild)
+# and the guide's examples (tests/compat/guide); each prints same,
+# DIFFERENT, UNSUPPORTED or skipped, then a count per set (tools/compat.sh).
 compat: build
 	@tools/deps.sh python3-libvirt
 	@tools/compat.sh

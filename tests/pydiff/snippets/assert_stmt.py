@@ -1,0 +1,3 @@
+assert 1 + 1 == 2, "math"
+print("ok")
+assert len([]) > 0, "empty list"

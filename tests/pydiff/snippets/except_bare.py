@@ -1,0 +1,8 @@
+try:
+    x = {}["k"]
+except:
+    print("something failed")
+try:
+    y = 1 / 0
+except:
+    print("again")

@@ -1,0 +1,6 @@
+try:
+    import notamodule_xyz
+    HAVE = True
+except ImportError:
+    HAVE = False
+print("have module:", HAVE)

@@ -1,0 +1,3 @@
+import libvirt
+conn = libvirt.open("test:///default")
+print(conn.close())

@@ -1,0 +1,4 @@
+import libvirt
+print(libvirt.VIR_DOMAIN_NOSTATE, libvirt.VIR_DOMAIN_SHUTOFF, libvirt.VIR_DOMAIN_PMSUSPENDED)
+print(libvirt.VIR_CONNECT_LIST_DOMAINS_ACTIVE, libvirt.VIR_ERR_NO_DOMAIN)
+print(libvirt.VIR_DOMAIN_AFFECT_CONFIG | libvirt.VIR_DOMAIN_AFFECT_LIVE)

@@ -1,0 +1,5 @@
+import libvirt
+conn = libvirt.open("test:///default")
+print("before")
+conn.lookupByName("nosuch")
+print("after")

@@ -1,0 +1,4 @@
+def nothing():
+    pass
+print(nothing())
+print(None, [None], {"k": None})

@@ -1,0 +1,5 @@
+print("%s has %d vcpus and %.1f%% load" % ("test", 2, 12.345))
+print("%-10s|%5d|%05.1f" % ("name", 42, 3.14159))
+print("%(name)s=%(value)s" % {"name": "k", "value": 1})
+print("%r %s" % ("q", None))
+print("%c%c" % (72, "i"))

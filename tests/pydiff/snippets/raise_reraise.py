@@ -1,0 +1,10 @@
+def f():
+    try:
+        {}["x"]
+    except KeyError:
+        print("inner")
+        raise
+try:
+    f()
+except KeyError:
+    print("outer")

@@ -1,0 +1,6 @@
+print(["a", "b'c", 'd"e'])
+print({"name": "test", "ids": (1, 2)})
+print(("x",), ("y", 2))
+print([None, True, 1.0])
+print(repr("it's"), repr('say "hi"'))
+print({})

@@ -1,0 +1,5 @@
+print("{} {}".format("a", 1))
+print("{0} {1} {0}".format("x", "y"))
+print("{name}:{n:03d}".format(name="vm", n=7))
+print("{:10}|{:>6}|{:^7}|".format("left", "right", "mid"))
+print("{:,}".format(1234567), "{:.3e}".format(12345.678))

@@ -1,0 +1,2 @@
+print("start")
+print(not_defined_anywhere)

@@ -1,0 +1,3 @@
+# expect: unsupported
+import os  # unsupported here
+print(os.path.join("a", "b"))

@@ -1,0 +1,3 @@
+# expect: unsupported
+import subprocess  # unsupported here
+print(subprocess.check_output(["echo", "hi"]).decode().strip())

@@ -1,0 +1,5 @@
+# expect: unsupported
+def names(conn):
+    for d in conn.listAllDomains():
+        yield d.name()  # unsupported here
+print("defined")
