@@ -22,8 +22,9 @@ func (lang Language) Check(script host.Script) ([]host.Ref, error) {
 	script = script.WithWriters()
 	l := &limits{lim: host.DefaultLimits}
 	predeclared := l.predeclared(context.Background(), script, host.SystemClock{})
+	var py *pyRun
 	if lang.python {
-		addPython(predeclared)
+		py = addPython(predeclared)
 	}
 	var refs []host.Ref
 	getattrs := map[int]*syntax.Ident{} // the dynamic refs, by index, that name getattr
@@ -60,7 +61,7 @@ func (lang Language) Check(script host.Script) ([]host.Ref, error) {
 			return true
 		})
 	}
-	if _, err := compileFile(script.Path, script.Src, predeclared, collect, lang.python); err != nil {
+	if _, err := compileFile(script.Path, script.Src, predeclared, collect, py); err != nil {
 		return nil, checkError(err)
 	}
 	// A getattr the script defined itself is its own function: its
@@ -93,5 +94,5 @@ func checkError(err error) *host.CheckError {
 		}
 		return ce
 	}
-	return &host.CheckError{Errors: []*host.ScriptError{{Msg: formatError(err), Pos: errorPos(err), Err: err}}}
+	return &host.CheckError{Errors: []*host.ScriptError{{Msg: formatError(err, ""), Pos: errorPos(err), Err: err}}}
 }

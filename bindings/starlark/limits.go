@@ -22,6 +22,9 @@ type limits struct {
 	lim    host.Limits
 	mem    *host.Memory     // the run's memory account
 	passed *host.LimitError // the limit that cancelled the thread, if any
+	// className, in the Python dialect, names the Python class of an
+	// uncaught error whose message does not already (see pyrun.ClassName).
+	className func(error) string
 }
 
 // watch enforces lim's MaxSteps, MaxDepth and MaxMemory on thread: every

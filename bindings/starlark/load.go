@@ -91,7 +91,7 @@ func (ld *loader) load(thread *starlark.Thread, module string) (starlark.StringD
 	}
 	predeclared["__name__"] = starlark.String(strings.TrimSuffix(filepath.Base(path), ".star"))
 	predeclared["__file__"] = starlark.String(path)
-	m.globals, m.err = execFile(thread, path, src, predeclared, false)
+	m.globals, m.err = execFile(thread, path, src, predeclared, nil)
 	ld.stack = ld.stack[:len(ld.stack)-1]
 	m.done = true
 	if m.err != nil {

@@ -6,8 +6,8 @@ import (
 
 	"go.starlark.net/starlark"
 
-	"github.com/vertscript/vertscript/bindings/starlark/pyerr"
 	"github.com/vertscript/vertscript/bindings/starlark/pyrun"
+	"github.com/vertscript/vertscript/bindings/starlark/pysyntax"
 )
 
 // Python returns the Python dialect of the Starlark language: it runs
@@ -37,10 +37,19 @@ var pythonAttrs = map[string]bool{}
 // among the predeclared names; their submodules are their attributes.
 var pythonModules = map[string]bool{"libvirt": true, "sys": true, "json": true, "math": true, "time": true, "xml": true}
 
+// pyRun is what a run in the Python dialect knows of its script: where
+// the lowered tree's operations are, and the Python classes of their
+// errors.
+type pyRun struct {
+	classes pysyntax.Classes
+}
+
 // addPython adds to predeclared what a Python script has besides a
 // Starlark one: the hooks of its lowered syntax, the exception classes,
-// and libvirt.libvirtError.
-func addPython(predeclared starlark.StringDict) {
+// and libvirt.libvirtError. It returns the run's state, which compiling the
+// script fills.
+func addPython(predeclared starlark.StringDict) *pyRun {
+	run := &pyRun{classes: pysyntax.Classes{}}
 	module := func(name string) (starlark.Value, bool) {
 		parts := strings.Split(name, ".")
 		if !pythonModules[parts[0]] {
@@ -57,7 +66,7 @@ func addPython(predeclared starlark.StringDict) {
 		}
 		return v, ok
 	}
-	for k, v := range pyrun.Hooks(pyrun.Options{Module: module, Classify: classify}) {
+	for k, v := range pyrun.Hooks(pyrun.Options{Module: module, Classify: run.classify}) {
 		predeclared[k] = v
 	}
 	for k, v := range pyrun.Classes() {
@@ -66,20 +75,32 @@ func addPython(predeclared starlark.StringDict) {
 	if lv, ok := predeclared["libvirt"].(starlark.HasAttrs); ok {
 		predeclared["libvirt"] = &withAttrs{HasAttrs: lv, extra: starlark.StringDict{"libvirtError": pyrun.NewClass("libvirtError")}}
 	}
+	return run
 }
 
 // classify names the Python class of the adapter's own errors: exit() is
-// SystemExit.
-func classify(err error) (string, bool) {
+// SystemExit; an error of the interpreter's own at one of the script's
+// operations has the class Python raises there (see pysyntax.Classes).
+func (run *pyRun) classify(err error) (string, bool) {
 	var ex *exitRequest
 	if errors.As(err, &ex) {
 		return "SystemExit", true
 	}
-	if _, ok := pyerr.As(err); ok {
+	var eval *starlark.EvalError
+	if !errors.As(err, &eval) || len(eval.CallStack) == 0 {
 		return "", false
 	}
-	return "", false
+	// Only where the interpreter itself failed: a builtin's own error
+	// has its innermost frame in the builtin.
+	innermost := eval.CallStack[len(eval.CallStack)-1].Pos
+	if innermost.Filename() == "<builtin>" {
+		return "", false
+	}
+	return run.classes.At(innermost)
 }
+
+// className names the class of an uncaught error (see pyrun.ClassName).
+func (run *pyRun) className(err error) string { return pyrun.ClassName(err, run.classify) }
 
 // withAttrs is a module with more members.
 type withAttrs struct {

@@ -68,12 +68,12 @@ func (r *repl) Read(next func() (string, error)) (host.Statement, error) {
 		return nil, io.EOF // nothing read: the input is over
 	}
 	if err != nil {
-		return nil, &host.ScriptError{Msg: formatError(err), Pos: errorPos(err), Err: err}
+		return nil, &host.ScriptError{Msg: formatError(err, ""), Pos: errorPos(err), Err: err}
 	}
 	if n := deepNode(f, host.MaxNesting); n != nil {
 		pos, _ := n.Span()
 		err := syntax.Error{Pos: pos, Msg: fmt.Sprintf("expression nested more than %d levels deep", host.MaxNesting)}
-		return nil, &host.ScriptError{Msg: formatError(err), Pos: errorPos(err), Err: err}
+		return nil, &host.ScriptError{Msg: formatError(err, ""), Pos: errorPos(err), Err: err}
 	}
 	rewrite(f)
 	return f, nil

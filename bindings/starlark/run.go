@@ -112,12 +112,14 @@ func (lang Language) Run(ctx context.Context, s *host.Session, script host.Scrip
 	if err := addSession(predeclared, s); err != nil {
 		return &host.ScriptError{Msg: err.Error(), Err: err}
 	}
+	var py *pyRun
 	if lang.python {
-		addPython(predeclared)
+		py = addPython(predeclared)
+		l.className = py.className
 	}
 	mem.SetMeasure(func() uint64 { return measure(thread, predeclared) })
 	thread.Load = newLoader(script.Path, predeclared).load
-	_, err := execFile(thread, script.Path, script.Src, predeclared, lang.python)
+	_, err := execFile(thread, script.Path, script.Src, predeclared, py)
 	return l.scriptError(ctx, err, script.Stderr)
 }
 
@@ -134,7 +136,11 @@ func (l *limits) scriptError(ctx context.Context, err error, stderr io.Writer) e
 		}
 	}
 	var cause error = err
-	msg := formatError(err)
+	class := ""
+	if l.className != nil {
+		class = l.className(err)
+	}
+	msg := formatError(err, class)
 	le := l.passed
 	if c, ok := context.Cause(ctx).(*host.LimitError); ok && le == nil {
 		le = c
@@ -248,8 +254,8 @@ func position(p syntax.Position) host.Position {
 // starlark.ExecFileOptions does,
 // after rewriting its syntax tree to call the guards (see rewrite), which
 // also give % Python's printf-style formatting.
-func execFile(thread *starlark.Thread, path string, src []byte, predeclared starlark.StringDict, python bool) (starlark.StringDict, error) {
-	prog, err := compileFile(path, src, predeclared, nil, python)
+func execFile(thread *starlark.Thread, path string, src []byte, predeclared starlark.StringDict, py *pyRun) (starlark.StringDict, error) {
+	prog, err := compileFile(path, src, predeclared, nil, py)
 	if err != nil {
 		return nil, err
 	}
@@ -263,8 +269,8 @@ func execFile(thread *starlark.Thread, path string, src []byte, predeclared star
 // starlark.ExecFileOptions does, after rewriting its syntax tree to call
 // the guards (see rewrite). When inspect is not nil, it sees the syntax
 // tree as the script wrote it, before the rewrite.
-func compileFile(path string, src []byte, predeclared starlark.StringDict, inspect func(*syntax.File), python bool) (*starlark.Program, error) {
-	f, err := parseFile(path, src, predeclared, python)
+func compileFile(path string, src []byte, predeclared starlark.StringDict, inspect func(*syntax.File), py *pyRun) (*starlark.Program, error) {
+	f, err := parseFile(path, src, predeclared, py)
 	if err != nil {
 		return nil, err
 	}
@@ -279,10 +285,11 @@ func compileFile(path string, src []byte, predeclared starlark.StringDict, inspe
 }
 
 // parseFile parses the file src named path: Starlark with f-strings and
-// with statements, or in the Python dialect, Python (see pysyntax).
-func parseFile(path string, src []byte, predeclared starlark.StringDict, python bool) (*syntax.File, error) {
-	if python {
-		return pysyntax.Parse(path, src, pysyntax.Options{File: fileOptions, Predeclared: predeclared.Has, Attrs: pythonAttrs, Check: checkDepth})
+// with statements, or in the Python dialect (py not nil), Python (see
+// pysyntax).
+func parseFile(path string, src []byte, predeclared starlark.StringDict, py *pyRun) (*syntax.File, error) {
+	if py != nil {
+		return pysyntax.Parse(path, src, pysyntax.Options{File: fileOptions, Predeclared: predeclared.Has, Attrs: pythonAttrs, Check: checkDepth, Classes: py.classes})
 	}
 	src, err := pysyntax.Rewrite(src)
 	if fe, ok := err.(interface{ Line() int }); ok {
@@ -339,7 +346,7 @@ func readFile(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 
 // formatError formats a failed run as "file:line:col: message", followed by
 // the Starlark traceback for runtime errors.
-func formatError(err error) string {
+func formatError(err error, class string) string {
 	var syn syntax.Error
 	var res resolve.ErrorList
 	var eval *starlark.EvalError
@@ -362,6 +369,9 @@ func formatError(err error) string {
 			msg = e.Error()
 		} else if a := (*host.ArgError)(nil); errors.As(err, &a) {
 			msg = a.Error()
+		}
+		if class != "" {
+			msg = class + ": " + msg
 		}
 		if len(stack) == 0 {
 			return msg

@@ -220,18 +220,46 @@ func exceptionOf(err error, classify func(error) (string, bool)) *Exception {
 	if errors.As(err, &ae) {
 		return &Exception{class: "TypeError", args: starlark.Tuple{starlark.String(ae.Error())}, err: err}
 	}
-	if classify != nil {
-		if class, ok := classify(err); ok {
-			return &Exception{class: class, err: err}
-		}
-	}
-	// An error of the interpreter's own: Starlark does not say which of
-	// Python's classes it would be; except Exception and a bare except
-	// take it.
 	msg := err.Error()
 	var ev *starlark.EvalError
 	if errors.As(err, &ev) {
 		msg = ev.Msg
 	}
-	return &Exception{class: "Exception", args: starlark.Tuple{starlark.String(msg)}, err: err}
+	args := starlark.Tuple{starlark.String(msg)}
+	if classify != nil {
+		if class, ok := classify(err); ok {
+			if class == "SystemExit" {
+				args = nil
+			}
+			return &Exception{class: class, args: args, err: err}
+		}
+	}
+	// An error of the interpreter's own where the script has no
+	// operation Python names a class for: except Exception and a bare
+	// except take it.
+	return &Exception{class: "Exception", args: args, err: err}
+}
+
+// ClassName is the class an uncaught err names on the last line of
+// Python's traceback, for an error whose message does not name it already:
+// "libvirt.libvirtError" for a libvirt error, the class classify finds
+// for an error of the interpreter's own; "" for the rest (an exception a
+// script raised, a builtin's, whose message begins with its class; a
+// limit; an exit).
+func ClassName(err error, classify func(error) (string, bool)) string {
+	var r *raised
+	if errors.As(err, &r) || uncatchable(err) {
+		return ""
+	}
+	if _, ok := pyerr.As(err); ok {
+		return ""
+	}
+	switch x := exceptionOf(err, classify); {
+	case x.class == "libvirtError":
+		return "libvirt.libvirtError"
+	case x.class == "Exception", x.class == "SystemExit":
+		return ""
+	default:
+		return x.class
+	}
 }

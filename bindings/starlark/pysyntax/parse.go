@@ -43,6 +43,9 @@ type Options struct {
 	// error is Parse's (the adapter bounds the tree's depth there, before
 	// the lowering walks it).
 	Check func(*syntax.File) error
+	// Classes, if not nil, receives the Python classes of the errors of
+	// the lowered tree's operations (see Classes).
+	Classes Classes
 }
 
 // Parse reads the Python file src named path and returns a Starlark syntax
@@ -91,6 +94,9 @@ func Parse(path string, src []byte, o Options) (*syntax.File, error) {
 		delete(x.module, g)
 	}
 	x.stmts(f.Stmts, nil)
+	if o.Classes != nil {
+		o.Classes.record(f)
+	}
 	return f, nil
 }
 
