@@ -350,6 +350,15 @@ func (p *pass) simple(toks []token) error {
 			return nil
 		}
 	}
+	for i, t := range toks {
+		if t.depth == 0 && p.is(t, tOp, "**=") && i > 0 && i+1 < len(toks) {
+			// x **= y is x = x ** y: Starlark has no **=.
+			target := p.src[first.start:toks[i-1].end]
+			value := p.src[toks[i+1].start:end]
+			p.edits = append(p.edits, edit{start: first.start, end: end, text: fmt.Sprintf("%s = %s(%s, %s)", target, kwPow, target, value)})
+			return nil
+		}
+	}
 	var eqs []int
 	colon := -1
 	for i, t := range toks {

@@ -75,6 +75,7 @@ func TestTranslateMore(t *testing.T) {
 		{"y = not a < b < c\n", "y = not (a < b and b < c)\n"},
 		{"m = ('a %s '\n     'b' % x)\n", "m = (('a %s ' +\n     'b') % x)\n"},
 		{"n = 1_000_000\n", "n = 1000000\n"},
+		{"x[i] **= 2\n", "x[i] = __vs_pow__(x[i], 2)\n"},
 		{"def f(d: libvirt.virDomain, n: int) -> None:\n", "def f(d                   , n     )        :\n"},
 		{"s = {\n  x\n  for x in l\n}\n", "s = set([\n  x\n  for x in l\n])\n"},
 		{"d = {k: v for k, v in l}\n", "d = {k: v for k, v in l}\n"},
