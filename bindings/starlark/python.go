@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"go.starlark.net/starlark"
+	"go.starlark.net/starlarkstruct"
 
 	"github.com/vertscript/vertscript/bindings/starlark/pyrun"
 	"github.com/vertscript/vertscript/bindings/starlark/pysyntax"
@@ -33,9 +34,21 @@ class, yield, nonlocal, decorators, threads
 // dialect's Attr hook: the Python methods Starlark's values lack.
 var pythonAttrs = map[string]bool{}
 
-// pythonModules are the top-level modules a Python script may import,
-// among the predeclared names; their submodules are their attributes.
-var pythonModules = map[string]bool{"libvirt": true, "sys": true, "json": true, "math": true, "time": true, "xml": true}
+// pythonModules are the predeclared names that are modules a Python script
+// may import (besides __future__); their submodules are their attributes.
+var pythonModules = []string{"libvirt", "sys", "json", "math", "time", "xml"}
+
+// future is the __future__ module: Python 3 has every feature it names,
+// so importing one changes nothing, as in Python 3.
+var future = func() *starlarkstruct.Module {
+	m := &starlarkstruct.Module{Name: "__future__", Members: starlark.StringDict{}}
+	for _, f := range []string{"nested_scopes", "generators", "division", "absolute_import", "with_statement",
+		"print_function", "unicode_literals", "generator_stop", "annotations"} {
+		m.Members[f] = starlark.True
+	}
+	m.Freeze()
+	return m
+}()
 
 // pyRun is what a run in the Python dialect knows of its script: where
 // the lowered tree's operations are, and the Python classes of their
@@ -50,12 +63,13 @@ type pyRun struct {
 // script fills.
 func addPython(predeclared starlark.StringDict) *pyRun {
 	run := &pyRun{classes: pysyntax.Classes{}}
+	modules := map[string]starlark.Value{"__future__": future}
+	for _, name := range pythonModules {
+		modules[name] = predeclared[name]
+	}
 	module := func(name string) (starlark.Value, bool) {
 		parts := strings.Split(name, ".")
-		if !pythonModules[parts[0]] {
-			return nil, false
-		}
-		v, ok := predeclared[parts[0]]
+		v, ok := modules[parts[0]]
 		for _, p := range parts[1:] {
 			a, isAttrs := v.(starlark.HasAttrs)
 			if !ok || !isAttrs {
@@ -74,6 +88,7 @@ func addPython(predeclared starlark.StringDict) *pyRun {
 	}
 	if lv, ok := predeclared["libvirt"].(starlark.HasAttrs); ok {
 		predeclared["libvirt"] = &withAttrs{HasAttrs: lv, extra: starlark.StringDict{"libvirtError": pyrun.NewClass("libvirtError")}}
+		modules["libvirt"] = predeclared["libvirt"]
 	}
 	return run
 }
