@@ -19,7 +19,7 @@ import (
 	"github.com/vertscript/vertscript/host"
 )
 
-// `vertscript test [flags] [DIR]` runs each runbook of DIR (*.star, *.lua;
+// `vertscript test [flags] [DIR]` runs each runbook of DIR (*.star, *.py, *.lua;
 // not its subdirectories) on its fixture, a libvirt test-driver node, and
 // compares what it prints and its exit status with the record kept in
 // DIR/testdata:
@@ -104,7 +104,7 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if len(runs) == 0 {
-		fmt.Fprintf(stderr, "vertscript: test: no runbook (*.star, *.lua) in %s\n", dir)
+		fmt.Fprintf(stderr, "vertscript: test: no runbook (*.star, *.py, *.lua) in %s\n", dir)
 		return exitUsage
 	}
 	failed, ran := 0, 0
