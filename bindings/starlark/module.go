@@ -8,6 +8,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 
+	"github.com/vertscript/vertscript/bindings/starlark/pyrun"
 	"github.com/vertscript/vertscript/host"
 )
 
@@ -23,6 +24,9 @@ var module = sync.OnceValue(func() *starlarkstruct.Module {
 		m.Members[op.Name] = starlark.NewBuiltin("libvirt."+op.Name, callOp(op))
 	}
 	m.Members["catch"] = starlark.NewBuiltin("libvirt.catch", catch)
+	// libvirt-python's exception class: Python scripts catch it; a
+	// Starlark script's libvirt.catch returns its errors as values.
+	m.Members["libvirtError"] = pyrun.NewClass("libvirtError")
 	m.Freeze()
 	return m
 })

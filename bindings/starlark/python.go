@@ -58,8 +58,8 @@ type pyRun struct {
 }
 
 // addPython adds to predeclared what a Python script has besides a
-// Starlark one: the hooks of its lowered syntax, the exception classes,
-// and libvirt.libvirtError. It returns the run's state, which compiling the
+// Starlark one: the hooks of its lowered syntax and the exception classes.
+// It returns the run's state, which compiling the
 // script fills.
 func addPython(predeclared starlark.StringDict) *pyRun {
 	run := &pyRun{classes: pysyntax.Classes{}}
@@ -85,10 +85,6 @@ func addPython(predeclared starlark.StringDict) *pyRun {
 	}
 	for k, v := range pyrun.Classes() {
 		predeclared[k] = v
-	}
-	if lv, ok := predeclared["libvirt"].(starlark.HasAttrs); ok {
-		predeclared["libvirt"] = &withAttrs{HasAttrs: lv, extra: starlark.StringDict{"libvirtError": pyrun.NewClass("libvirtError")}}
-		modules["libvirt"] = predeclared["libvirt"]
 	}
 	return run
 }
@@ -116,18 +112,3 @@ func (run *pyRun) classify(err error) (string, bool) {
 
 // className names the class of an uncaught error (see pyrun.ClassName).
 func (run *pyRun) className(err error) string { return pyrun.ClassName(err, run.classify) }
-
-// withAttrs is a module with more members.
-type withAttrs struct {
-	starlark.HasAttrs
-	extra starlark.StringDict
-}
-
-func (m *withAttrs) Attr(name string) (starlark.Value, error) {
-	if v, ok := m.extra[name]; ok {
-		return v, nil
-	}
-	return m.HasAttrs.Attr(name)
-}
-
-func (m *withAttrs) AttrNames() []string { return append(m.HasAttrs.AttrNames(), m.extra.Keys()...) }

@@ -291,11 +291,20 @@ func parseFile(path string, src []byte, predeclared starlark.StringDict, py *pyR
 	if py != nil {
 		return pysyntax.Parse(path, src, pysyntax.Options{File: fileOptions, Predeclared: predeclared.Has, Attrs: pythonAttrs, Check: checkDepth, Classes: py.classes})
 	}
+	orig := src
 	src, err := pysyntax.Rewrite(src)
 	if fe, ok := err.(interface{ Line() int }); ok {
 		return nil, syntax.Error{Pos: syntax.MakePosition(&path, int32(fe.Line()), 1), Msg: err.Error()}
 	}
-	return fileOptions.Parse(path, src, 0)
+	f, err := fileOptions.Parse(path, src, 0)
+	var syn syntax.Error
+	if errors.As(err, &syn) {
+		if hint := pysyntax.Hint(orig, int(syn.Pos.Line)); hint != "" {
+			syn.Msg += "; " + hint
+			return nil, syn
+		}
+	}
+	return f, err
 }
 
 // checkDepth refuses a tree nested deeper than host.MaxNesting: the parser

@@ -27,7 +27,14 @@ var (
 // NewClass returns the built-in exception class name (see pyerr).
 func NewClass(name string) *Class { return &Class{name: name} }
 
-func (c *Class) String() string        { return "<class '" + c.name + "'>" }
+// String is the class as Python prints it.
+func (c *Class) String() string {
+	if c.name == "libvirtError" {
+		return "<class 'libvirt.libvirtError'>"
+	}
+	return "<class '" + c.name + "'>"
+}
+
 func (c *Class) Type() string          { return "type" }
 func (c *Class) Freeze()               {}
 func (c *Class) Truth() starlark.Bool  { return starlark.True }
