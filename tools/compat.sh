@@ -55,9 +55,19 @@ run_pair() {
 	args=$(sed -n 's/^# compat-args: \{0,1\}//p' "$py")
 	flags=$(sed -n 's/^# compat-flags: //p' "$py")
 	mkdir -p "$work/py" "$work/vs"
-	# shellcheck disable=SC2086 # args and flags are word lists
-	timeout "$limit" /usr/bin/python3 "$py" ${args//\$TMP/$work/py} \
-		</dev/null >"$work/want" 2>"$work/want.err"
+	# python3 runs in a directory of its own, so that what a script writes
+	# there (a log) stays out of the tree; a relative path among its
+	# arguments names a file of the tree.
+	# Both runs get the same absolute path.
+	local pyargs=() vsargs=() a
+	# shellcheck disable=SC2086 # args is a word list
+	for a in $args; do
+		if [ -e "$a" ] && [ "${a#/}" = "$a" ]; then a="$PWD/$a"; fi
+		pyargs+=("${a//\$TMP/$work/py}")
+		vsargs+=("${a//\$TMP/$work/vs}")
+	done
+	(cd "$work/py" && timeout "$limit" /usr/bin/python3 "$OLDPWD/$py" "${pyargs[@]}" \
+		</dev/null >"$work/want" 2>"$work/want.err")
 	wrc=$?
 	if [ "$wrc" -eq 124 ]; then
 		verdict="skipped (python3 fails: no end after ${limit}s)"
@@ -71,7 +81,7 @@ run_pair() {
 		return
 	fi
 	# shellcheck disable=SC2086
-	timeout "$limit" "$vs" ${flags//\$TMP/$work/vs} "$script" ${args//\$TMP/$work/vs} \
+	timeout "$limit" "$vs" ${flags//\$TMP/$work/vs} "$script" "${vsargs[@]}" \
 		</dev/null >"$work/got" 2>"$work/got.err"
 	grc=$?
 	if cmp -s "$work/want" "$work/got" && [ "$wrc" -eq "$grc" ]; then
