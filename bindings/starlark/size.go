@@ -1,7 +1,6 @@
 package starlark
 
 import (
-	"math/bits"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -24,19 +23,11 @@ const (
 	entryBytes = 64 // a dict or set entry
 )
 
-func add(a, b uint64) uint64 {
-	if s, carry := bits.Add64(a, b, 0); carry == 0 && s < host.MaxEstimate {
-		return s
-	}
-	return host.MaxEstimate
-}
+// add and mul are host's saturating arithmetic, under the short names the
+// adapter's many estimates use.
+func add(a, b uint64) uint64 { return host.SatAdd(a, b) }
 
-func mul(a, b uint64) uint64 {
-	if hi, lo := bits.Mul64(a, b); hi == 0 && lo < host.MaxEstimate {
-		return lo
-	}
-	return host.MaxEstimate
-}
+func mul(a, b uint64) uint64 { return host.SatMul(a, b) }
 
 // text estimates the length of str(v) (quote false) or repr(v) (quote
 // true). Containers reached several times (a list repeated in a list)

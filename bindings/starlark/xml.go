@@ -156,7 +156,7 @@ func (l *limits) metered(thread *starlark.Thread, m *xmltree.Meter, err error, w
 	switch {
 	case errors.As(err, &we):
 		if mem := l.lim.MaxMemory; mem == 0 || we.Limit != mem/xmltree.UnitBytes {
-			return stepsError(l.lim.MaxSteps)
+			return host.StepsError(l.lim.MaxSteps)
 		}
 		return &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would go through more than %d elements", what, we.Limit)}
 	case errors.As(err, &le):
