@@ -7,6 +7,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"github.com/vertscript/vertscript/bindings/starlark/budget"
 	"github.com/vertscript/vertscript/host"
 )
 
@@ -17,10 +18,10 @@ import (
 // slot (an interface), and what an element made on the fly (a string
 // piece, a tuple, a hash table entry) adds to it.
 const (
-	slotBytes  = 16
-	boxBytes   = 16 // a value boxed in an interface: a string's header
-	tupleBytes = 72 // a 2-tuple in a list: slot, slice header, two slots
-	entryBytes = 64 // a dict or set entry
+	slotBytes  = budget.SlotBytes
+	boxBytes   = budget.BoxBytes
+	tupleBytes = budget.TupleBytes
+	entryBytes = budget.EntryBytes
 )
 
 // add and mul are host's saturating arithmetic, under the short names the
