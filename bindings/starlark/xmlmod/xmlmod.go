@@ -125,8 +125,12 @@ func Modules(opts Options) map[string]starlark.Value {
 // Predeclared returns the names a Starlark script has without an import:
 // xml, ET and ElementTree (import xml.etree.ElementTree as ET; from
 // xml.etree import ElementTree) and minidom (from xml.dom import minidom).
-func Predeclared(opts Options) starlark.StringDict {
-	m := Modules(opts)
+func Predeclared(opts Options) starlark.StringDict { return PredeclaredOf(Modules(opts)) }
+
+// PredeclaredOf is Predeclared for modules Modules returned: a run that
+// also imports them by name passes the same map, so that the predeclared
+// minidom is the module import xml.dom.minidom gives.
+func PredeclaredOf(m map[string]starlark.Value) starlark.StringDict {
 	return starlark.StringDict{
 		"xml":         m[XML],
 		"ET":          m[ElementTree],

@@ -35,6 +35,10 @@ func TestModules(t *testing.T) {
 			t.Errorf("%s.%s is %v (%v), want the module %s", parent, last, v, err, name)
 		}
 	}
+	pre := xmlmod.PredeclaredOf(m)
+	if pre["minidom"] != m["xml.dom.minidom"] || pre["ET"] != m["xml.etree.ElementTree"] || pre["xml"] != m["xml"] {
+		t.Errorf("PredeclaredOf(m) = %v: not the modules of m", pre)
+	}
 	out, err := run(t, `print(ET == xml.etree.ElementTree, ElementTree == ET, minidom == xml.dom.minidom, xml.dom.Node.TEXT_NODE, ET.XML("<a/>").tag)`, xmlmod.Options{}, nil)
 	if want := "True True True 3 a\n"; out != want || err != "" {
 		t.Errorf("got %q, %q; want %q", out, err, want)
