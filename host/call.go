@@ -104,7 +104,7 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 		return nil, ErrSessionClosed
 	}
 	if !op.module() && (recv == nil || recv.class != op.Class) {
-		return nil, argErrorf(op.QualName(), "called on %s, want a %s", TypeName(recv), op.Class)
+		return nil, receiverError(op, recv)
 	}
 	if s.policyErr != nil {
 		return nil, s.policyErr
@@ -373,4 +373,11 @@ func ints[T int | int64 | uint | uint32 | uint64](ns ...T) []Value {
 		out[i] = int64(n)
 	}
 	return out
+}
+
+// receiverError is the error of op called on recv, which is not of its
+// class.
+func receiverError(op *Op, recv *Object) error {
+	k, name := KindOf(recv)
+	return &ArgError{Op: op.QualName(), Problem: ArgReceiver, Got: k, GotName: name, Want: TObject.want(op.Class)}
 }

@@ -1,9 +1,6 @@
 package host
 
-import (
-	"errors"
-	"fmt"
-)
+import "errors"
 
 // Error is a libvirt error as scripts see it: libvirt's own code, domain,
 // level and message (virError), and the operation that raised it. Errors the
@@ -42,17 +39,3 @@ const (
 	errLevelError       = 2  // VIR_ERR_ERROR
 	fromNone            = 0  // VIR_FROM_NONE
 )
-
-// ArgError is a script's mistake in calling an operation: wrong count, type
-// or name of arguments. It is not a libvirt error, so libvirt.catch and pcall
-// handlers for libvirt errors do not swallow it by accident.
-type ArgError struct {
-	Op  string
-	Msg string
-}
-
-func (e *ArgError) Error() string { return e.Op + ": " + e.Msg }
-
-func argErrorf(op, format string, args ...any) error {
-	return &ArgError{Op: op, Msg: fmt.Sprintf(format, args...)}
-}

@@ -387,7 +387,7 @@ func minTime(a, b time.Time) time.Time {
 // a number.
 func seconds(op string, f float64) (time.Duration, error) {
 	if !(f >= 0) || f > 1e9 {
-		return 0, argErrorf(op, "for parameter timeout: %v is not a number of seconds from 0 to 1e9", f)
+		return 0, invalidArg(op, forParam("timeout"), "%v is not a number of seconds from 0 to 1e9", f)
 	}
 	return time.Duration(f * float64(time.Second)), nil
 }

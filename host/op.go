@@ -2,6 +2,7 @@ package host
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 )
@@ -126,6 +127,46 @@ func (t Type) String() string {
 	return fmt.Sprintf("Type(%d)", int(t))
 }
 
+// want is what an argument error says a parameter of type t wants; class
+// is an object parameter's class.
+func (t Type) want(class string) Want {
+	switch t {
+	case TInt:
+		return wantKinds(KindInt)
+	case TBool:
+		return wantKinds(KindBool)
+	case TString:
+		return wantKinds(KindString)
+	case TStringOrNone:
+		return wantKinds(KindString, KindNone)
+	case TUint:
+		return wantRange(0, 1<<32-1)
+	case TUint64:
+		return wantRange(0, math.MaxInt64)
+	case TFloat:
+		return wantKinds(KindFloat)
+	case TBytes:
+		return wantKinds(KindBytes)
+	case TList:
+		return wantKinds(KindList)
+	case TListOrNone:
+		return wantKinds(KindList, KindNone)
+	case TDict:
+		return wantKinds(KindDict)
+	case TDictOrNone:
+		return wantKinds(KindDict, KindNone)
+	case TObject:
+		return Want{Kinds: []Kind{KindObject}, Class: class}
+	case TObjectOrNone:
+		return Want{Kinds: []Kind{KindObject, KindNone}, Class: class}
+	case TCallable:
+		return wantKinds(KindFunction)
+	case TIntDict:
+		return Want{Kinds: []Kind{KindDict}, IntKeys: true}
+	}
+	return Want{}
+}
+
 // Param is one parameter of an operation.
 type Param struct {
 	Name     string
@@ -245,7 +286,7 @@ type Kwarg struct {
 // their types and fills in defaults.
 func (op *Op) bind(args []Value, kwargs []Kwarg) ([]Value, error) {
 	if len(args) > len(op.Params) {
-		return nil, argErrorf(op.QualName(), "got %d arguments, want at most %d", len(args), len(op.Params))
+		return nil, &ArgError{Op: op.QualName(), Problem: ArgCount, Count: len(args), Max: len(op.Params)}
 	}
 	out := make([]Value, len(op.Params))
 	set := make([]bool, len(op.Params))
@@ -255,17 +296,17 @@ func (op *Op) bind(args []Value, kwargs []Kwarg) ([]Value, error) {
 	for _, kw := range kwargs {
 		i := op.param(kw.Name)
 		if i < 0 {
-			return nil, argErrorf(op.QualName(), "unexpected keyword argument %q", kw.Name)
+			return nil, &ArgError{Op: op.QualName(), Problem: ArgKeyword, Name: kw.Name}
 		}
 		if set[i] {
-			return nil, argErrorf(op.QualName(), "got multiple values for parameter %s", kw.Name)
+			return nil, &ArgError{Op: op.QualName(), Problem: ArgDuplicate, Name: kw.Name}
 		}
 		out[i], set[i] = kw.Value, true
 	}
 	for i, p := range op.Params {
 		if !set[i] {
 			if !p.Optional {
-				return nil, argErrorf(op.QualName(), "missing argument for %s", p.Name)
+				return nil, &ArgError{Op: op.QualName(), Problem: ArgMissing, Name: p.Name}
 			}
 			out[i] = p.Default
 			continue
@@ -274,16 +315,12 @@ func (op *Op) bind(args []Value, kwargs []Kwarg) ([]Value, error) {
 			out[i] = view(out[i])
 		}
 		v, ok := convert(out[i], p.Type)
-		if ok && (p.Type == TObject || p.Type == TObjectOrNone) && v != nil && v.(*Object).class != p.Class {
-			return nil, argErrorf(op.QualName(), "for parameter %s: got %s, want %s", p.Name, TypeName(out[i]), p.Class)
-		}
-		if !ok {
-			return nil, argErrorf(op.QualName(), "for parameter %s: got %s, want %s", p.Name, TypeName(out[i]), p.Type)
+		if !ok || (p.Type == TObject || p.Type == TObjectOrNone) && v != nil && v.(*Object).class != p.Class {
+			return nil, wrongType(op.QualName(), forParam(p.Name), out[i], p.Type.want(p.Class))
 		}
 		if where, ok := nulAt(v); ok {
 			// C would see only the part before the NUL byte.
-			return nil, argErrorf(op.QualName(), "for parameter %s: embedded null character (a NUL byte) in the string",
-				joinWhere(p.Name, where))
+			return nil, invalidArg(op.QualName(), forParam(joinWhere(p.Name, where)), "embedded null character (a NUL byte) in the string")
 		}
 		out[i] = v
 	}

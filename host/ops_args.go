@@ -13,7 +13,7 @@ import (
 func (c *Call) cInt(i int) (int, error) {
 	n := c.int(i)
 	if n < math.MinInt32 || n > math.MaxInt32 {
-		return 0, argErrorf(c.op.QualName(), "for parameter %s: %d does not fit a C int", c.op.Params[i].Name, n)
+		return 0, invalidArg(c.op.QualName(), forParam(c.op.Params[i].Name), "%d does not fit a C int", n)
 	}
 	return int(n), nil
 }

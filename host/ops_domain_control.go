@@ -189,7 +189,7 @@ func sendKey(c *Call) (Value, error) {
 	for i, v := range list {
 		k, ok := convert(v, TUint)
 		if !ok {
-			return nil, argErrorf(c.op.QualName(), "for parameter keycodes: element %d: got %s, want %s", i, TypeName(v), TUint)
+			return nil, wrongItem(c.op.QualName(), forParam("keycodes"), i, v, TUint.want(""))
 		}
 		keys[i] = uint32(k.(int64))
 	}
@@ -207,10 +207,10 @@ func (c *Call) stringList(i int) ([]string, error) {
 	for j, v := range list {
 		s, ok := v.(string)
 		if !ok {
-			return nil, argErrorf(c.op.QualName(), "for parameter %s: element %d: got %s, want string", c.op.Params[i].Name, j, TypeName(v))
+			return nil, wrongItem(c.op.QualName(), forParam(c.op.Params[i].Name), j, v, wantKinds(KindString))
 		}
 		if strings.IndexByte(s, 0) >= 0 {
-			return nil, argErrorf(c.op.QualName(), "for parameter %s: element %d: embedded null character (a NUL byte) in the string", c.op.Params[i].Name, j)
+			return nil, &ArgError{Op: c.op.QualName(), Problem: ArgInvalid, Where: forParam(c.op.Params[i].Name), Item: j + 1, Msg: "embedded null character (a NUL byte) in the string"}
 		}
 		out[j] = s
 	}

@@ -1,6 +1,7 @@
 package host
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -34,70 +35,78 @@ func (c *Call) readTyped(param string, m *Map, fields []typedField) error {
 	for _, k := range m.Keys() {
 		f, ok := byKey[k]
 		if !ok {
-			return argErrorf(c.op.QualName(), "for parameter %s: unknown key %q (want one of %s)", param, k, typedKeys(fields))
+			return invalidArg(c.op.QualName(), forParam(param), "unknown key %q (want one of %s)", k, typedKeys(fields))
 		}
 		v, _ := m.Get(k)
-		if err := f.set(v); err != "" {
-			return argErrorf(c.op.QualName(), "for parameter %s: key %q: got %s, want %s", param, k, TypeName(v), err)
+		if err := f.set(c.op.QualName(), fmt.Sprintf("for parameter %s: key %q", param, k), v); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// set stores v in the field, or returns what it wants instead.
-func (f typedField) set(v Value) (want string) {
+// set stores v in the field, or returns the ArgError of op for v, which
+// where names.
+func (f typedField) set(op, where string, v Value) error {
 	n, isInt := convert(v, TInt)
 	switch {
 	case f.str != nil:
 		s, ok := v.(string)
-		if !ok || strings.IndexByte(s, 0) >= 0 {
-			return "a string without NUL bytes"
+		if !ok {
+			return wrongType(op, where, v, wantKinds(KindString))
+		}
+		if strings.IndexByte(s, 0) >= 0 {
+			return invalidArg(op, where, "embedded null character (a NUL byte) in the string")
 		}
 		*f.str = &s
 	case f.strs != nil:
+		want := Want{Kinds: []Kind{KindString, KindList}, Elems: KindString}
 		list, isList := convert(v, TList)
 		if s, ok := v.(string); ok {
 			list, isList = []Value{s}, true
 		}
 		if !isList {
-			return "a string or a list of strings"
+			return wrongType(op, where, v, want)
 		}
 		out := make([]string, 0, len(list.([]Value)))
-		for _, e := range list.([]Value) {
+		for i, e := range list.([]Value) {
 			s, ok := e.(string)
-			if !ok || strings.IndexByte(s, 0) >= 0 {
-				return "a string or a list of strings"
+			if !ok {
+				return wrongItem(op, where, i, e, wantKinds(KindString))
+			}
+			if strings.IndexByte(s, 0) >= 0 {
+				return &ArgError{Op: op, Problem: ArgInvalid, Where: where, Item: i + 1, Msg: "embedded null character (a NUL byte) in the string"}
 			}
 			out = append(out, s)
 		}
 		*f.strs = out
 	case f.i32 != nil:
 		if !isInt || n.(int64) < math.MinInt32 || n.(int64) > math.MaxInt32 {
-			return "an int from -2147483648 to 2147483647"
+			return wrongType(op, where, v, wantRange(math.MinInt32, math.MaxInt32))
 		}
 		i := int32(n.(int64))
 		*f.i32 = &i
 	case f.u32 != nil:
 		if !isInt || n.(int64) < 0 || n.(int64) > math.MaxUint32 {
-			return "an int from 0 to 4294967295"
+			return wrongType(op, where, v, wantRange(0, math.MaxUint32))
 		}
 		u := uint32(n.(int64))
 		*f.u32 = &u
 	case f.u64 != nil:
 		if !isInt || n.(int64) < 0 {
-			return "an int from 0 to 9223372036854775807"
+			return wrongType(op, where, v, wantRange(0, math.MaxInt64))
 		}
 		u := uint64(n.(int64))
 		*f.u64 = &u
 	case f.b != nil:
 		b, ok := convert(v, TBool)
 		if !ok {
-			return "a bool"
+			return wrongType(op, where, v, wantKinds(KindBool))
 		}
 		bv := b.(bool)
 		*f.b = &bv
 	}
-	return ""
+	return nil
 }
 
 func typedKeys(fields []typedField) string {
@@ -170,7 +179,7 @@ func (c *Call) migrateParams(param string, m *Map) (MigrateParams, error) {
 		return p, err
 	}
 	if postcopy != nil && (p.Bandwidth == nil || *p.Bandwidth != *postcopy) {
-		return p, argErrorf(c.op.QualName(), `for parameter %s: key "bandwidth.postcopy" must come with "bandwidth" of the same value: libvirt.org/go/libvirt sends one value for both`, param)
+		return p, invalidArg(c.op.QualName(), forParam(param), `key "bandwidth.postcopy" must come with "bandwidth" of the same value: libvirt.org/go/libvirt sends one value for both`)
 	}
 	return p, nil
 }

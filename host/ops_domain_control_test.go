@@ -320,22 +320,22 @@ func TestControlArgumentErrors(t *testing.T) {
 		substr string // "" for a VIR_ERR_INVALID_ARG libvirt error
 	}{
 		{"migrate3", []host.Value{dconn, dict("nosuch", int64(1))}, `unknown key "nosuch"`},
-		{"migrate3", []host.Value{dconn, dict("bandwidth", "fast")}, `key "bandwidth": got string, want an int from 0`},
+		{"migrate3", []host.Value{dconn, dict("bandwidth", "fast")}, `key "bandwidth": got string, want int from 0`},
 		{"migrate3", []host.Value{dconn, dict("bandwidth.postcopy", int64(5))}, `"bandwidth.postcopy" must come with "bandwidth"`},
 		{"migrate3", []host.Value{dconn, dict("bandwidth", int64(4), "bandwidth.postcopy", int64(5))}, `"bandwidth.postcopy" must come with "bandwidth"`},
-		{"migrate3", []host.Value{dconn, dict("disks_port", int64(1)<<40)}, "want an int from -2147483648 to 2147483647"},
-		{"migrate3", []host.Value{dconn, dict("migrate_disks", []host.Value{"vda", int64(2)})}, "want a string or a list of strings"},
+		{"migrate3", []host.Value{dconn, dict("disks_port", int64(1)<<40)}, "want int from -2147483648 to 2147483647"},
+		{"migrate3", []host.Value{dconn, dict("migrate_disks", []host.Value{"vda", int64(2)})}, `key "migrate_disks": item 1: got int, want string`},
 		{"migrateToURI3", []host.Value{nil, dict("destination_name", "a\x00b")}, `for parameter params: key "destination_name": embedded null character`},
-		{"blockCopy", []host.Value{"vda", "<disk/>", dict("granularity", int64(1)<<33)}, "want an int from 0 to 4294967295"},
-		{"saveParams", []host.Value{dict("file", int64(1))}, `key "file": got int, want a string`},
-		{"sendKey", []host.Value{int64(0), int64(10), []host.Value{int64(1), "x"}, int64(2)}, "element 1: got string"},
+		{"blockCopy", []host.Value{"vda", "<disk/>", dict("granularity", int64(1)<<33)}, "want int from 0 to 4294967295"},
+		{"saveParams", []host.Value{dict("file", int64(1))}, `key "file": got int, want string`},
+		{"sendKey", []host.Value{int64(0), int64(10), []host.Value{int64(1), "x"}, int64(2)}, "item 1: got string"},
 		{"sendKey", []host.Value{int64(1) << 31, int64(10), []host.Value{int64(1)}, int64(1)}, "does not fit a C int"},
 		{"sendKey", []host.Value{int64(0), int64(10), []host.Value{int64(1)}, int64(2)}, ""},
 		{"sendKey", []host.Value{int64(0), int64(10), seventeen, int64(17)}, ""},
 		{"agentSetResponseTimeout", []host.Value{int64(1) << 31}, "does not fit a C int"},
 		{"startDirtyRateCalc", []host.Value{int64(-1)<<31 - 1}, "does not fit a C int"},
-		{"authorizedSSHKeysSet", []host.Value{"root", []host.Value{int64(1)}}, "element 0: got int, want string"},
-		{"fsFreeze", []host.Value{[]host.Value{"/", int64(2)}}, "element 1: got int, want string"},
+		{"authorizedSSHKeysSet", []host.Value{"root", []host.Value{int64(1)}}, "item 0: got int, want string"},
+		{"fsFreeze", []host.Value{[]host.Value{"/", int64(2)}}, "item 1: got int, want string"},
 	} {
 		_, err := callErr(s, host.ClassDomain, c.op, dom, c.args...)
 		if c.substr == "" {

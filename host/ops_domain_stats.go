@@ -31,7 +31,7 @@ func (c *Call) cpumapArg(i int) ([]bool, error) {
 func (c *Call) cpuListArg(i int) ([]bool, error) {
 	m, err := parseCPUList(c.str(i))
 	if err != nil {
-		return nil, argErrorf(c.op.QualName(), "for parameter %s: %v", c.op.Params[i].Name, err)
+		return nil, invalidArg(c.op.QualName(), forParam(c.op.Params[i].Name), "%v", err)
 	}
 	return m, nil
 }

@@ -35,7 +35,7 @@ var connectStatsOps = inClass(ClassConnect, []*Op{
 			for i, v := range l {
 				o, ok := v.(*Object)
 				if !ok || o.class != ClassDomain {
-					return nil, argErrorf(c.op.QualName(), "for parameter doms: item %d is %s, want virDomain", i, TypeName(v))
+					return nil, wrongItem(c.op.QualName(), forParam("doms"), i, v, TObject.want(ClassDomain))
 				}
 				ref, err := c.argRef(o)
 				if err != nil {

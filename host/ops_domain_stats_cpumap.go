@@ -18,7 +18,7 @@ func cpumapArg(op *Op, what string, l []Value) ([]bool, error) {
 	for i, v := range l {
 		b, ok := convert(v, TBool)
 		if !ok {
-			return nil, argErrorf(op.QualName(), "for parameter %s: item %d is %s, want bool", what, i, TypeName(v))
+			return nil, wrongItem(op.QualName(), forParam(what), i, v, wantKinds(KindBool))
 		}
 		out[i] = b.(bool)
 	}

@@ -131,7 +131,7 @@ func setTime(c *Call) (Value, error) {
 	t, fl := c.dict(0), c.uint32(1)
 	if t == nil {
 		if fl == 0 {
-			return nil, argErrorf(c.op.QualName(), "time must be a dictionary or None with flags set")
+			return nil, wrongType(c.op.QualName(), "for parameter time (flags 0)", nil, wantKinds(KindDict))
 		}
 	} else {
 		for _, k := range t.Keys() {
@@ -145,13 +145,13 @@ func setTime(c *Call) (Value, error) {
 		}
 		s, ok := typedValue(v, TypedLLong)
 		if !ok {
-			return nil, argErrorf(c.op.QualName(), "for key \"seconds\" in time: got %s, want int", TypeName(v))
+			return nil, wrongType(c.op.QualName(), `for key "seconds" in time`, v, wantKinds(KindInt))
 		}
 		secs = s.(int64)
 		if v, ok := t.Get("nseconds"); ok {
 			ns, ok := typedValue(v, TypedUint)
 			if !ok {
-				return nil, argErrorf(c.op.QualName(), "for key \"nseconds\" in time: got %s, want %s", TypeName(v), TypedUint)
+				return nil, wrongType(c.op.QualName(), `for key "nseconds" in time`, v, TypedUint.want())
 			}
 			nsecs = uint(ns.(int64))
 		}

@@ -73,7 +73,7 @@ const maxPeek = 1 << 30
 func (c *Call) checkBuffer(i int) error {
 	n := c.uint64(i)
 	if n > maxPeek {
-		return argErrorf(c.op.QualName(), "for parameter %s: %d bytes is more than the %d one call may read", c.op.Params[i].Name, n, maxPeek)
+		return invalidArg(c.op.QualName(), forParam(c.op.Params[i].Name), "%d bytes is more than the %d one call may read", n, maxPeek)
 	}
 	if le := c.s.limits.CheckAlloc(2*n, c.op.QualName(), "a buffer"); le != nil {
 		return le

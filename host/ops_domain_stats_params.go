@@ -40,6 +40,25 @@ func (k TypedKind) String() string {
 	return fmt.Sprintf("TypedKind(%d)", int(k))
 }
 
+// want is what an argument error says a field of kind k wants.
+func (k TypedKind) want() Want {
+	switch k {
+	case TypedInt:
+		return wantRange(math.MinInt32, math.MaxInt32)
+	case TypedUint:
+		return wantRange(0, math.MaxUint32)
+	case TypedLLong:
+		return wantKinds(KindInt)
+	case TypedULLong:
+		return wantRange(0, math.MaxInt64)
+	case TypedDouble:
+		return wantKinds(KindFloat)
+	case TypedBool:
+		return wantKinds(KindBool)
+	}
+	return wantKinds(KindString)
+}
+
 // TypedField is one field of a group of typed parameters: libvirt's name
 // for it (a VIR_DOMAIN_*_FIELD string, e.g. "hard_limit") and its kind.
 type TypedField struct {
@@ -116,10 +135,10 @@ func typedParams(op *Op, what string, m *Map, schema TypedSchema, nonEmpty bool)
 		v, _ := m.Get(k)
 		tv, ok := typedValue(v, f.Kind)
 		if !ok {
-			return nil, argErrorf(op.QualName(), "for key %q in %s: got %s, want %s", k, what, TypeName(v), f.Kind)
+			return nil, wrongType(op.QualName(), fmt.Sprintf("for key %q in %s", k, what), v, f.Kind.want())
 		}
 		if s, isStr := tv.(string); isStr && strings.IndexByte(s, 0) >= 0 {
-			return nil, argErrorf(op.QualName(), "for key %q in %s: embedded null character (a NUL byte) in the string", k, what)
+			return nil, invalidArg(op.QualName(), fmt.Sprintf("for key %q in %s", k, what), "embedded null character (a NUL byte) in the string")
 		}
 		out = append(out, TypedParam{Name: k, Value: tv})
 	}

@@ -152,7 +152,7 @@ func TestCPUMapArg(t *testing.T) {
 		t.Errorf("got %v, %v", m, err)
 	}
 	if _, err := cpumapArg(op, "cpumap", []Value{true, "x"}); err == nil ||
-		err.Error() != "virDomain.pinVcpu: for parameter cpumap: item 1 is string, want bool" {
+		err.Error() != "virDomain.pinVcpu: for parameter cpumap: item 1: got string, want bool" {
 		t.Errorf("got %v", err)
 	}
 }

@@ -126,12 +126,12 @@ func TestDomainStatsErrors(t *testing.T) {
 			`virDomain.setBlkioParameters: unknown key "wieght" in params: want one of weight, device_weight,`, false},
 		{host.ClassDomain, "setBlockIoTune", d, []host.Value{"vda", host.NewMap()},
 			`virDomain.setBlockIoTune: params must not be empty`, false},
-		{host.ClassDomain, "setTime", d, []host.Value{nil}, "virDomain.setTime: time must be a dictionary or None with flags set", false},
+		{host.ClassDomain, "setTime", d, []host.Value{nil}, "virDomain.setTime: for parameter time (flags 0): got None, want dict", false},
 		{host.ClassDomain, "setTime", d, []host.Value{dict("nseconds", int64(1))}, "virDomain.setTime: time must contain 'seconds'", false},
 		{host.ClassDomain, "setVcpu", d, []host.Value{"1-", int64(1)}, `virDomain.setVcpu: for parameter vcpumap: invalid CPU list "1-": want a CPU number`, false},
-		{host.ClassDomain, "pinVcpu", d, []host.Value{int64(0), []host.Value{"yes"}}, "virDomain.pinVcpu: for parameter cpumap: item 0 is string, want bool", false},
+		{host.ClassDomain, "pinVcpu", d, []host.Value{int64(0), []host.Value{"yes"}}, "virDomain.pinVcpu: for parameter cpumap: item 0: got string, want bool", false},
 		{host.ClassDomain, "memoryPeek", d, []host.Value{int64(0), int64(1) << 40, int64(1)}, "virDomain.memoryPeek: for parameter size: 1099511627776 bytes is more than", false},
-		{host.ClassConnect, "domainListGetStats", conn, []host.Value{[]host.Value{conn}}, "virConnect.domainListGetStats: for parameter doms: item 0 is virConnect, want virDomain", false},
+		{host.ClassConnect, "domainListGetStats", conn, []host.Value{[]host.Value{conn}}, "virConnect.domainListGetStats: for parameter doms: item 0: got virConnect, want virDomain", false},
 	} {
 		_, err := callErr(s, tt.class, tt.name, tt.recv, tt.args...)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {

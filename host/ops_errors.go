@@ -11,7 +11,7 @@ var errorOps = append(inClass(ClassModule, []*Op{
 		fn: func(c *Call) (Value, error) {
 			f, ok := view(c.args[0]).(Callable)
 			if !ok && view(c.args[0]) != nil {
-				return nil, argErrorf(c.op.QualName(), "for parameter f: got %s, want a function or None", TypeName(c.args[0]))
+				return nil, wrongType(c.op.QualName(), forParam("f"), c.args[0], wantKinds(KindFunction, KindNone))
 			}
 			c.s.mu.Lock()
 			c.s.errHandler, c.s.errCtx = f, c.args[1]

@@ -132,7 +132,7 @@ var eventOps = append(inClass(ClassConnect, []*Op{
 		fn: func(c *Call) (Value, error) {
 			n := c.int(0)
 			if n < -1<<31 || n > 1<<31-1 {
-				return nil, argErrorf(c.op.QualName(), "for parameter interval: %d is out of range", n)
+				return nil, invalidArg(c.op.QualName(), forParam("interval"), "%d is out of range", n)
 			}
 			return done(c.conn().SetKeepAlive(int(n), uint(c.uint32(1))))
 		}},
@@ -210,7 +210,7 @@ const eventSettle = 50 * time.Millisecond
 // object of the kind's class).
 func (c *Call) registerEvents(kind *eventKind, obj *Object, eventID int64, cb Callable, opaque Value, legacy bool) (Value, error) {
 	if eventID < 0 || eventID > 1<<31-1 {
-		return nil, argErrorf(c.op.QualName(), "for parameter eventID: %d is not an event ID", eventID)
+		return nil, invalidArg(c.op.QualName(), forParam("eventID"), "%d is not an event ID", eventID)
 	}
 	var ref any
 	if obj != nil {
@@ -237,7 +237,7 @@ func (c *Call) registerEvents(kind *eventKind, obj *Object, eventID int64, cb Ca
 func (c *Call) deregisterEvents(kind *eventKind, id int64) error {
 	c.s.events.remove(c.recv, func(r *eventReg) bool { return r.kind == kind && int64(r.id) == id && !r.legacy })
 	if id < 0 || id > 1<<31-1 {
-		return argErrorf(c.op.QualName(), "for parameter callbackID: %d is not a callback ID", id)
+		return invalidArg(c.op.QualName(), forParam("callbackID"), "%d is not a callback ID", id)
 	}
 	return kind.deregister(c.conn(), int(id))
 }

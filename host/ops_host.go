@@ -1,6 +1,7 @@
 package host
 
 import (
+	"fmt"
 	"math"
 	"slices"
 )
@@ -176,7 +177,7 @@ func (c *Call) hostPageSizes(l []Value) ([]uint32, error) {
 	for i, v := range l {
 		n, ok := convert(v, TUint)
 		if !ok {
-			return nil, argErrorf(c.op.QualName(), "for parameter pages: item %d: got %s, want %s", i, TypeName(v), TUint)
+			return nil, wrongItem(c.op.QualName(), forParam("pages"), i, v, TUint.want(""))
 		}
 		out[i] = uint32(n.(int64))
 	}
@@ -193,12 +194,12 @@ func hostAllocPages(c *Call) (Value, error) {
 	pages := make([]PageCount, 0, m.Len())
 	for _, k := range m.Keys() {
 		if k < 0 || k > math.MaxUint32 {
-			return nil, argErrorf(c.op.QualName(), "for parameter pages: page size %d is not an int from 0 to 4294967295", k)
+			return nil, invalidArg(c.op.QualName(), forParam("pages"), "page size %d is out of range (0 to 4294967295)", k)
 		}
 		v, _ := m.Get(k)
 		n, ok := convert(v, TUint64)
 		if !ok {
-			return nil, argErrorf(c.op.QualName(), "for parameter pages: count of page size %d: got %s, want %s", k, TypeName(v), TUint64)
+			return nil, wrongType(c.op.QualName(), fmt.Sprintf("for parameter pages: count of page size %d", k), v, TUint64.want(""))
 		}
 		pages = append(pages, PageCount{Size: uint32(k), Count: uint64(n.(int64))})
 	}
@@ -333,7 +334,7 @@ func (c *Call) hostStrings(i int) ([]string, error) {
 	for j, v := range l {
 		s, ok := v.(string)
 		if !ok {
-			return nil, argErrorf(c.op.QualName(), "for parameter %s: item %d: got %s, want string", c.op.Params[i].Name, j, TypeName(v))
+			return nil, wrongItem(c.op.QualName(), forParam(c.op.Params[i].Name), j, v, wantKinds(KindString))
 		}
 		out[j] = s
 	}

@@ -1,6 +1,7 @@
 package host
 
 import (
+	"fmt"
 	"math"
 	"strings"
 )
@@ -26,6 +27,19 @@ func (k hostKind) String() string {
 		return "int"
 	}
 	return "string"
+}
+
+// want is what an argument error says a parameter of kind k wants.
+func (k hostKind) want() Want {
+	switch k {
+	case hostUint:
+		return TUint.want("")
+	case hostULLong:
+		return TUint64.want("")
+	case hostLLong:
+		return wantKinds(KindInt)
+	}
+	return wantKinds(KindString)
 }
 
 // hostField is a settable host parameter: libvirt's name for it and its
@@ -77,10 +91,10 @@ func hostParams(op *Op, what string, m *Map, fields []hostField, known map[strin
 		v, _ := m.Get(k)
 		hv, ok := hostValue(v, f.kind)
 		if !ok {
-			return nil, argErrorf(op.QualName(), "for key %q in %s: got %s, want %s", k, what, TypeName(v), f.kind)
+			return nil, wrongType(op.QualName(), fmt.Sprintf("for key %q in %s", k, what), v, f.kind.want())
 		}
 		if s, isStr := hv.(string); isStr && strings.IndexByte(s, 0) >= 0 {
-			return nil, argErrorf(op.QualName(), "for key %q in %s: embedded null character (a NUL byte) in the string", k, what)
+			return nil, invalidArg(op.QualName(), fmt.Sprintf("for key %q in %s", k, what), "embedded null character (a NUL byte) in the string")
 		}
 		out = append(out, HostParam{Name: k, Value: hv})
 	}

@@ -65,7 +65,7 @@ func TestHostArguments(t *testing.T) {
 	_, err = callErr(s, host.ClassConnect, "allocPages", conn, host.NewIntMap())
 	wantExactArgError(t, err, "virConnect.allocPages: need a non-empty dictionary of pages ({page size KiB: count})")
 	_, err = callErr(s, host.ClassConnect, "allocPages", conn, intMap(1<<32, 1))
-	wantExactArgError(t, err, "virConnect.allocPages: for parameter pages: page size 4294967296 is not an int from 0 to 4294967295")
+	wantExactArgError(t, err, "virConnect.allocPages: for parameter pages: page size 4294967296 is out of range (0 to 4294967295)")
 	_, err = callErr(s, host.ClassConnect, "allocPages", conn, intMap(2048, -1))
 	wantExactArgError(t, err, "virConnect.allocPages: for parameter pages: count of page size 2048: got int, want int from 0 to 9223372036854775807")
 	_, err = callErr(s, host.ClassConnect, "allocPages", conn, intMap(2048, 8), int64(0), int64(1))

@@ -84,7 +84,7 @@ func portParams(op string, d *Map) (NetworkPortParameters, error) {
 		v, _ := d.Get(k)
 		n, ok := convert(v, TUint)
 		if !ok {
-			return nil, argErrorf(op, "for parameter %s: got %s, want %s", k, TypeName(v), TUint)
+			return nil, wrongType(op, forParam(k), v, TUint.want(""))
 		}
 		out[k] = uint32(n.(int64))
 	}

@@ -136,7 +136,7 @@ func sparseSendAll(c *Call) (Value, error) {
 				}
 			case bool:
 			default:
-				return nil, argErrorf(c.op.QualName(), "skipHandler returned %s, want int", TypeName(skipped))
+				return nil, wrongReturn(c.op.QualName(), "skipHandler", skipped, wantKinds(KindInt))
 			}
 			continue
 		}
@@ -240,7 +240,7 @@ func (c *Call) streamData(handler string, v Value) ([]byte, error) {
 	case string:
 		return []byte(v), nil
 	}
-	return nil, argErrorf(c.op.QualName(), "%s returned %s, want bytes", handler, TypeName(v))
+	return nil, wrongReturn(c.op.QualName(), handler, v, wantKinds(KindBytes))
 }
 
 // section reads what sparseSendAll's holeHandler returns: [inData,

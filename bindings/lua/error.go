@@ -2,8 +2,6 @@ package lua
 
 import (
 	"errors"
-	"regexp"
-	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -23,17 +21,11 @@ type libvirtError struct {
 	where string
 }
 
-var errorMethods = map[string]func(e *host.Error) lua.LValue{
-	"get_error_code":    func(e *host.Error) lua.LValue { return lua.LNumber(e.Code) },
-	"get_error_domain":  func(e *host.Error) lua.LValue { return lua.LNumber(e.Domain) },
-	"get_error_level":   func(e *host.Error) lua.LValue { return lua.LNumber(e.Level) },
-	"get_error_message": func(e *host.Error) lua.LValue { return lua.LString(e.Message) },
-}
-
 // openErrorClass registers the metatable of libvirtError values.
 func openErrorClass(L *lua.LState) {
 	methods := L.NewTable()
-	for name, m := range errorMethods {
+	for _, m := range host.ErrorMethods {
+		name := m.Name
 		methods.RawSetString(name, L.NewFunction(func(L *lua.LState) int {
 			x := errorOf(L.Get(1))
 			if x == nil {
@@ -43,7 +35,7 @@ func openErrorClass(L *lua.LState) {
 			if L.GetTop() > 1 {
 				L.RaiseError("%s.%s: got %d arguments, want 0", errorClass, name, L.GetTop()-1)
 			}
-			L.Push(m(x.e))
+			L.Push(errorField(m.Get(x.e)))
 			return 1
 		}))
 	}
@@ -61,6 +53,18 @@ func openErrorClass(L *lua.LState) {
 	}))
 	mt.RawSetString("__concat", L.NewFunction(concatError))
 	mt.RawSetString("__metatable", lockedMetatable)
+}
+
+// errorField is the Lua value of a libvirtError method's result: an
+// int64, a string or nil.
+func errorField(v host.Value) lua.LValue {
+	switch v := v.(type) {
+	case int64:
+		return lua.LNumber(v)
+	case string:
+		return lua.LString(v)
+	}
+	return lua.LNil
 }
 
 // concatError is __concat, so that "failed: " .. err reads as in Python's
@@ -124,38 +128,46 @@ func raise(L *lua.LState, err error) {
 	}
 	var ae *host.ArgError
 	if errors.As(err, &ae) {
-		L.RaiseError("%s", luaTypeWords(err.Error()))
+		L.RaiseError("%s", ae.Worded(luaWords{}))
 	}
 	L.RaiseError("%s", err.Error())
 }
 
-// pythonTypes matches the core's names of types in an argument error:
-// what the script passed ("got None", "item 2 is dict") and what the
-// operation wants ("want bool", "want string or None").
-var pythonTypes = regexp.MustCompile(`\b(got|is|returned|want|or) (None|bool|int|float|list|tuple|dict|bytes)\b`)
+// luaWords names the kinds of values in an argument error as Lua does:
+// nil, boolean, integer, table; a number the script passed is a
+// "number", or a "number with a fraction" where an integer was wanted.
+type luaWords struct{}
 
-// luaTypeWords words an argument error with Lua's names of types: nil,
-// boolean, integer, table, string.
-func luaTypeWords(msg string) string {
-	return pythonTypes.ReplaceAllStringFunc(msg, func(m string) string {
-		verb, typ, _ := strings.Cut(m, " ")
-		switch typ {
-		case "None":
-			typ = "nil"
-		case "bool":
-			typ = "boolean"
-		case "int":
-			typ = "integer"
-			if verb != "want" && verb != "or" {
-				typ = "number"
-			}
-		case "float":
-			typ = "number with a fraction"
-		case "list", "tuple", "dict":
-			typ = "table"
-		case "bytes":
-			typ = "string"
-		}
-		return verb + " " + typ
-	})
+func (luaWords) Got(k host.Kind, name string) string {
+	switch k {
+	case host.KindInt:
+		return "number"
+	case host.KindFloat:
+		return "number with a fraction"
+	}
+	if name != "" && (k == host.KindObject || k == host.KindOther) {
+		return name
+	}
+	return luaWords{}.Want(k)
 }
+
+func (luaWords) Want(k host.Kind) string {
+	switch k {
+	case host.KindNone:
+		return "nil"
+	case host.KindBool:
+		return "boolean"
+	case host.KindInt:
+		return "integer"
+	case host.KindFloat:
+		return "number"
+	case host.KindBytes:
+		return "string"
+	case host.KindList, host.KindTuple, host.KindDict:
+		return "table"
+	}
+	return k.String()
+}
+
+// FirstIndex numbers a list's items from 1, as Lua's tables.
+func (luaWords) FirstIndex() int { return 1 }

@@ -46,7 +46,7 @@ func (in *interp) guardAllocations(L *lua.LState) {
 func (in *interp) rep(L *lua.LState, orig lua.LGFunction) int {
 	s, n := L.CheckString(1), L.CheckInt(2)
 	if n > 0 {
-		in.alloc(L, mul(uint64(len(s)), uint64(n)), "string.rep", "a string")
+		in.alloc(L, host.SatMul(uint64(len(s)), uint64(n)), "string.rep", "a string")
 	}
 	return orig(L)
 }
@@ -71,16 +71,16 @@ func (in *interp) tableConcat(L *lua.LState) int {
 		L.Push(lua.LString(""))
 		return 1
 	}
-	size := mul(uint64(j-i), uint64(len(sep)))
+	size := host.SatMul(uint64(j-i), uint64(len(sep)))
 	for k := i; k <= j; k++ {
 		v := tbl.RawGetInt(k)
 		if !lua.LVCanConvToString(v) {
 			L.RaiseError("invalid value (%s) at index %d in table for concat", v.Type().String(), k)
 		}
 		if s, ok := v.(lua.LString); ok {
-			size = add(size, uint64(len(s)))
+			size = host.SatAdd(size, uint64(len(s)))
 		} else {
-			size = add(size, 24) // a number
+			size = host.SatAdd(size, 24) // a number
 		}
 	}
 	in.alloc(L, size, "table.concat", "a string")
@@ -221,7 +221,7 @@ func formatSize(f string, args []lua.LValue) uint64 {
 			arg = argSize(verb, args[next])
 			next++
 		}
-		size = add(size, add(arg, extra+32))
+		size = host.SatAdd(size, host.SatAdd(arg, extra+32))
 	}
 	return size
 }
@@ -342,11 +342,11 @@ func (in *interp) matches(L *lua.LState, s, pat string, limit int, repl lua.LVal
 	per := uint64(matchBytes)
 	switch r := repl.(type) {
 	case lua.LString:
-		per = add(per, 2*add(uint64(len(r)), mul(uint64(strings.Count(string(r), "%")), uint64(len(s)))))
+		per = host.SatAdd(per, 2*host.SatAdd(uint64(len(r)), host.SatMul(uint64(strings.Count(string(r), "%")), uint64(len(s)))))
 	case *lua.LTable:
 		per = host.MaxEstimate
 	}
-	if mul(most, per) <= host.SmallAlloc {
+	if host.SatMul(most, per) <= host.SmallAlloc {
 		return
 	}
 	src := unsafe.Slice(unsafe.StringData(s), len(s)) // pm.Find only reads it
@@ -366,7 +366,7 @@ func (in *interp) matches(L *lua.LState, s, pat string, limit int, repl lua.LVal
 		}
 		for _, m := range found {
 			count++
-			size = add(size, add(matchBytes, 2*replSize(s, m, repl)))
+			size = host.SatAdd(size, host.SatAdd(matchBytes, 2*replSize(s, m, repl)))
 		}
 		if size > in.lim.MaxMemory {
 			size = host.MaxEstimate // counted no further

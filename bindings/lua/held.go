@@ -6,6 +6,8 @@ import (
 	"unsafe"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"github.com/vertscript/vertscript/host"
 )
 
 // The run's memory account (host.Memory) measures what the script holds:
@@ -92,10 +94,10 @@ func tableParts(t *lua.LTable) uint64 {
 	rv := reflect.ValueOf(t).Elem()
 	n := uint64(tableBytes)
 	for _, i := range tableFields.slices {
-		n = add(n, mul(uint64(rv.Field(i).Cap()), slotBytes))
+		n = host.SatAdd(n, host.SatMul(uint64(rv.Field(i).Cap()), slotBytes))
 	}
 	for _, i := range tableFields.maps {
-		n = add(n, mul(uint64(rv.Field(i).Len()), entryBytes))
+		n = host.SatAdd(n, host.SatMul(uint64(rv.Field(i).Len()), entryBytes))
 	}
 	return n
 }
@@ -129,24 +131,24 @@ func stateBytes(L *lua.LState) uint64 {
 			}
 		}
 	}
-	return add(n, add(mul(regs, slotBytes), mul(frames, frameBytes)))
+	return host.SatAdd(n, host.SatAdd(host.SatMul(regs, slotBytes), host.SatMul(frames, frameBytes)))
 }
 
 func (h *held) value(v lua.LValue) {
 	switch v := v.(type) {
 	case lua.LString:
-		h.n = add(h.n, slotBytes)
+		h.n = host.SatAdd(h.n, slotBytes)
 		if len(v) >= sharedString && !h.first(unsafe.Pointer(unsafe.StringData(string(v)))) {
 			return
 		}
-		h.n = add(h.n, uint64(len(v)))
+		h.n = host.SatAdd(h.n, uint64(len(v)))
 	case lua.LNumber:
-		h.n = add(h.n, 8)
+		h.n = host.SatAdd(h.n, 8)
 	case *lua.LTable:
 		if !h.first(unsafe.Pointer(v)) {
 			return
 		}
-		h.n = add(h.n, tableParts(v))
+		h.n = host.SatAdd(h.n, tableParts(v))
 		h.push(v.Metatable)
 		v.ForEach(func(k, x lua.LValue) {
 			h.push(k)
@@ -156,7 +158,7 @@ func (h *held) value(v lua.LValue) {
 		if !h.first(unsafe.Pointer(v)) {
 			return
 		}
-		h.n = add(h.n, add(funcBytes, mul(uint64(len(v.Upvalues)), upvalueBytes)))
+		h.n = host.SatAdd(h.n, host.SatAdd(funcBytes, host.SatMul(uint64(len(v.Upvalues)), upvalueBytes)))
 		if v.Env != nil {
 			h.push(v.Env)
 		}
@@ -169,7 +171,7 @@ func (h *held) value(v lua.LValue) {
 		if !h.first(unsafe.Pointer(v)) {
 			return
 		}
-		h.n = add(h.n, objectBytes)
+		h.n = host.SatAdd(h.n, objectBytes)
 		if v.Env != nil {
 			h.push(v.Env)
 		}
@@ -188,7 +190,7 @@ func (h *held) state(L *lua.LState) {
 	if L == nil || !h.first(unsafe.Pointer(L)) {
 		return
 	}
-	h.n = add(h.n, stateBytes(L))
+	h.n = host.SatAdd(h.n, stateBytes(L))
 	for level := 0; level <= L.Options.CallStackSize; level++ {
 		dbg, ok := L.GetStack(level)
 		if !ok {

@@ -1,7 +1,6 @@
 package lua
 
 import (
-	"fmt"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
@@ -42,10 +41,6 @@ func stateOptions(lim host.Limits) lua.Options {
 	}
 }
 
-func depthError(max int) *host.LimitError {
-	return &host.LimitError{Limit: "max-depth", Msg: fmt.Sprintf("max-depth: calls nested deeper than %d", max)}
-}
-
 // isStackOverflow reports whether err is gopher-lua's "stack overflow",
 // raised when a call finds the call stack full.
 func isStackOverflow(err error) bool {
@@ -78,21 +73,4 @@ func (in *interp) alloc(L *lua.LState, n uint64, what, made string) {
 	if le := in.lim.CheckAlloc(n, what, made); le != nil {
 		in.refuse(L, le)
 	}
-}
-
-func add(a, b uint64) uint64 {
-	if s := a + b; s >= a && s < host.MaxEstimate {
-		return s
-	}
-	return host.MaxEstimate
-}
-
-func mul(a, b uint64) uint64 {
-	if a == 0 || b == 0 {
-		return 0
-	}
-	if a > host.MaxEstimate/b {
-		return host.MaxEstimate
-	}
-	return a * b
 }

@@ -200,7 +200,7 @@ func (in *interp) scriptError(ctx, runCtx context.Context, L *lua.LState, err er
 	if !in.caught && isStackOverflow(err) {
 		// The handler found no room on the call stack: the script
 		// passed the depth limit (or gopher-lua's own, with no limit).
-		return limitError(err, depthError(L.Options.CallStackSize))
+		return limitError(err, host.DepthError(L.Options.CallStackSize))
 	}
 	return runError(err)
 }

@@ -149,6 +149,20 @@ print(pcall(function() return e:nope() end))`,
 		{"wrong argument type",
 			`libvirt.open():lookupByID("1")`,
 			"", "t.lua:1: virConnect.lookupByID: for parameter id: got string, want integer\nstack traceback:\n\t[G]: in function 'lookupByID'\n\tt.lua:1: in main chunk"},
+		{"argument errors in Lua's words: items from 1, tables, nil",
+			`local c = libvirt.open()
+print(pcall(function() return c:domainListGetStats({c:lookupByID(1), c}) end))
+print(pcall(function() return c:lookupByID(1.5) end))
+print(pcall(function() return c:listAllDomains({}) end))
+print(pcall(function() return c:registerCloseCallback(nil, nil) end))`,
+			"false\tt.lua:2: virConnect.domainListGetStats: for parameter doms: item 2: got virConnect, want virDomain\n" +
+				"false\tt.lua:3: virConnect.lookupByID: for parameter id: got number with a fraction, want integer\n" +
+				"false\tt.lua:4: virConnect.listAllDomains: for parameter flags: got table, want integer from 0 to 4294967295\n" +
+				"false\tt.lua:5: virConnect.registerCloseCallback: for parameter cb: got nil, want function\n", ""},
+		{"libvirtError's methods are libvirt-python's",
+			`local ok, e = pcall(libvirt.open().lookupByName, libvirt.open(), "x")
+print(e:get_error_code(), e:get_error_domain(), e:get_error_level(), e:get_error_message(), e:get_str1(), e:get_str2(), e:get_str3(), e:get_int1(), e:get_int2())`,
+			"42\t12\t2\tDomain not found\tDomain not found\tnil\tnil\t-1\t-1\n", ""},
 		{"missing argument", `libvirt.open():lookupByName()`,
 			"", "t.lua:1: virConnect.lookupByName: missing argument for name\nstack traceback:\n\t[G]: in function 'lookupByName'\n\tt.lua:1: in main chunk"},
 		{"too many arguments", `print(pcall(function() return libvirt.open():lookupByName("a", "b") end))`,

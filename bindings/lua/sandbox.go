@@ -138,7 +138,7 @@ func (in *interp) print(L *lua.LState) int {
 	size := uint64(n)
 	for i := range parts {
 		parts[i] = L.ToStringMeta(L.Get(i + 1)).String()
-		size = add(size, uint64(len(parts[i])))
+		size = host.SatAdd(size, uint64(len(parts[i])))
 	}
 	in.alloc(L, size, "print", "a line")
 	_, _ = io.WriteString(in.script.Stdout, strings.Join(parts, "\t")+"\n")

@@ -68,7 +68,7 @@ func (in *interp) openXML(L *lua.LState) {
 		case "tail":
 			L.Push(optString(e.Tail()))
 		case "attrib":
-			in.alloc(L, mul(uint64(e.NumAttrs()), 64), "Element.attrib", "a table")
+			in.alloc(L, host.SatMul(uint64(e.NumAttrs()), 64), "Element.attrib", "a table")
 			t := L.CreateTable(0, e.NumAttrs())
 			for _, a := range e.Attrs() {
 				t.RawSetString(a.Name, lua.LString(a.Value))
@@ -183,36 +183,23 @@ func (in *interp) toString(L *lua.LState) int {
 // allocator is the allocation check of an xmltree call named what, which
 // would build made.
 func (in *interp) allocator(what, made string) func(n uint64) error {
-	return func(n uint64) error {
-		if le := in.lim.CheckAlloc(n, what, made); le != nil {
-			return le
-		}
-		return nil
-	}
+	return in.lim.Allocator(what, made)
 }
 
 // meter returns a meter for one xmltree call: no more elements than lists
 // of them would fit in the memory limit. (Lua has no step limit.)
-func (in *interp) meter() *xmltree.Meter {
-	m := &xmltree.Meter{}
-	if max := in.lim.MaxMemory; max > 0 {
-		m.Limit = max / xmltree.UnitBytes
-	}
-	return m
-}
+func (in *interp) meter() *xmltree.Meter { return in.lim.XMLMeter(0) }
 
 // check raises err, the error of the xmltree call named what: a limit
 // ends the run, as the other guards do.
 func (in *interp) check(L *lua.LState, err error, what string) {
-	switch e := err.(type) {
-	case nil:
-		return
-	case *host.LimitError:
-		in.refuse(L, e)
-	case *xmltree.WorkError:
-		in.refuse(L, &host.LimitError{Limit: "max-memory", Msg: fmt.Sprintf("max-memory: %s would go through more than %d elements", what, e.Limit)})
+	err = in.lim.XMLError(err, what)
+	if le, ok := err.(*host.LimitError); ok {
+		in.refuse(L, le)
 	}
-	L.RaiseError("%s: %v", what, err)
+	if err != nil {
+		L.RaiseError("%s", err.Error())
+	}
 }
 
 func elementGet(L *lua.LState) int {
@@ -313,7 +300,7 @@ func (in *interp) elementIterText(L *lua.LState) int {
 
 func (in *interp) elementItems(L *lua.LState) int {
 	e := checkElement(L, "Element.items")
-	in.alloc(L, mul(uint64(e.NumAttrs()), 128), "Element.items", "a table")
+	in.alloc(L, host.SatMul(uint64(e.NumAttrs()), 128), "Element.items", "a table")
 	attrs := e.Attrs()
 	t := L.CreateTable(len(attrs), 0)
 	for i, a := range attrs {
@@ -328,7 +315,7 @@ func (in *interp) elementItems(L *lua.LState) int {
 
 func (in *interp) elementKeys(L *lua.LState) int {
 	e := checkElement(L, "Element.keys")
-	in.alloc(L, mul(uint64(e.NumAttrs()), 64), "Element.keys", "a table")
+	in.alloc(L, host.SatMul(uint64(e.NumAttrs()), 64), "Element.keys", "a table")
 	attrs := e.Attrs()
 	t := L.CreateTable(len(attrs), 0)
 	for i, a := range attrs {
@@ -346,7 +333,7 @@ func (in *interp) elementChildren(L *lua.LState) int {
 
 // pushElements pushes found as a table, checked against the memory limit.
 func (in *interp) pushElements(L *lua.LState, found []*xmltree.Element, what string) {
-	in.alloc(L, mul(uint64(len(found)), 64), what, "a table")
+	in.alloc(L, host.SatMul(uint64(len(found)), 64), what, "a table")
 	t := L.CreateTable(len(found), 0)
 	for i, e := range found {
 		t.RawSetInt(i+1, elementValue(L, e))

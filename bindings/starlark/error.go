@@ -18,28 +18,20 @@ func (x *libvirtError) Freeze()               {}
 func (x *libvirtError) Truth() starlark.Bool  { return starlark.True }
 func (x *libvirtError) Hash() (uint32, error) { return starlark.String(x.e.Message).Hash() }
 
-var errorMethods = map[string]func(e *host.Error) starlark.Value{
-	"get_error_code":    func(e *host.Error) starlark.Value { return starlark.MakeInt(e.Code) },
-	"get_error_domain":  func(e *host.Error) starlark.Value { return starlark.MakeInt(e.Domain) },
-	"get_error_level":   func(e *host.Error) starlark.Value { return starlark.MakeInt(e.Level) },
-	"get_error_message": func(e *host.Error) starlark.Value { return starlark.String(e.Message) },
-}
-
-// Attr returns one of the get_error_* methods.
+// Attr returns one of libvirt-python's libvirtError methods
+// (host.ErrorMethods).
 func (x *libvirtError) Attr(name string) (starlark.Value, error) {
-	m := errorMethods[name]
-	if m == nil {
+	m, ok := host.ErrorMethodNamed(name)
+	if !ok {
 		return nil, nil
 	}
 	return starlark.NewBuiltin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
 			return nil, err
 		}
-		return m(x.e), nil
+		return fromHost(m.Get(x.e)), nil
 	}), nil
 }
 
-// AttrNames lists the get_error_* methods.
-func (x *libvirtError) AttrNames() []string {
-	return []string{"get_error_code", "get_error_domain", "get_error_level", "get_error_message"}
-}
+// AttrNames lists the libvirtError methods.
+func (x *libvirtError) AttrNames() []string { return host.ErrorMethodNames() }

@@ -1,8 +1,6 @@
 package starlark
 
 import (
-	"fmt"
-
 	"go.starlark.net/starlark"
 
 	"github.com/vertscript/vertscript/host"
@@ -53,9 +51,9 @@ func (l *limits) watch(thread *starlark.Thread) {
 	thread.OnMaxSteps = func(th *starlark.Thread) {
 		switch {
 		case l.lim.MaxDepth > 0 && th.CallStackDepth() > l.lim.MaxDepth:
-			l.passed = depthError(l.lim.MaxDepth)
+			l.passed = host.DepthError(l.lim.MaxDepth)
 		case l.lim.MaxSteps > 0 && th.ExecutionSteps() > l.lim.MaxSteps:
-			l.passed = stepsError(l.lim.MaxSteps)
+			l.passed = host.StepsError(l.lim.MaxSteps)
 		default:
 			if le := l.mem.Check(); le != nil {
 				l.passed = le
@@ -69,21 +67,13 @@ func (l *limits) watch(thread *starlark.Thread) {
 	thread.SetMaxExecutionSteps(next())
 }
 
-func depthError(max int) *host.LimitError {
-	return &host.LimitError{Limit: "max-depth", Msg: fmt.Sprintf("max-depth: calls nested deeper than %d", max)}
-}
-
-func stepsError(max uint64) *host.LimitError {
-	return &host.LimitError{Limit: "max-steps", Msg: fmt.Sprintf("max-steps: the script ran more than %d steps", max)}
-}
-
 // steps counts n steps of work done inside a builtin (one per element it
 // goes through) before the builtin runs, and refuses the work when it
 // would take the script past MaxSteps: a builtin does not stop for the
 // step limit, nor for a cancellation, until it returns.
 func (l *limits) steps(thread *starlark.Thread, n uint64) error {
 	if l.lim.MaxSteps > 0 && thread.ExecutionSteps()+n > l.lim.MaxSteps {
-		return stepsError(l.lim.MaxSteps)
+		return host.StepsError(l.lim.MaxSteps)
 	}
 	thread.Steps += n
 	return nil

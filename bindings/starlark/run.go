@@ -13,6 +13,7 @@ import (
 
 	"github.com/vertscript/vertscript/bindings/starlark/budget"
 	"github.com/vertscript/vertscript/bindings/starlark/pysyntax"
+	"github.com/vertscript/vertscript/bindings/starlark/xmlmod"
 	"github.com/vertscript/vertscript/host"
 )
 
@@ -168,7 +169,6 @@ func newThread(s *host.Session, script host.Script) (*starlark.Thread, *limits) 
 	thread.SetLocal(sessionKey, s)
 	l := &limits{lim: s.Limits(), mem: s.Memory()}
 	l.watch(thread)
-	thread.SetLocal(limitsKey, l)
 	budget.Set(thread, l)
 	return thread, l
 }
@@ -203,10 +203,9 @@ func (l *limits) predeclared(ctx context.Context, script host.Script, clock host
 	predeclared["argv"] = starlark.NewList(argv)
 	predeclared["read_file"] = starlark.NewBuiltin("read_file", readFile)
 	predeclared["open"] = starlark.NewBuiltin("open", openFile)
-	predeclared["xml"] = xmlModule()
-	predeclared["ET"] = elementTree()
-	predeclared["ElementTree"] = predeclared["ET"] // from xml.etree import ElementTree
-	predeclared["minidom"] = minidomModule()
+	for name, m := range xmlmod.Predeclared(xmlOptions) { // xml, ET, ElementTree, minidom
+		predeclared[name] = m
+	}
 	predeclared["json"] = l.jsonModule()
 	predeclared["math"] = mathModule()
 	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))

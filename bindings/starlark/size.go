@@ -1,13 +1,13 @@
 package starlark
 
 import (
-	"math/bits"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
 
 	"go.starlark.net/starlark"
 
+	"github.com/vertscript/vertscript/bindings/starlark/budget"
 	"github.com/vertscript/vertscript/host"
 )
 
@@ -18,25 +18,17 @@ import (
 // slot (an interface), and what an element made on the fly (a string
 // piece, a tuple, a hash table entry) adds to it.
 const (
-	slotBytes  = 16
-	boxBytes   = 16 // a value boxed in an interface: a string's header
-	tupleBytes = 72 // a 2-tuple in a list: slot, slice header, two slots
-	entryBytes = 64 // a dict or set entry
+	slotBytes  = budget.SlotBytes
+	boxBytes   = budget.BoxBytes
+	tupleBytes = budget.TupleBytes
+	entryBytes = budget.EntryBytes
 )
 
-func add(a, b uint64) uint64 {
-	if s, carry := bits.Add64(a, b, 0); carry == 0 && s < host.MaxEstimate {
-		return s
-	}
-	return host.MaxEstimate
-}
+// add and mul are host's saturating arithmetic, under the short names the
+// adapter's many estimates use.
+func add(a, b uint64) uint64 { return host.SatAdd(a, b) }
 
-func mul(a, b uint64) uint64 {
-	if hi, lo := bits.Mul64(a, b); hi == 0 && lo < host.MaxEstimate {
-		return lo
-	}
-	return host.MaxEstimate
-}
+func mul(a, b uint64) uint64 { return host.SatMul(a, b) }
 
 // text estimates the length of str(v) (quote false) or repr(v) (quote
 // true). Containers reached several times (a list repeated in a list)

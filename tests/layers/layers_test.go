@@ -95,6 +95,18 @@ func TestLayers(t *testing.T) {
 	}
 }
 
+// TestXMLModulesStandAlone: the XML modules know the budget and the core,
+// not the Starlark adapter that predeclares them, nor Lua or a backend.
+func TestXMLModulesStandAlone(t *testing.T) {
+	const xmlmod = starlarkBind + "/xmlmod"
+	all := deps(t, xmlmod)
+	for path := range all {
+		if path == starlarkBind || under(path, luaInterp) || under(path, luaBind) || under(path, libvirtGo) || under(path, cgoBackend) {
+			t.Errorf("%s depends on %s (%s)", xmlmod, path, importers(all, path))
+		}
+	}
+}
+
 // importers names the packages in all that import path.
 func importers(all map[string]pkg, path string) string {
 	var by []string

@@ -111,12 +111,16 @@ func (x *Exception) Class() string { return x.class }
 // Err is the error the exception stands for.
 func (x *Exception) Err() error { return x.err }
 
-// libvirtMethods are libvirt-python's libvirtError methods.
-var libvirtMethods = map[string]func(e *host.Error) starlark.Value{
-	"get_error_code":    func(e *host.Error) starlark.Value { return starlark.MakeInt(e.Code) },
-	"get_error_domain":  func(e *host.Error) starlark.Value { return starlark.MakeInt(e.Domain) },
-	"get_error_level":   func(e *host.Error) starlark.Value { return starlark.MakeInt(e.Level) },
-	"get_error_message": func(e *host.Error) starlark.Value { return starlark.String(e.Message) },
+// errorField is the value of a libvirtError method's result (see
+// host.ErrorMethods): an int64, a string or nil.
+func errorField(v host.Value) starlark.Value {
+	switch v := v.(type) {
+	case int64:
+		return starlark.MakeInt64(v)
+	case string:
+		return starlark.String(v)
+	}
+	return starlark.None
 }
 
 // Attr returns args, and a libvirt error's get_error_* methods (None for a
@@ -132,25 +136,22 @@ func (x *Exception) Attr(name string) (starlark.Value, error) {
 		}
 		return x.args[0], nil
 	}
-	m := libvirtMethods[name]
-	if m == nil || !pyerr.Subclass(x.class, "libvirtError") {
+	m, ok := host.ErrorMethodNamed(name)
+	if !ok || !pyerr.Subclass(x.class, "libvirtError") {
 		return nil, nil
 	}
 	return starlark.NewBuiltin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
 			return nil, err
 		}
-		if x.lv == nil {
-			return starlark.None, nil
-		}
-		return m(x.lv), nil
+		return errorField(m.Get(x.lv)), nil
 	}), nil
 }
 
 // AttrNames lists args, and a libvirt error's methods.
 func (x *Exception) AttrNames() []string {
 	if pyerr.Subclass(x.class, "libvirtError") {
-		return []string{"args", "get_error_code", "get_error_domain", "get_error_level", "get_error_message"}
+		return append([]string{"args"}, host.ErrorMethodNames()...)
 	}
 	return []string{"args"}
 }

@@ -1,4 +1,4 @@
-package starlark
+package xmlmod
 
 import (
 	"fmt"
@@ -10,69 +10,12 @@ import (
 	"unicode/utf8"
 
 	"go.starlark.net/starlark"
-	"go.starlark.net/starlarkstruct"
 	"go.starlark.net/syntax"
 
+	"github.com/vertscript/vertscript/bindings/starlark/budget"
 	"github.com/vertscript/vertscript/host"
 	"github.com/vertscript/vertscript/host/xmltree"
 )
-
-// minidomModule is the read-only subset of Python's xml.dom.minidom that
-// scripts see, predeclared as minidom (from xml.dom import minidom) and
-// reached as xml.dom.minidom (import xml.dom.minidom):
-//
-//	parseString(string, parser=None)  the Document of the XML text (a string or bytes)
-//	parse(file, parser=None)          the Document of a file: a path, read as
-//	                                  read_file reads it, or an object with read()
-//	Node                              the node types: Node.ELEMENT_NODE (1), ...
-//
-// Nodes are those of minidom's model: the Document (nodeType 9), Elements
-// (1) and Texts (3), the texts between elements (white space included)
-// being nodes in childNodes. Every node has nodeType, nodeName, nodeValue,
-// parentNode, childNodes, firstChild, lastChild, previousSibling,
-// nextSibling, ownerDocument, attributes, localName, prefix,
-// namespaceURI, the *_NODE constants, and hasChildNodes(),
-// toxml(encoding=None, standalone=None), toprettyxml(indent="\t",
-// newl="\n", encoding=None, standalone=None), writexml(writer, ...),
-// isSameNode(other), normalize() and unlink() (both no-ops: the texts are
-// already normal, and there is nothing to free).
-//
-//	Document   documentElement, doctype (None), getElementsByTagName(name),
-//	           getElementsByTagNameNS(namespaceURI, localName)
-//	Element    tagName, getAttribute(name) ("" when absent), hasAttribute(name),
-//	           getAttributeNode(name), the ...NS forms, hasAttributes(),
-//	           getElementsByTagName(name) (the descendants, in document order;
-//	           "*" for all), getElementsByTagNameNS(namespaceURI, localName)
-//	Text       data, nodeValue, wholeText, length
-//
-// childNodes and the searches return a NodeList (len(), [i], slices,
-// iteration, in, +, length, item(i)); attributes is a NamedNodeMap
-// (len(), ["name"], in, length, item(i), items(), keys(), values(),
-// get(name), getNamedItem(name), getNamedItemNS(uri, localName)) of Attr
-// nodes (name, value, localName, prefix, namespaceURI, ownerElement).
-//
-// Nodes cannot be changed: the DOM's methods that change a document
-// (appendChild, setAttribute, createElement, ...) fail with an error that
-// says so, and so does assigning a field.
-var minidomModule = sync.OnceValue(func() *starlarkstruct.Module {
-	m := &starlarkstruct.Module{Name: "xml.dom.minidom", Members: starlark.StringDict{
-		"parseString": starlark.NewBuiltin("minidom.parseString", parseDOMString),
-		"parse":       starlark.NewBuiltin("minidom.parse", parseDOMFile),
-		"Node":        nodeClass(),
-	}}
-	m.Freeze()
-	return m
-})
-
-// domModule is xml.dom: minidom and Node.
-var domModule = sync.OnceValue(func() *starlarkstruct.Module {
-	m := &starlarkstruct.Module{Name: "xml.dom", Members: starlark.StringDict{
-		"minidom": minidomModule(),
-		"Node":    nodeClass(),
-	}}
-	m.Freeze()
-	return m
-})
 
 // nodeTypes are the DOM's node types, the constants of Python's
 // xml.dom.Node and of every node.
@@ -96,15 +39,6 @@ func nodeConstant(name string) (starlark.Value, bool) {
 	return nil, false
 }
 
-var nodeClass = sync.OnceValue(func() *starlarkstruct.Module {
-	m := &starlarkstruct.Module{Name: "Node", Members: starlark.StringDict{}}
-	for _, t := range nodeTypes {
-		m.Members[t.name] = starlark.MakeInt(t.val)
-	}
-	m.Freeze()
-	return m
-})
-
 // parseDOMString is minidom.parseString(string, parser=None).
 func parseDOMString(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var text, parser starlark.Value = nil, starlark.None
@@ -116,6 +50,34 @@ func parseDOMString(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 		return nil, fmt.Errorf("%s: for parameter string: got %s, want string or bytes", b.Name(), text.Type())
 	}
 	return parseDOM(thread, b, src, parser)
+}
+
+// source is the text of the file argument of b: a path, read through
+// opts.ReadFile, or a file object, read with its read().
+func (opts Options) source(thread *starlark.Thread, b *starlark.Builtin, file starlark.Value) (string, error) {
+	if path, ok := file.(starlark.String); ok {
+		if opts.ReadFile == nil {
+			return "", fmt.Errorf("%s: reading files is not allowed here: parse the text with fromstring or parseString", b.Name())
+		}
+		content, err := opts.ReadFile(thread, b.Name(), string(path))
+		if err != nil {
+			return "", err
+		}
+		return string(content), nil
+	}
+	read, err := getMethod(file, "read")
+	if err != nil {
+		return "", fmt.Errorf("%s: for parameter file: got %s, want a path or a file", b.Name(), file.Type())
+	}
+	v, err := starlark.Call(thread, read, nil, nil)
+	if err != nil {
+		return "", err
+	}
+	s, ok := stringOrBytes(v)
+	if !ok {
+		return "", fmt.Errorf("%s: read() returned %s, want string or bytes", b.Name(), v.Type())
+	}
+	return s, nil
 }
 
 // stringOrBytes is the text of a string or bytes.
@@ -130,33 +92,15 @@ func stringOrBytes(v starlark.Value) (string, bool) {
 }
 
 // parseDOMFile is minidom.parse(file, parser=None, bufsize=None): file is
-// a path or a file object (what open returns).
-func parseDOMFile(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+// a path, read through opts, or a file object (what open returns).
+func (opts Options) parseDOMFile(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var file, parser, bufsize starlark.Value = nil, starlark.None, starlark.None
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "file", &file, "parser?", &parser, "bufsize?", &bufsize); err != nil {
 		return nil, err
 	}
-	var src string
-	if path, ok := file.(starlark.String); ok {
-		content, err := sessionOf(thread).ReadAs(b.Name(), string(path))
-		if err != nil {
-			return nil, err
-		}
-		src = string(content)
-	} else {
-		read, err := getMethod(file, "read")
-		if err != nil {
-			return nil, fmt.Errorf("%s: for parameter file: got %s, want a path or a file", b.Name(), file.Type())
-		}
-		v, err := starlark.Call(thread, read, nil, nil)
-		if err != nil {
-			return nil, err
-		}
-		s, ok := stringOrBytes(v)
-		if !ok {
-			return nil, fmt.Errorf("%s: read() returned %s, want string or bytes", b.Name(), v.Type())
-		}
-		src = s
+	src, err := opts.source(thread, b, file)
+	if err != nil {
+		return nil, err
 	}
 	return parseDOM(thread, b, src, parser)
 }
@@ -179,16 +123,13 @@ func parseDOM(thread *starlark.Thread, b *starlark.Builtin, src string, parser s
 	if parser != starlark.None {
 		return nil, fmt.Errorf("%s: parser is not supported: leave it None", b.Name())
 	}
-	l := limitsOf(thread)
-	if err := l.steps(thread, uint64(strings.Count(src, "<"))); err != nil {
+	l := budget.Of(thread)
+	if err := l.Steps(thread, uint64(strings.Count(src, "<"))); err != nil {
 		return nil, err
 	}
-	doc, err := xmltree.ParseDocument(src, func(n uint64) error { return l.alloc(n, b.Name(), "a document") })
+	doc, err := xmltree.ParseDocument(src, func(n uint64) error { return l.Alloc(n, b.Name(), "a document") })
 	if err != nil {
-		if _, ok := err.(*host.LimitError); ok {
-			return nil, err
-		}
-		return nil, fmt.Errorf("%s: %v", b.Name(), err)
+		return nil, l.Limits().XMLError(err, b.Name())
 	}
 	return &domNode{doc.Node(), l}, nil
 }
@@ -205,7 +146,7 @@ const (
 // Element or a Text; and the limits of the run, for its fields.
 type domNode struct {
 	n xmltree.Node
-	l *limits
+	l budget.Budget
 }
 
 var (
@@ -215,7 +156,7 @@ var (
 )
 
 // node makes the value of n, or None for no node.
-func (l *limits) node(n xmltree.Node) starlark.Value {
+func node(l budget.Budget, n xmltree.Node) starlark.Value {
 	if n.IsZero() {
 		return starlark.None
 	}
@@ -308,14 +249,14 @@ var domFields = map[string]domField{
 		}
 		return starlark.String(x.n.Data()), nil
 	}},
-	"parentNode":      {onAll, func(x *domNode) (starlark.Value, error) { return x.l.node(x.n.Parent()), nil }},
-	"firstChild":      {onAll, func(x *domNode) (starlark.Value, error) { return x.l.node(x.n.FirstChild()), nil }},
-	"lastChild":       {onAll, func(x *domNode) (starlark.Value, error) { return x.l.node(x.n.LastChild()), nil }},
-	"previousSibling": {onAll, func(x *domNode) (starlark.Value, error) { return x.l.node(x.n.PreviousSibling()), nil }},
-	"nextSibling":     {onAll, func(x *domNode) (starlark.Value, error) { return x.l.node(x.n.NextSibling()), nil }},
+	"parentNode":      {onAll, func(x *domNode) (starlark.Value, error) { return node(x.l, x.n.Parent()), nil }},
+	"firstChild":      {onAll, func(x *domNode) (starlark.Value, error) { return node(x.l, x.n.FirstChild()), nil }},
+	"lastChild":       {onAll, func(x *domNode) (starlark.Value, error) { return node(x.l, x.n.LastChild()), nil }},
+	"previousSibling": {onAll, func(x *domNode) (starlark.Value, error) { return node(x.l, x.n.PreviousSibling()), nil }},
+	"nextSibling":     {onAll, func(x *domNode) (starlark.Value, error) { return node(x.l, x.n.NextSibling()), nil }},
 	"childNodes": {onAll, func(x *domNode) (starlark.Value, error) {
 		n := uint64(x.n.NumChildren())
-		if err := x.l.alloc(mul(n, domNodeBytes), x.Type()+".childNodes", "a NodeList"); err != nil {
+		if err := x.l.Alloc(host.SatMul(n, domNodeBytes), x.Type()+".childNodes", "a NodeList"); err != nil {
 			return nil, err
 		}
 		return &nodeList{x.n.Children(), x.l}, nil
@@ -324,7 +265,7 @@ var domFields = map[string]domField{
 		if x.n.Type() == xmltree.DocumentNode {
 			return starlark.None, nil
 		}
-		return x.l.node(x.n.Document().Node()), nil
+		return node(x.l, x.n.Document().Node()), nil
 	}},
 	"attributes": {onAll, func(x *domNode) (starlark.Value, error) {
 		e := x.n.Element()
@@ -332,7 +273,7 @@ var domFields = map[string]domField{
 			return starlark.None, nil
 		}
 		doc := x.n.Document()
-		if err := x.l.alloc(mul(uint64(doc.NumAttrs(e)), domAttrBytes), "minidom.Element.attributes", "a NamedNodeMap"); err != nil {
+		if err := x.l.Alloc(host.SatMul(uint64(doc.NumAttrs(e)), domAttrBytes), "minidom.Element.attributes", "a NamedNodeMap"); err != nil {
 			return nil, err
 		}
 		return &namedNodeMap{x.n, doc.Attrs(e), x.l}, nil
@@ -350,7 +291,7 @@ var domFields = map[string]domField{
 		return starlark.MakeInt(utf8.RuneCountInString(x.n.Data())), nil // Python's len: characters
 	}},
 	"documentElement": {onDocument, func(x *domNode) (starlark.Value, error) {
-		return x.l.node(x.n.Document().ElementNode(x.n.Document().Root())), nil
+		return node(x.l, x.n.Document().ElementNode(x.n.Document().Root())), nil
 	}},
 	"doctype": noneField(onDocument),
 }
@@ -526,9 +467,9 @@ func writeNode(thread *starlark.Thread, b *starlark.Builtin, opts xmltree.DOMWri
 
 // write writes x as XML for b, checked against the limits.
 func (x *domNode) write(thread *starlark.Thread, b *starlark.Builtin, opts xmltree.DOMWriteOptions) (string, error) {
-	m := x.l.meter(thread)
-	s, err := x.n.WriteXML(opts, m, func(n uint64) error { return x.l.alloc(n, b.Name(), "a string") })
-	if err := x.l.metered(thread, m, err, b.Name()); err != nil {
+	m := meter(thread, x.l)
+	s, err := x.n.WriteXML(opts, m, func(n uint64) error { return x.l.Alloc(n, b.Name(), "a string") })
+	if err := metered(thread, x.l, m, err, b.Name()); err != nil {
 		return "", err
 	}
 	return s, nil
@@ -599,8 +540,8 @@ func domWriteXML(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 }
 
 // nodes makes a NodeList of found for b, checked against the memory limit.
-func (l *limits) nodes(b *starlark.Builtin, found []xmltree.Node) (starlark.Value, error) {
-	if err := l.alloc(mul(uint64(len(found)), domNodeBytes), b.Name(), "a NodeList"); err != nil {
+func nodes(l budget.Budget, b *starlark.Builtin, found []xmltree.Node) (starlark.Value, error) {
+	if err := l.Alloc(host.SatMul(uint64(len(found)), domNodeBytes), b.Name(), "a NodeList"); err != nil {
 		return nil, err
 	}
 	return &nodeList{found, l}, nil
@@ -612,12 +553,12 @@ func domGetElementsByTagName(thread *starlark.Thread, b *starlark.Builtin, args 
 		return nil, err
 	}
 	x := domReceiver(b)
-	m := x.l.meter(thread)
+	m := meter(thread, x.l)
 	found, err := x.n.ElementsByTagName(name, m)
-	if err := x.l.metered(thread, m, err, b.Name()); err != nil {
+	if err := metered(thread, x.l, m, err, b.Name()); err != nil {
 		return nil, err
 	}
-	return x.l.nodes(b, found)
+	return nodes(x.l, b, found)
 }
 
 // namespaceArg reads a namespaceURI argument: a string, or None for no
@@ -646,12 +587,12 @@ func domGetElementsByTagNameNS(thread *starlark.Thread, b *starlark.Builtin, arg
 	if never {
 		return &nodeList{nil, x.l}, nil
 	}
-	m := x.l.meter(thread)
+	m := meter(thread, x.l)
 	found, err := x.n.ElementsByTagNameNS(space, local, m)
-	if err := x.l.metered(thread, m, err, b.Name()); err != nil {
+	if err := metered(thread, x.l, m, err, b.Name()); err != nil {
 		return nil, err
 	}
-	return x.l.nodes(b, found)
+	return nodes(x.l, b, found)
 }
 
 // attrArg reads the name argument of an attribute method of b, and
@@ -745,7 +686,7 @@ func domHasAttributes(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 // return, with length and item(i). It cannot be changed.
 type nodeList struct {
 	nodes []xmltree.Node
-	l     *limits
+	l     budget.Budget
 }
 
 var (
@@ -818,7 +759,7 @@ func (x *nodeList) Binary(op syntax.Token, y starlark.Value, side starlark.Side)
 	default:
 		return nil, nil
 	}
-	if err := x.l.alloc(mul(uint64(len(x.nodes)+len(other)), slotBytes+domNodeBytes), "NodeList +", "a list"); err != nil {
+	if err := x.l.Alloc(host.SatMul(uint64(len(x.nodes)+len(other)), budget.SlotBytes+domNodeBytes), "NodeList +", "a list"); err != nil {
 		return nil, err
 	}
 	mine := make([]starlark.Value, len(x.nodes))
@@ -912,7 +853,7 @@ func (it *nodeIterator) Done() {}
 type namedNodeMap struct {
 	owner xmltree.Node
 	attrs []xmltree.DOMAttr
-	l     *limits
+	l     budget.Budget
 }
 
 var (
@@ -1056,10 +997,10 @@ func namedNodeMapList(thread *starlark.Thread, b *starlark.Builtin, args starlar
 		return nil, err
 	}
 	x := namedNodeMapOf(b)
-	if err := x.l.alloc(mul(uint64(len(x.attrs)), tupleBytes+domAttrBytes), b.Name(), "a list"); err != nil {
+	if err := x.l.Alloc(host.SatMul(uint64(len(x.attrs)), budget.TupleBytes+domAttrBytes), b.Name(), "a list"); err != nil {
 		return nil, err
 	}
-	if err := x.l.steps(thread, uint64(len(x.attrs))); err != nil {
+	if err := x.l.Steps(thread, uint64(len(x.attrs))); err != nil {
 		return nil, err
 	}
 	out := make([]starlark.Value, len(x.attrs))
@@ -1080,7 +1021,7 @@ func namedNodeMapList(thread *starlark.Thread, b *starlark.Builtin, args starlar
 type domAttr struct {
 	owner xmltree.Node
 	a     xmltree.DOMAttr
-	l     *limits
+	l     budget.Budget
 }
 
 var (
@@ -1128,9 +1069,9 @@ func (x *domAttr) Attr(name string) (starlark.Value, error) {
 	case "namespaceURI":
 		return orNone(x.a.Space), nil
 	case "ownerElement":
-		return x.l.node(x.owner), nil
+		return node(x.l, x.owner), nil
 	case "ownerDocument":
-		return x.l.node(x.owner.Document().Node()), nil
+		return node(x.l, x.owner.Document().Node()), nil
 	case "parentNode":
 		return starlark.None, nil
 	}
