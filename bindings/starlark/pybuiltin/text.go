@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"reflect"
+	"strconv"
 	"unsafe"
 
 	"go.starlark.net/starlark"
@@ -49,7 +50,8 @@ func text(thread *starlark.Thread, v starlark.Value, quote bool, style Style, wh
 	if err := charge(thread, v, quote, style, what); err != nil {
 		return "", err
 	}
-	p := printer{style: style, thread: thread, what: what}
+	var buf [64]byte
+	p := printer{style: style, thread: thread, what: what, buf: buf[:0]}
 	var err error
 	if quote {
 		err = p.write(v, true)
@@ -157,7 +159,7 @@ func (p *printer) write(v starlark.Value, quote bool) error {
 		}
 	case starlark.Int:
 		if i, ok := v.Int64(); ok {
-			p.buf = fmt.Appendf(p.buf, "%d", i)
+			p.buf = strconv.AppendInt(p.buf, i, 10)
 			break
 		}
 		if err := p.bigInt(v); err != nil {
