@@ -191,6 +191,7 @@ d = {'n': 0, 'f': 2.5e-07}
 		{py: "min(3, 1, 2), max([1, 5, 3]), min('bca'), max('abc', key=ord), min([], default=7), max(1, 2.5, True)"},
 		{py: "sorted([3, 1.5, True, 2]), sorted(['b', 'A', 'a'], key=str.lower if False else None, reverse=True)"},
 		{py: "sorted([(1, 'b'), (1, 'a'), (0, 'z')]), sorted([[2], [1, 2], [1]])"},
+		{py: "sorted(['b', 'A', 'C'], key=str.lower), str.upper('x'), list.copy([1]), str.ljust('a', 3) + '|'"},
 		{py: "list(enumerate('ab')), list(zip('ab', [1, 2])), list(reversed('abc')), all('ab'), any('')"},
 		{py: "format(3.14159, '.2f'), format(255, '#x'), format('ab', '>5'), format(x), format(1e20, ',')"},
 		{py: "callable(len), callable(1), format(None), '%5s|%-5s|' % (None, True)", star: "callable(len), callable(1), format(None), P('%5s|%-5s|', (None, True))"},
