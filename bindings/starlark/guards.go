@@ -7,6 +7,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
+	"github.com/vertscript/vertscript/bindings/starlark/pybuiltin"
 	"github.com/vertscript/vertscript/host"
 )
 
@@ -240,7 +241,7 @@ func (l *limits) mod(thread *starlark.Thread, b *starlark.Builtin, args starlark
 		}
 	}
 	if s, ok := x.(starlark.String); ok {
-		return percent(string(s), y, func(n uint64) error { return l.alloc(n, "%", "a string") })
+		return pybuiltin.Percent(thread, string(s), y, l.style)
 	}
 	if err := l.arithmetic(thread, x, y); err != nil {
 		return nil, err
@@ -278,7 +279,7 @@ func (l *limits) guardMethod(v starlark.Value) starlark.Value {
 	if r, ok := m.Receiver().(starlark.String); ok && m.Name() == "format" {
 		// Python's str.format, format specifications included.
 		m = starlark.NewBuiltin("format", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return strFormat(string(r), args, kwargs, func(n uint64) error { return l.alloc(n, "format", "a string") })
+			return pybuiltin.Format(thread, string(r), args, kwargs, l.style)
 		}).BindReceiver(r)
 	}
 	if l.lim.MaxMemory == 0 && l.lim.MaxSteps == 0 {

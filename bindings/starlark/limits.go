@@ -3,6 +3,7 @@ package starlark
 import (
 	"go.starlark.net/starlark"
 
+	"github.com/vertscript/vertscript/bindings/starlark/pybuiltin"
 	"github.com/vertscript/vertscript/host"
 )
 
@@ -23,6 +24,9 @@ type limits struct {
 	// className, in the Python dialect, names the Python class of an
 	// uncaught error whose message does not already (see pyrun.ClassName).
 	className func(error) string
+	// style is how % and str.format show values: Python's in the Python
+	// dialect.
+	style pybuiltin.Style
 }
 
 // watch enforces lim's MaxSteps, MaxDepth and MaxMemory on thread: every

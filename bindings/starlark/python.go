@@ -7,6 +7,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 
+	"github.com/vertscript/vertscript/bindings/starlark/pybuiltin"
 	"github.com/vertscript/vertscript/bindings/starlark/pyrun"
 	"github.com/vertscript/vertscript/bindings/starlark/pysyntax"
 )
@@ -93,8 +94,7 @@ func addPython(predeclared starlark.StringDict) *pyRun {
 // SystemExit; an error of the interpreter's own at one of the script's
 // operations has the class Python raises there (see pysyntax.Classes).
 func (run *pyRun) classify(err error) (string, bool) {
-	var ex *exitRequest
-	if errors.As(err, &ex) {
+	if pybuiltin.IsExit(err) {
 		return "SystemExit", true
 	}
 	var eval *starlark.EvalError

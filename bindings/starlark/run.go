@@ -9,9 +9,11 @@ import (
 
 	"go.starlark.net/resolve"
 	"go.starlark.net/starlark"
+	"go.starlark.net/starlarkstruct"
 	"go.starlark.net/syntax"
 
 	"github.com/vertscript/vertscript/bindings/starlark/budget"
+	"github.com/vertscript/vertscript/bindings/starlark/pybuiltin"
 	"github.com/vertscript/vertscript/bindings/starlark/pysyntax"
 	"github.com/vertscript/vertscript/bindings/starlark/xmlmod"
 	"github.com/vertscript/vertscript/host"
@@ -109,6 +111,9 @@ func (lang Language) Run(ctx context.Context, s *host.Session, script host.Scrip
 	defer stop()
 	mem := l.mem
 
+	if lang.python {
+		l.style = pybuiltin.Python
+	}
 	predeclared := l.predeclared(ctx, script, s.Clock())
 	if err := addSession(predeclared, s); err != nil {
 		return &host.ScriptError{Msg: err.Error(), Err: err}
@@ -132,7 +137,7 @@ func (l *limits) scriptError(ctx context.Context, err error, stderr io.Writer) e
 		return nil
 	}
 	if l.passed == nil {
-		if res, ok := exitStatus(err, stderr); ok {
+		if res, ok := pybuiltin.ExitStatus(err, stderr); ok {
 			return res
 		}
 	}
@@ -208,8 +213,15 @@ func (l *limits) predeclared(ctx context.Context, script host.Script, clock host
 	}
 	predeclared["json"] = l.jsonModule()
 	predeclared["math"] = mathModule()
-	l.pyIdioms(predeclared, script, predeclared["argv"].(*starlark.List))
-	l.pyBuiltins(predeclared, ctx, clock)
+	for k, v := range pybuiltin.Idioms(pybuiltin.IdiomOptions{Stdout: script.Stdout, Stderr: script.Stderr, Argv: predeclared["argv"].(*starlark.List), Style: l.style}) {
+		predeclared[k] = v
+	}
+	for k, v := range pybuiltin.Extras() {
+		predeclared[k] = v
+	}
+	timeMembers := pybuiltin.TimeMembers(ctx, clock)
+	l.calendar(timeMembers, clock)
+	predeclared["time"] = &starlarkstruct.Module{Name: "time", Members: timeMembers}
 	// if __name__ == "__main__": main(), as scripts run as programs end.
 	predeclared["__name__"] = starlark.String("__main__")
 	predeclared["__file__"] = starlark.String(script.Path)

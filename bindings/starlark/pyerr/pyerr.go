@@ -64,6 +64,7 @@ var parents = map[string]string{
 	"IsADirectoryError":   "OSError",
 	"TimeoutError":        "OSError",
 	"StopIteration":       "Exception",
+	"EOFError":            "Exception",
 	"JSONDecodeError":     "ValueError",
 	"libvirtError":        "Exception",
 }

@@ -1,4 +1,4 @@
-package starlark
+package pybuiltin
 
 import (
 	"errors"
@@ -10,25 +10,51 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"github.com/vertscript/vertscript/bindings/starlark/budget"
+	"github.com/vertscript/vertscript/bindings/starlark/pyerr"
 	"github.com/vertscript/vertscript/host"
 )
 
-// strFormat is str.format with Python's format specifications
-// ("{0:>10}", "{:.2f}", "{name:,}", "{!r:^8}"): Starlark's own format has
-// replacement fields but no specifications, and libvirt scripts in the
-// wild print their tables with them. Fields are "{}", "{0}", "{name}",
-// with .attr and [key] lookups, a !s, !r or !a conversion, and a
-// specification that may hold nested fields ("{:{width}}").
-// alloc is asked before the widths of the fields add up to more than a
-// small allocation.
-func strFormat(format string, args starlark.Tuple, kwargs []starlark.Tuple, alloc func(n uint64) error) (starlark.Value, error) {
-	f := formatter{args: args, kwargs: map[string]starlark.Value{}, alloc: alloc}
-	for _, kv := range kwargs {
-		f.kwargs[string(kv[0].(starlark.String))] = kv[1]
+// Format is format.format(*args, **kwargs), str.format with Python's
+// format specifications ("{0:>10}", "{:.2f}", "{name:,}", "{!r:^8}"):
+// Starlark's own format has replacement fields but no specifications, and
+// libvirt scripts in the wild print their tables with them. Fields are
+// "{}", "{0}", "{name}", with .attr and [key] lookups, a !s, !r or !a
+// conversion, and a specification that may hold nested fields
+// ("{:{width}}"). Values show in style. The run's budget is charged for
+// the text of each value, and for the widths of the fields once they add
+// up to more than a small allocation.
+func Format(thread *starlark.Thread, format string, args starlark.Tuple, kwargs []starlark.Tuple, style Style) (starlark.Value, error) {
+	f := formatter{thread: thread, style: style, args: args}
+	if len(kwargs) > 0 {
+		f.kwargs = make(map[string]starlark.Value, len(kwargs))
+		for _, kv := range kwargs {
+			f.kwargs[string(kv[0].(starlark.String))] = kv[1]
+		}
 	}
+	return f.run(format)
+}
+
+// FormatMap is format.format_map(mapping): the fields name its keys.
+func FormatMap(thread *starlark.Thread, format string, mapping starlark.Mapping, style Style) (starlark.Value, error) {
+	f := formatter{thread: thread, style: style, mapping: mapping}
+	return f.run(format)
+}
+
+func (f *formatter) run(format string) (starlark.Value, error) {
 	s, err := f.format(format, 2)
 	if le := (*host.LimitError)(nil); errors.As(err, &le) {
 		return nil, err
+	}
+	if e, ok := err.(*pyerr.Error); ok {
+		return nil, e
+	}
+	if err != nil && f.style == Python {
+		class := "ValueError"
+		if strings.Contains(err.Error(), "out of range") {
+			class = "IndexError"
+		}
+		return nil, pyerr.New(class, "%v", err)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("format: %v", err)
@@ -37,12 +63,18 @@ func strFormat(format string, args starlark.Tuple, kwargs []starlark.Tuple, allo
 }
 
 type formatter struct {
-	args   starlark.Tuple
-	kwargs map[string]starlark.Value
-	auto   int  // the next automatic field number
-	manual bool // a field was numbered
-	alloc  func(n uint64) error
-	padded uint64 // the widths and precisions of the fields so far
+	thread  *starlark.Thread
+	style   Style
+	args    starlark.Tuple
+	kwargs  map[string]starlark.Value
+	mapping starlark.Mapping // format_map's
+	auto    int              // the next automatic field number
+	manual  bool             // a field was numbered
+	padded  uint64           // the widths and precisions of the fields so far
+}
+
+func (f *formatter) alloc(n uint64) error {
+	return budget.Of(f.thread).Alloc(n, "format", "a string")
 }
 
 // format expands the fields of s; depth bounds nested specifications.
@@ -108,23 +140,23 @@ func (f *formatter) field(field string, depth int) (string, error) {
 	}
 	if sp, err := parseSpec(spec); err == nil {
 		f.padded += uint64(max(sp.width, sp.precision, 0))
-		if f.padded > 1<<20 && f.alloc != nil {
+		if f.padded > 1<<20 {
 			if err := f.alloc(f.padded); err != nil {
 				return "", err
 			}
 		}
 	}
 	if hasConv {
-		switch conv {
-		case "s":
-			v = starlark.String(str(v))
-		case "r", "a":
-			v = starlark.String(v.String())
-		default:
+		if conv != "s" && conv != "r" && conv != "a" {
 			return "", fmt.Errorf("unknown conversion specifier %s", conv)
 		}
+		s, err := convert(f.thread, v, conv[0], f.style, "format")
+		if err != nil {
+			return "", err
+		}
+		v = starlark.String(s)
 	}
-	return formatValue(v, spec)
+	return formatValue(f.thread, v, spec, f.style)
 }
 
 // lookup finds the value a field names: an argument by position (or the
@@ -155,9 +187,21 @@ func (f *formatter) lookup(name string) (starlark.Value, error) {
 			return nil, fmt.Errorf("replacement index %d out of range for positional args tuple", n)
 		}
 		v = f.args[n]
+	case f.mapping != nil:
+		x, found, err := f.mapping.Get(starlark.String(first))
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			return nil, pyerr.New("KeyError", "'%s'", first)
+		}
+		v = x
 	default:
 		var ok bool
 		if v, ok = f.kwargs[first]; !ok {
+			if f.style == Python {
+				return nil, pyerr.New("KeyError", "'%s'", first)
+			}
 			return nil, fmt.Errorf("keyword %q not given", first)
 		}
 	}
@@ -213,11 +257,22 @@ func (f *formatter) lookup(name string) (starlark.Value, error) {
 	return v, nil
 }
 
-func str(v starlark.Value) string {
-	if s, ok := v.(starlark.String); ok {
-		return string(s)
+// convert is the !s, !r or !a conversion (conv) of v, or %s, %r, %a.
+func convert(thread *starlark.Thread, v starlark.Value, conv byte, style Style, what string) (string, error) {
+	switch {
+	case conv == 's':
+		if s, ok := v.(starlark.String); ok {
+			return string(s), nil
+		}
+		return text(thread, v, false, style, what)
+	case style == Python:
+		s, err := text(thread, v, true, Python, what)
+		if conv == 'a' {
+			s = asciiOf(s)
+		}
+		return s, err
 	}
-	return v.String()
+	return text(thread, v, true, Starlark, what)
 }
 
 // spec is a parsed format specification:
@@ -286,8 +341,22 @@ func parseSpec(s string) (spec, error) {
 	return sp, nil
 }
 
+// FormatValue is Python's format(v, spec): v formatted by the format
+// specification spec (">10", ".2f", ","), showing in style.
+func FormatValue(thread *starlark.Thread, v starlark.Value, spec string, style Style) (string, error) {
+	s, err := formatValue(thread, v, spec, style)
+	if err != nil {
+		if _, ok := err.(*pyerr.Error); !ok {
+			if le := (*host.LimitError)(nil); !errors.As(err, &le) {
+				return "", pyerr.New("ValueError", "%v", err)
+			}
+		}
+	}
+	return s, err
+}
+
 // formatValue formats v by the specification s, as Python's format(v, s).
-func formatValue(v starlark.Value, s string) (string, error) {
+func formatValue(thread *starlark.Thread, v starlark.Value, s string, style Style) (string, error) {
 	sp, err := parseSpec(s)
 	if err != nil {
 		return "", err
@@ -325,7 +394,10 @@ func formatValue(v starlark.Value, s string) (string, error) {
 	if sp.sign != 0 || sp.alt || sp.grouping != 0 {
 		return "", fmt.Errorf("sign, '#' and grouping not allowed in string format specifier")
 	}
-	text := str(v)
+	text, err := convert(thread, v, 's', style, "format")
+	if err != nil {
+		return "", err
+	}
 	if sp.precision >= 0 && sp.precision < utf8.RuneCountInString(text) {
 		text = string([]rune(text)[:sp.precision])
 	}
@@ -406,7 +478,7 @@ func (sp spec) float(f float64) (string, error) {
 			digits = pyGeneral(f, max(prec, 1), sp.alt)
 		default: // no type: repr, or 'g' with at least one digit after the point
 			if prec < 0 {
-				digits = starlark.Float(f).String()
+				digits = FloatRepr(f)
 			} else {
 				digits = pyGeneral(f, max(prec, 1), sp.alt)
 				if !strings.ContainsAny(digits, ".e") {

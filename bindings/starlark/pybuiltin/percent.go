@@ -1,21 +1,40 @@
-package starlark
+package pybuiltin
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
 	"go.starlark.net/starlark"
+
+	"github.com/vertscript/vertscript/bindings/starlark/budget"
+	"github.com/vertscript/vertscript/bindings/starlark/pyerr"
+	"github.com/vertscript/vertscript/host"
 )
 
-// percent is format % x with Python's printf-style formatting: flags
+// Percent is format % x with Python's printf-style formatting: flags
 // (-, +, space, 0, #), width and precision (or *), %(key)s mapping keys,
 // and the conversions s r a d i u o x X e E f F g G c and %%. Starlark's own
 // % has no flags, widths or precisions, and libvirt scripts in the wild
-// print tables with "%-10s". alloc is asked before a width or precision
+// print tables with "%-10s". Values show in style. The run's budget is
+// charged for the text of each value, and before a width or precision
 // larger than a small allocation pads a value.
-func percent(format string, x starlark.Value, alloc func(n uint64) error) (starlark.Value, error) {
+func Percent(thread *starlark.Thread, format string, x starlark.Value, style Style) (starlark.Value, error) {
+	v, err := percent(thread, format, x, style)
+	if err != nil && style == Python {
+		if _, ok := err.(*pyerr.Error); !ok {
+			if le := (*host.LimitError)(nil); !errors.As(err, &le) {
+				return nil, pyerr.New("TypeError", "%v", err)
+			}
+		}
+	}
+	return v, err
+}
+
+func percent(thread *starlark.Thread, format string, x starlark.Value, style Style) (starlark.Value, error) {
+	alloc := func(n uint64) error { return budget.Of(thread).Alloc(n, "%", "a string") }
 	var args starlark.Tuple
 	mapping, isMapping := x.(starlark.Mapping)
 	if t, ok := x.(starlark.Tuple); ok {
@@ -68,6 +87,9 @@ func percent(format string, x starlark.Value, alloc func(n uint64) error) (starl
 				return nil, err
 			}
 			if !found {
+				if style == Python {
+					return nil, pyerr.New("KeyError", "'%s'", key)
+				}
 				return nil, fmt.Errorf("key %q not in mapping", key)
 			}
 			arg, usedMapping, i = v, true, j
@@ -107,7 +129,7 @@ func percent(format string, x starlark.Value, alloc func(n uint64) error) (starl
 				return nil, err
 			}
 		}
-		s, err := spec.format(arg)
+		s, err := spec.format(thread, arg, style)
 		if err != nil {
 			return nil, err
 		}
@@ -176,23 +198,27 @@ func (s fmtSpec) spec() spec {
 	return sp
 }
 
-func (s fmtSpec) format(v starlark.Value) (string, error) {
+func (s fmtSpec) format(thread *starlark.Thread, v starlark.Value, style Style) (string, error) {
 	sp := s.spec()
 	switch s.verb {
 	case 's', 'r', 'a':
 		var str string
-		if sv, ok := v.(starlark.String); ok && s.verb == 's' {
-			str = string(sv)
-		} else if s.verb == 's' {
-			str = v.String()
+		if sv, ok := v.(starlark.String); ok && s.verb != 's' && style == Starlark {
+			str = strconv.Quote(string(sv)) // as %r always did in Starlark scripts
 		} else {
-			str = v.String()
-			if sv, ok := v.(starlark.String); ok {
-				str = strconv.Quote(string(sv))
+			var err error
+			if str, err = convert(thread, v, s.verb, style, "%"); err != nil {
+				return "", err
 			}
 		}
 		if s.precision >= 0 && s.precision < len(str) {
-			str = str[:s.precision]
+			if style == Python {
+				if r := []rune(str); s.precision < len(r) {
+					str = string(r[:s.precision])
+				}
+			} else {
+				str = str[:s.precision]
+			}
 		}
 		return s.text(sp, str), nil
 	case 'c':
@@ -275,18 +301,4 @@ func intOf(v starlark.Value, verb byte) (starlark.Int, error) {
 		}
 	}
 	return starlark.Int{}, fmt.Errorf("%%%c format: an integer is required, not %s", verb, v.Type())
-}
-
-// pythonExponent writes an exponent with at least two digits, as Python
-// does (1e+06, not Go's 1e+06: the same; 1e-7 becomes 1e-07).
-func pythonExponent(s string) string {
-	i := strings.IndexAny(s, "eE")
-	if i < 0 || i+2 >= len(s) {
-		return s
-	}
-	exp := s[i+2:]
-	if len(exp) < 2 {
-		exp = "0" + exp
-	}
-	return s[:i+2] + exp
 }

@@ -1,4 +1,4 @@
-package starlark
+package pybuiltin
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 
+	"github.com/vertscript/vertscript/bindings/starlark/budget"
 	"github.com/vertscript/vertscript/host"
 )
 
@@ -21,27 +22,43 @@ import (
 //	sys.stdout, sys.stderr     files with write(s) (returns len(s) in characters) and flush()
 //	print(*args, sep=" ", end="\n", file=sys.stdout, flush=False)
 //
-// print keeps Starlark's formatting of values: strings inside lists print
-// with double quotes.
+// In the Starlark style, print and exit write values as Starlark's str
+// does (strings inside lists print with double quotes); in the Python
+// style, as Python's.
 
-// pyIdioms adds exit, sys and print to predeclared, for a run of script
-// whose argv is argv.
-func (l *limits) pyIdioms(predeclared starlark.StringDict, script host.Script, argv *starlark.List) {
-	stdout := &file{name: "stdout", w: script.Stdout}
-	stderr := &file{name: "stderr", w: script.Stderr}
-	// exit prints a value that is not a status: measured as str() is.
-	predeclared["exit"] = l.wrap(starlark.NewBuiltin("exit", exit), l.texts(false))
-	predeclared["sys"] = &starlarkstruct.Module{Name: "sys", Members: starlark.StringDict{
-		"argv":   argv,
-		"stdout": stdout,
-		"stderr": stderr,
-		"exit":   l.wrap(starlark.NewBuiltin("sys.exit", exit), l.texts(false)),
-	}}
-	predeclared["print"] = starlark.NewBuiltin("print", l.print(stdout))
+// IdiomOptions are what the idioms of one run write to and show.
+type IdiomOptions struct {
+	// Stdout and Stderr are sys.stdout's and sys.stderr's writers.
+	Stdout, Stderr io.Writer
+	// Argv is sys.argv.
+	Argv *starlark.List
+	// Style is how print and exit show values.
+	Style Style
+}
+
+// Idioms returns exit, sys and print for one run.
+func Idioms(o IdiomOptions) starlark.StringDict {
+	stdout := &file{name: "stdout", w: o.Stdout}
+	stderr := &file{name: "stderr", w: o.Stderr}
+	style := o.Style
+	if style == Starlark {
+		style = exact
+	}
+	x := &exiter{style: style}
+	return starlark.StringDict{
+		"exit": starlark.NewBuiltin("exit", x.exit),
+		"sys": &starlarkstruct.Module{Name: "sys", Members: starlark.StringDict{
+			"argv":   o.Argv,
+			"stdout": stdout,
+			"stderr": stderr,
+			"exit":   starlark.NewBuiltin("sys.exit", x.exit),
+		}},
+		"print": starlark.NewBuiltin("print", printer{style: style}.print(stdout)),
+	}
 }
 
 // exitRequest is how exit() ends the script: an error that unwinds the
-// script, and that Run turns into its exit status.
+// script, and that the adapter turns into its exit status (ExitStatus).
 type exitRequest struct {
 	code int
 	msg  *string // printed to stderr
@@ -49,8 +66,17 @@ type exitRequest struct {
 
 func (e *exitRequest) Error() string { return fmt.Sprintf("exit(%d)", e.code) }
 
+// IsExit reports whether err is a request of exit() or sys.exit() to end
+// the script.
+func IsExit(err error) bool {
+	var req *exitRequest
+	return errors.As(err, &req)
+}
+
+type exiter struct{ style Style }
+
 // exit is exit(code=None) and sys.exit(code=None), as Python's.
-func exit(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (x *exiter) exit(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var code starlark.Value = starlark.None
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "code?", &code); err != nil {
 		return nil, err
@@ -70,17 +96,17 @@ func exit(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs [
 		}
 		return nil, &exitRequest{code: int(n)}
 	}
-	msg := code.String()
-	if s, ok := starlark.AsString(code); ok {
-		msg = s
+	msg, err := text(thread, code, false, x.style, b.Name()+"()")
+	if err != nil {
+		return nil, err
 	}
 	return nil, &exitRequest{code: 1, msg: &msg}
 }
 
-// exitStatus returns what Run returns for err when it is an exit request
+// ExitStatus returns what a run returns for err when it is an exit request
 // (ok): nil for status 0, else a *host.ExitError; the request's message is
 // written to stderr first.
-func exitStatus(err error, stderr io.Writer) (result error, ok bool) {
+func ExitStatus(err error, stderr io.Writer) (result error, ok bool) {
 	var req *exitRequest
 	if !errors.As(err, &req) {
 		return nil, false
@@ -154,9 +180,9 @@ func (f *file) sync(what string) error {
 
 // print returns print(*args, sep=" ", end="\n", file=None, flush=False),
 // as Python's, writing to stdout unless file is sys.stderr. Its arguments
-// print as Starlark's print writes them, and the line is checked against
-// the memory limit before it is built.
-func (l *limits) print(stdout *file) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+// print in the printer's style, and the line is checked against the
+// memory limit before it is built.
+func (p printer) print(stdout *file) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		var sepV, endV, fileV starlark.Value = starlark.None, starlark.None, starlark.None
 		var flush bool
@@ -179,34 +205,36 @@ func (l *limits) print(stdout *file) func(*starlark.Thread, *starlark.Builtin, s
 			}
 			out = f
 		}
-		{
-			t := l.text()
+		if bud := budget.Of(thread); bud.Limits().MaxMemory > 0 || p.style == exact {
+			m := measure{limit: bud.Limits().MaxMemory}
+			if m.limit == 0 {
+				m.limit = host.MaxEstimate
+			}
 			size := uint64(len(end))
 			for i, a := range args {
 				if i > 0 {
 					size = add(size, uint64(len(sep)))
 				}
-				size = add(size, t.size(a, false))
+				size = add(size, m.size(a, false))
 			}
-			if err := l.made(thread, t, size, "print()"); err != nil {
+			if m.deep {
+				return nil, host.NestingError("print()", "a value")
+			}
+			if err := bud.Alloc(size, "print()", "a string"); err != nil {
 				return nil, err
 			}
 		}
-		var line []byte
+		p := printer{style: p.style, thread: thread, what: "print()"}
 		for i, a := range args {
 			if i > 0 {
-				line = append(line, sep...)
+				p.buf = append(p.buf, sep...)
 			}
-			if s, ok := starlark.AsString(a); ok {
-				line = append(line, s...)
-			} else if bs, ok := a.(starlark.Bytes); ok {
-				line = append(line, bs...)
-			} else {
-				line = append(line, a.String()...)
+			if err := p.writeStr(a); err != nil {
+				return nil, err
 			}
 		}
-		line = append(line, end...)
-		if _, err := out.w.Write(line); err != nil {
+		p.buf = append(p.buf, end...)
+		if _, err := out.w.Write(p.buf); err != nil {
 			return nil, fmt.Errorf("print: %v", err)
 		}
 		if flush {

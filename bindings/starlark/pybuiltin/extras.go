@@ -1,4 +1,4 @@
-package starlark
+package pybuiltin
 
 import (
 	"context"
@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"go.starlark.net/starlark"
-	"go.starlark.net/starlarkstruct"
 	"go.starlark.net/syntax"
 
+	"github.com/vertscript/vertscript/bindings/starlark/budget"
 	"github.com/vertscript/vertscript/host"
 )
 
@@ -27,15 +27,21 @@ import (
 // Each is priced in steps per element, and time.sleep ends with the run
 // (a timeout or an interrupt does not wait for it).
 
-// pyBuiltins adds them to predeclared; ctx is the run's, which time.sleep
-// gives up on when it ends, and clock the session's.
-func (l *limits) pyBuiltins(predeclared starlark.StringDict, ctx context.Context, clock host.Clock) {
+// Extras returns sum, round, map and filter.
+func Extras() starlark.StringDict {
+	return starlark.StringDict{
+		"sum":    starlark.NewBuiltin("sum", sum),
+		"round":  starlark.NewBuiltin("round", round),
+		"map":    starlark.NewBuiltin("map", mapBuiltin),
+		"filter": starlark.NewBuiltin("filter", filter),
+	}
+}
+
+// TimeMembers returns time.sleep, time.time and time.monotonic on clock;
+// ctx is the run's, which time.sleep gives up on when it ends.
+func TimeMembers(ctx context.Context, clock host.Clock) starlark.StringDict {
 	start := clock.Now() // time.monotonic's origin
-	predeclared["sum"] = starlark.NewBuiltin("sum", l.sum)
-	predeclared["round"] = starlark.NewBuiltin("round", round)
-	predeclared["map"] = starlark.NewBuiltin("map", l.mapBuiltin)
-	predeclared["filter"] = starlark.NewBuiltin("filter", l.filter)
-	timeMembers := starlark.StringDict{
+	return starlark.StringDict{
 		"sleep": starlark.NewBuiltin("time.sleep", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var v starlark.Value
 			if err := starlark.UnpackArgs(b.Name(), args, kwargs, "secs", &v); err != nil {
@@ -66,22 +72,32 @@ func (l *limits) pyBuiltins(predeclared starlark.StringDict, ctx context.Context
 			return starlark.Float(clock.Now().Sub(start).Seconds()), nil
 		}),
 	}
-	l.calendar(timeMembers, clock)
-	predeclared["time"] = &starlarkstruct.Module{Name: "time", Members: timeMembers}
 }
 
+// stepChunk is how many elements a builtin goes through between two
+// charges of its steps.
+const stepChunk = 1000
+
+// Bytes per element of the values a builtin makes: a list or tuple slot
+// (an interface), and what an element made on the fly adds to it.
+const (
+	slotBytes = 16
+	boxBytes  = 16
+)
+
 // elements returns the elements of iterable, priced one step each.
-func (l *limits) elements(thread *starlark.Thread, what string, v starlark.Value) ([]starlark.Value, error) {
+func elements(thread *starlark.Thread, what string, v starlark.Value) ([]starlark.Value, error) {
+	b := budget.Of(thread)
 	it, ok := v.(starlark.Iterable)
 	if !ok {
 		return nil, fmt.Errorf("%s: got %s, want iterable", what, v.Type())
 	}
 	if s, ok := v.(starlark.Sequence); ok {
 		n := uint64(s.Len())
-		if err := l.steps(thread, n); err != nil {
+		if err := b.Steps(thread, n); err != nil {
 			return nil, err
 		}
-		if err := l.alloc(mul(n, slotBytes+boxBytes), fmt.Sprintf("%s of %d elements", what, n), "a list"); err != nil {
+		if err := b.Alloc(mul(n, slotBytes+boxBytes), fmt.Sprintf("%s of %d elements", what, n), "a list"); err != nil {
 			return nil, err
 		}
 	}
@@ -92,7 +108,7 @@ func (l *limits) elements(thread *starlark.Thread, what string, v starlark.Value
 	for iter.Next(&x) {
 		out = append(out, x)
 		if len(out)%stepChunk == 0 {
-			if err := l.steps(thread, stepChunk); err != nil {
+			if err := b.Steps(thread, stepChunk); err != nil {
 				return nil, err
 			}
 		}
@@ -100,7 +116,7 @@ func (l *limits) elements(thread *starlark.Thread, what string, v starlark.Value
 	return out, nil
 }
 
-func (l *limits) sum(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func sum(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var iterable starlark.Value
 	var acc starlark.Value = starlark.MakeInt(0)
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "iterable", &iterable, "start?", &acc); err != nil {
@@ -109,7 +125,7 @@ func (l *limits) sum(thread *starlark.Thread, b *starlark.Builtin, args starlark
 	if _, ok := acc.(starlark.String); ok {
 		return nil, fmt.Errorf("sum: can't sum strings (use \"\".join(seq) instead)")
 	}
-	xs, err := l.elements(thread, "sum", iterable)
+	xs, err := elements(thread, "sum", iterable)
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +187,7 @@ func round(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 	return starlark.Float(r), nil
 }
 
-func (l *limits) mapBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func mapBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(kwargs) > 0 || len(args) < 2 {
 		return nil, fmt.Errorf("map: want map(function, iterable, ...)")
 	}
@@ -182,7 +198,7 @@ func (l *limits) mapBuiltin(thread *starlark.Thread, b *starlark.Builtin, args s
 	lists := make([][]starlark.Value, len(args)-1)
 	n := -1
 	for i, a := range args[1:] {
-		xs, err := l.elements(thread, "map", a)
+		xs, err := elements(thread, "map", a)
 		if err != nil {
 			return nil, err
 		}
@@ -206,12 +222,12 @@ func (l *limits) mapBuiltin(thread *starlark.Thread, b *starlark.Builtin, args s
 	return starlark.NewList(out), nil
 }
 
-func (l *limits) filter(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func filter(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var fn, iterable starlark.Value
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 2, &fn, &iterable); err != nil {
 		return nil, err
 	}
-	xs, err := l.elements(thread, "filter", iterable)
+	xs, err := elements(thread, "filter", iterable)
 	if err != nil {
 		return nil, err
 	}
