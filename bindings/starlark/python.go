@@ -33,7 +33,7 @@ class, yield, nonlocal, decorators, threads
 
 // pythonAttrs are the attribute names whose reads go through the
 // dialect's Attr hook: the Python methods Starlark's values lack.
-var pythonAttrs = map[string]bool{}
+var pythonAttrs = pybuiltin.Attrs()
 
 // pythonModules are the predeclared names that are modules a Python script
 // may import (besides __future__); their submodules are their attributes.
@@ -81,7 +81,11 @@ func addPython(predeclared starlark.StringDict) *pyRun {
 		}
 		return v, ok
 	}
-	for k, v := range pyrun.Hooks(pyrun.Options{Module: module, Classify: run.classify}) {
+	for k, v := range pybuiltin.Builtins() {
+		predeclared[k] = v
+	}
+	hooks := pyrun.Options{Module: module, Classify: run.classify, Equal: pybuiltin.Equal, Iterable: pybuiltin.Iterable, Attr: pybuiltin.Attr}
+	for k, v := range pyrun.Hooks(hooks) {
 		predeclared[k] = v
 	}
 	for k, v := range pyrun.Classes() {

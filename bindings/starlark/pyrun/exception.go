@@ -24,8 +24,25 @@ var (
 	_ starlark.HasAttrs = (*Class)(nil)
 )
 
-// NewClass returns the built-in exception class name (see pyerr).
-func NewClass(name string) *Class { return &Class{name: name} }
+// classes are the built-in exception classes, one value each, so that
+// type(e) == ValueError and except clauses compare them by identity. They
+// are immutable.
+var classes = func() map[string]*Class {
+	m := map[string]*Class{"BaseException": {name: "BaseException"}}
+	for _, c := range pyerr.Classes() {
+		m[c] = &Class{name: c}
+	}
+	return m
+}()
+
+// NewClass returns the exception class name: the built-in one (see pyerr)
+// when there is one.
+func NewClass(name string) *Class {
+	if c, ok := classes[name]; ok {
+		return c
+	}
+	return &Class{name: name}
+}
 
 // String is the class as Python prints it.
 func (c *Class) String() string {
@@ -62,9 +79,9 @@ func (c *Class) CallInternal(_ *starlark.Thread, args starlark.Tuple, kwargs []s
 	return x, nil
 }
 
-// Instance reports whether v is an exception of c or of a class derived
+// IsInstance reports whether v is an exception of c or of a class derived
 // from it, for isinstance.
-func (c *Class) Instance(v starlark.Value) bool {
+func (c *Class) IsInstance(v starlark.Value) bool {
 	x, ok := v.(*Exception)
 	return ok && pyerr.Subclass(x.class, c.name)
 }
@@ -104,6 +121,9 @@ func (x *Exception) EachHeld(visit func(starlark.Value)) {
 		visit(v)
 	}
 }
+
+// PythonType is type(e): its class.
+func (x *Exception) PythonType() starlark.Value { return NewClass(x.class) }
 
 // Class is the exception's class name.
 func (x *Exception) Class() string { return x.class }

@@ -64,11 +64,11 @@ func Hooks(o Options) starlark.StringDict {
 // Classes returns the built-in exception classes, by name.
 func Classes() starlark.StringDict {
 	d := starlark.StringDict{}
-	for _, c := range append(pyerr.Classes(), "BaseException") {
+	for c := range classes {
 		if c == "libvirtError" || c == "JSONDecodeError" {
 			continue // libvirt.libvirtError, json.JSONDecodeError
 		}
-		d[c] = NewClass(c)
+		d[c] = classes[c]
 	}
 	return d
 }
