@@ -282,6 +282,15 @@ try:
 except:
     print("caught")
 `, new(host.PolicyError)},
+		{"files", host.Options{Policy: host.Policy{AllowRead: []string{t.TempDir()}}}, `
+for path in ["/etc/shadow", "../../etc/passwd"]:
+    try:
+        print(open(path).read())
+    except IOError:
+        print("caught")
+    except:
+        print("caught")
+`, new(host.PolicyError)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

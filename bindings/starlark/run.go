@@ -207,7 +207,9 @@ func (l *limits) predeclared(ctx context.Context, script host.Script, clock host
 	predeclared["libvirt"] = module()
 	predeclared["argv"] = starlark.NewList(argv)
 	predeclared["read_file"] = starlark.NewBuiltin("read_file", readFile)
-	predeclared["open"] = starlark.NewBuiltin("open", openFile)
+	predeclared["open"] = pybuiltin.Open(func(thread *starlark.Thread, op, path string) ([]byte, error) {
+		return sessionOf(thread).ReadAs(op, path)
+	})
 	for name, m := range xmlmod.Predeclared(xmlOptions) { // xml, ET, ElementTree, minidom
 		predeclared[name] = m
 	}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"go.starlark.net/starlark"
@@ -243,6 +244,15 @@ func exceptionOf(err error, classify func(error) (string, bool)) *Exception {
 			x.args = starlark.Tuple{starlark.String(pe.Msg)}
 		}
 		return x
+	}
+	var pathErr *fs.PathError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &Exception{class: "FileNotFoundError", args: starlark.Tuple{starlark.String(err.Error())}, err: err}
+	case errors.Is(err, fs.ErrPermission):
+		return &Exception{class: "PermissionError", args: starlark.Tuple{starlark.String(err.Error())}, err: err}
+	case errors.As(err, &pathErr):
+		return &Exception{class: "OSError", args: starlark.Tuple{starlark.String(err.Error())}, err: err}
 	}
 	var ae *host.ArgError
 	if errors.As(err, &ae) {

@@ -1,4 +1,4 @@
-package starlark
+package pybuiltin
 
 import (
 	"fmt"
@@ -7,30 +7,36 @@ import (
 	"go.starlark.net/starlark"
 )
 
-// openFile is open(file, mode="r"): Python's open for reading, as the
+// Reader reads a file for the script running on thread, under the
+// session's policy; op names the operation for its errors.
+type Reader func(thread *starlark.Thread, op, path string) ([]byte, error)
+
+// Open returns open(file, mode="r"): Python's open for reading, as the
 // libvirt scripts in the wild use it (fp = open(name); text = fp.read();
-// fp.close()). It reads the file through the session, under the same
-// readable-directory policy and size limit as read_file; writing modes are
+// for line in fp: ...). It reads the whole file through read, under the
+// session's readable-directory policy and size limit; writing modes are
 // refused.
-func openFile(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var path string
-	mode := "r"
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "file", &path, "mode?", &mode); err != nil {
-		return nil, err
-	}
-	binary := false
-	switch mode {
-	case "r", "rt":
-	case "rb":
-		binary = true
-	default:
-		return nil, fmt.Errorf("open: mode %q is not allowed: scripts only read files (\"r\" or \"rb\"), inside the readable directories", mode)
-	}
-	content, err := sessionOf(thread).ReadAs("open", path)
-	if err != nil {
-		return nil, err
-	}
-	return &readFileObj{name: path, content: string(content), binary: binary}, nil
+func Open(read Reader) *starlark.Builtin {
+	return starlark.NewBuiltin("open", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var path string
+		mode := "r"
+		if err := starlark.UnpackArgs(b.Name(), args, kwargs, "file", &path, "mode?", &mode); err != nil {
+			return nil, err
+		}
+		binary := false
+		switch mode {
+		case "r", "rt":
+		case "rb":
+			binary = true
+		default:
+			return nil, fmt.Errorf("open: mode %q is not allowed: scripts only read files (\"r\" or \"rb\"), inside the readable directories", mode)
+		}
+		content, err := read(thread, "open", path)
+		if err != nil {
+			return nil, err
+		}
+		return &readFileObj{name: path, content: string(content), binary: binary}, nil
+	})
 }
 
 // file is what open returns: the file's content, read at once, with the
@@ -70,6 +76,28 @@ func (f *readFileObj) Attr(name string) (starlark.Value, error) {
 	}
 	return nil, nil
 }
+
+// Iterate goes through the lines that are left, each with its newline,
+// as iterating a Python file does.
+func (f *readFileObj) Iterate() starlark.Iterator { return &lines{f: f} }
+
+type lines struct{ f *readFileObj }
+
+func (it *lines) Next(p *starlark.Value) bool {
+	f := it.f
+	if f.closed || f.off >= len(f.content) {
+		return false
+	}
+	n := strings.IndexByte(f.content[f.off:], '\n') + 1
+	if n == 0 {
+		n = len(f.content) - f.off
+	}
+	*p = f.value(f.content[f.off : f.off+n])
+	f.off += n
+	return true
+}
+
+func (it *lines) Done() {}
 
 func (f *readFileObj) AttrNames() []string {
 	return []string{"close", "closed", "name", "read", "readline", "readlines"}
