@@ -122,6 +122,10 @@ func (x *exprs) stmt(s syntax.Stmt, sc *scope) {
 	switch s := s.(type) {
 	case *syntax.AssignStmt:
 		s.RHS = x.expr(s.RHS, sc)
+		switch s.Op {
+		case syntax.PLUS_EQ, syntax.MINUS_EQ, syntax.STAR_EQ, syntax.SLASH_EQ, syntax.SLASHSLASH_EQ:
+			s.RHS = asInt(s.RHS) // n += (a == b)
+		}
 		if c, ok := s.RHS.(*syntax.CallExpr); ok {
 			if id, ok := c.Fn.(*syntax.Ident); ok && (id.Name == HookImport || id.Name == HookFrom) {
 				// An import fails at its statement, not inside the
@@ -215,6 +219,44 @@ func (x *exprs) iter(e syntax.Expr) syntax.Expr {
 	return call(pos, HookIter, e)
 }
 
+// boolish reports whether e is, by its form, a bool: True, False, a
+// comparison, a not, or a call of a hook or builtin that returns one.
+func boolish(e syntax.Expr) bool {
+	switch e := e.(type) {
+	case *syntax.Ident:
+		return e.Name == "True" || e.Name == "False"
+	case *syntax.ParenExpr:
+		return boolish(e.X)
+	case *syntax.UnaryExpr:
+		return e.Op == syntax.NOT
+	case *syntax.BinaryExpr:
+		switch e.Op {
+		case syntax.EQL, syntax.NEQ, syntax.LT, syntax.GT, syntax.LE, syntax.GE, syntax.IN, syntax.NOT_IN:
+			return true
+		}
+	case *syntax.CallExpr:
+		if id, ok := e.Fn.(*syntax.Ident); ok {
+			switch id.Name {
+			case HookEq, HookIs, "isinstance", "bool", "callable", "hasattr", "any", "all":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asInt returns e as the int Python's arithmetic makes of a bool
+// (1 if e else 0) when e is boolish, else e itself.
+func asInt(e syntax.Expr) syntax.Expr {
+	if !boolish(e) {
+		return e
+	}
+	pos, _ := e.Span()
+	one := &syntax.Literal{Token: syntax.INT, TokenPos: pos, Raw: "1", Value: int64(1)}
+	zero := &syntax.Literal{Token: syntax.INT, TokenPos: pos, Raw: "0", Value: int64(0)}
+	return &syntax.ParenExpr{Lparen: pos, X: &syntax.CondExpr{If: pos, Cond: e, True: one, ElsePos: pos, False: zero}, Rparen: pos}
+}
+
 // literal reports whether e is a string literal or None, whose == is the
 // same in Starlark and Python.
 func literal(e syntax.Expr) bool {
@@ -271,6 +313,12 @@ func (x *exprs) expr(e syntax.Expr, sc *scope) syntax.Expr {
 		e.X = x.expr(e.X, sc)
 		e.Y = x.expr(e.Y, sc)
 		switch e.Op {
+		case syntax.PLUS, syntax.MINUS, syntax.STAR, syntax.SLASH, syntax.SLASHSLASH:
+			// A bool is the int 0 or 1 in Python's arithmetic:
+			// True + True, n + (a > b).
+			e.X, e.Y = asInt(e.X), asInt(e.Y)
+		}
+		switch e.Op {
 		case syntax.EQL, syntax.NEQ:
 			if literal(e.X) || literal(e.Y) {
 				return e
@@ -293,6 +341,9 @@ func (x *exprs) expr(e syntax.Expr, sc *scope) syntax.Expr {
 	case *syntax.UnaryExpr:
 		if e.X != nil {
 			e.X = x.expr(e.X, sc)
+			if e.Op == syntax.MINUS || e.Op == syntax.PLUS {
+				e.X = asInt(e.X)
+			}
 		}
 	case *syntax.CallExpr:
 		e.Fn = x.expr(e.Fn, sc)
