@@ -67,6 +67,11 @@ var parents = map[string]string{
 	"EOFError":            "Exception",
 	"JSONDecodeError":     "ValueError",
 	"libvirtError":        "Exception",
+	"libxmlError":         "Exception", // libxml2's, and the classes derived from it
+	"treeError":           "libxmlError",
+	"parserError":         "libxmlError",
+	"uriError":            "libxmlError",
+	"xpathError":          "libxmlError",
 }
 
 // Classes lists the built-in exception classes.
