@@ -187,7 +187,7 @@ func xpathFailure(src string, err error) error {
 	case errors.As(err, &se), errors.As(err, &te):
 		return pyError("xpathError", "xmlXPathEval() failed")
 	case errors.As(err, &ue):
-		return pyError("xpathError", fmt.Sprintf("xmlXPathEval() failed: %s in vertscript's XPath (%q)", ue.what, src))
+		return pyError("xpathError", fmt.Sprintf("xmlXPathEval() failed: %s in vertscript's XPath (%q)", ue.Error(), src))
 	}
 	return err
 }

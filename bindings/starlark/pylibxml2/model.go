@@ -162,6 +162,14 @@ func newDocument(d *xmltree.Document, size int) *document {
 	return doc
 }
 
+// unmodeled names what the document has that xmltree leaves out, or "".
+func (d *document) unmodeled() string {
+	if d.inner != "" {
+		return d.inner
+	}
+	return d.outer
+}
+
 // content is libxml2's xmlNodeGetContent: a text's or an attribute's
 // value, the texts of an element's or the document's descendants.
 func (d *document) content(i int) string {

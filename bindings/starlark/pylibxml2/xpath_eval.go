@@ -32,7 +32,6 @@ type evaluator struct {
 	steps func(n uint64) error
 	alloc func(n uint64) error
 	work  uint64
-	preds int // the predicates being evaluated, nested
 }
 
 // evalCtx is the context of an evaluation: a node (none for no node),
@@ -460,7 +459,16 @@ func (ev *evaluator) path(e *pathExpr, c evalCtx) (any, error) {
 	default:
 		cur = []int{}
 	}
+	// loose is whether cur came from //: in a document with nodes that
+	// xmltree leaves out, it lacks them, and a . or .. after it would tell.
+	loose := false
 	for _, s := range e.steps {
+		if loose && s.implicit && s.axis != axDescendantOrSelf {
+			if what := ev.d.unmodeled(); what != "" {
+				return nil, &unsupportedError{"// followed by . or .. in a document with " + what}
+			}
+		}
+		loose = s.implicit && s.axis == axDescendantOrSelf
 		next, err := ev.step(cur, s)
 		if err != nil {
 			return nil, err
@@ -512,11 +520,6 @@ func (ev *evaluator) step(cur []int, s step) ([]int, error) {
 func (ev *evaluator) filter(set []int, preds []expr) ([]int, error) {
 	if len(preds) == 0 {
 		return set, nil
-	}
-	ev.preds++
-	defer func() { ev.preds-- }()
-	if ev.preds > maxPredicateDepth {
-		return nil, &unsupportedError{fmt.Sprintf("predicates nested more than %d levels deep", maxPredicateDepth)}
 	}
 	for _, pred := range preds {
 		kept := make([]int, 0, len(set))
@@ -645,23 +648,26 @@ func (ev *evaluator) axis(n int, s step) ([]int, error) {
 
 // checkTest refuses the node tests whose answer would count the nodes
 // that xmltree leaves out (comments, processing instructions, CDATA
-// sections), in a document that has some.
+// sections), in a document that has some: node(), comment(),
+// processing-instruction() written out, and text() where those are
+// inside the document element (a CDATA section or a comment splits a
+// text, where xmltree has one).
 func (ev *evaluator) checkTest(s step) error {
-	what := ev.d.inner
-	if what == "" {
-		what = ev.d.outer
+	if s.implicit {
+		return nil
+	}
+	what := ev.d.unmodeled()
+	switch s.test {
+	case testText:
+		what = ev.d.inner
+	case testNode, testComment, testPI:
+	default:
+		return nil
 	}
 	if what == "" {
 		return nil
 	}
-	switch s.test {
-	case testNode, testText, testComment, testPI:
-		if s.axis == axSelf || s.axis == axParent || (s.axis == axDescendantOrSelf && s.test == testNode) {
-			return nil // ., .. and //: they select elements here
-		}
-		return &unsupportedError{"text(), node(), comment() and processing-instruction() in a document with " + what}
-	}
-	return nil
+	return &unsupportedError{"text(), node(), comment() and processing-instruction() in a document with " + what}
 }
 
 // space is the namespace of s's prefix.

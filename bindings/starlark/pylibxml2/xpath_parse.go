@@ -383,6 +383,8 @@ type step struct {
 	test          testKind
 	prefix, local string
 	preds         []expr
+	// implicit is a step the abbreviations make: // . ..
+	implicit bool
 }
 
 // functions are the functions of XPath's core library that vertscript
@@ -402,6 +404,7 @@ type parser struct {
 	toks  []token
 	i     int
 	depth int
+	preds int // the predicates being read, nested
 }
 
 // parseXPath reads src.
@@ -551,7 +554,7 @@ func (p *parser) path() (expr, error) {
 func (p *parser) relative(pe *pathExpr) error {
 	switch p.next().kind {
 	case tSlash2:
-		pe.steps = append(pe.steps, step{axis: axDescendantOrSelf, test: testNode})
+		pe.steps = append(pe.steps, step{axis: axDescendantOrSelf, test: testNode, implicit: true})
 	}
 	return p.steps(pe)
 }
@@ -569,7 +572,7 @@ func (p *parser) steps(pe *pathExpr) error {
 			p.next()
 		case tSlash2:
 			p.next()
-			pe.steps = append(pe.steps, step{axis: axDescendantOrSelf, test: testNode})
+			pe.steps = append(pe.steps, step{axis: axDescendantOrSelf, test: testNode, implicit: true})
 		default:
 			return nil
 		}
@@ -581,9 +584,9 @@ func (p *parser) step() (step, error) {
 	s := step{axis: axChild}
 	switch t.kind {
 	case tDot:
-		return step{axis: axSelf, test: testNode}, nil
+		return step{axis: axSelf, test: testNode, implicit: true}, nil
 	case tDotDot:
-		return step{axis: axParent, test: testNode}, nil
+		return step{axis: axParent, test: testNode, implicit: true}, nil
 	case tAt:
 		s.axis = axAttribute
 		t = p.next()
@@ -644,6 +647,10 @@ func (p *parser) predicates() ([]expr, error) {
 	var preds []expr
 	for p.peek().kind == tLBrack {
 		p.next()
+		p.preds++
+		if p.preds > maxPredicateDepth {
+			return nil, &unsupportedError{fmt.Sprintf("predicates nested more than %d levels deep", maxPredicateDepth)}
+		}
 		e, err := p.expr()
 		if err != nil {
 			return nil, err
@@ -651,6 +658,7 @@ func (p *parser) predicates() ([]expr, error) {
 		if err := p.expect(tRBrack, "]"); err != nil {
 			return nil, err
 		}
+		p.preds--
 		preds = append(preds, e)
 	}
 	return preds, nil
