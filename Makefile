@@ -7,8 +7,9 @@ BIN := bin/vertscript
 BUILD_PACKAGES := gcc libc6-dev pkg-config libvirt-dev libvirt-clients
 # What the tests need beyond that: libvirtd, which tests start on loopback,
 # and the reference interpreters that scripts are compared with: Lua 5.1,
-# and python3 with python3-libvirt (tests/pydiff).
-TEST_PACKAGES := $(BUILD_PACKAGES) libvirt-daemon lua5.1 python3 python3-libvirt
+# and python3 with python3-libvirt (tests/pydiff) and python3-libxml2 (the
+# libxml2 module's differential test, bindings/starlark/pylibxml2).
+TEST_PACKAGES := $(BUILD_PACKAGES) libvirt-daemon lua5.1 python3 python3-libvirt python3-libxml2
 
 .PHONY: all deps test-deps build demo test fuzz-uri vet fmt bench compat clean
 
@@ -50,7 +51,7 @@ bench: build
 # and the guide's examples (tests/compat/guide); each prints same,
 # DIFFERENT, UNSUPPORTED or skipped, then a count per set (tools/compat.sh).
 compat: build
-	@tools/deps.sh python3-libvirt
+	@tools/deps.sh python3-libvirt python3-libxml2
 	@tools/compat.sh
 
 vet:
