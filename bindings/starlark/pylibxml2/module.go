@@ -22,6 +22,7 @@ package pylibxml2
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"go.starlark.net/starlark"
@@ -122,7 +123,8 @@ func parseFile(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err != nil {
 		// A file that cannot be read is libxml2's parse failure; a
 		// refusal of the policy or the limits is the run's.
-		if e, ok := pyerr.As(err); ok && pyerr.Subclass(e.Class, "OSError") {
+		var pe *fs.PathError
+		if e, ok := pyerr.As(err); errors.As(err, &pe) || (ok && pyerr.Subclass(e.Class, "OSError")) {
 			return nil, pyError("parserError", "xmlParseFile() failed")
 		}
 		return nil, err

@@ -3,6 +3,7 @@ package pylibxml2
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -142,6 +143,8 @@ func TestParseFile(t *testing.T) {
 		switch path {
 		case "/missing":
 			return nil, pyerr.New("FileNotFoundError", "%s: no such file", op)
+		case "/gone":
+			return nil, fmt.Errorf("%s: %w", op, &fs.PathError{Op: "open", Path: path, Err: fs.ErrNotExist})
 		case "/refused":
 			return nil, errors.New(op + ": the file policy does not allow reading /refused")
 		}
@@ -152,6 +155,8 @@ func TestParseFile(t *testing.T) {
 	mod := Module(Options{ReadFile: read})
 	_, err = call(thread, mod, "parseFile", starlark.String("/missing"))
 	wantErr(t, "missing", err, "parserError", "xmlParseFile() failed")
+	_, err = call(thread, mod, "parseFile", starlark.String("/gone"))
+	wantErr(t, "gone", err, "parserError", "xmlParseFile() failed")
 	_, err = call(thread, mod, "parseFile", starlark.String("/refused"))
 	wantErr(t, "refused", err, "", "libxml2.parseFile: the file policy does not allow")
 	doc, err := call(thread, mod, "parseFile", starlark.String("/d.xml"))

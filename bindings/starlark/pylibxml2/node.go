@@ -9,6 +9,7 @@ import (
 	"go.starlark.net/syntax"
 
 	"github.com/vertscript/vertscript/bindings/starlark/budget"
+	"github.com/vertscript/vertscript/bindings/starlark/pyrun"
 )
 
 // Node is a node of a document as a script sees it: libxml2's xmlDoc,
@@ -17,7 +18,8 @@ import (
 //
 //	name, content, type, children, next, prev, last, parent, properties, doc
 //
-// and the get_* methods that read them (getContent too); its methods:
+// and the get_* methods that read them (getContent too); for ... in node
+// goes through walk_depth_first(); its methods:
 //
 //	prop(name), noNsProp(name), nsProp(name, uri)   an attribute's value, or None
 //	hasProp(name), hasNsProp(name, uri)             an attribute, or None
@@ -36,7 +38,16 @@ type Node struct {
 var (
 	_ starlark.HasAttrs   = (*Node)(nil)
 	_ starlark.Comparable = (*Node)(nil)
+	_ pyrun.Iterable      = (*Node)(nil)
 )
+
+// PyIter is what for ... in node goes through, as in libxml2's binding
+// (its __iter__ is walk_depth_first): the node, its descendants, then its
+// following siblings and theirs. "for child in node.children" goes
+// through the children and their descendants so.
+func (x *Node) PyIter(thread *starlark.Thread) (starlark.Value, error) {
+	return walkMethod(false)(thread, x, x.Type()+".__iter__", nil, nil)
+}
 
 // Type is the node's Python class.
 func (x *Node) Type() string {

@@ -356,7 +356,19 @@ func equal(x, y starlark.Value, depth int) (bool, error) {
 	return starlark.Equal(x, y)
 }
 
+// Iterable is a value of a module's own that Python iterates, though
+// Starlark does not: what a loop goes through is made when the loop
+// starts, and making it may fail (libxml2's nodes walk their document).
+type Iterable interface {
+	starlark.Value
+	// PyIter returns what for ... in v goes through.
+	PyIter(thread *starlark.Thread) (starlark.Value, error)
+}
+
 func (h *hooks) iter(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	if it, ok := args[0].(Iterable); ok {
+		return it.PyIter(thread)
+	}
 	if h.o.Iterable != nil {
 		return h.o.Iterable(thread, args[0])
 	}

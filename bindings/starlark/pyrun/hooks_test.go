@@ -124,3 +124,29 @@ func TestMatchAndRaise(t *testing.T) {
 		t.Errorf("bare raise: %v", err)
 	}
 }
+
+// walker is a value that Python iterates and Starlark does not: its
+// iteration is made when a loop starts, and may fail.
+type walker struct {
+	starlark.Value
+	items starlark.Value
+	err   error
+}
+
+func (w walker) PyIter(*starlark.Thread) (starlark.Value, error) { return w.items, w.err }
+
+func TestIterable(t *testing.T) {
+	items := starlark.Tuple{starlark.MakeInt(1), starlark.MakeInt(2)}
+	v, err := call(t, pysyntax.HookIter, walker{Value: starlark.None, items: items})
+	if err != nil || v.String() != "(1, 2)" {
+		t.Errorf("$iter of an Iterable: %v, %v", v, err)
+	}
+	_, err = call(t, pysyntax.HookIter, walker{Value: starlark.None, err: errorString("refused")})
+	if err == nil || !strings.Contains(err.Error(), "refused") {
+		t.Errorf("$iter of an Iterable that fails: %v", err)
+	}
+}
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
