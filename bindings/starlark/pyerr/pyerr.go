@@ -22,12 +22,29 @@ func New(class, format string, args ...any) *Error {
 	return &Error{Class: class, Msg: fmt.Sprintf(format, args...)}
 }
 
-// Error formats e as Python's traceback ends: "KeyError: 'x'".
+// Error formats e as Python's traceback ends: "KeyError: 'x'",
+// "libxml2.xpathError: xmlXPathEval() failed".
 func (e *Error) Error() string {
+	name := Qualified(e.Class)
 	if e.Msg == "" {
-		return e.Class
+		return name
 	}
-	return e.Class + ": " + e.Msg
+	return name + ": " + e.Msg
+}
+
+// modules are the modules of the classes that are not built-in.
+var modules = map[string]string{
+	"libvirtError": "libvirt",
+	"libxmlError":  "libxml2", "treeError": "libxml2", "parserError": "libxml2", "uriError": "libxml2", "xpathError": "libxml2",
+}
+
+// Qualified is class's name as Python prints it: with its module, for a
+// class that is not built-in ("libxml2.xpathError").
+func Qualified(class string) string {
+	if m, ok := modules[class]; ok {
+		return m + "." + class
+	}
+	return class
 }
 
 // parents maps a class to its base, for the built-in hierarchy that

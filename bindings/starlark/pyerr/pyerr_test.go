@@ -49,3 +49,21 @@ func TestAs(t *testing.T) {
 		}
 	}
 }
+
+func TestQualified(t *testing.T) {
+	for _, tc := range []struct{ class, want, err string }{
+		{"KeyError", "KeyError", "KeyError: 'x'"},
+		{"xpathError", "libxml2.xpathError", "libxml2.xpathError: 'x'"},
+		{"libvirtError", "libvirt.libvirtError", "libvirt.libvirtError: 'x'"},
+	} {
+		if got := Qualified(tc.class); got != tc.want {
+			t.Errorf("Qualified(%s) = %s, want %s", tc.class, got, tc.want)
+		}
+		if got := New(tc.class, "'x'").Error(); got != tc.err {
+			t.Errorf("%s: Error() = %s, want %s", tc.class, got, tc.err)
+		}
+	}
+	if !Subclass("xpathError", "libxmlError") || !Subclass("parserError", "Exception") || Subclass("xpathError", "OSError") {
+		t.Error("libxml2's classes are not libxmlError's, Exception's")
+	}
+}

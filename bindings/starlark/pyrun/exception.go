@@ -47,10 +47,7 @@ func NewClass(name string) *Class {
 
 // String is the class as Python prints it.
 func (c *Class) String() string {
-	if c.name == "libvirtError" {
-		return "<class 'libvirt.libvirtError'>"
-	}
-	return "<class '" + c.name + "'>"
+	return "<class '" + pyerr.Qualified(c.name) + "'>"
 }
 
 func (c *Class) Type() string          { return "type" }
