@@ -165,11 +165,6 @@ func parse(thread *starlark.Thread, fn, src, url, failed string) (starlark.Value
 		}
 		return nil, pyError("parserError", failed)
 	}
-	doc := &document{url: url}
-	doc.findMisc(src)
-	if enc := strings.ToLower(doc.encoding); enc != "" && enc != "utf-8" && enc != "utf8" && hasNonASCII(src) {
-		return nil, fmt.Errorf("%s: the document declares the encoding %s and has characters outside ASCII: only UTF-8 is supported", fn, doc.encoding)
-	}
 	if attrWhitespace(tree) && whitespaceRefs(src) {
 		return nil, fmt.Errorf("%s: the document has tabs or newlines in attribute values and character references to them: vertscript cannot tell which libxml2 would make spaces", fn)
 	}
@@ -181,8 +176,11 @@ func parse(thread *starlark.Thread, fn, src, url, failed string) (starlark.Value
 		return nil, err
 	}
 	built := newDocument(tree, size)
-	built.url, built.version, built.encoding, built.standalone = doc.url, doc.version, doc.encoding, doc.standalone
-	built.outer, built.inner = doc.outer, doc.inner
+	built.url = url
+	built.findMisc(src)
+	if enc := strings.ToLower(built.encoding); enc != "" && enc != "utf-8" && enc != "utf8" && hasNonASCII(src) {
+		return nil, fmt.Errorf("%s: the document declares the encoding %s and has characters outside ASCII: only UTF-8 is supported", fn, built.encoding)
+	}
 	return &Node{d: built, i: 0}, nil
 }
 
