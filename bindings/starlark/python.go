@@ -8,6 +8,7 @@ import (
 	"go.starlark.net/starlarkstruct"
 
 	"github.com/vertscript/vertscript/bindings/starlark/pybuiltin"
+	"github.com/vertscript/vertscript/bindings/starlark/pylibxml2"
 	"github.com/vertscript/vertscript/bindings/starlark/pyrun"
 	"github.com/vertscript/vertscript/bindings/starlark/pysyntax"
 )
@@ -64,7 +65,9 @@ type pyRun struct {
 // script fills.
 func addPython(predeclared starlark.StringDict) *pyRun {
 	run := &pyRun{classes: pysyntax.Classes{}}
-	modules := map[string]starlark.Value{"__future__": future}
+	modules := map[string]starlark.Value{"__future__": future, "libxml2": pylibxml2.Module(pylibxml2.Options{
+		ReadFile: func(thread *starlark.Thread, op, path string) ([]byte, error) { return sessionOf(thread).ReadAs(op, path) },
+	})}
 	for _, name := range pythonModules {
 		modules[name] = predeclared[name]
 	}

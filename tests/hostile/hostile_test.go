@@ -144,7 +144,7 @@ func TestHostile(t *testing.T) {
 	n := 0
 	for _, f := range files {
 		ext := filepath.Ext(f)
-		if ext != ".star" && ext != ".lua" {
+		if ext != ".star" && ext != ".lua" && ext != ".py" {
 			continue
 		}
 		n++
@@ -565,8 +565,8 @@ func TestCaseFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if ext := filepath.Ext(e.Name()); e.IsDir() || (ext != ".star" && ext != ".lua") {
-			t.Errorf("cases/%s: not a .star or .lua script", e.Name())
+		if ext := filepath.Ext(e.Name()); e.IsDir() || (ext != ".star" && ext != ".lua" && ext != ".py") {
+			t.Errorf("cases/%s: not a .star, .py or .lua script", e.Name())
 		}
 	}
 }
