@@ -26,7 +26,8 @@
 # Exits 1 if a script vertscript supports prints differently.
 #
 # Header lines of a script configure its runs:
-#   # compat-args: ARG...    arguments of both runs ($TMP: a fresh directory
+#   # compat-args: ARG...    arguments of both runs, after -- for vertscript
+#                            ($TMP: a fresh directory
 #                            of each run's own)
 #   # compat-flags: FLAG...  vertscript flags (policy, e.g. --allow file)
 set -u
@@ -81,7 +82,7 @@ run_pair() {
 		return
 	fi
 	# shellcheck disable=SC2086
-	timeout "$limit" "$vs" ${flags//\$TMP/$work/vs} "$script" "${vsargs[@]}" \
+	timeout "$limit" "$vs" ${flags//\$TMP/$work/vs} "$script" -- "${vsargs[@]}" \
 		</dev/null >"$work/got" 2>"$work/got.err"
 	grc=$?
 	if cmp -s "$work/want" "$work/got" && [ "$wrc" -eq "$grc" ]; then
