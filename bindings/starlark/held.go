@@ -8,6 +8,7 @@ import (
 	"go.starlark.net/starlarkstruct"
 
 	"github.com/vertscript/vertscript/bindings/starlark/budget"
+	"github.com/vertscript/vertscript/host"
 )
 
 // The run's memory account (host.Memory) measures what the script holds:
@@ -68,7 +69,7 @@ func (h *held) pushFunction(fn *starlark.Function) {
 	if !h.first(unsafe.Pointer(fn)) {
 		return
 	}
-	h.n = add(h.n, funcBytes)
+	h.n = host.SatAdd(h.n, funcBytes)
 	if m := fn.Module(); m != nil && h.first(unsafe.Pointer(m)) {
 		for _, v := range m.Globals() {
 			h.push(v)
@@ -150,29 +151,29 @@ func (h *held) run() {
 func (h *held) value(v starlark.Value) {
 	switch v := v.(type) {
 	case starlark.String:
-		h.n = add(h.n, boxBytes)
+		h.n = host.SatAdd(h.n, budget.BoxBytes)
 		if len(v) >= sharedString && !h.first(unsafe.Pointer(unsafe.StringData(string(v)))) {
 			return
 		}
-		h.n = add(h.n, uint64(len(v)))
+		h.n = host.SatAdd(h.n, uint64(len(v)))
 	case starlark.Bytes:
-		h.n = add(h.n, boxBytes)
+		h.n = host.SatAdd(h.n, budget.BoxBytes)
 		if len(v) >= sharedString && !h.first(unsafe.Pointer(unsafe.StringData(string(v)))) {
 			return
 		}
-		h.n = add(h.n, uint64(len(v)))
+		h.n = host.SatAdd(h.n, uint64(len(v)))
 	case starlark.Int:
 		if _, ok := v.Int64(); !ok {
-			h.n = add(h.n, boxBytes+8*words(v))
+			h.n = host.SatAdd(h.n, budget.BoxBytes+8*uint64(v.BigInt().BitLen()+63)/64)
 		}
 	case starlark.Float:
-		h.n = add(h.n, 8)
+		h.n = host.SatAdd(h.n, 8)
 	case starlark.NoneType, starlark.Bool:
 	case *starlark.List:
 		if !h.first(unsafe.Pointer(v)) {
 			return
 		}
-		h.n = add(h.n, add(listBytes, mul(uint64(v.Len()), slotBytes)))
+		h.n = host.SatAdd(h.n, host.SatAdd(listBytes, host.SatMul(uint64(v.Len()), budget.SlotBytes)))
 		for x := range v.Elements() {
 			h.push(x)
 		}
@@ -180,7 +181,7 @@ func (h *held) value(v starlark.Value) {
 		if len(v) == 0 || !h.first(unsafe.Pointer(&v[0])) {
 			return
 		}
-		h.n = add(h.n, add(boxBytes, mul(uint64(len(v)), slotBytes)))
+		h.n = host.SatAdd(h.n, host.SatAdd(budget.BoxBytes, host.SatMul(uint64(len(v)), budget.SlotBytes)))
 		for _, x := range v {
 			h.push(x)
 		}
@@ -188,7 +189,7 @@ func (h *held) value(v starlark.Value) {
 		if !h.first(unsafe.Pointer(v)) {
 			return
 		}
-		h.n = add(h.n, add(listBytes, mul(uint64(v.Len()), entryBytes)))
+		h.n = host.SatAdd(h.n, host.SatAdd(listBytes, host.SatMul(uint64(v.Len()), budget.EntryBytes)))
 		for k, x := range v.Entries() {
 			h.push(k)
 			h.push(x)
@@ -197,7 +198,7 @@ func (h *held) value(v starlark.Value) {
 		if !h.first(unsafe.Pointer(v)) {
 			return
 		}
-		h.n = add(h.n, add(listBytes, mul(uint64(v.Len()), entryBytes)))
+		h.n = host.SatAdd(h.n, host.SatAdd(listBytes, host.SatMul(uint64(v.Len()), budget.EntryBytes)))
 		for x := range v.Elements() {
 			h.push(x)
 		}
@@ -206,19 +207,19 @@ func (h *held) value(v starlark.Value) {
 	case *starlark.Builtin:
 		// A bound method holds its receiver (x.append holds x).
 		if h.first(unsafe.Pointer(v)) {
-			h.n = add(h.n, objectBytes)
+			h.n = host.SatAdd(h.n, objectBytes)
 			h.push(v.Receiver())
 		}
 	case *starlarkstruct.Module:
 		if h.first(unsafe.Pointer(v)) {
-			h.n = add(h.n, objectBytes)
+			h.n = host.SatAdd(h.n, objectBytes)
 			for _, x := range v.Members {
 				h.push(x)
 			}
 		}
 	case *starlarkstruct.Struct:
 		if h.first(unsafe.Pointer(v)) {
-			h.n = add(h.n, objectBytes)
+			h.n = host.SatAdd(h.n, objectBytes)
 			for _, name := range v.AttrNames() {
 				x, _ := v.Attr(name)
 				h.push(x)
@@ -226,7 +227,7 @@ func (h *held) value(v starlark.Value) {
 		}
 	case budget.Holder:
 		if p := pointerOf(v); p == nil || h.first(p) {
-			h.n = add(h.n, objectBytes)
+			h.n = host.SatAdd(h.n, objectBytes)
 			v.EachHeld(h.push)
 		}
 	default:
@@ -234,7 +235,7 @@ func (h *held) value(v starlark.Value) {
 			h.push(x)
 			return
 		}
-		h.n = add(h.n, objectBytes)
+		h.n = host.SatAdd(h.n, objectBytes)
 	}
 }
 

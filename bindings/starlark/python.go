@@ -66,7 +66,9 @@ type pyRun struct {
 func addPython(predeclared starlark.StringDict) *pyRun {
 	run := &pyRun{classes: pysyntax.Classes{}}
 	modules := map[string]starlark.Value{"__future__": future, "libxml2": pylibxml2.Module(pylibxml2.Options{
-		ReadFile: func(thread *starlark.Thread, op, path string) ([]byte, error) { return sessionOf(thread).ReadAs(op, path) },
+		ReadFile: func(thread *starlark.Thread, op, path string) ([]byte, error) {
+			return sessionOf(thread).ReadAs(op, path)
+		},
 	})}
 	for _, name := range pythonModules {
 		modules[name] = predeclared[name]

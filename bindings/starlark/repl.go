@@ -12,6 +12,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
+	"github.com/vertscript/vertscript/bindings/starlark/guard"
 	"github.com/vertscript/vertscript/host"
 )
 
@@ -75,7 +76,7 @@ func (r *repl) Read(next func() (string, error)) (host.Statement, error) {
 		err := syntax.Error{Pos: pos, Msg: fmt.Sprintf("expression nested more than %d levels deep", host.MaxNesting)}
 		return nil, &host.ScriptError{Msg: formatError(err, ""), Pos: errorPos(err), Err: err}
 	}
-	rewrite(f)
+	guard.Rewrite(f)
 	return f, nil
 }
 

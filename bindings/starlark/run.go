@@ -7,12 +7,14 @@ import (
 	"io"
 	"strings"
 
+	"go.starlark.net/lib/math"
 	"go.starlark.net/resolve"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 	"go.starlark.net/syntax"
 
 	"github.com/vertscript/vertscript/bindings/starlark/budget"
+	"github.com/vertscript/vertscript/bindings/starlark/guard"
 	"github.com/vertscript/vertscript/bindings/starlark/pybuiltin"
 	"github.com/vertscript/vertscript/bindings/starlark/pysyntax"
 	"github.com/vertscript/vertscript/bindings/starlark/xmlmod"
@@ -203,7 +205,7 @@ func (l *limits) predeclared(ctx context.Context, script host.Script, clock host
 	for i, a := range script.Args {
 		argv[i] = starlark.String(a)
 	}
-	predeclared := l.guards()
+	predeclared := guard.New(l, l.style).Predeclared()
 	predeclared["libvirt"] = module()
 	predeclared["argv"] = starlark.NewList(argv)
 	predeclared["read_file"] = starlark.NewBuiltin("read_file", readFile)
@@ -213,8 +215,8 @@ func (l *limits) predeclared(ctx context.Context, script host.Script, clock host
 	for name, m := range xmlmod.Predeclared(xmlOptions) { // xml, ET, ElementTree, minidom
 		predeclared[name] = m
 	}
-	predeclared["json"] = l.jsonModule()
-	predeclared["math"] = mathModule()
+	predeclared["json"] = guard.New(l, l.style).JSON()
+	predeclared["math"] = math.Module
 	for k, v := range pybuiltin.Idioms(pybuiltin.IdiomOptions{Stdout: script.Stdout, Stderr: script.Stderr, Argv: predeclared["argv"].(*starlark.List), Style: l.style}) {
 		predeclared[k] = v
 	}
@@ -293,7 +295,7 @@ func compileFile(path string, src []byte, predeclared starlark.StringDict, inspe
 	if inspect != nil {
 		inspect(f)
 	}
-	rewrite(f)
+	guard.Rewrite(f)
 	return starlark.FileProgram(f, predeclared.Has)
 }
 

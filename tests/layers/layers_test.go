@@ -95,14 +95,18 @@ func TestLayers(t *testing.T) {
 	}
 }
 
-// TestXMLModulesStandAlone: the XML modules know the budget and the core,
-// not the Starlark adapter that predeclares them, nor Lua or a backend.
-func TestXMLModulesStandAlone(t *testing.T) {
-	const xmlmod = starlarkBind + "/xmlmod"
-	all := deps(t, xmlmod)
-	for path := range all {
-		if path == starlarkBind || under(path, luaInterp) || under(path, luaBind) || under(path, libvirtGo) || under(path, cgoBackend) {
-			t.Errorf("%s depends on %s (%s)", xmlmod, path, importers(all, path))
+// TestAdapterPackagesStandAlone: the packages the Starlark adapter is made
+// of (the XML modules, the guards, the Python dialect's syntax, runtime,
+// builtins and modules) know the budget and the core, not the adapter that
+// wires them in, nor Lua or a backend.
+func TestAdapterPackagesStandAlone(t *testing.T) {
+	for _, name := range []string{"xmlmod", "guard", "budget", "pyerr", "pysyntax", "pyrun", "pybuiltin", "pylibxml2"} {
+		p := starlarkBind + "/" + name
+		all := deps(t, p)
+		for path := range all {
+			if path == starlarkBind || under(path, luaInterp) || under(path, luaBind) || under(path, libvirtGo) || under(path, cgoBackend) {
+				t.Errorf("%s depends on %s (%s)", p, path, importers(all, path))
+			}
 		}
 	}
 }

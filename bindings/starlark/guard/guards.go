@@ -1,4 +1,4 @@
-package starlark
+package guard
 
 import (
 	"fmt"
@@ -18,7 +18,7 @@ import (
 // and to cancellation: its guard checks the size of what it would make
 // against MaxMemory, and counts the elements it goes through as steps,
 // before it runs.
-func (l *limits) guards() starlark.StringDict {
+func (l *Guards) guards() starlark.StringDict {
 	d := starlark.StringDict{
 		guardMul:    starlark.NewBuiltin(guardMul, l.mul),
 		guardMod:    starlark.NewBuiltin(guardMod, l.mod),
@@ -59,7 +59,7 @@ type check func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 
 // wrap is b, with check run before it. Called as b itself is (not through
 // starlark.Call), b fails with its own messages and call stack.
-func (l *limits) wrap(b *starlark.Builtin, check check) *starlark.Builtin {
+func (l *Guards) wrap(b *starlark.Builtin, check check) *starlark.Builtin {
 	w := starlark.NewBuiltin(b.Name(), func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if err := check(thread, b, args, kwargs); err != nil {
 			return nil, err
@@ -75,7 +75,7 @@ func (l *limits) wrap(b *starlark.Builtin, check check) *starlark.Builtin {
 // iterating checks a builtin that goes through the elements of its
 // iterable arguments, making per bytes for each: a range of a billion
 // numbers holds no elements of its own, but list() of it makes them all.
-func (l *limits) iterating(per uint64, made string) check {
+func (l *Guards) iterating(per uint64, made string) check {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
 		if (b.Name() == "min" || b.Name() == "max") && len(args) > 1 {
 			return nil // min(a, b): the arguments are the elements
@@ -125,7 +125,7 @@ func lazy(v starlark.Value) bool {
 // texts checks a builtin that makes a string of its arguments' text:
 // str(x), repr(x), print(*args), fail(*args). A list holding the same long
 // string a thousand times is small, its text is not.
-func (l *limits) texts(quote bool) check {
+func (l *Guards) texts(quote bool) check {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
 		t := l.text()
 		size := uint64(0)
@@ -140,7 +140,7 @@ func (l *limits) texts(quote bool) check {
 }
 
 // text returns a measure of texts up to the memory limit (or any length).
-func (l *limits) text() *text {
+func (l *Guards) text() *text {
 	if l.lim.MaxMemory == 0 {
 		return &text{limit: host.MaxEstimate}
 	}
@@ -150,7 +150,7 @@ func (l *limits) text() *text {
 // made checks the string that what would make: size bytes, and the work
 // t counted (printing big integers) as steps; and that t met no value
 // nested too deep to print.
-func (l *limits) made(thread *starlark.Thread, t *text, size uint64, what string) error {
+func (l *Guards) made(thread *starlark.Thread, t *text, size uint64, what string) error {
 	if t.deep {
 		return host.NestingError(what, "a value")
 	}
@@ -165,7 +165,7 @@ func (l *limits) made(thread *starlark.Thread, t *text, size uint64, what string
 
 // mul is x * y, refused when it would repeat a string, bytes, list or
 // tuple past the memory limit.
-func (l *limits) mul(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (l *Guards) mul(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	x, y := args[0], args[1]
 	seq, count := x, y
 	if _, ok := x.(starlark.Int); ok {
@@ -204,7 +204,7 @@ func (l *limits) mul(thread *starlark.Thread, b *starlark.Builtin, args starlark
 // as steps: one per product of two 64-bit words. A few steps of squaring
 // make an integer of millions of words, and one more product of two of
 // them takes minutes in one step.
-func (l *limits) arithmetic(thread *starlark.Thread, x, y starlark.Value) error {
+func (l *Guards) arithmetic(thread *starlark.Thread, x, y starlark.Value) error {
 	a, ok1 := x.(starlark.Int)
 	b, ok2 := y.(starlark.Int)
 	if !ok1 || !ok2 || l.lim.MaxSteps == 0 {
@@ -232,7 +232,7 @@ func words(i starlark.Int) uint64 { return uint64(i.BigInt().BitLen()+63) / 64 }
 
 // mod is x % y, refused when it would format a string past the memory
 // limit.
-func (l *limits) mod(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (l *Guards) mod(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	x, y := args[0], args[1]
 	if s, ok := x.(starlark.String); ok {
 		t := l.text()
@@ -250,7 +250,7 @@ func (l *limits) mod(thread *starlark.Thread, b *starlark.Builtin, args starlark
 }
 
 // sized is y in x += y: when x is a list, += extends it with y's elements.
-func (l *limits) sized(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (l *Guards) sized(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	y := args[0]
 	if _, ok := y.(starlark.Iterable); ok && lazy(y) {
 		if n := starlark.Len(y); n > 0 {
@@ -267,11 +267,11 @@ func (l *limits) sized(thread *starlark.Thread, b *starlark.Builtin, args starla
 
 // method is x.name for one of guardedMethods: the guarded form of a
 // string's, list's, dict's or set's method, any other value unchanged.
-func (l *limits) method(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (l *Guards) method(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	return l.guardMethod(args[0]), nil
 }
 
-func (l *limits) guardMethod(v starlark.Value) starlark.Value {
+func (l *Guards) guardMethod(v starlark.Value) starlark.Value {
 	m, ok := v.(*starlark.Builtin)
 	if !ok || m.Receiver() == nil {
 		return v
@@ -324,7 +324,7 @@ func (l *limits) guardMethod(v starlark.Value) starlark.Value {
 
 // join checks sep.join(iterable): the length of its strings, and the
 // separators.
-func (l *limits) join(sep string) check {
+func (l *Guards) join(sep string) check {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
 		if len(args) != 1 || len(kwargs) != 0 || l.lim.MaxMemory == 0 {
 			return nil // join fails
@@ -353,7 +353,7 @@ func (l *limits) join(sep string) check {
 }
 
 // replace checks s.replace(old, new[, count]).
-func (l *limits) replace(s string) check {
+func (l *Guards) replace(s string) check {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
 		if len(args) < 2 || len(kwargs) != 0 || l.lim.MaxMemory == 0 {
 			return nil
@@ -376,7 +376,7 @@ func (l *limits) replace(s string) check {
 }
 
 // format checks s.format(*args, **kwargs).
-func (l *limits) format(s string) check {
+func (l *Guards) format(s string) check {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
 		t := l.text()
 		return l.made(thread, t, formatSize(s, args, kwargs, t), "format")
@@ -385,7 +385,7 @@ func (l *limits) format(s string) check {
 
 // split checks s.split(sep, maxsplit) and rsplit: each piece is a string
 // of its own.
-func (l *limits) split(s string) check {
+func (l *Guards) split(s string) check {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
 		if len(s) < host.SmallAlloc/(slotBytes+boxBytes) || len(kwargs) != 0 {
 			return nil // few pieces, or the arguments are for split to check
@@ -409,7 +409,7 @@ func (l *limits) split(s string) check {
 }
 
 // splitlines checks s.splitlines().
-func (l *limits) splitlines(s string) check {
+func (l *Guards) splitlines(s string) check {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
 		if len(s) < host.SmallAlloc/(slotBytes+boxBytes) {
 			return nil

@@ -1,4 +1,4 @@
-package starlark
+package guard
 
 import (
 	"go.starlark.net/syntax"

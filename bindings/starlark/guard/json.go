@@ -1,10 +1,9 @@
-package starlark
+package guard
 
 import (
 	"fmt"
 
 	"go.starlark.net/lib/json"
-	"go.starlark.net/lib/math"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 
@@ -16,7 +15,7 @@ import (
 // decode, indent), each function checked before it runs against the run's
 // limits: what it would make against --max-memory, the nesting of what it
 // reads against host.MaxNesting (encoding and decoding recurse).
-func (l *limits) jsonModule() *starlarkstruct.Module {
+func (l *Guards) jsonModule() *starlarkstruct.Module {
 	members := starlark.StringDict{}
 	for name, v := range json.Module.Members {
 		b := v.(*starlark.Builtin)
@@ -32,13 +31,10 @@ func (l *limits) jsonModule() *starlarkstruct.Module {
 	return &starlarkstruct.Module{Name: "json", Members: members}
 }
 
-// mathModule is go.starlark.net's math module.
-func mathModule() starlark.Value { return math.Module }
-
 // jsonEncode checks json.encode(x) and encode_indent(x): the text of x,
 // measured as repr measures it (a list holding one long string many times
 // is small, its text is not), with the indentation of each element.
-func (l *limits) jsonEncode(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
+func (l *Guards) jsonEncode(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
 	if len(args) != 1 {
 		return nil // the builtin fails
 	}
@@ -53,7 +49,7 @@ func (l *limits) jsonEncode(thread *starlark.Thread, b *starlark.Builtin, args s
 
 // jsonText checks json.decode(s) and json.indent(s): the values decoding
 // makes, or the lines indenting makes, and the nesting.
-func (l *limits) jsonText(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
+func (l *Guards) jsonText(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
 	if len(args) < 1 {
 		return nil
 	}
