@@ -235,3 +235,14 @@ func exceptionOf(err error, classify func(error) (string, bool)) *Exception {
 	}
 	return &Exception{class: "Exception", args: starlark.Tuple{starlark.String(msg)}, err: err}
 }
+
+// Raised returns the exception that err, an error unwinding a script,
+// carries when the script raised it (raise X(...)); modules that call
+// script functions use it to tell an exception's class and message.
+func Raised(err error) (*Exception, bool) {
+	var r *raised
+	if errors.As(err, &r) {
+		return r.x, true
+	}
+	return nil, false
+}
