@@ -83,7 +83,7 @@ except SystemExit as e:
     print("exit", e.code)
 except Exception as e:
     sys.stdout.flush()
-    print("error", type(e).__name__)
+    print("error", type(e).__name__, e)
 `
 
 func runPython(t *testing.T, c diffCase) (string, string) {
@@ -146,7 +146,7 @@ func runStarlark(t *testing.T, c diffCase, tb testBudget) (string, string, error
 			}
 			fmt.Fprintln(&stdout, "exit", code)
 		default:
-			fmt.Fprintln(&stdout, "error", e.Class[strings.LastIndexByte(e.Class, '.')+1:])
+			fmt.Fprintln(&stdout, "error", e.Class[strings.LastIndexByte(e.Class, '.')+1:], e.Msg)
 		}
 		err = nil
 	}

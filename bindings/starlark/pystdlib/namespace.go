@@ -17,6 +17,7 @@ import (
 type Namespace struct {
 	dict         *starlark.Dict
 	unrecognized []string // a subcommand's unknown arguments
+	values       bool     // optparse's Values, which prints as its dict
 }
 
 var (
@@ -43,6 +44,9 @@ func (ns *Namespace) set(k string, v starlark.Value) { ns.dict.SetKey(starlark.S
 
 // String is Python's repr: Namespace(a=1, b='x').
 func (ns *Namespace) String() string {
+	if ns.values {
+		return Repr(ns.dict)
+	}
 	var b strings.Builder
 	b.WriteString("Namespace(")
 	var star []string
@@ -84,7 +88,12 @@ func isIdentifier(s string) bool {
 	return true
 }
 
-func (ns *Namespace) Type() string          { return "Namespace" }
+func (ns *Namespace) Type() string {
+	if ns.values {
+		return "Values"
+	}
+	return "Namespace"
+}
 func (ns *Namespace) Freeze()               { ns.dict.Freeze() }
 func (ns *Namespace) Truth() starlark.Bool  { return true }
 func (ns *Namespace) Hash() (uint32, error) { return 0, typeError("unhashable type: 'Namespace'") }

@@ -69,8 +69,8 @@ func Modules(o Options) map[string]starlark.Value {
 	r := &run{o: o}
 	mods := map[string]starlark.Value{
 		"argparse": r.argparseModule(),
-		// TODO "optparse":    r.optparseModule(),
-		// TODO "getopt":      getoptModule(),
+		"optparse": r.optparseModule(),
+		"getopt":      getoptModule(),
 		// TODO "re":          reModule(),
 		// TODO "json":        r.jsonModule(),
 		// TODO "time":        r.timeModule(),
