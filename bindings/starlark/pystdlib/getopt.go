@@ -18,8 +18,12 @@ import (
 func getoptModule() *starlarkstruct.Module {
 	class := pyrun.NewClass("getopt.GetoptError")
 	return module("getopt", map[string]builtin{
-		"getopt":     func(t *starlark.Thread, b *starlark.Builtin, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) { return getopt(t, b, a, kw, false) },
-		"gnu_getopt": func(t *starlark.Thread, b *starlark.Builtin, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) { return getopt(t, b, a, kw, true) },
+		"getopt": func(t *starlark.Thread, b *starlark.Builtin, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			return getopt(t, b, a, kw, false)
+		},
+		"gnu_getopt": func(t *starlark.Thread, b *starlark.Builtin, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			return getopt(t, b, a, kw, true)
+		},
 	}, starlark.StringDict{"GetoptError": class, "error": class})
 }
 

@@ -70,7 +70,7 @@ func Modules(o Options) map[string]starlark.Value {
 	mods := map[string]starlark.Value{
 		"argparse": r.argparseModule(),
 		"optparse": r.optparseModule(),
-		"getopt":      getoptModule(),
+		"getopt":   getoptModule(),
 		// TODO "re":          reModule(),
 		// TODO "json":        r.jsonModule(),
 		// TODO "time":        r.timeModule(),
