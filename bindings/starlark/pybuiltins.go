@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"time"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 	"go.starlark.net/syntax"
 
+	"github.com/vertscript/vertscript/bindings/starlark/pystdlib"
 	"github.com/vertscript/vertscript/host"
 )
 
@@ -22,7 +22,7 @@ import (
 //	round(number, ndigits=None) rounded half to even; an int without ndigits
 //	map(function, iterable, ...) and filter(function, iterable)
 //	time.sleep(secs), time.time(), time.monotonic(), and the calendar
-//	functions (timefmt.go)
+//	functions (pystdlib.TimeMembers)
 //
 // Each is priced in steps per element, and time.sleep ends with the run
 // (a timeout or an interrupt does not wait for it).
@@ -30,44 +30,11 @@ import (
 // pyBuiltins adds them to predeclared; ctx is the run's, which time.sleep
 // gives up on when it ends, and clock the session's.
 func (l *limits) pyBuiltins(predeclared starlark.StringDict, ctx context.Context, clock host.Clock) {
-	start := clock.Now() // time.monotonic's origin
 	predeclared["sum"] = starlark.NewBuiltin("sum", l.sum)
 	predeclared["round"] = starlark.NewBuiltin("round", round)
 	predeclared["map"] = starlark.NewBuiltin("map", l.mapBuiltin)
 	predeclared["filter"] = starlark.NewBuiltin("filter", l.filter)
-	timeMembers := starlark.StringDict{
-		"sleep": starlark.NewBuiltin("time.sleep", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var v starlark.Value
-			if err := starlark.UnpackArgs(b.Name(), args, kwargs, "secs", &v); err != nil {
-				return nil, err
-			}
-			secs, ok := starlark.AsFloat(v)
-			if !ok {
-				return nil, fmt.Errorf("%s: got %s, want a number of seconds", b.Name(), v.Type())
-			}
-			if !(secs >= 0) || secs > math.MaxInt64/float64(time.Second) {
-				return nil, fmt.Errorf("%s: sleep length must be a non-negative number of seconds, got %v", b.Name(), secs)
-			}
-			if err := clock.Sleep(ctx, time.Duration(secs*float64(time.Second))); err != nil {
-				return nil, err
-			}
-			return starlark.None, nil
-		}),
-		"time": starlark.NewBuiltin("time.time", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
-				return nil, err
-			}
-			return starlark.Float(float64(clock.Now().UnixNano()) / 1e9), nil
-		}),
-		"monotonic": starlark.NewBuiltin("time.monotonic", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
-				return nil, err
-			}
-			return starlark.Float(clock.Now().Sub(start).Seconds()), nil
-		}),
-	}
-	l.calendar(timeMembers, clock)
-	predeclared["time"] = &starlarkstruct.Module{Name: "time", Members: timeMembers}
+	predeclared["time"] = &starlarkstruct.Module{Name: "time", Members: pystdlib.TimeMembers(clock, ctx)}
 }
 
 // elements returns the elements of iterable, priced one step each.

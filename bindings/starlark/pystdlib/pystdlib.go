@@ -71,9 +71,9 @@ func Modules(o Options) map[string]starlark.Value {
 		"argparse": r.argparseModule(),
 		"optparse": r.optparseModule(),
 		"getopt":   getoptModule(),
-		// TODO "re":          reModule(),
-		// TODO "json":        r.jsonModule(),
-		// TODO "time":        r.timeModule(),
+		"re":       reModule(),
+		"json":     r.jsonModule(),
+		"time":     r.timeModule(),
 		// TODO "datetime":    r.datetimeModule(),
 		// TODO "string":      stringModule(),
 		// TODO "socket":      socketModule(),
@@ -87,6 +87,9 @@ func Modules(o Options) map[string]starlark.Value {
 		// TODO "functools":   functoolsModule(),
 		// TODO "itertools":   itertoolsModule(),
 	}
+	osMod, pathMod := r.osModule()
+	mods["os"] = osMod
+	mods["os.path"] = pathMod
 	return mods
 }
 
@@ -149,11 +152,13 @@ func typeError(format string, args ...any) error { return pyerr.New("TypeError",
 // valueError is Python's ValueError.
 func valueError(format string, args ...any) error { return pyerr.New("ValueError", format, args...) }
 
-// refused is the error of a function that would reach the host, which
-// scripts do not: an OSError naming the function and why.
+// refused is a function that would reach the host, which scripts do
+// not: calling it ends the script with a policy refusal naming it and
+// saying why (a refusal no handler catches, so that no script goes on
+// with a default in its place).
 func refused(name, why string) *starlark.Builtin {
 	return starlark.NewBuiltin(name, func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-		return nil, pyerr.New("OSError", "%s: %s", name, why)
+		return nil, &host.PolicyError{Op: name, Reason: why}
 	})
 }
 
