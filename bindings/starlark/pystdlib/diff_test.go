@@ -71,6 +71,8 @@ class _FakeDate(_dt.date):
     @classmethod
     def today(cls):
         return cls.fromtimestamp(_FakeTime.now)
+_FakeDatetime.__name__ = "datetime.datetime"
+_FakeDate.__name__ = "datetime.date"
 datetime.datetime = _FakeDatetime
 datetime.date = _FakeDate
 sys.argv = %s

@@ -74,7 +74,7 @@ func Modules(o Options) map[string]starlark.Value {
 		"re":       reModule(),
 		"json":     r.jsonModule(),
 		"time":     r.timeModule(),
-		// TODO "datetime":    r.datetimeModule(),
+		"datetime": r.datetimeModule(),
 		// TODO "string":      stringModule(),
 		// TODO "socket":      socketModule(),
 		// TODO "collections": collectionsModule(),
