@@ -54,6 +54,7 @@ def _time():
 def _sleep(s):
     _FakeTime.now += s
 time.time = _time
+time.monotonic = _time
 time.sleep = _sleep
 _real_localtime, _real_gmtime, _real_ctime, _real_strftime = time.localtime, time.gmtime, time.ctime, time.strftime
 time.localtime = lambda secs=None: _real_localtime(_FakeTime.now if secs is None else secs)

@@ -214,6 +214,9 @@ func (e *jsonEncoder) value(thread *starlark.Thread, v starlark.Value, depth int
 	if err := e.grow(thread); err != nil {
 		return err
 	}
+	if d, ok := v.(*defaultDict); ok {
+		v = d.Dict
+	}
 	switch v := v.(type) {
 	case starlark.NoneType:
 		e.b.WriteString("null")
