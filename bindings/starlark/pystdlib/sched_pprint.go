@@ -215,7 +215,8 @@ func (s *scheduler) run(thread *starlark.Thread, b *starlark.Builtin, args starl
 
 // pprint is Python's pprint module: pprint(object, stream=None, indent=1,
 // width=80, depth=None, compact=False, sort_dicts=True) and pformat(...),
-// for dicts, lists and tuples as Python lays them out.
+// for dicts, lists and tuples as Python lays them out; other values as
+// Options.Repr shows them.
 func (r *run) pprintModule() *starlarkstruct.Module {
 	args := func(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple, stream bool) (starlark.Value, *starlark.Value, *printer, error) {
 		var obj starlark.Value
@@ -239,8 +240,19 @@ func (r *run) pprintModule() *starlarkstruct.Module {
 		if err := steps(thread, 1); err != nil {
 			return "", err
 		}
+		var leafErr error
+		p.leaf = func(v starlark.Value) string {
+			s, err := r.repr(thread, v)
+			if err != nil && leafErr == nil {
+				leafErr = err
+			}
+			return s
+		}
 		var sb strings.Builder
 		p.format(&sb, obj, 0, 0, 0)
+		if leafErr != nil {
+			return "", leafErr
+		}
 		if err := alloc(thread, sb.Len(), b.Name(), "a string"); err != nil {
 			return "", err
 		}
@@ -273,6 +285,7 @@ func (r *run) pprintModule() *starlarkstruct.Module {
 type printer struct {
 	indent, width int
 	compact, sort bool
+	leaf          func(starlark.Value) string // the repr of what is not a dict, list or tuple
 }
 
 // repr is the one-line repr, with dicts sorted by key.
@@ -335,7 +348,11 @@ func (p *printer) writeRepr(b *strings.Builder, v starlark.Value, depth int) {
 		}
 		b.WriteByte(')')
 	default:
-		b.WriteString(Repr(v))
+		if p.leaf != nil {
+			b.WriteString(p.leaf(v))
+		} else {
+			b.WriteString(Repr(v))
+		}
 	}
 }
 
