@@ -16,6 +16,7 @@ import (
 	"github.com/vertscript/vertscript/bindings/starlark/budget"
 	"github.com/vertscript/vertscript/bindings/starlark/guard"
 	"github.com/vertscript/vertscript/bindings/starlark/pybuiltin"
+	"github.com/vertscript/vertscript/bindings/starlark/pystdlib"
 	"github.com/vertscript/vertscript/bindings/starlark/pysyntax"
 	"github.com/vertscript/vertscript/bindings/starlark/xmlmod"
 	"github.com/vertscript/vertscript/host"
@@ -223,9 +224,7 @@ func (l *limits) predeclared(ctx context.Context, script host.Script, clock host
 	for k, v := range pybuiltin.Extras() {
 		predeclared[k] = v
 	}
-	timeMembers := pybuiltin.TimeMembers(ctx, clock)
-	l.calendar(timeMembers, clock)
-	predeclared["time"] = &starlarkstruct.Module{Name: "time", Members: timeMembers}
+	predeclared["time"] = &starlarkstruct.Module{Name: "time", Members: pystdlib.TimeMembers(clock, ctx)}
 	// if __name__ == "__main__": main(), as scripts run as programs end.
 	predeclared["__name__"] = starlark.String("__main__")
 	predeclared["__file__"] = starlark.String(script.Path)

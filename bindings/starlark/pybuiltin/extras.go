@@ -1,17 +1,14 @@
 package pybuiltin
 
 import (
-	"context"
 	"fmt"
 	"math"
 	"strconv"
-	"time"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
 	"github.com/vertscript/vertscript/bindings/starlark/budget"
-	"github.com/vertscript/vertscript/host"
 )
 
 // Python builtins that Starlark lacks and libvirt scripts in the wild use,
@@ -21,11 +18,8 @@ import (
 //	sum(iterable, start=0)     the sum of the elements
 //	round(number, ndigits=None) rounded half to even; an int without ndigits
 //	map(function, iterable, ...) and filter(function, iterable)
-//	time.sleep(secs), time.time(), time.monotonic(), and the calendar
-//	functions (timefmt.go)
 //
-// Each is priced in steps per element, and time.sleep ends with the run
-// (a timeout or an interrupt does not wait for it).
+// Each is priced in steps per element.
 
 // Extras returns sum, round, map and filter.
 func Extras() starlark.StringDict {
@@ -34,43 +28,6 @@ func Extras() starlark.StringDict {
 		"round":  starlark.NewBuiltin("round", round),
 		"map":    starlark.NewBuiltin("map", mapBuiltin),
 		"filter": starlark.NewBuiltin("filter", filter),
-	}
-}
-
-// TimeMembers returns time.sleep, time.time and time.monotonic on clock;
-// ctx is the run's, which time.sleep gives up on when it ends.
-func TimeMembers(ctx context.Context, clock host.Clock) starlark.StringDict {
-	start := clock.Now() // time.monotonic's origin
-	return starlark.StringDict{
-		"sleep": starlark.NewBuiltin("time.sleep", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var v starlark.Value
-			if err := starlark.UnpackArgs(b.Name(), args, kwargs, "secs", &v); err != nil {
-				return nil, err
-			}
-			secs, ok := starlark.AsFloat(v)
-			if !ok {
-				return nil, fmt.Errorf("%s: got %s, want a number of seconds", b.Name(), v.Type())
-			}
-			if !(secs >= 0) || secs > math.MaxInt64/float64(time.Second) {
-				return nil, fmt.Errorf("%s: sleep length must be a non-negative number of seconds, got %v", b.Name(), secs)
-			}
-			if err := clock.Sleep(ctx, time.Duration(secs*float64(time.Second))); err != nil {
-				return nil, err
-			}
-			return starlark.None, nil
-		}),
-		"time": starlark.NewBuiltin("time.time", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
-				return nil, err
-			}
-			return starlark.Float(float64(clock.Now().UnixNano()) / 1e9), nil
-		}),
-		"monotonic": starlark.NewBuiltin("time.monotonic", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
-				return nil, err
-			}
-			return starlark.Float(clock.Now().Sub(start).Seconds()), nil
-		}),
 	}
 }
 

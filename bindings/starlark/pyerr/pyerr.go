@@ -91,6 +91,31 @@ var parents = map[string]string{
 	"xpathError":          "libxmlError",
 }
 
+// moduleClasses are the exception classes of the standard modules
+// (package pystdlib), by the qualified names Python's tracebacks show:
+// scripts catch them as module attributes (except getopt.GetoptError),
+// so they are not predeclared names as the built-in ones are.
+var moduleClasses = map[string]string{
+	"re.error":                      "Exception",
+	"getopt.GetoptError":            "Exception",
+	"argparse.ArgumentError":        "Exception",
+	"argparse.ArgumentTypeError":    "Exception",
+	"optparse.OptParseError":        "Exception",
+	"optparse.OptionError":          "optparse.OptParseError",
+	"optparse.OptionConflictError":  "optparse.OptionError",
+	"optparse.OptionValueError":     "optparse.OptParseError",
+	"optparse.BadOptionError":       "optparse.OptParseError",
+	"optparse.AmbiguousOptionError": "optparse.BadOptionError",
+}
+
+// parent is the base class of class.
+func parent(class string) string {
+	if p, ok := parents[class]; ok {
+		return p
+	}
+	return moduleClasses[class]
+}
+
 // Classes lists the built-in exception classes.
 func Classes() []string {
 	out := make([]string, 0, len(parents))
@@ -100,10 +125,12 @@ func Classes() []string {
 	return out
 }
 
-// Known reports whether class is a built-in exception class.
+// Known reports whether class is a built-in exception class, or one of
+// the standard modules' (re.error, getopt.GetoptError, ...).
 func Known(class string) bool {
 	_, ok := parents[class]
-	return ok || class == "BaseException"
+	_, mod := moduleClasses[class]
+	return ok || mod || class == "BaseException"
 }
 
 // Subclass reports whether class is base or derives from it.
@@ -114,7 +141,7 @@ func Subclass(class, base string) bool {
 	if base == "IOError" || base == "EnvironmentError" {
 		base = "OSError"
 	}
-	for c := class; c != ""; c = parents[c] {
+	for c := class; c != ""; c = parent(c) {
 		if c == base {
 			return true
 		}

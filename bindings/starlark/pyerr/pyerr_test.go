@@ -23,11 +23,27 @@ func TestSubclass(t *testing.T) {
 		{"libvirtError", "Exception", true},
 		{"ModuleNotFoundError", "ImportError", true},
 		{"NoSuchClass", "Exception", false},
+		{"re.error", "Exception", true},
+		{"re.error", "ValueError", false},
+		{"getopt.GetoptError", "Exception", true},
+		{"optparse.AmbiguousOptionError", "optparse.OptParseError", true},
+		{"argparse.ArgumentTypeError", "BaseException", true},
 	}
 	for _, tc := range tests {
 		if got := Subclass(tc.class, tc.base); got != tc.want {
 			t.Errorf("Subclass(%s, %s) = %v, want %v", tc.class, tc.base, got, tc.want)
 		}
+	}
+}
+
+func TestModuleClassesAreNotPredeclared(t *testing.T) {
+	for _, c := range Classes() {
+		if c == "re.error" || c == "getopt.GetoptError" {
+			t.Errorf("Classes() lists %s, which scripts reach through its module", c)
+		}
+	}
+	if !Known("re.error") {
+		t.Error("Known(re.error) = false")
 	}
 }
 

@@ -298,3 +298,14 @@ func ClassName(err error, classify func(error) (string, bool)) string {
 		return x.class
 	}
 }
+
+// Raised returns the exception that err, an error unwinding a script,
+// carries when the script raised it (raise X(...)); modules that call
+// script functions use it to tell an exception's class and message.
+func Raised(err error) (*Exception, bool) {
+	var r *raised
+	if errors.As(err, &r) {
+		return r.x, true
+	}
+	return nil, false
+}

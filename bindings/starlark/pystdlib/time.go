@@ -1,24 +1,110 @@
-package starlark
+package pystdlib
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strings"
 	"time"
 
 	"go.starlark.net/starlark"
+	"go.starlark.net/starlarkstruct"
 
 	"github.com/vertscript/vertscript/host"
 	"github.com/vertscript/vertscript/host/strftime"
 )
 
-// Python's calendar functions of the time module, on the session's clock
-// and the process's local zone (TZ):
+// Python's time module, on the session's clock and its local zone:
 //
-//	time.strftime(format[, t])  C's strftime (host/strftime); t a struct_time or a 9-tuple, default localtime()
-//	time.localtime([secs]), time.gmtime([secs])  a struct_time
-//	time.mktime(t)              seconds since the epoch of a local struct_time, a float
-//	time.ctime([secs]), time.asctime([t])  "Sat Dec  5 01:59:37 2026"
+//	time(), monotonic(), perf_counter()   seconds, a float
+//	sleep(secs)                 passes on the clock; ends when the run does
+//	strftime(format[, t])       C's strftime (host/strftime); t a struct_time or a 9-tuple, default localtime()
+//	strptime(string, format="%a %b %d %H:%M:%S %Y")  a struct_time, or ValueError
+//	localtime([secs]), gmtime([secs])  a struct_time
+//	mktime(t)                   seconds since the epoch of a local struct_time, a float
+//	ctime([secs]), asctime([t]) "Sat Dec  5 01:59:37 2026"
+//	timezone, altzone, daylight, tzname
+//
+// TimeMembers is the same for the Starlark dialect's predeclared time
+// module, without strptime and the zone constants.
+
+// TimeMembers returns the members of the time module of a run on clock,
+// whose sleeps give up when ctx ends: sleep, time, monotonic and the
+// calendar functions (localtime, gmtime, ctime, asctime, mktime,
+// strftime).
+func TimeMembers(clock host.Clock, ctx context.Context) starlark.StringDict {
+	start := clock.Now() // monotonic's origin
+	m := starlark.StringDict{
+		"sleep": starlark.NewBuiltin("time.sleep", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var v starlark.Value
+			if err := starlark.UnpackArgs(b.Name(), args, kwargs, "secs", &v); err != nil {
+				return nil, err
+			}
+			secs, ok := starlark.AsFloat(v)
+			if !ok {
+				return nil, fmt.Errorf("%s: got %s, want a number of seconds", b.Name(), v.Type())
+			}
+			if !(secs >= 0) || secs > math.MaxInt64/float64(time.Second) {
+				return nil, fmt.Errorf("%s: sleep length must be a non-negative number of seconds, got %v", b.Name(), secs)
+			}
+			if err := clock.Sleep(ctx, time.Duration(secs*float64(time.Second))); err != nil {
+				return nil, err
+			}
+			return starlark.None, nil
+		}),
+		"time": starlark.NewBuiltin("time.time", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
+				return nil, err
+			}
+			return starlark.Float(float64(clock.Now().UnixNano()) / 1e9), nil
+		}),
+		"monotonic": starlark.NewBuiltin("time.monotonic", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
+				return nil, err
+			}
+			return starlark.Float(clock.Now().Sub(start).Seconds()), nil
+		}),
+	}
+	calendar(m, clock)
+	return m
+}
+
+func (r *run) timeModule() *starlarkstruct.Module {
+	m := TimeMembers(r.o.Clock, r.o.Ctx)
+	m["perf_counter"] = m["monotonic"]
+	m["strptime"] = starlark.NewBuiltin("time.strptime", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var s string
+		format := "%a %b %d %H:%M:%S %Y"
+		if err := starlark.UnpackArgs(b.Name(), args, kwargs, "string", &s, "format?", &format); err != nil {
+			return nil, err
+		}
+		p, err := strptime(s, format, host.Zone(r.o.Clock))
+		if err != nil {
+			return nil, err
+		}
+		return newStructTime(p.tm()), nil
+	})
+	// The zone constants are those of now, in the local zone, as C's
+	// tzset leaves them.
+	loc := host.Zone(r.o.Clock)
+	year := r.o.Clock.Now().In(loc).Year()
+	jan := time.Date(year, 1, 1, 12, 0, 0, 0, loc)
+	jul := time.Date(year, 7, 1, 12, 0, 0, 0, loc)
+	stdName, stdOff := jan.Zone()
+	dstName, dstOff := jul.Zone()
+	if jan.IsDST() { // the southern hemisphere
+		stdName, stdOff, dstName, dstOff = dstName, dstOff, stdName, stdOff
+	}
+	daylight := 0
+	if stdOff != dstOff {
+		daylight = 1
+	}
+	m["timezone"] = starlark.MakeInt(-stdOff)
+	m["altzone"] = starlark.MakeInt(-dstOff)
+	m["daylight"] = starlark.MakeInt(daylight)
+	m["tzname"] = starlark.Tuple{starlark.String(stdName), starlark.String(dstName)}
+	return &starlarkstruct.Module{Name: "time", Members: m}
+}
 
 // structTime is Python's time.struct_time: a 9-tuple with named fields
 // tm_year ... tm_isdst, and tm_zone and tm_gmtoff.
@@ -58,6 +144,9 @@ func (s *structTime) String() string {
 	return b.String()
 }
 
+// PyRepr is String: Python shows a struct_time so.
+func (s *structTime) PyRepr() string { return s.String() }
+
 func (s *structTime) Attr(name string) (starlark.Value, error) {
 	for i, f := range structTimeFields {
 		if f == name {
@@ -66,8 +155,14 @@ func (s *structTime) Attr(name string) (starlark.Value, error) {
 	}
 	switch name {
 	case "tm_zone":
+		if s.tm.Zone == "" {
+			return starlark.None, nil
+		}
 		return starlark.String(s.tm.Zone), nil
 	case "tm_gmtoff":
+		if s.tm.Zone == "" && s.tm.Gmtoff == 0 {
+			return starlark.None, nil
+		}
 		return starlark.MakeInt(s.tm.Gmtoff), nil
 	}
 	return nil, nil
@@ -78,7 +173,7 @@ func (s *structTime) AttrNames() []string {
 }
 
 // calendar adds the calendar functions to the time module's members.
-func (l *limits) calendar(members starlark.StringDict, clock host.Clock) {
+func calendar(members starlark.StringDict, clock host.Clock) {
 	secsArg := func(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (time.Time, error) {
 		var v starlark.Value = starlark.None
 		if err := starlark.UnpackArgs(b.Name(), args, kwargs, "secs?", &v); err != nil {
@@ -185,7 +280,7 @@ func (l *limits) calendar(members starlark.StringDict, clock host.Clock) {
 		}
 		return starlark.Float(strftime.Mktime(tm, host.Zone(clock))), nil
 	})
-	members["strftime"] = starlark.NewBuiltin("time.strftime", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	members["strftime"] = starlark.NewBuiltin("time.strftime", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		var format string
 		var v starlark.Value = starlark.None
 		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &format, &v); err != nil {
@@ -198,7 +293,7 @@ func (l *limits) calendar(members starlark.StringDict, clock host.Clock) {
 		if err != nil {
 			return nil, err
 		}
-		s, err := strftime.Format(format, tm, func(n int) error { return l.alloc(uint64(n), b.Name(), "a string") })
+		s, err := strftime.Format(format, tm, func(n int) error { return alloc(thread, n, b.Name(), "a string") })
 		if err != nil {
 			return nil, err
 		}
