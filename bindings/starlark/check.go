@@ -7,6 +7,7 @@ import (
 	"go.starlark.net/resolve"
 	"go.starlark.net/syntax"
 
+	"github.com/vertscript/vertscript/bindings/starlark/pystdlib"
 	"github.com/vertscript/vertscript/host"
 )
 
@@ -24,7 +25,7 @@ func (lang Language) Check(script host.Script) ([]host.Ref, error) {
 	predeclared := l.predeclared(context.Background(), script, host.SystemClock{})
 	var py *pyRun
 	if lang.python {
-		py = addPython(predeclared)
+		py = addPython(predeclared, pystdlib.Options{Args: script.Args})
 	}
 	var refs []host.Ref
 	getattrs := map[int]*syntax.Ident{} // the dynamic refs, by index, that name getattr

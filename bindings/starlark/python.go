@@ -10,6 +10,7 @@ import (
 	"github.com/vertscript/vertscript/bindings/starlark/pybuiltin"
 	"github.com/vertscript/vertscript/bindings/starlark/pylibxml2"
 	"github.com/vertscript/vertscript/bindings/starlark/pyrun"
+	"github.com/vertscript/vertscript/bindings/starlark/pystdlib"
 	"github.com/vertscript/vertscript/bindings/starlark/pysyntax"
 )
 
@@ -38,7 +39,7 @@ var pythonAttrs = pybuiltin.Attrs()
 
 // pythonModules are the predeclared names that are modules a Python script
 // may import (besides __future__); their submodules are their attributes.
-var pythonModules = []string{"libvirt", "sys", "json", "math", "time", "xml"}
+var pythonModules = []string{"libvirt", "sys", "math", "xml"}
 
 // future is the __future__ module: Python 3 has every feature it names,
 // so importing one changes nothing, as in Python 3.
@@ -63,7 +64,7 @@ type pyRun struct {
 // Starlark one: the hooks of its lowered syntax and the exception classes.
 // It returns the run's state, which compiling the
 // script fills.
-func addPython(predeclared starlark.StringDict) *pyRun {
+func addPython(predeclared starlark.StringDict, std pystdlib.Options) *pyRun {
 	run := &pyRun{classes: pysyntax.Classes{}}
 	modules := map[string]starlark.Value{"__future__": future, "libxml2": pylibxml2.Module(pylibxml2.Options{
 		ReadFile: func(thread *starlark.Thread, op, path string) ([]byte, error) {
@@ -72,6 +73,18 @@ func addPython(predeclared starlark.StringDict) *pyRun {
 	})}
 	for _, name := range pythonModules {
 		modules[name] = predeclared[name]
+	}
+	// Python's standard modules; its json and time, not Starlark's.
+	std.Repr = pybuiltin.Repr
+	for name, m := range pystdlib.Modules(std) {
+		if !strings.Contains(name, ".") {
+			modules[name] = m
+		}
+	}
+	if sys, ok := predeclared["sys"].(*starlarkstruct.Module); ok {
+		for k, v := range pystdlib.SysExtras() {
+			sys.Members[k] = v
+		}
 	}
 	module := func(name string) (starlark.Value, bool) {
 		parts := strings.Split(name, ".")

@@ -123,7 +123,10 @@ func (lang Language) Run(ctx context.Context, s *host.Session, script host.Scrip
 	}
 	var py *pyRun
 	if lang.python {
-		py = addPython(predeclared)
+		py = addPython(predeclared, pystdlib.Options{
+			Args: script.Args, Stdout: script.Stdout, Stderr: script.Stderr, Clock: s.Clock(), Ctx: ctx,
+			ReadFile: func(path string) ([]byte, error) { return s.ReadAs("open", path) },
+		})
 		l.className = py.className
 	}
 	mem.SetMeasure(func() uint64 { return measure(thread, predeclared) })

@@ -10,6 +10,7 @@ import (
 	"go.starlark.net/starlarkstruct"
 
 	"github.com/vertscript/vertscript/bindings/starlark/budget"
+	"github.com/vertscript/vertscript/bindings/starlark/pyerr"
 	"github.com/vertscript/vertscript/host"
 )
 
@@ -109,7 +110,11 @@ func (x *exiter) exit(thread *starlark.Thread, b *starlark.Builtin, args starlar
 func ExitStatus(err error, stderr io.Writer) (result error, ok bool) {
 	var req *exitRequest
 	if !errors.As(err, &req) {
-		return nil, false
+		pe, isExit := pyerr.As(err)
+		if !isExit || pe.Class != "SystemExit" {
+			return nil, false
+		}
+		req = systemExit(pe.Value)
 	}
 	if req.msg != nil {
 		fmt.Fprintln(stderr, *req.msg)
@@ -118,6 +123,27 @@ func ExitStatus(err error, stderr io.Writer) (result error, ok bool) {
 		return nil, true
 	}
 	return &host.ExitError{Code: req.code}, true
+}
+
+// systemExit is the exit request of a SystemExit whose code is v, as
+// Python ends: None or 0 is status 0, an int its status, anything else is
+// printed and is status 1.
+func systemExit(v any) *exitRequest {
+	switch c := v.(type) {
+	case nil, starlark.NoneType:
+		return &exitRequest{}
+	case int:
+		return &exitRequest{code: c}
+	case starlark.Int:
+		if n, ok := c.Int64(); ok && n == int64(int(n)) {
+			return &exitRequest{code: int(n)}
+		}
+	}
+	msg := fmt.Sprint(v)
+	if s, ok := v.(starlark.String); ok {
+		msg = string(s)
+	}
+	return &exitRequest{code: 1, msg: &msg}
 }
 
 // file is sys.stdout or sys.stderr.

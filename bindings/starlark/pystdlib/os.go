@@ -100,7 +100,9 @@ var (
 	_ starlark.Iterable = (*refusedValue)(nil)
 )
 
-func (v *refusedValue) err() error            { return &host.PolicyError{Op: v.name, Reason: v.why} }
+func (v *refusedValue) err() error {
+	return &host.PolicyError{Op: v.name, Reason: v.why + " (see " + portingHost + ")"}
+}
 func (v *refusedValue) String() string        { return "<" + v.name + ": " + v.why + ">" }
 func (v *refusedValue) Type() string          { return "refused" }
 func (v *refusedValue) Freeze()               {}

@@ -156,9 +156,13 @@ func valueError(format string, args ...any) error { return pyerr.New("ValueError
 // not: calling it ends the script with a policy refusal naming it and
 // saying why (a refusal no handler catches, so that no script goes on
 // with a default in its place).
+// portingHost is the porting guide's section on what scripts do not
+// see of the host.
+const portingHost = "docs/porting.md#host"
+
 func refused(name, why string) *starlark.Builtin {
 	return starlark.NewBuiltin(name, func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-		return nil, &host.PolicyError{Op: name, Reason: why}
+		return nil, &host.PolicyError{Op: name, Reason: why + " (see " + portingHost + ")"}
 	})
 }
 

@@ -1,3 +1,4 @@
 # expect: unsupported
-import os  # unsupported here
-print(os.path.join("a", "b"))
+import os
+print(os.path.join("a", "b"), os.path.basename("/x/y.xml"), os.path.splitext("y.xml"))
+print(os.getenv("HOME") is not None)  # unsupported here
