@@ -85,6 +85,7 @@ func Modules(o Options) map[string]starlark.Value {
 		"copy":        copyModule(),
 		"operator":    operatorModule(),
 		"functools":   functoolsModule(),
+		"typing":      typingModule(),
 		"itertools":   itertoolsModule(),
 	}
 	osMod, pathMod := r.osModule()

@@ -4,6 +4,7 @@
 # compat-commit: 2ef29704f3dad911a5e1a94913c688212fb8cd24
 # compat-license: LGPL-2.1-or-later
 # compat-args: $TMP
+# compat-flags: --allow read --allow file
 # (the lines above were added for vertscript's compat check; the original file follows unchanged)
 #!/usr/bin/env python3
 """

@@ -3,6 +3,7 @@
 # compat-path: cluster_metrics/templates/telegraf-plugins/kvm_virsh.py
 # compat-commit: 1b1e2853d1d95ff82a7e68a8757df06593dd1cd1
 # compat-license: Apache-2.0
+# compat-skip: python3 prints abs(hash(socket.getfqdn())), and a str hash is random in each python3 process
 # (the lines above were added for vertscript's compat check; the original file follows unchanged)
 #!/usr/bin/env python
 import libvirt
