@@ -217,6 +217,17 @@ func (p *printer) write(v starlark.Value, quote bool) error {
 		} else {
 			p.buf = fmt.Appendf(p.buf, "<built-in function %s>", v.Name())
 		}
+	case interface {
+		starlark.Value
+		PyRepr() string
+	}:
+		// A module's value (a datetime, a match, a namespace) that
+		// knows its Python repr.
+		if quote && p.style == Python {
+			p.buf = append(p.buf, v.PyRepr()...)
+		} else {
+			p.buf = append(p.buf, v.String()...)
+		}
 	default:
 		p.buf = append(p.buf, v.String()...)
 	}
@@ -413,6 +424,9 @@ func (m *measure) size(v starlark.Value, quote bool) uint64 {
 		})
 	case *starlark.Function, *starlark.Builtin:
 		return uint64(len(v.String())) + 64
+	}
+	if r, ok := v.(interface{ PyRepr() string }); ok {
+		return uint64(max(len(r.PyRepr()), len(v.String())))
 	}
 	// Libvirt objects, ranges: short.
 	return uint64(len(v.String()))

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"go.starlark.net/starlark"
+
+	"github.com/vertscript/vertscript/host"
 	"go.starlark.net/starlarkstruct"
 	"go.starlark.net/syntax"
 )
@@ -310,7 +312,7 @@ func (p *printer) items(d *starlark.Dict) []starlark.Tuple {
 }
 
 func (p *printer) writeRepr(b *strings.Builder, v starlark.Value, depth int) {
-	if depth > maxReprDepth {
+	if depth > host.MaxNesting {
 		b.WriteString("...")
 		return
 	}
@@ -358,7 +360,7 @@ func (p *printer) writeRepr(b *strings.Builder, v starlark.Value, depth int) {
 
 // format is PrettyPrinter._format.
 func (p *printer) format(w *strings.Builder, v starlark.Value, indent, allowance, level int) {
-	if level > maxReprDepth {
+	if level > host.MaxNesting {
 		w.WriteString("...")
 		return
 	}
