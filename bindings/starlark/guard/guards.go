@@ -130,35 +130,30 @@ func (l *Guards) texts(quote bool) check {
 		t := l.text()
 		size := uint64(0)
 		for _, a := range args {
-			size = add(size, add(t.size(a, quote), 1))
+			size = add(size, add(t.Size(a, quote), 1))
 		}
 		for _, kv := range kwargs {
-			size = add(size, t.size(kv[1], false))
+			size = add(size, t.Size(kv[1], false))
 		}
 		return l.made(thread, t, size, b.Name()+"()")
 	}
 }
 
 // text returns a measure of texts up to the memory limit (or any length).
-func (l *Guards) text() *text {
-	if l.lim.MaxMemory == 0 {
-		return &text{limit: host.MaxEstimate}
-	}
-	return &text{limit: l.lim.MaxMemory}
-}
+func (l *Guards) text() *pybuiltin.Measure { return pybuiltin.NewMeasure(l.lim.MaxMemory) }
 
 // made checks the string that what would make: size bytes, and the work
 // t counted (printing big integers) as steps; and that t met no value
 // nested too deep to print.
-func (l *Guards) made(thread *starlark.Thread, t *text, size uint64, what string) error {
-	if t.deep {
+func (l *Guards) made(thread *starlark.Thread, t *pybuiltin.Measure, size uint64, what string) error {
+	if t.Deep() {
 		return host.NestingError(what, "a value")
 	}
 	if err := l.alloc(size, what, "a string"); err != nil {
 		return err
 	}
-	if t.work > 0 {
-		return l.steps(thread, t.work)
+	if t.Work() > 0 {
+		return l.steps(thread, t.Work())
 	}
 	return nil
 }

@@ -39,7 +39,7 @@ func (l *Guards) jsonEncode(thread *starlark.Thread, b *starlark.Builtin, args s
 		return nil // the builtin fails
 	}
 	t := l.text()
-	size := t.size(args[0], true)
+	size := t.Size(args[0], true)
 	if b.Name() == "json.encode_indent" {
 		size = add(size, size) // a line break and indentation per element, about as long as the element
 		size = add(size, size)

@@ -232,16 +232,13 @@ func (p printer) print(stdout *file) func(*starlark.Thread, *starlark.Builtin, s
 			out = f
 		}
 		if bud := budget.Of(thread); bud.Limits().MaxMemory > 0 || p.style == exact {
-			m := measure{limit: bud.Limits().MaxMemory}
-			if m.limit == 0 {
-				m.limit = host.MaxEstimate
-			}
+			m := NewMeasure(bud.Limits().MaxMemory)
 			size := uint64(len(end))
 			for i, a := range args {
 				if i > 0 {
 					size = add(size, uint64(len(sep)))
 				}
-				size = add(size, m.size(a, false))
+				size = add(size, m.Size(a, false))
 			}
 			if m.deep {
 				return nil, host.NestingError("print()", "a value")

@@ -2,7 +2,6 @@ package pybuiltin
 
 import (
 	"fmt"
-	"math/bits"
 	"reflect"
 	"strconv"
 	"unsafe"
@@ -112,8 +111,8 @@ func charge(thread *starlark.Thread, v starlark.Value, quote bool, style Style, 
 	if limit == 0 {
 		limit = host.MaxEstimate
 	}
-	m := measure{limit: limit}
-	n := m.size(v, quote)
+	m := Measure{Limit: limit}
+	n := m.Size(v, quote)
 	if m.deep {
 		return host.NestingError(what, "a value")
 	}
@@ -347,19 +346,9 @@ func typeName(v starlark.Value) string {
 // The estimates of measure are upper bounds of the length of a text,
 // cheap to compute, and saturated at host.MaxEstimate.
 
-func add(a, b uint64) uint64 {
-	if s, carry := bits.Add64(a, b, 0); carry == 0 && s < host.MaxEstimate {
-		return s
-	}
-	return host.MaxEstimate
-}
+func add(a, b uint64) uint64 { return host.SatAdd(a, b) }
 
-func mul(a, b uint64) uint64 {
-	if hi, lo := bits.Mul64(a, b); hi == 0 && lo < host.MaxEstimate {
-		return lo
-	}
-	return host.MaxEstimate
-}
+func mul(a, b uint64) uint64 { return host.SatMul(a, b) }
 
 // bigWords is the size, in 64-bit words, from which formatting an integer
 // counts as more than a step.
@@ -374,17 +363,36 @@ type key struct {
 	n int
 }
 
-// measure estimates the length of texts. Containers reached several times
-// (a list repeated in a list) count each time, as they print each time,
-// but are measured once; the walk stops when the estimate passes limit.
-type measure struct {
-	limit uint64
+// Measure estimates the length of texts: str(v) and repr(v). Containers
+// reached several times (a list repeated in a list) count each time, as
+// they print each time, but are measured once; the walk stops when the
+// estimate passes Limit.
+type Measure struct {
+	Limit uint64
 	seen  map[key]uint64 // container -> its text's length; 0: being measured
 	depth int
-	deep  bool // a container nests more than host.MaxNesting deep
+	deep  bool   // a container nests more than host.MaxNesting deep
+	work  uint64 // steps of work to print the big integers met
 }
 
-func (m *measure) size(v starlark.Value, quote bool) uint64 {
+// NewMeasure returns a measure that stops past limit (0: no limit).
+func NewMeasure(limit uint64) *Measure {
+	if limit == 0 {
+		limit = host.MaxEstimate
+	}
+	return &Measure{Limit: limit}
+}
+
+// Deep reports whether a value measured nests deeper than host.MaxNesting
+// (printing it would recurse too deep).
+func (m *Measure) Deep() bool { return m.deep }
+
+// Work is the steps of work that printing the big integers measured
+// takes: formatting one in decimal takes time in the square of its size.
+func (m *Measure) Work() uint64 { return m.work }
+
+// Size is an upper bound of the length of repr(v) (quote) or str(v).
+func (m *Measure) Size(v starlark.Value, quote bool) uint64 {
 	switch v := v.(type) {
 	case starlark.String:
 		if !quote {
@@ -401,6 +409,9 @@ func (m *measure) size(v starlark.Value, quote bool) uint64 {
 		if _, ok := v.Int64(); ok {
 			return 20
 		}
+		if w := words(v); w >= bigWords {
+			m.work = add(m.work, mul(w, w))
+		}
 		return uint64(v.BigInt().BitLen())/3 + 2
 	case starlark.Float:
 		return 32
@@ -416,11 +427,11 @@ func (m *measure) size(v starlark.Value, quote bool) uint64 {
 	case *starlark.Dict:
 		return m.iterable(key{unsafe.Pointer(v), 0}, v, func(k starlark.Value) uint64 {
 			x, _, _ := v.Get(k)
-			return add(m.size(k, true), add(m.size(x, true), 4)) // k: v,
+			return add(m.Size(k, true), add(m.Size(x, true), 4)) // k: v,
 		})
 	case *starlark.Set:
 		return m.iterable(key{unsafe.Pointer(v), 0}, v, func(x starlark.Value) uint64 {
-			return add(m.size(x, true), 2)
+			return add(m.Size(x, true), 2)
 		})
 	case *starlark.Function, *starlark.Builtin:
 		return uint64(len(v.String())) + 64
@@ -433,7 +444,7 @@ func (m *measure) size(v starlark.Value, quote bool) uint64 {
 }
 
 // once measures the value id names with f, once.
-func (m *measure) once(id key, f func() uint64) uint64 {
+func (m *Measure) once(id key, f func() uint64) uint64 {
 	if n, ok := m.seen[id]; ok {
 		return n
 	}
@@ -446,7 +457,7 @@ func (m *measure) once(id key, f func() uint64) uint64 {
 }
 
 // enter enters a container, unless it nests too deep (then deep is set).
-func (m *measure) enter() bool {
+func (m *Measure) enter() bool {
 	if m.depth >= host.MaxNesting {
 		m.deep = true
 		return false
@@ -457,7 +468,7 @@ func (m *measure) enter() bool {
 
 // container measures a container of n elements, element(i) being the
 // i-th, once: [a, b] is 2 + len(a) + 2 + len(b).
-func (m *measure) container(id key, n int, element func(int) starlark.Value) uint64 {
+func (m *Measure) container(id key, n int, element func(int) starlark.Value) uint64 {
 	if size, ok := m.seen[id]; ok {
 		if size == 0 {
 			return 5 // a cycle: [...]
@@ -473,10 +484,10 @@ func (m *measure) container(id key, n int, element func(int) starlark.Value) uin
 	}
 	m.seen[id] = 0
 	size := uint64(3)
-	for i := 0; i < n && size <= m.limit; i++ {
-		size = add(size, add(m.size(element(i), true), 2))
+	for i := 0; i < n && size <= m.Limit; i++ {
+		size = add(size, add(m.Size(element(i), true), 2))
 	}
-	if size > m.limit {
+	if size > m.Limit {
 		size = host.MaxEstimate // measured no further
 	}
 	m.seen[id] = size
@@ -484,7 +495,7 @@ func (m *measure) container(id key, n int, element func(int) starlark.Value) uin
 }
 
 // iterable measures a dict or set once: each element x adds entry(x).
-func (m *measure) iterable(id key, v starlark.Iterable, entry func(starlark.Value) uint64) uint64 {
+func (m *Measure) iterable(id key, v starlark.Iterable, entry func(starlark.Value) uint64) uint64 {
 	if size, ok := m.seen[id]; ok {
 		if size == 0 {
 			return 5
@@ -503,10 +514,10 @@ func (m *measure) iterable(id key, v starlark.Iterable, entry func(starlark.Valu
 	it := v.Iterate()
 	defer it.Done()
 	var x starlark.Value
-	for size <= m.limit && it.Next(&x) {
+	for size <= m.Limit && it.Next(&x) {
 		size = add(size, entry(x))
 	}
-	if size > m.limit {
+	if size > m.Limit {
 		size = host.MaxEstimate // measured no further
 	}
 	m.seen[id] = size
