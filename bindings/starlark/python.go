@@ -20,13 +20,17 @@ import (
 func Python() Language { return Language{python: true} }
 
 // pythonDoc lists what a Python script has besides the operation table.
-const pythonDoc = `import libvirt, import sys, from xml.dom import minidom, import xml.etree.ElementTree as ET, ...
+const pythonDoc = `import libvirt, import sys, from xml.dom import minidom, import xml.etree.ElementTree as ET
     The modules vertscript provides; importing another fails at that line, with ModuleNotFoundError.
+argparse, optparse, getopt, re, json, time, datetime, os, socket, string, collections, sched, textwrap, pprint, shlex, copy, operator, functools, itertools, typing, math, libxml2
+    Python's standard modules that libvirt scripts use (re on RE2; os refuses what reaches the host).
 try/except/else/finally, raise, assert
     Python's semantics: except libvirt.libvirtError as e: e.get_error_code(), e.get_error_message(), ...
     Limits, policy refusals and cancellations end the script whatever its handlers.
 Exception, ValueError, KeyError, IndexError, TypeError, ZeroDivisionError, libvirt.libvirtError
     Python's built-in exception classes.
+isinstance, type, repr, str, hex, oct, bin, divmod, pow, iter, next, vars, input
+    Python's builtins, with Python's repr and str of every value (input is refused: scripts have no stdin).
 is, is not, **, global, del, for/while ... else, annotations, a = b = v
     As in Python.
 class, yield, nonlocal, decorators, threads
