@@ -356,3 +356,23 @@ func TestPythonRefusals(t *testing.T) {
 		}
 	}
 }
+
+// TestStarlarkFloatsPrintAsPython checks that Starlark scripts print
+// floats as Python does, whatever shows them (print, str, repr, %, format,
+// a container): Starlark's own formatting writes 1e7 as 1e+07.
+func TestStarlarkFloatsPrintAsPython(t *testing.T) {
+	src := `
+for x in [1704067200000000000/2/10000000, 1e7, 123456789.0, 1e15, 1e16, 1.5e-5, 0.0001, 0.1+0.2, -2.5, 3.0, 1e300, 12345678.9]:
+    print(x, str(x), repr(x), "%s" % x, "{}".format(x), [x], (x,))
+`
+	want, _ := python3(t, src)
+	s := host.NewSession(cgobackend.New(), host.Options{URI: "test:///default"})
+	defer s.Close()
+	var out bytes.Buffer
+	if err := s.Run(context.Background(), starlark.New(), host.Script{Path: "t.star", Src: []byte(src), Stdout: &out}); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant (python3)\n%s", out.String(), want)
+	}
+}

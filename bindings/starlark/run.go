@@ -227,6 +227,8 @@ func (l *limits) predeclared(ctx context.Context, script host.Script, clock host
 	for k, v := range pybuiltin.Extras() {
 		predeclared[k] = v
 	}
+	predeclared["str"] = starlark.NewBuiltin("str", pybuiltin.StarlarkStr)
+	predeclared["repr"] = starlark.NewBuiltin("repr", pybuiltin.StarlarkRepr)
 	predeclared["time"] = &starlarkstruct.Module{Name: "time", Members: pystdlib.TimeMembers(clock, ctx)}
 	// if __name__ == "__main__": main(), as scripts run as programs end.
 	predeclared["__name__"] = starlark.String("__main__")

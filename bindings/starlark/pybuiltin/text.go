@@ -43,6 +43,31 @@ func Str(thread *starlark.Thread, v starlark.Value) (string, error) {
 	return text(thread, v, false, Python, "str()")
 }
 
+// StarlarkStr and StarlarkRepr are str and repr for Starlark scripts:
+// Starlark's own text, floats aside, which show as Python's repr shows
+// them (85203360000.0, not 8.520336e+10), as print, % and format do.
+func StarlarkStr(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var v starlark.Value
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &v); err != nil {
+		return nil, err
+	}
+	if s, ok := v.(starlark.String); ok {
+		return s, nil
+	}
+	s, err := text(thread, v, false, exact, "str()")
+	return starlark.String(s), err
+}
+
+// StarlarkRepr is repr for Starlark scripts (see StarlarkStr).
+func StarlarkRepr(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var v starlark.Value
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &v); err != nil {
+		return nil, err
+	}
+	s, err := text(thread, v, true, Starlark, "repr()")
+	return starlark.String(s), err
+}
+
 // text is v's text in style (quote: its repr), made by what: checked
 // against the run's memory limit before it is built.
 func text(thread *starlark.Thread, v starlark.Value, quote bool, style Style, what string) (string, error) {
@@ -76,11 +101,10 @@ func (p *printer) writeStr(v starlark.Value) error {
 		}
 	}
 	if p.style == exact {
-		if err := p.bigInt(v); err != nil {
-			return err
-		}
-		p.buf = append(p.buf, v.String()...)
-		return nil
+		// Starlark's own text, floats aside: they show as Python's
+		// repr, in containers too (Starlark writes 1e7 as 1e+07).
+		p.style = Starlark
+		defer func() { p.style = exact }()
 	}
 	return p.write(v, false)
 }
