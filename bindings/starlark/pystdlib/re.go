@@ -379,21 +379,38 @@ func (p *rePattern) all(s string, n int) [][]int {
 	return out
 }
 
-func (p *Pattern) findall(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+// search is a findall's or finditer's arguments and what it found.
+type search struct {
+	full, s          string // the string, and it up to endpos
+	off, pos, endpos int    // where the search started in s; the arguments
+	locs             [][]int
+}
+
+// matches reads the arguments (string, pos, endpos) of findall and
+// finditer and finds the matches.
+func (p *Pattern) matches(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (*search, error) {
 	var sv starlark.Value
-	pos, endpos := 0, -1
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "string", &sv, "pos?", &pos, "endpos?", &endpos); err != nil {
+	m := &search{endpos: -1}
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "string", &sv, "pos?", &m.pos, "endpos?", &m.endpos); err != nil {
 		return nil, err
 	}
-	full, err := unpackString(b.Name(), sv)
+	var err error
+	if m.full, err = unpackString(b.Name(), sv); err != nil {
+		return nil, err
+	}
+	if m.s, m.off, err = p.text(thread, b.Name(), m.full, m.pos, m.endpos); err != nil {
+		return nil, err
+	}
+	m.locs = p.p.all(m.s[m.off:], -1)
+	return m, nil
+}
+
+func (p *Pattern) findall(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	m, err := p.matches(thread, b, args, kwargs)
 	if err != nil {
 		return nil, err
 	}
-	s, off, err := p.text(thread, b.Name(), full, pos, endpos)
-	if err != nil {
-		return nil, err
-	}
-	locs := p.p.all(s[off:], -1)
+	s, off, locs := m.s, m.off, m.locs
 	if err := alloc(thread, len(s)+len(locs)*32*(1+p.p.groups), b.Name(), "a list"); err != nil {
 		return nil, err
 	}
@@ -422,27 +439,17 @@ func (p *Pattern) findall(thread *starlark.Thread, b *starlark.Builtin, args sta
 }
 
 func (p *Pattern) finditer(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var sv starlark.Value
-	pos, endpos := 0, -1
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "string", &sv, "pos?", &pos, "endpos?", &endpos); err != nil {
-		return nil, err
-	}
-	full, err := unpackString(b.Name(), sv)
+	m, err := p.matches(thread, b, args, kwargs)
 	if err != nil {
 		return nil, err
 	}
-	s, off, err := p.text(thread, b.Name(), full, pos, endpos)
-	if err != nil {
+	if err := alloc(thread, len(m.locs)*64*(1+p.p.groups), b.Name(), "a list"); err != nil {
 		return nil, err
 	}
-	locs := p.p.all(s[off:], -1)
-	if err := alloc(thread, len(locs)*64*(1+p.p.groups), b.Name(), "a list"); err != nil {
-		return nil, err
-	}
-	out := make([]starlark.Value, len(locs))
-	for k, loc := range locs {
-		shift(loc, off)
-		out[k] = p.newMatch(full, loc, pos, endpos)
+	out := make([]starlark.Value, len(m.locs))
+	for k, loc := range m.locs {
+		shift(loc, m.off)
+		out[k] = p.newMatch(m.full, loc, m.pos, m.endpos)
 	}
 	return starlark.NewList(out), nil
 }
