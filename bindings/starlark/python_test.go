@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vertscript/vertscript/bindings/starlark"
 	"github.com/vertscript/vertscript/host"
@@ -265,6 +266,16 @@ while True:
         while True:
             pass
     except:
+        print("caught")
+`, new(host.LimitError)},
+		{"timeout", host.Options{Limits: host.Limits{Timeout: 300 * time.Millisecond}}, `
+while True:
+    try:
+        while True:
+            pass
+    except BaseException:
+        print("caught")
+    finally:
         print("caught")
 `, new(host.LimitError)},
 		{"memory", host.Options{Limits: host.Limits{MaxMemory: 64 << 20}}, `
