@@ -64,3 +64,17 @@ func TestBudget(t *testing.T) {
 		})
 	}
 }
+
+// TestBudgetSharedValues checks the texts of a small value that holds one
+// list at each of 40 levels twice, which prints 2**40 times: refused
+// before the text passes the memory limit, not built until the process
+// runs out.
+func TestBudgetSharedValues(t *testing.T) {
+	for _, call := range []string{"pprint.pformat(l)", "json.dumps(l)"} {
+		src := "l = [1]\nfor i in range(40):\n    l = [l, l]\n" + call
+		_, _, err := runStarlark(t, diffCase{src: src}, smallBudget{maxSteps: 1 << 30, maxMem: 64 << 20})
+		if err == nil || !strings.Contains(err.Error(), "max-") {
+			t.Errorf("%s: got %v, want a limit", call, err)
+		}
+	}
+}

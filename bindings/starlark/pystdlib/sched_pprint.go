@@ -6,10 +6,12 @@ import (
 	"time"
 
 	"go.starlark.net/starlark"
-
-	"github.com/vertscript/vertscript/host"
 	"go.starlark.net/starlarkstruct"
 	"go.starlark.net/syntax"
+
+	"github.com/vertscript/vertscript/bindings/starlark/budget"
+	"github.com/vertscript/vertscript/bindings/starlark/pybuiltin"
+	"github.com/vertscript/vertscript/host"
 )
 
 // sched is Python's sched module, on the session's clock by default:
@@ -239,7 +241,20 @@ func (r *run) pprintModule() *starlarkstruct.Module {
 		return obj, &out, p, nil
 	}
 	format := func(thread *starlark.Thread, b *starlark.Builtin, obj starlark.Value, p *printer) (string, error) {
-		if err := steps(thread, 1); err != nil {
+		// The text is built at once: charge it before, by the repr's
+		// length (a value shared in a list twice prints twice), twice
+		// over for the indentation, and the repr made at each level as
+		// steps.
+		bud := budget.Of(thread)
+		m := pybuiltin.NewMeasure(bud.Limits().MaxMemory)
+		n := m.Size(obj, true)
+		if m.Deep() {
+			return "", host.NestingError(b.Name(), "a value")
+		}
+		if err := bud.Alloc(host.SatMul(n, 2), b.Name(), "a string"); err != nil {
+			return "", err
+		}
+		if err := bud.Steps(thread, host.SatMul(n/64+1, maxPrettyDepth)); err != nil {
 			return "", err
 		}
 		var leafErr error
@@ -283,6 +298,11 @@ func (r *run) pprintModule() *starlarkstruct.Module {
 	}, nil)
 }
 
+// maxPrettyDepth bounds the nesting pprint follows (a list holding
+// itself): it makes the repr of each level's value, so its work grows with
+// the depth times the size.
+const maxPrettyDepth = 100
+
 // printer is pprint.PrettyPrinter.
 type printer struct {
 	indent, width int
@@ -312,7 +332,7 @@ func (p *printer) items(d *starlark.Dict) []starlark.Tuple {
 }
 
 func (p *printer) writeRepr(b *strings.Builder, v starlark.Value, depth int) {
-	if depth > host.MaxNesting {
+	if depth > maxPrettyDepth {
 		b.WriteString("...")
 		return
 	}
@@ -360,7 +380,7 @@ func (p *printer) writeRepr(b *strings.Builder, v starlark.Value, depth int) {
 
 // format is PrettyPrinter._format.
 func (p *printer) format(w *strings.Builder, v starlark.Value, indent, allowance, level int) {
-	if level > host.MaxNesting {
+	if level > maxPrettyDepth {
 		w.WriteString("...")
 		return
 	}
