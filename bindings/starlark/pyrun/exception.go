@@ -198,10 +198,12 @@ func (r *raised) Unwrap() error {
 	return &pyerr.Error{Class: "SystemExit", Value: code}
 }
 
-// uncatchable reports whether err must end the run whatever handlers the
+// Uncatchable reports whether err must end the run whatever handlers the
 // script has: a limit, a policy refusal, an abandoned call, a cancelled
-// run. Catching them would let a script outlive its limits.
-func uncatchable(err error) bool {
+// run. Catching them would let a script outlive its limits. A module that
+// turns a callback's errors into its own (argparse's type=) leaves these
+// as they are.
+func Uncatchable(err error) bool {
 	var le *host.LimitError
 	var pe *host.PolicyError
 	var ev *starlark.EvalError
@@ -283,7 +285,7 @@ func exceptionOf(err error, classify func(error) (string, bool)) *Exception {
 // limit; an exit).
 func ClassName(err error, classify func(error) (string, bool)) string {
 	var r *raised
-	if errors.As(err, &r) || uncatchable(err) {
+	if errors.As(err, &r) || Uncatchable(err) {
 		return ""
 	}
 	if _, ok := pyerr.As(err); ok {

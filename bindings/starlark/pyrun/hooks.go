@@ -82,7 +82,7 @@ func (h *hooks) try(thread *starlark.Thread, _ *starlark.Builtin, args starlark.
 	if err == nil {
 		return starlark.Tuple{starlark.None, v}, nil
 	}
-	if uncatchable(err) {
+	if Uncatchable(err) {
 		return nil, err
 	}
 	return starlark.Tuple{exceptionOf(err, h.o.Classify), starlark.None}, nil

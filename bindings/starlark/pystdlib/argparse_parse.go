@@ -1,7 +1,6 @@
 package pystdlib
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/vertscript/vertscript/bindings/starlark/pyerr"
 	"github.com/vertscript/vertscript/bindings/starlark/pyrun"
-	"github.com/vertscript/vertscript/host"
 )
 
 // Parsing the command line: a port of ArgumentParser._parse_known_args,
@@ -685,7 +683,7 @@ func (p *argumentParser) getValue(thread *starlark.Thread, a *action, s string) 
 	}
 	v, err := starlark.Call(thread, a.typ, starlark.Tuple{starlark.String(s)}, nil)
 	if err != nil {
-		if fatal(err) {
+		if pyrun.Uncatchable(err) {
 			return nil, err
 		}
 		if pe, ok := pyerr.As(err); ok && pe.Class == "argparse.ArgumentTypeError" {
@@ -707,17 +705,6 @@ func raisedClass(err error) (class, msg string, ok bool) {
 		return "", "", false
 	}
 	return x.Class(), x.String(), true
-}
-
-// fatal reports an error no handler may turn into a usage error: a
-// limit, a refusal, a cancellation.
-func fatal(err error) bool {
-	var le *host.LimitError
-	var pe *host.PolicyError
-	var ev *starlark.EvalError
-	return errors.As(err, &le) || errors.As(err, &pe) || errors.Is(err, context.Canceled) ||
-		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, host.ErrAbandoned) ||
-		(errors.As(err, &ev) && strings.HasPrefix(ev.Msg, "Starlark computation cancelled"))
 }
 
 // checkValue is _check_value: the value must be among the choices.
