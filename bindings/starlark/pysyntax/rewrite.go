@@ -100,41 +100,20 @@ func stringPrefix(s string, i int) string {
 	for j > 0 && i-j < 2 && strings.IndexByte("rRbBfFuU", s[j-1]) >= 0 {
 		j--
 	}
-	if j > 0 && isIdentChar(s[j-1]) {
+	if j > 0 && isIdentPart(s[j-1]) {
 		return "" // the letters end a name: not a prefix
 	}
 	return s[j:i]
 }
 
-func isIdentChar(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
-
 // stringEnd returns the index just past the string literal whose opening
-// quote is at i. A backslash escapes the next character, in raw strings too
-// (r"\"" is a string), as in Python.
+// quote is at i (see scanString).
 func stringEnd(s string, i int) (int, error) {
-	q := s[i]
-	triple := strings.HasPrefix(s[i:], strings.Repeat(string(q), 3))
-	j := i + 1
-	if triple {
-		j = i + 3
+	end, _, err := scanString(s, i)
+	if err != nil {
+		return 0, &fstringError{line: 1 + strings.Count(s[:i], "\n"), msg: err.Error()}
 	}
-	for j < len(s) {
-		switch {
-		case s[j] == '\\':
-			j += 2
-			continue
-		case triple && strings.HasPrefix(s[j:], strings.Repeat(string(q), 3)):
-			return j + 3, nil
-		case !triple && s[j] == q:
-			return j + 1, nil
-		case !triple && s[j] == '\n':
-			return 0, &fstringError{line: 1 + strings.Count(s[:i], "\n"), msg: "unterminated string literal"}
-		}
-		j++
-	}
-	return 0, &fstringError{line: 1 + strings.Count(s[:i], "\n"), msg: "unterminated string literal"}
+	return end, nil
 }
 
 // fstringCall turns lit, an f-string's literal from its opening quote to

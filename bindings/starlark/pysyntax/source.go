@@ -351,8 +351,9 @@ func (p *pass) simple(toks []token) error {
 		}
 	}
 	for i, t := range toks {
-		if t.depth == 0 && p.is(t, tOp, "**=") && i > 0 && i+1 < len(toks) {
-			// x **= y is x = x ** y: Starlark has no **=.
+		if t.depth == 0 && p.is(t, tOp, "**=") && i > 0 && i+1 < len(toks) && !strings.ContainsAny(p.src[first.start:toks[i-1].end], "\n#") {
+			// x **= y is x = x ** y: Starlark has no **=. (A target
+			// over several lines is not copied: the parser says so.)
 			target := p.src[first.start:toks[i-1].end]
 			value := p.src[toks[i+1].start:end]
 			p.edits = append(p.edits, edit{start: first.start, end: end, text: fmt.Sprintf("%s = %s(%s, %s)", target, kwPow, target, value)})
@@ -625,6 +626,9 @@ func (p *pass) chains(toks []token) {
 		for k := 1; k < len(ops); k++ {
 			if ops[k]-ops[k-1] < 2 {
 				return // an operand missing: the parser says so
+			}
+			if mid := p.src[toks[ops[k-1]+1].start:toks[ops[k]-1].end]; strings.ContainsAny(mid, "\n#") {
+				return // copied, it would move the lines below: the parser says so
 			}
 		}
 		for k := 1; k < len(ops); k++ {
