@@ -209,7 +209,8 @@ func (l *limits) predeclared(ctx context.Context, script host.Script, clock host
 	for i, a := range script.Args {
 		argv[i] = starlark.String(a)
 	}
-	predeclared := guard.New(l, l.style).Predeclared()
+	guards := guard.New(l, l.style)
+	predeclared := guards.Predeclared()
 	predeclared["libvirt"] = module()
 	predeclared["argv"] = starlark.NewList(argv)
 	predeclared["read_file"] = starlark.NewBuiltin("read_file", readFile)
@@ -219,7 +220,7 @@ func (l *limits) predeclared(ctx context.Context, script host.Script, clock host
 	for name, m := range xmlmod.Predeclared(xmlOptions) { // xml, ET, ElementTree, minidom
 		predeclared[name] = m
 	}
-	predeclared["json"] = guard.New(l, l.style).JSON()
+	predeclared["json"] = guards.JSON()
 	predeclared["math"] = math.Module
 	for k, v := range pybuiltin.Idioms(pybuiltin.IdiomOptions{Stdout: script.Stdout, Stderr: script.Stderr, Argv: predeclared["argv"].(*starlark.List), Style: l.style}) {
 		predeclared[k] = v

@@ -25,11 +25,10 @@ func (l *Guards) guards() starlark.StringDict {
 		guardSized:  starlark.NewBuiltin(guardSized, l.sized),
 		guardMethod: starlark.NewBuiltin(guardMethod, l.method),
 	}
-	// Builtins that make a string from their arguments' text: measured
-	// whatever the limits, for the depth of what they print.
-	for name, quote := range map[string]bool{"str": false, "repr": true, "print": false, "fail": false} {
-		d[name] = l.wrap(starlark.Universe[name].(*starlark.Builtin), l.texts(quote))
-	}
+	// fail makes a string from its arguments' text: measured whatever
+	// the limits, for the depth of what it prints. (str, repr and print
+	// are pybuiltin's, which measure their text themselves.)
+	d["fail"] = l.wrap(starlark.Universe["fail"].(*starlark.Builtin), l.texts())
 	if l.lim.MaxMemory == 0 && l.lim.MaxSteps == 0 {
 		return d
 	}
@@ -123,14 +122,14 @@ func lazy(v starlark.Value) bool {
 }
 
 // texts checks a builtin that makes a string of its arguments' text:
-// str(x), repr(x), print(*args), fail(*args). A list holding the same long
-// string a thousand times is small, its text is not.
-func (l *Guards) texts(quote bool) check {
+// fail(*args). A list holding the same long string a thousand times is
+// small, its text is not.
+func (l *Guards) texts() check {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
 		t := l.text()
 		size := uint64(0)
 		for _, a := range args {
-			size = add(size, add(t.Size(a, quote), 1))
+			size = add(size, add(t.Size(a, false), 1))
 		}
 		for _, kv := range kwargs {
 			size = add(size, t.Size(kv[1], false))
