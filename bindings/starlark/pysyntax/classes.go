@@ -11,18 +11,22 @@ import "go.starlark.net/syntax"
 // operation, never by reading the message.
 type Classes map[Pos]string
 
-// Pos is a position in the file.
-type Pos struct{ Line, Col int32 }
+// Pos is a position in a file: an error in a module the script loads
+// is not at one of the script's operations.
+type Pos struct {
+	File      string
+	Line, Col int32
+}
 
 // At returns the class of the operation at p, if any.
 func (c Classes) At(p syntax.Position) (string, bool) {
-	class, ok := c[Pos{p.Line, p.Col}]
+	class, ok := c[Pos{p.Filename(), p.Line, p.Col}]
 	return class, ok
 }
 
 // record adds to c the classes of f's operations.
 func (c Classes) record(f *syntax.File) {
-	at := func(p syntax.Position, class string) { c[Pos{p.Line, p.Col}] = class }
+	at := func(p syntax.Position, class string) { c[Pos{p.Filename(), p.Line, p.Col}] = class }
 	syntax.Walk(f, func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.BinaryExpr:
