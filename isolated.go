@@ -73,6 +73,7 @@ type childOptions struct {
 	BaseDir     string
 	DryRun      bool
 	Limits      Limits
+	Backend     string
 }
 
 // result is what a child sends back: the error's kind and fields, or
@@ -108,7 +109,7 @@ func runChild(req, res *os.File) int {
 	in, err := New(Options{
 		URI: o.URI, AllowURI: o.AllowURI, ReadWrite: o.ReadWrite, Allow: o.Allow, Deny: o.Deny,
 		AllowRead: o.AllowRead, BaseDir: o.BaseDir, DryRun: o.DryRun, Limits: o.Limits,
-		Stdout: os.Stdout, Stderr: os.Stderr,
+		Backend: o.Backend, Stdout: os.Stdout, Stderr: os.Stderr,
 	})
 	var r result
 	var out *Result
@@ -248,6 +249,7 @@ func (in *Interpreter) runIsolated(ctx context.Context, name string, src []byte,
 	rq := request{Name: name, Src: src, Args: args, Options: childOptions{
 		URI: o.URI, AllowURI: o.AllowURI, ReadWrite: o.ReadWrite, Allow: o.Allow, Deny: o.Deny,
 		AllowRead: o.AllowRead, BaseDir: o.BaseDir, DryRun: o.DryRun, Limits: in.limits,
+		Backend: in.backend,
 	}}
 	go func() {
 		_ = json.NewEncoder(reqW).Encode(&rq)

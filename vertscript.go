@@ -10,12 +10,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"libvirt.org/go/libvirt"
-
 	"github.com/vertscript/vertscript/bindings/lua"
 	"github.com/vertscript/vertscript/bindings/starlark"
 	"github.com/vertscript/vertscript/host"
-	"github.com/vertscript/vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // Options configure an Interpreter. The zero Options are the safe ones:
@@ -35,7 +33,12 @@ type Options struct {
 	// scripts as the global conn. The interpreter takes a reference of its
 	// own for each run and gives it back when the run ends: Conn stays
 	// the program's, open.
-	Conn *libvirt.Connect
+	Conn *LibvirtConn
+	// Backend names the backend that reaches libvirt: "cgo", libvirt's
+	// own client library (every URI libvirt takes; builds with cgo only),
+	// or "remote", libvirtd's protocol in Go (remote URIs, calls that the
+	// call timeout really cancels). Empty: "cgo" when the build has it.
+	Backend string
 	// ReadWrite lets scripts make calls that change state (suspend,
 	// define, destroy, ...), within Allow and Deny. False: every
 	// connection opens read-only and every call that is not a read is
@@ -84,9 +87,10 @@ type Options struct {
 // use: each run has a session of its own, and runs share nothing but the
 // process (see Limits for what that means for memory).
 type Interpreter struct {
-	opts   Options
-	policy host.Policy
-	limits Limits
+	opts    Options
+	backend string // the backend's name, Options.Backend or the default
+	policy  host.Policy
+	limits  Limits
 }
 
 // New validates opts and returns an interpreter for them. Every mistake
@@ -160,7 +164,17 @@ func New(opts Options) (*Interpreter, error) {
 	if err := hopts.Validate(); err != nil {
 		return nil, fmt.Errorf("vertscript: %w", err)
 	}
-	return &Interpreter{opts: opts, policy: p, limits: lim}, nil
+	backend := opts.Backend
+	if backend == "" {
+		backend = driver.DefaultBackend()
+	}
+	if _, err := driver.Open(backend); err != nil {
+		return nil, fmt.Errorf("vertscript: Backend: %w", err)
+	}
+	if opts.Conn != nil && backend != "cgo" {
+		return nil, fmt.Errorf("vertscript: Conn is a libvirt.Connect, which only the cgo backend takes, not %q", backend)
+	}
+	return &Interpreter{opts: opts, backend: backend, policy: p, limits: lim}, nil
 }
 
 // isDir reports why path is not a directory one can open, or nil.
@@ -220,13 +234,17 @@ func (in *Interpreter) Run(ctx context.Context, name string, src []byte, args ..
 		Modules: in.opts.Modules,
 	}
 	if in.opts.Conn != nil {
-		c, err := cgobackend.Borrow(in.opts.Conn)
+		c, err := borrow(in.opts.Conn)
 		if err != nil {
 			return nil, fmt.Errorf("vertscript: Conn: %w", err)
 		}
 		hopts.Conn = c
 	}
-	s := host.NewSession(cgobackend.New(), hopts)
+	backend, err := driver.Open(in.backend)
+	if err != nil {
+		return nil, fmt.Errorf("vertscript: %w", err)
+	}
+	s := host.NewSession(backend, hopts)
 	script := host.Script{
 		Path:   name,
 		Src:    src,

@@ -88,14 +88,6 @@ func (s TypedSchema) names() string {
 	return strings.Join(names, ", ")
 }
 
-// TypedParam is one typed parameter, virTypedParameter: a field name and
-// its value, an int64 for the integer kinds (an ULLONG above 2^63-1 reads
-// negative), a float64, a bool or a string.
-type TypedParam struct {
-	Name  string
-	Value any
-}
-
 // typedMap turns typed parameters that a getter returned into
 // libvirt-python's dict, in libvirt's order.
 func typedMap(ps []TypedParam) *Map {

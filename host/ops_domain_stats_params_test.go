@@ -21,19 +21,19 @@ func dictOf(kv ...any) *Map {
 func TestTypedParams(t *testing.T) {
 	op := Lookup(ClassDomain, "setMemoryParameters")
 	schema := TypedSchema{
-		{"i", TypedInt}, {"u", TypedUint}, {"l", TypedLLong}, {"ul", TypedULLong},
-		{"d", TypedDouble}, {"b", TypedBool}, {"s", TypedString},
+		{Name: "i", Kind: TypedInt}, {Name: "u", Kind: TypedUint}, {Name: "l", Kind: TypedLLong}, {Name: "ul", Kind: TypedULLong},
+		{Name: "d", Kind: TypedDouble}, {Name: "b", Kind: TypedBool}, {Name: "s", Kind: TypedString},
 	}
 	ok := []struct {
 		in   *Map
 		want []TypedParam
 	}{
-		{dictOf("s", "x", "i", int64(-5)), []TypedParam{{"s", "x"}, {"i", int64(-5)}}},
-		{dictOf("u", int64(4294967295), "ul", int64(9007199254740991)), []TypedParam{{"u", int64(4294967295)}, {"ul", int64(9007199254740991)}}},
-		{dictOf("l", int64(-1<<63)), []TypedParam{{"l", int64(-1 << 63)}}},
-		{dictOf("i", true, "u", false), []TypedParam{{"i", int64(1)}, {"u", int64(0)}}},
-		{dictOf("d", int64(3)), []TypedParam{{"d", float64(3)}}},
-		{dictOf("d", 2.5), []TypedParam{{"d", 2.5}}},
+		{dictOf("s", "x", "i", int64(-5)), []TypedParam{{Name: "s", Value: "x"}, {Name: "i", Value: int64(-5)}}},
+		{dictOf("u", int64(4294967295), "ul", int64(9007199254740991)), []TypedParam{{Name: "u", Value: int64(4294967295)}, {Name: "ul", Value: int64(9007199254740991)}}},
+		{dictOf("l", int64(-1<<63)), []TypedParam{{Name: "l", Value: int64(-1 << 63)}}},
+		{dictOf("i", true, "u", false), []TypedParam{{Name: "i", Value: int64(1)}, {Name: "u", Value: int64(0)}}},
+		{dictOf("d", int64(3)), []TypedParam{{Name: "d", Value: float64(3)}}},
+		{dictOf("d", 2.5), []TypedParam{{Name: "d", Value: 2.5}}},
 	}
 	for _, tt := range ok {
 		got, err := typedParams(op, "params", tt.in, schema, true)
@@ -81,7 +81,7 @@ func TestTypedParams(t *testing.T) {
 // TestTypedMapKeepsOrder: a getter's dict lists the parameters in the
 // backend's order.
 func TestTypedMapKeepsOrder(t *testing.T) {
-	m := typedMap([]TypedParam{{"weight", int64(500)}, {"device_weight", "/dev/sda,100"}, {"cap", int64(0)}})
+	m := typedMap([]TypedParam{{Name: "weight", Value: int64(500)}, {Name: "device_weight", Value: "/dev/sda,100"}, {Name: "cap", Value: int64(0)}})
 	if got := strings.Join(m.Keys(), ","); got != "weight,device_weight,cap" {
 		t.Errorf("keys %s", got)
 	}

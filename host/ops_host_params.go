@@ -81,8 +81,8 @@ var hostIdentityFields = []hostField{
 // parameters in the dict's order: every key must name one of fields (and be
 // in known, when known is not nil: the parameters the host reported), every
 // value have its field's type. Values are int64 or string.
-func hostParams(op *Op, what string, m *Map, fields []hostField, known map[string]bool) ([]HostParam, error) {
-	out := make([]HostParam, 0, m.Len())
+func hostParams(op *Op, what string, m *Map, fields []hostField, known map[string]bool) ([]TypedParam, error) {
+	out := make([]TypedParam, 0, m.Len())
 	for _, k := range m.Keys() {
 		f, ok := hostFieldNamed(fields, k)
 		if !ok || (known != nil && !known[k]) {
@@ -96,7 +96,7 @@ func hostParams(op *Op, what string, m *Map, fields []hostField, known map[strin
 		if s, isStr := hv.(string); isStr && strings.IndexByte(s, 0) >= 0 {
 			return nil, invalidArg(op.QualName(), fmt.Sprintf("for key %q in %s", k, what), "embedded null character (a NUL byte) in the string")
 		}
-		out = append(out, HostParam{Name: k, Value: hv})
+		out = append(out, TypedParam{Name: k, Value: hv})
 	}
 	return out, nil
 }
@@ -146,7 +146,7 @@ func hostValue(v Value, k hostKind) (any, bool) {
 
 // hostParamsResult is libvirt-python's dict of a backend's host
 // parameters, in the backend's order.
-func hostParamsResult(ps []HostParam, err error) (Value, error) {
+func hostParamsResult(ps []TypedParam, err error) (Value, error) {
 	if err != nil {
 		return nil, err
 	}

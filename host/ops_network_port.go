@@ -1,6 +1,10 @@
 package host
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/vertscript/vertscript/host/driver"
+)
 
 // networkPortOps are the methods of virNetworkPort.
 var networkPortOps = inClass(ClassNetworkPort, []*Op{
@@ -60,7 +64,7 @@ func (c *Call) adoptNetworkPort(p NetworkPort) (*Object, error) {
 // order.
 func portParamsDict(params NetworkPortParameters) *Map {
 	m := NewMap()
-	for _, k := range networkPortFields() {
+	for _, k := range driver.NetworkPortFields() {
 		if v, ok := params[k]; ok {
 			m.Set(k, int64(v))
 		}
@@ -75,7 +79,7 @@ func portParams(op string, d *Map) (NetworkPortParameters, error) {
 	if d.Len() == 0 {
 		return nil, argErrorf(op, "need a non-empty dict of parameters to set")
 	}
-	known := networkPortFields()
+	known := driver.NetworkPortFields()
 	out := NetworkPortParameters{}
 	for _, k := range d.Keys() {
 		if !slices.Contains(known, k) {

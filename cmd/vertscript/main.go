@@ -33,7 +33,7 @@ import (
 	"github.com/vertscript/vertscript/bindings/lua"
 	"github.com/vertscript/vertscript/bindings/starlark"
 	"github.com/vertscript/vertscript/host"
-	"github.com/vertscript/vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // version is vertscript's version.
@@ -128,8 +128,12 @@ Flags:
   --audit FILE        append one JSON line per call to FILE (synced)
   --timeout DURATION  stop the script after DURATION (default 30m; 0: none)
   --call-timeout DURATION
-                      abandon a libvirt call after DURATION (default 2m;
-                      0: none)
+                      end a libvirt call after DURATION (default 2m; 0:
+                      none): the remote backend cancels it, the cgo
+                      backend abandons it
+  --backend NAME      cgo (libvirt's client library, every URI; the
+                      default when built with cgo) or remote (libvirtd's
+                      protocol in Go: unix, tcp, tls and ssh URIs)
   --max-steps N       stop a Starlark script after N steps (default 1e9; 0:
                       none)
   --max-depth N       refuse calls nested deeper than N (default 1000; 0:
@@ -214,6 +218,8 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 	var evalCode, langName string
 	fs.StringVar(&evalCode, "e", "", "")
 	fs.StringVar(&langName, "lang", "star", "")
+	backendName := driver.DefaultBackend()
+	fs.StringVar(&backendName, "backend", backendName, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -241,7 +247,11 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 			return runTest(ctx, rest[1:], stdout, stderr)
 		}
 	}
-	backend := cgobackend.New()
+	backend, err := driver.Open(backendName)
+	if err != nil {
+		fmt.Fprintf(stderr, "vertscript: --backend: %v\n%s", err, seeHelp)
+		return exitUsage
+	}
 	if showVersion {
 		lib, err := backend.GetVersion()
 		if err != nil {

@@ -12,7 +12,10 @@ import (
 	"libvirt.org/go/libvirt"
 
 	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/driver"
 )
+
+func init() { driver.Register("cgo", func() driver.Backend { return New() }) }
 
 // Backend implements host.Backend on the libvirt C library.
 type Backend struct{}

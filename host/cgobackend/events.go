@@ -235,8 +235,8 @@ func strOrNone(s string) host.Value {
 	return s
 }
 
-func eventValues(args []any) []host.Value {
-	vals := make([]host.Value, len(args))
+func eventValues(args []any) []any {
+	vals := make([]any, len(args))
 	for i, a := range args {
 		vals[i] = eventValue(a)
 	}

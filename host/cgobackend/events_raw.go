@@ -109,7 +109,7 @@ func vsLegacyDomainEvent(_ C.virConnectPtr, dom C.virDomainPtr, event, detail C.
 	if deliver == nil || C.virDomainRef(dom) < 0 {
 		return
 	}
-	deliver(host.ObjectEvent{Object: eventDomain(dom), Args: []host.Value{int64(event), int64(detail)}})
+	deliver(host.ObjectEvent{Object: eventDomain(dom), Args: []any{int64(event), int64(detail)}})
 }
 
 // Initialize implements host.Backend.
@@ -159,7 +159,7 @@ func vsTypedDomainEvent(_ C.virConnectPtr, dom C.virDomainPtr, params C.virTyped
 	for _, p := range typedParams(params, n) {
 		m.Set(p.Name, p.Value)
 	}
-	deliver(host.ObjectEvent{Object: eventDomain(dom), Args: []host.Value{m}})
+	deliver(host.ObjectEvent{Object: eventDomain(dom), Args: []any{m}})
 }
 
 //export vsTypedDomainEventFree

@@ -67,7 +67,7 @@ func (c *conn) GetSysinfo(flags uint32) (string, error) {
 
 // SetIdentity sets the fields of libvirt.ConnectIdentity that params name;
 // the core checked names and types.
-func (c *conn) SetIdentity(params []host.HostParam, flags uint32) error {
+func (c *conn) SetIdentity(params []host.TypedParam, flags uint32) error {
 	var id libvirt.ConnectIdentity
 	for _, p := range params {
 		switch p.Name {
@@ -114,7 +114,7 @@ func (c *conn) NodeGetCPUMap(flags uint32) ([]bool, uint, error) {
 // libvirt keeps them in a struct, which loses libvirt's order: they come
 // in the order of Linux hosts (kernel, user, idle, iowait), then intr and
 // utilization.
-func (c *conn) NodeGetCPUStats(cpuNum int, flags uint32) ([]host.HostParam, error) {
+func (c *conn) NodeGetCPUStats(cpuNum int, flags uint32) ([]host.TypedParam, error) {
 	s, err := c.c.GetCPUStats(cpuNum, flags)
 	if err != nil {
 		return nil, conv(err)
@@ -154,7 +154,7 @@ func (c *conn) NodeGetFreePages(pages []uint32, startCell int, cellCount uint32,
 
 // NodeGetMemoryParameters lists the parameters in the order Linux hosts
 // report them (libvirt.org/go/libvirt keeps them in a struct).
-func (c *conn) NodeGetMemoryParameters(flags uint32) ([]host.HostParam, error) {
+func (c *conn) NodeGetMemoryParameters(flags uint32) ([]host.TypedParam, error) {
 	p, err := c.c.GetMemoryParameters(flags)
 	if err != nil {
 		return nil, conv(err)
@@ -173,7 +173,7 @@ func (c *conn) NodeGetMemoryParameters(flags uint32) ([]host.HostParam, error) {
 
 // NodeSetMemoryParameters sets the fields of libvirt.NodeMemoryParameters
 // that params name; the core checked names and ranges.
-func (c *conn) NodeSetMemoryParameters(params []host.HostParam, flags uint32) error {
+func (c *conn) NodeSetMemoryParameters(params []host.TypedParam, flags uint32) error {
 	var p libvirt.NodeMemoryParameters
 	for _, hp := range params {
 		v := uint64(hp.Value.(int64))
@@ -203,7 +203,7 @@ func (c *conn) NodeSetMemoryParameters(params []host.HostParam, flags uint32) er
 
 // NodeGetMemoryStats lists the statistics in the order Linux hosts report
 // them.
-func (c *conn) NodeGetMemoryStats(cellNum int, flags uint32) ([]host.HostParam, error) {
+func (c *conn) NodeGetMemoryStats(cellNum int, flags uint32) ([]host.TypedParam, error) {
 	s, err := c.c.GetMemoryStats(cellNum, flags)
 	if err != nil {
 		return nil, conv(err)
@@ -218,7 +218,7 @@ func (c *conn) NodeGetMemoryStats(cellNum int, flags uint32) ([]host.HostParam, 
 
 // NodeGetSEVInfo lists the fields in the order the QEMU driver reports
 // them.
-func (c *conn) NodeGetSEVInfo(flags uint32) ([]host.HostParam, error) {
+func (c *conn) NodeGetSEVInfo(flags uint32) ([]host.TypedParam, error) {
 	s, err := c.c.GetSEVInfo(flags)
 	if err != nil {
 		return nil, conv(err)
@@ -276,12 +276,12 @@ func (c *conn) DomainXMLToNative(format, xml string, flags uint32) (string, erro
 // hostParams collects the fields of a struct of libvirt.org/go/libvirt
 // that libvirt reported (those whose ...Set is true), in the order they are
 // added: the struct itself loses libvirt's order. Nothing reported is nil.
-type hostParams []host.HostParam
+type hostParams []host.TypedParam
 
 // add appends the field name with value v when set.
 func (ps *hostParams) add(set bool, name string, v any) {
 	if set {
-		*ps = append(*ps, host.HostParam{Name: name, Value: v})
+		*ps = append(*ps, host.TypedParam{Name: name, Value: v})
 	}
 }
 

@@ -1,15 +1,4 @@
-package host
-
-// HostParam is one named value that a host function reads or writes: a
-// typed parameter (virTypedParameter: node memory parameters, SEV
-// information, a connection's identity) or a statistic (virNodeCPUStats,
-// virNodeMemoryStats). Name is libvirt's field name ("shm_pages_to_scan",
-// "kernel", "user-name", ...); Value an int64 for every integer kind, or a
-// string.
-type HostParam struct {
-	Name  string
-	Value any
-}
+package driver
 
 // PageCount is one page size of virNodeAllocPages: the size in KiB and the
 // number of pages.
@@ -35,22 +24,22 @@ type ConnHost interface {
 	GetDomainCapabilities(emulator, arch, machine, virttype string, flags uint32) (string, error)
 	GetMaxVcpus(typ string) (int, error)
 	GetSysinfo(flags uint32) (string, error)
-	SetIdentity(params []HostParam, flags uint32) error
+	SetIdentity(params []TypedParam, flags uint32) error
 
 	// NodeGetCPUMap returns one bool per host CPU (true when it is
 	// online) and the number online.
 	NodeGetCPUMap(flags uint32) (cpus []bool, online uint, err error)
-	NodeGetCPUStats(cpuNum int, flags uint32) ([]HostParam, error)
+	NodeGetCPUStats(cpuNum int, flags uint32) ([]TypedParam, error)
 	// NodeGetCellsFreeMemory returns the free memory of up to maxCells
 	// NUMA cells from startCell, in bytes.
 	NodeGetCellsFreeMemory(startCell, maxCells int) ([]uint64, error)
 	// NodeGetFreePages returns the counts libvirt filled in: for each cell
 	// from startCell, one count per page size, in the order of pages.
 	NodeGetFreePages(pages []uint32, startCell int, cellCount uint32, flags uint32) ([]uint64, error)
-	NodeGetMemoryParameters(flags uint32) ([]HostParam, error)
-	NodeSetMemoryParameters(params []HostParam, flags uint32) error
-	NodeGetMemoryStats(cellNum int, flags uint32) ([]HostParam, error)
-	NodeGetSEVInfo(flags uint32) ([]HostParam, error)
+	NodeGetMemoryParameters(flags uint32) ([]TypedParam, error)
+	NodeSetMemoryParameters(params []TypedParam, flags uint32) error
+	NodeGetMemoryStats(cellNum int, flags uint32) ([]TypedParam, error)
+	NodeGetSEVInfo(flags uint32) ([]TypedParam, error)
 	NodeGetSecurityModel() (model, doi string, err error)
 	NodeSuspendForDuration(target uint32, duration uint64, flags uint32) error
 

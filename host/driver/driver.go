@@ -1,4 +1,4 @@
-package host
+package driver
 
 // Backend is how the core reaches libvirt. The cgo backend (package
 // host/cgobackend) calls the C library through libvirt.org/go/libvirt; other
@@ -32,8 +32,23 @@ type NodeInfo struct {
 	Threads uint32
 }
 
-// Conn is a connection, virConnectPtr.
+// Conn is a connection, virConnectPtr: the base every backend implements,
+// and the areas, which a backend may take from UnimplementedConnAreas
+// until it has them.
 type Conn interface {
+	ConnBase
+	ConnHost
+	ConnDomainControl
+	ConnDomainStats
+	ConnNetworkStorage
+	ConnObjects
+	ConnStreams
+	ConnEvents
+}
+
+// ConnBase are the connection functions every backend implements: enough
+// to open a connection, name it, and find, define and start its domains.
+type ConnBase interface {
 	// Close closes the connection and returns the references still held
 	// on it (0 when every object was freed first).
 	Close() (int, error)
@@ -58,15 +73,6 @@ type Conn interface {
 	DomainLookupByUUIDString(uuid string) (Domain, error)
 	DomainDefineXML(xml string) (Domain, error)
 	DomainCreateXML(xml string, flags uint32) (Domain, error)
-
-	// The rest of the connection's functions, by area.
-	ConnHost
-	ConnDomainControl
-	ConnDomainStats
-	ConnNetworkStorage
-	ConnObjects
-	ConnStreams
-	ConnEvents
 }
 
 // DomainInfo is virDomainInfo.
@@ -78,9 +84,21 @@ type DomainInfo struct {
 	CPUTime   uint64 // nanoseconds
 }
 
-// Domain is a domain, virDomainPtr. Free releases the pointer; the core
-// calls it exactly once per Domain a backend returns.
+// Domain is a domain, virDomainPtr: the base every backend implements, and
+// the areas, which a backend may take from UnimplementedDomainAreas until it
+// has them.
 type Domain interface {
+	DomainBase
+	DomainStats
+	DomainControl
+	DomainObjects
+	DomainStreams
+}
+
+// DomainBase are the domain functions every backend implements: a domain's
+// identity, state, definition and life cycle. Free releases the pointer;
+// the core calls it exactly once per Domain a backend returns.
+type DomainBase interface {
 	Free() error
 	GetUUIDString() (string, error)
 	GetName() (string, error)
@@ -101,10 +119,4 @@ type Domain interface {
 	Undefine() error
 	GetAutostart() (bool, error)
 	SetAutostart(autostart bool) error
-
-	// The rest of the domain's functions, by area.
-	DomainStats
-	DomainControl
-	DomainObjects
-	DomainStreams
 }

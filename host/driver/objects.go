@@ -1,4 +1,4 @@
-package host
+package driver
 
 // ConnObjects are a connection's secret and network filter functions.
 type ConnObjects interface {

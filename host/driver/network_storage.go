@@ -1,4 +1,4 @@
-package host
+package driver
 
 // ConnNetworkStorage are a connection's network and storage functions (see
 // networkStorageOps).
@@ -99,9 +99,9 @@ type NetworkPort interface {
 // unsigned ints. A field that is absent is not set.
 type NetworkPortParameters map[string]uint32
 
-// networkPortFields are the fields of NetworkPortParameters, in the order
+// NetworkPortFields are the fields of NetworkPortParameters, in the order
 // libvirt returns them.
-func networkPortFields() []string {
+func NetworkPortFields() []string {
 	return []string{"inbound.average", "inbound.peak", "inbound.floor", "inbound.burst",
 		"outbound.average", "outbound.peak", "outbound.burst"}
 }

@@ -1,4 +1,4 @@
-package host
+package driver
 
 // ObjectEvent is an event libvirt delivered for an object (a domain, a
 // network, a storage pool, ...), as the backend hands it to the core: on
@@ -6,10 +6,10 @@ package host
 type ObjectEvent struct {
 	// Object is a reference of the event's own to the object (Domain,
 	// Network, StoragePool, ...), which the core frees.
-	Object freer
+	Object Freer
 	// Args are the callback's arguments between the object and opaque,
 	// shaped as libvirt-python passes them (lifecycle: event, detail).
-	Args []Value
+	Args []any
 }
 
 // EventLoop is what a backend offers when it runs libvirt's event loop
@@ -54,3 +54,6 @@ type ConnEvents interface {
 	UnregisterCloseCallback() error
 	SetKeepAlive(interval int, count uint) error
 }
+
+// Freer is a backend object that holds a reference: Free gives it back.
+type Freer interface{ Free() error }

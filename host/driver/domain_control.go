@@ -1,4 +1,4 @@
-package host
+package driver
 
 // DomainControl are a domain's control functions (see domainControlOps):
 // lifecycle with flags, devices, jobs, block jobs, guest agent, save and

@@ -1,4 +1,4 @@
-package host
+package driver
 
 // DomainStats are a domain's statistics and tunables (see domainStatsOps).
 //

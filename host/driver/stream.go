@@ -1,4 +1,4 @@
-package host
+package driver
 
 // Stream is a data stream, virStreamPtr: what virConnect.newStream makes
 // and screenshot, openConsole, openChannel, download and upload attach to a

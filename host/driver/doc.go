@@ -1,0 +1,19 @@
+// Package driver is the contract between vertscript's core (package host)
+// and the backends that reach libvirt, in the pattern of database/sql/driver:
+// the core holds every script-facing rule (policy, dry run, audit, limits,
+// libvirt-python's shapes), and a backend only calls libvirt.
+//
+// A backend implements the base, Backend, ConnBase and DomainBase, and
+// embeds the generated Unimplemented types (UnimplementedConnAreas,
+// UnimplementedDomainAreas, UnimplementedNetwork, ...) for the rest: each of
+// their methods answers VIR_ERR_NO_SUPPORT, as libvirt does for a function a
+// driver lacks, so a new backend compiles on its first day and grows one
+// function at a time. `vertscript doc --coverage` tells, per backend, which
+// operations reach a real implementation.
+//
+// Backends take and return Go values and report failures as *Error with
+// libvirt's code, domain, level and message. Methods are named after the C
+// functions they call, without the vir prefix.
+package driver
+
+//go:generate go run ./internal/genunimpl -o unimplemented.gen.go

@@ -1,0 +1,12 @@
+package driver
+
+// Aborter is what a connection offers when it can end calls in flight: a
+// pure-Go backend closes its socket, and every call waiting on it returns
+// at once with an error. The core aborts a connection when a call on it
+// outlives the call timeout or the run is cancelled; the connection is
+// unusable afterwards. A backend whose calls cannot be interrupted (a
+// blocked C call) does not implement it, and the core abandons the call
+// instead.
+type Aborter interface {
+	Abort()
+}
