@@ -10,4 +10,9 @@ require (
 
 require golang.org/x/sys v0.42.0
 
-require github.com/chzyer/readline v1.5.1
+require (
+	github.com/chzyer/readline v1.5.1
+	github.com/digitalocean/go-libvirt v0.0.0-20261013170128-efbbdf578ac8
+)
+
+require golang.org/x/crypto v0.48.0 // indirect

@@ -1,0 +1,53 @@
+package remotebackend
+
+import (
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// dialTimeout bounds reaching a daemon.
+const dialTimeout = 20 * time.Second
+
+// socketPath is the unix socket of t's daemon, as libvirt picks it: the
+// socket parameter, else the system daemon's (read-only or not) for a
+// /system URI, else the session daemon's.
+func socketPath(t target, readOnly bool) string {
+	if s := t.Query.Get("socket"); s != "" {
+		return s
+	}
+	if strings.HasSuffix(t.Path, "/session") {
+		dir := os.Getenv("XDG_RUNTIME_DIR")
+		if dir == "" {
+			dir = filepath.Join(os.Getenv("HOME"), ".cache")
+		}
+		return filepath.Join(dir, "libvirt", "libvirt-sock")
+	}
+	if readOnly {
+		return "/var/run/libvirt/libvirt-sock-ro"
+	}
+	return "/var/run/libvirt/libvirt-sock"
+}
+
+// dial reaches t's daemon over t's transport.
+func dial(t target, readOnly bool) (net.Conn, error) {
+	switch t.Transport {
+	case "unix":
+		return net.DialTimeout("unix", socketPath(t, readOnly), dialTimeout)
+	case "tcp":
+		port := t.Port
+		if port == "" {
+			port = "16509"
+		}
+		return net.DialTimeout("tcp", net.JoinHostPort(t.Host, port), dialTimeout)
+	}
+	return nil, &unsupportedTransport{t.Transport}
+}
+
+type unsupportedTransport struct{ name string }
+
+func (e *unsupportedTransport) Error() string {
+	return "the remote backend cannot reach a daemon over " + e.name + " yet"
+}

@@ -1,0 +1,59 @@
+package remotebackend
+
+import (
+	"errors"
+	"fmt"
+
+	libvirt "github.com/digitalocean/go-libvirt"
+
+	"github.com/vertscript/vertscript/host/driver"
+)
+
+// The libvirt numbers this package raises itself.
+const (
+	errInternal    = 1  // VIR_ERR_INTERNAL_ERROR
+	errInvalidArg  = 8  // VIR_ERR_INVALID_ARG
+	errSystemError = 38 // VIR_ERR_SYSTEM_ERROR
+	fromRemote     = 13 // VIR_FROM_REMOTE
+	fromRPC        = 7  // VIR_FROM_RPC
+	fromURI        = 45 // VIR_FROM_URI
+	fromNone       = 0  // VIR_FROM_NONE
+)
+
+// conv turns what go-libvirt returns into *driver.Error with libvirt's
+// code, domain, level and message.
+func (c *conn) conv(err error) error {
+	if err == nil {
+		return nil
+	}
+	var le libvirt.Error
+	switch {
+	case errors.As(err, &le):
+		e := &driver.Error{Code: int(le.Code), Domain: fromRemote, Level: driver.ErrLevelError, Message: le.Message}
+		if c != nil && c.w != nil {
+			if d, l, ok := c.w.errorDetail(e.Code, e.Message); ok {
+				e.Domain, e.Level = d, l
+			}
+		}
+		return e
+	case errors.Is(err, libvirt.ErrUnsupported):
+		return driver.NoSupport("the daemon does not know this procedure")
+	case errors.Is(err, libvirt.ErrInterrupted):
+		return c.lost()
+	}
+	return &driver.Error{Code: errSystemError, Domain: fromRPC, Level: driver.ErrLevelError, Message: err.Error()}
+}
+
+// lost is the error of a call whose connection closed under it.
+func (c *conn) lost() error {
+	why := "the connection to the daemon was lost"
+	if c != nil && c.w != nil {
+		select {
+		case <-c.w.aborted:
+			why = "the call was ended: its connection to the daemon was closed"
+		default:
+		}
+	}
+	return &driver.Error{Code: errSystemError, Domain: fromRPC, Level: driver.ErrLevelError,
+		Message: fmt.Sprintf("Cannot recv data: %s", why)}
+}
