@@ -45,9 +45,12 @@ var update = flag.Bool("update", false, "record the expected outputs anew")
 const runTimeout = 2 * time.Minute
 
 var (
-	root    string // the repository
-	binary  string // the vertscript built for this run
-	fixture string // the test-driver node every case runs on by default
+	root   string // the repository
+	binary string // the vertscript built for this run
+	// pureBinary is the same built with CGO_ENABLED=0: the remote
+	// backend only.
+	pureBinary string
+	fixture    string // the test-driver node every case runs on by default
 
 	scrubbers []scrubber // what scrub replaces, found in TestMain
 )
@@ -77,11 +80,19 @@ func setup(dir string) error {
 	if root, err = filepath.Abs("../.."); err != nil {
 		return err
 	}
-	binary = filepath.Join(dir, "github.com/vertscript/vertscript")
+	binary = filepath.Join(dir, "vertscript")
 	build := exec.Command("go", "build", "-o", binary, "github.com/vertscript/vertscript/cmd/vertscript")
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	// The build without cgo, which has only the remote backend.
+	pureBinary = filepath.Join(dir, "vertscript-pure")
+	build = exec.Command("go", "build", "-o", pureBinary, "github.com/vertscript/vertscript/cmd/vertscript")
+	build.Dir = root
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build (CGO_ENABLED=0): %v\n%s", err, out)
 	}
 	fixture = "test://" + filepath.Join(root, "tests/fixtures/node.xml")
 
@@ -284,32 +295,52 @@ func TestGolden(t *testing.T) {
 			// records the shared .stdout and .exit, the second is compared.
 			for i, script := range scripts {
 				t.Run(strings.TrimPrefix(exts[i], "."), func(t *testing.T) {
-					uri := c.uri
-					if name, ok := strings.CutPrefix(uri, "fixture:"); ok {
-						uri = "test://" + filepath.Join(root, "tests/fixtures", name)
-					} else if uri == "" {
-						uri = fixture
-					}
-					// $TMP in a flag or an argument is a fresh directory
-					// of the run's.
-					tmp := t.TempDir()
-					withTmp := func(list []string) []string {
-						out := make([]string, len(list))
-						for i, a := range list {
-							out[i] = strings.ReplaceAll(a, "$TMP", tmp)
-						}
-						return out
-					}
-					args := append(append(append([]string{"-c", uri}, withTmp(c.flags)...), script), withTmp(c.args)...)
-					stdout, stderr, code := execute(t, args)
-					base := filepath.Join("testdata", c.name)
-					compare(t, base+".stdout", stdout)
-					compare(t, base+".exit", strconv.Itoa(code)+"\n")
-					compare(t, base+exts[i]+".stderr", stderr)
+					runCase(t, c, script, exts[i], binary, nil)
 				})
 			}
 		})
 	}
+}
+
+// caseURI is the URI c runs on: its own, a fixture, or the default fixture.
+func caseURI(c goldenCase) string {
+	if name, ok := strings.CutPrefix(c.uri, "fixture:"); ok {
+		return "test://" + filepath.Join(root, "tests/fixtures", name)
+	} else if c.uri != "" {
+		return c.uri
+	}
+	return fixture
+}
+
+// runCase runs one twin of c with bin and compares its outputs with the
+// recorded files. remote, when not nil, rewrites the run's URIs for the
+// remote backend and gives the scrubber of the outputs (see remoteRun).
+func runCase(t *testing.T, c goldenCase, script, ext, bin string, remote *remoteRun) {
+	uri := caseURI(c)
+	// $TMP in a flag or an argument is a fresh directory of the run's.
+	tmp := t.TempDir()
+	withTmp := func(list []string) []string {
+		out := make([]string, len(list))
+		for i, a := range list {
+			out[i] = strings.ReplaceAll(a, "$TMP", tmp)
+			if remote != nil {
+				out[i] = remote.uri(out[i])
+			}
+		}
+		return out
+	}
+	if remote != nil {
+		uri = remote.uri(uri)
+	}
+	args := append(append(append([]string{"-c", uri}, withTmp(c.flags)...), script), withTmp(c.args)...)
+	stdout, stderr, code := executeWith(t, bin, args)
+	if remote != nil {
+		stdout, stderr = remote.scrub(stdout), remote.scrub(stderr)
+	}
+	base := filepath.Join("testdata", c.name)
+	compare(t, base+".stdout", stdout)
+	compare(t, base+".exit", strconv.Itoa(code)+"\n")
+	compare(t, base+ext+".stderr", stderr)
 }
 
 func TestCLI(t *testing.T) {
@@ -363,7 +394,12 @@ func TestNoStaleFiles(t *testing.T) {
 // command returns the binary with args, run from the repository root with a
 // neutral environment: no default URI, untranslated libvirt messages.
 func command(ctx context.Context, args ...string) *exec.Cmd {
-	cmd := exec.CommandContext(ctx, binary, args...)
+	return commandWith(ctx, binary, args...)
+}
+
+// commandWith is command with another build of the binary.
+func commandWith(ctx context.Context, bin string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "LIBVIRT_DEFAULT_URI=", "LC_ALL=C", "LANG=C")
 	return cmd
@@ -373,9 +409,15 @@ func command(ctx context.Context, args ...string) *exec.Cmd {
 // exit status.
 func execute(t *testing.T, args []string) (stdout, stderr string, code int) {
 	t.Helper()
+	return executeWith(t, binary, args)
+}
+
+// executeWith is execute with another build of the binary.
+func executeWith(t *testing.T, bin string, args []string) (stdout, stderr string, code int) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)
 	defer cancel()
-	cmd := command(ctx, args...)
+	cmd := commandWith(ctx, bin, args...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
