@@ -65,7 +65,16 @@ func (c ClassCoverage) Percent() float64 {
 // class (the module first). Every method counted as present is an entry
 // of the operation table, so the report cannot drift from what scripts
 // can call.
-func Coverage() []ClassCoverage {
+func Coverage() []ClassCoverage { return CoverageOn("", nil) }
+
+// CoverageOn is Coverage on a backend that answers VIR_ERR_NO_SUPPORT for
+// the C functions unsupported lists (driver.Unsupported): an operation
+// whose function is one of them is reported missing, for that reason.
+func CoverageOn(backend string, unsupported []string) []ClassCoverage {
+	lacks := map[string]bool{}
+	for _, fn := range unsupported {
+		lacks[fn] = true
+	}
 	byClass := map[string]*ClassCoverage{}
 	var order []string
 	for _, line := range strings.Split(pythonMethods, "\n") {
@@ -81,7 +90,11 @@ func Coverage() []ClassCoverage {
 			order = append(order, class)
 		}
 		cc.Python++
-		if Lookup(class, name) != nil {
+		if op := Lookup(class, name); op != nil {
+			if lacks[op.CName] {
+				cc.Missing[name] = fmt.Sprintf("the %s backend does not implement %s", backend, op.CName)
+				continue
+			}
 			cc.Have = append(cc.Have, name)
 			continue
 		}
@@ -107,10 +120,17 @@ func Coverage() []ClassCoverage {
 // WriteCoverage writes the coverage report: per class, how many of
 // libvirt-python's methods vertscript offers, and each one missing with
 // the reason it is left out.
-func WriteCoverage(w io.Writer) error {
+func WriteCoverage(w io.Writer) error { return WriteCoverageOn(w, "", nil) }
+
+// WriteCoverageOn writes the coverage report on a backend (see CoverageOn).
+func WriteCoverageOn(w io.Writer, backend string, unsupported []string) error {
 	b := bufio.NewWriter(w)
-	fmt.Fprintln(b, "vertscript coverage of libvirt-python's API (host/testdata/python-methods.txt)")
-	cov := Coverage()
+	on := ""
+	if backend != "" {
+		on = " on the " + backend + " backend"
+	}
+	fmt.Fprintf(b, "vertscript coverage of libvirt-python's API%s (host/testdata/python-methods.txt)\n", on)
+	cov := CoverageOn(backend, unsupported)
 	have, total := 0, 0
 	for _, c := range cov {
 		have += len(c.Have)

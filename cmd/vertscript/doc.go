@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // runDoc is `vertscript doc`: the whole reference, or (--coverage) the
@@ -15,7 +16,18 @@ import (
 // module function or constant prefix.
 func runDoc(args []string, stdout, stderr io.Writer) int {
 	var err error
+	backend := ""
+	if len(args) == 3 && args[0] == "--coverage" && args[1] == "--backend" {
+		backend, args = args[2], args[:1]
+	}
 	switch {
+	case backend != "":
+		var b driver.Backend
+		if b, err = driver.Open(backend); err != nil {
+			fmt.Fprintf(stderr, "vertscript: doc --coverage --backend: %v\n", err)
+			return exitUsage
+		}
+		err = host.WriteCoverageOn(stdout, backend, driver.Unsupported(b))
 	case len(args) == 0:
 		if err = host.WriteDoc(stdout); err == nil {
 			for _, l := range languages {
@@ -33,7 +45,7 @@ func runDoc(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	default:
-		fmt.Fprintf(stderr, "vertscript: doc takes one NAME, --coverage or --markdown\n%s", seeHelp)
+		fmt.Fprintf(stderr, "vertscript: doc takes one NAME, --coverage [--backend NAME] or --markdown\n%s", seeHelp)
 		return exitUsage
 	}
 	if err != nil {

@@ -3,7 +3,7 @@
 //
 //	vertscript [flags] SCRIPT.star|SCRIPT.lua|SCRIPT.py [ARG...]
 //	vertscript check [--json] SCRIPT...
-//	vertscript doc [NAME | --coverage | --markdown]
+//	vertscript doc [NAME | --coverage [--backend NAME] | --markdown]
 //
 // Exit status: 0 on success, 1 when the script fails, 2 on a usage error,
 // 130 when interrupted (SIGINT, SIGTERM or SIGHUP); a Starlark script's
@@ -92,7 +92,7 @@ const usage = `usage: vertscript [flags] SCRIPT [ARG...]
        vertscript [flags] - [ARG...]            (the script from stdin)
        vertscript [flags] repl [flags]
        vertscript check [--json] SCRIPT...
-       vertscript doc [NAME | --coverage | --markdown]
+       vertscript doc [NAME | --coverage [--backend NAME] | --markdown]
 
 Runs a libvirt script: SCRIPT.star (Starlark), SCRIPT.lua (Lua 5.1) or SCRIPT.py
 (a libvirt-python script, run as it is).
@@ -163,7 +163,9 @@ Commands:
   doc NAME            print one class (virDomain), method (virDomain.suspend,
                       or suspend in every class), module function
                       (libvirt.open) or constant prefix (VIR_DOMAIN_)
-  doc --coverage      print which of libvirt-python's methods exist, per class
+  doc --coverage [--backend NAME]
+                      print which of libvirt-python's methods exist, per
+                      class (on a backend: which it implements)
   doc --markdown      print the reference as Markdown (docs/api.md)
   test [--update] [-run REGEXP] [-v] [--clock TIME|real] [DIR]
                       run each runbook of DIR on its test-driver node (NAME.xml

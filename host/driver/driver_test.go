@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -64,5 +65,28 @@ func TestUnimplementedIsGenerated(t *testing.T) {
 func TestRegistry(t *testing.T) {
 	if _, err := Open("nonesuch"); err == nil {
 		t.Error("Open of an unregistered backend succeeded")
+	}
+}
+
+// probed declares two connection functions and leaves the rest.
+type probed struct {
+	UnimplementedConnHost
+}
+
+func (*probed) NodeGetCPUMap(uint32) ([]bool, uint, error) {
+	panic("declared methods are never called")
+}
+func (*probed) ProbeObjects() []any                    { return []any{&probed{}} }
+func (*probed) GetVersion() (uint64, error)            { return 0, nil }
+func (*probed) Initialize() error                      { return nil }
+func (*probed) ConnectOpen(string, bool) (Conn, error) { return nil, nil }
+
+func TestUnsupported(t *testing.T) {
+	got := Unsupported(&probed{})
+	if len(got) == 0 || slices.Contains(got, "virNodeGetCPUMap") || !slices.Contains(got, "virNodeGetInfo") && !slices.Contains(got, "virNodeGetCellsFreeMemory") {
+		t.Errorf("Unsupported: %v", got)
+	}
+	if got := Unsupported(struct{ Backend }{}); got != nil {
+		t.Errorf("a backend without ProbeObjects: %v, want nil", got)
 	}
 }

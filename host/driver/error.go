@@ -36,5 +36,5 @@ func AsError(err error) (*Error, bool) {
 // e.g. "virDomainGetInfo".
 func NoSupport(fn string) *Error {
 	return &Error{Code: ErrNoSupport, Domain: FromNone, Level: ErrLevelError,
-		Message: "this function is not supported by the connection driver: " + fn}
+		Message: noSupportPrefix + fn}
 }

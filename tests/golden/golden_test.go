@@ -220,6 +220,7 @@ type cliCase struct {
 
 var cliCases = []cliCase{
 	{name: "doc-coverage", args: []string{"doc", "--coverage"}},
+	{name: "doc-coverage-remote", args: []string{"doc", "--coverage", "--backend", "remote"}},
 	{name: "missing-script", args: []string{"-c", "test:///default", "scripts/examples/no-such-script.star"}},
 	{name: "no-script", args: nil},
 	{name: "unknown-flag", args: []string{"--no-such-flag", "scripts/examples/ex6.star"}},
