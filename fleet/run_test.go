@@ -180,7 +180,7 @@ func TestRunFailures(t *testing.T) {
 	WriteTable(&table, results)
 	lines := strings.Split(table.String(), "\n")
 	if len(lines) != 8 || !strings.HasPrefix(lines[0], "HOST  STATUS  DURATION  ERROR") ||
-		!strings.Contains(lines[2], "failed  ") || !strings.HasSuffix(lines[2], "boom | second line") ||
+		!strings.Contains(lines[2], "failed  ") || !strings.HasSuffix(lines[2], "failed  0s        boom") ||
 		lines[6] != "5 hosts: 1 ok, 4 failed" {
 		t.Errorf("table:\n%s", table.String())
 	}

@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -19,7 +20,7 @@ func Counts(results []Result) map[Status]int {
 }
 
 // WriteTable writes results as an aligned table, a host per line (its
-// error on that line too, control characters escaped), and a line of
+// error's first line on that line too, control characters escaped), and a line of
 // counts:
 //
 //	HOST   STATUS  DURATION  ERROR
@@ -27,7 +28,8 @@ func Counts(results []Result) map[Status]int {
 //	db1    failed  2.001s    db1.ex: call-timeout: ...
 //	2 hosts: 1 ok, 1 failed
 func WriteTable(w io.Writer, results []Result) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&trimLines{w: &buf}, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "HOST\tSTATUS\tDURATION\tERROR")
 	for _, r := range results {
 		msg := ""
@@ -36,7 +38,8 @@ func WriteTable(w io.Writer, results []Result) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Host.Name, r.Status, r.Duration.Round(time.Millisecond), msg)
 	}
-	if err := tw.Flush(); err != nil {
+	tw.Flush()
+	if _, err := w.Write(buf.Bytes()); err != nil {
 		return err
 	}
 	n := Counts(results)
@@ -54,16 +57,15 @@ func WriteTable(w io.Writer, results []Result) error {
 	return err
 }
 
-// OneLine returns msg on one line, safe to print on a terminal: its lines
-// joined by " | ", and other control characters escaped (\x1b), so that a
-// script's error text cannot break the table or drive the terminal.
+// OneLine returns the first line of msg (an error's message; a
+// traceback follows it), safe to print on a terminal: control characters
+// are escaped (\x1b), so that a script's error text cannot break the table
+// or drive the terminal.
 func OneLine(msg string) string {
-	msg = strings.TrimRight(msg, "\n")
+	msg, _, _ = strings.Cut(strings.TrimLeft(msg, "\n"), "\n")
 	var b strings.Builder
 	for _, r := range msg {
 		switch {
-		case r == '\n':
-			b.WriteString(" | ")
 		case r == '\t':
 			b.WriteByte(' ')
 		case r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0):
@@ -73,6 +75,35 @@ func OneLine(msg string) string {
 		}
 	}
 	return b.String()
+}
+
+// trimLines is a writer that drops the spaces that end each line: the
+// padding tabwriter leaves after a table's last column.
+type trimLines struct {
+	w       io.Writer
+	pending []byte
+}
+
+func (t *trimLines) Write(p []byte) (int, error) {
+	for _, c := range p {
+		switch c {
+		case ' ':
+			t.pending = append(t.pending, c)
+			continue
+		case '\n':
+			t.pending = t.pending[:0]
+		}
+		if len(t.pending) > 0 {
+			if _, err := t.w.Write(t.pending); err != nil {
+				return 0, err
+			}
+			t.pending = t.pending[:0]
+		}
+		if _, err := t.w.Write([]byte{c}); err != nil {
+			return 0, err
+		}
+	}
+	return len(p), nil
 }
 
 // JSONResult is a Result as WriteJSON writes it; its field names are

@@ -2,6 +2,7 @@
 // (.lua), sandboxed, with libvirt-python's names:
 //
 //	vertscript [flags] SCRIPT.star|SCRIPT.lua|SCRIPT.py [ARG...]
+//	vertscript --hosts URI,URI... | --inventory FILE [flags] SCRIPT [ARG...]
 //	vertscript check [--json] SCRIPT...
 //	vertscript doc [NAME | --coverage [--backend NAME] | --markdown]
 //
@@ -88,6 +89,7 @@ func main() {
 }
 
 const usage = `usage: vertscript [flags] SCRIPT [ARG...]
+       vertscript --hosts URI,... | --inventory FILE [flags] SCRIPT [ARG...]
        vertscript [flags] -e CODE [ARG...]
        vertscript [flags] - [ARG...]            (the script from stdin)
        vertscript [flags] repl [flags]
@@ -143,6 +145,25 @@ Flags:
                       adds), e.g. 512MiB (default 512MiB; 0: none)
   --version           print vertscript's and libvirt's versions
   -h, --help          print this help
+
+Fleet (the same script on many hosts, each in a run of its own, with the
+host's URI as its default and the one allowed beyond --allow-uri):
+  --hosts URI[,URI...] run on these hosts, each named after its URI's host:port
+  --inventory FILE    run on the hosts FILE lists, one a line:
+                        URI [name=NAME] [tags=TAG,TAG...]
+                      (# begins a comment; names must be unique)
+  --limit SELECTOR    run only on the hosts a comma-separated list of names
+                      and tags selects
+  --parallel N        run on at most N hosts at once (default 8)
+  --output-dir DIR    write each host's stdout and stderr to DIR/NAME.out
+                      (default: on stdout and stderr, each line prefixed
+                      with [NAME])
+  --json              print the summary as JSON on stdout after the output
+                      (default: a table on stderr)
+  --dry-run, --read-only, --timeout, --call-timeout and the other limits
+  apply to each host; --audit records carry "host":NAME; --plan FILE writes
+  {NAME: plan, ...}. Exit status: 0 when every host succeeded, 1 when one
+  failed, 130 when interrupted (the summary is printed all the same).
 
   -e CODE             run CODE as the script (named -e)
   --lang star|py|lua  the language of -e, - and repl (default star)
@@ -222,6 +243,8 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 	fs.StringVar(&langName, "lang", "star", "")
 	backendName := driver.DefaultBackend()
 	fs.StringVar(&backendName, "backend", backendName, "")
+	var fl fleetFlags
+	fl.register(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -290,6 +313,13 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		}
 		rest = rest[:1]
 	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if err := fl.check(set, repl); err != nil {
+		fmt.Fprintf(stderr, "vertscript: %v\n%s", err, seeHelp)
+		return exitUsage
+	}
+	fleetRun := fl.active()
 	path := rest[0]
 	scriptArgs, err := scriptArgs(fs, path, rest[1:])
 	if err != nil {
@@ -354,25 +384,23 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 	// No script may end the process with a stack overflow: see
 	// host.MaxStack.
 	debug.SetMaxStack(host.MaxStack(limits.MaxMemory))
-	session := host.NewSession(backend, opts)
-	var code int
-	if repl {
-		code = runREPL(ctx, session, lang, stdin, stdout, stderr)
-	} else {
-		runErr := session.Run(ctx, lang, host.Script{Path: path, Src: src, Args: rest, Stdout: stdout, Stderr: stderr})
-		closeErr := session.Close()
-		code = report(ctx, path, runErr, closeErr, stderr)
+	if fleetRun {
+		return runFleet(ctx, fl, backendName, opts, lang, host.Script{Path: path, Src: src, Args: rest}, planFile, stdout, stderr)
 	}
-	if dryRun {
-		// The plan comes last, after anything the script printed and its
-		// error, so that no text of the script's can follow it and pass
-		// for a planned call.
-		if isTerminal(stderr) {
-			// Undo any colour or concealment the script's own output
-			// left on: the plan must read as printed.
-			fmt.Fprint(stderr, "\x1b[0m")
+	var code int
+	var plan []host.PlanEntry
+	if repl {
+		session := host.NewSession(backend, opts)
+		code = runREPL(ctx, session, lang, stdin, stdout, stderr)
+		if plan = session.Plan(); dryRun {
+			resetTerminal(stderr)
+			printPlan(plan, stderr)
 		}
-		if err := reportPlan(session.Plan(), planFile, stderr); err != nil {
+	} else {
+		code, plan, _ = runScript(ctx, backend, opts, lang, host.Script{Path: path, Src: src, Args: rest, Stdout: stdout, Stderr: stderr}, stderr)
+	}
+	if planFile != "" {
+		if err := writePlan(planFile, planJSON(plan)); err != nil {
 			fmt.Fprintf(stderr, "vertscript: %v\n", err)
 			if code == exitOK {
 				code = exitFailed
@@ -380,6 +408,37 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		}
 	}
 	return code
+}
+
+// runScript runs script in a session of its own on backend under opts, as
+// vertscript runs a script on one host (on each host of a fleet, too):
+// what it prints goes to script.Stdout and script.Stderr, how it ended to
+// stderr, and a dry run's plan last, after it. It returns the exit status,
+// the plan, and the error that ended the run (nil when it succeeded).
+func runScript(ctx context.Context, backend driver.Backend, opts host.Options, lang host.Language, script host.Script, stderr io.Writer) (int, []host.PlanEntry, error) {
+	session := host.NewSession(backend, opts)
+	runErr := session.Run(ctx, lang, script)
+	closeErr := session.Close()
+	code := report(ctx, script.Path, runErr, closeErr, stderr)
+	plan := session.Plan()
+	if opts.DryRun {
+		// The plan comes last, after anything the script printed and its
+		// error, so that no text of the script's can follow it and pass
+		// for a planned call.
+		resetTerminal(stderr)
+		printPlan(plan, stderr)
+	}
+	err := runErr
+	if exit := (*host.ExitError)(nil); errors.As(runErr, &exit) && code == exitOK {
+		err = nil
+	}
+	if err == nil && closeErr != nil {
+		err = fmt.Errorf("closing connections: %w", closeErr)
+	}
+	if err == nil && code != exitOK {
+		err = fmt.Errorf("exit status %d", code)
+	}
+	return code, plan, err
 }
 
 // report prints how the run ended and returns the exit status.
@@ -422,6 +481,14 @@ func terminalSafe(msg string) string {
 		}
 	}
 	return b.String()
+}
+
+// resetTerminal undoes, on a terminal, any colour or concealment a
+// script's own output left on: what follows (a plan) must read as printed.
+func resetTerminal(w io.Writer) {
+	if isTerminal(w) {
+		fmt.Fprint(w, "\x1b[0m")
+	}
 }
 
 // isTerminal reports whether w is a terminal.
@@ -528,9 +595,8 @@ func openAudit(path string) (syncWriter, error) {
 	return syncWriter{f}, err
 }
 
-// reportPlan prints a dry run's plan to stderr and, when planFile is set,
-// writes it there as JSON.
-func reportPlan(plan []host.PlanEntry, planFile string, stderr io.Writer) error {
+// printPlan prints a dry run's plan to stderr.
+func printPlan(plan []host.PlanEntry, stderr io.Writer) {
 	// Entries with a note are calls the dry run answered from the plan
 	// (a wait for a planned state), not changes: they are counted apart.
 	n, noted := 0, 0
@@ -550,28 +616,39 @@ func reportPlan(plan []host.PlanEntry, planFile string, stderr io.Writer) error 
 		answered = fmt.Sprintf("; %d answered from the plan", noted)
 	}
 	fmt.Fprintf(stderr, "dry run: %d %s planned, none made%s\n", n, calls, answered)
-	type entry struct {
-		Receiver string `json:"receiver"`
-		Op       string `json:"op"`
-		Args     []any  `json:"args"`
-		// Flags spells the flags arguments by name, by parameter
-		// name; args keeps their numbers.
-		Flags map[string]string `json:"flags,omitempty"`
-		Note  string            `json:"note,omitempty"`
-	}
-	entries := make([]entry, len(plan))
-	for i, e := range plan {
+	for _, e := range plan {
 		fmt.Fprintf(stderr, "  %s\n", e)
-		entries[i] = entry{Receiver: e.Receiver, Op: e.Op, Args: host.JSONArgs(e.Args), Flags: e.FlagArgs(), Note: e.Note}
 	}
-	if planFile == "" {
-		return nil
+}
+
+// planEntry is a planned call as --plan writes it.
+type planEntry struct {
+	Receiver string `json:"receiver"`
+	Op       string `json:"op"`
+	Args     []any  `json:"args"`
+	// Flags spells the flags arguments by name, by parameter name; args
+	// keeps their numbers.
+	Flags map[string]string `json:"flags,omitempty"`
+	Note  string            `json:"note,omitempty"`
+}
+
+// planJSON is a plan as --plan writes it.
+func planJSON(plan []host.PlanEntry) []planEntry {
+	entries := make([]planEntry, len(plan))
+	for i, e := range plan {
+		entries[i] = planEntry{Receiver: e.Receiver, Op: e.Op, Args: host.JSONArgs(e.Args), Flags: e.FlagArgs(), Note: e.Note}
 	}
+	return entries
+}
+
+// writePlan writes v, a plan (or a fleet's plans), to planFile as
+// indented JSON.
+func writePlan(planFile string, v any) error {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(entries); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return err
 	}
 	return os.WriteFile(planFile, b.Bytes(), 0o644)
