@@ -43,8 +43,12 @@ fuzz-uri: deps
 
 # Benchmarks report each layer's cost as a ratio (x-floor) to plain Go
 # calling libvirt, measured in the same run.
+# The fleet benchmarks (tests/bench/fleet) start 32 loopback libvirtds and
+# run ex6 on 16 of them behind a 10ms link, in parallel and one after
+# another: a few runs of each, not thousands.
 bench: build
 	$(GO) test -run '^$$' -bench . -benchtime 20000x -count 3 ./tests/bench/
+	$(GO) test -run '^$$' -bench . -benchtime 1x -count 3 ./tests/bench/fleet/
 
 # libvirt-python scripts run unchanged as .py against python3-libvirt, the
 # reference: the ported examples, real-world scripts (tests/compat/wild)
