@@ -240,3 +240,23 @@ func TestConsoleNotATerminal(t *testing.T) {
 		t.Errorf("stdout %q, stderr %q", out.String(), errs.String())
 	}
 }
+
+// TestConsoleProgressLine: on a terminal, the progress line is erased
+// before each line of output and redrawn after it, and Close erases it.
+func TestConsoleProgressLine(t *testing.T) {
+	var out, errs bytes.Buffer
+	c := &Console{stdout: &out, stderr: &errs, bar: &progressBar{w: &errs}}
+	c.Progress(0, 4)
+	o, _, closeOut, _ := c.Output(Host{Name: "a"})
+	fmt.Fprint(o, "hello\n")
+	c.Progress(1, 4)
+	closeOut()
+	c.Close()
+	bar := func(n int) string {
+		return "\r\x1b[K[" + strings.Repeat("#", n) + strings.Repeat(".", barWidth-n) + "]"
+	}
+	want := bar(0) + " 0/4 hosts" + "\r\x1b[K" + bar(0) + " 0/4 hosts" + bar(7) + " 1/4 hosts" + "\r\x1b[K"
+	if errs.String() != want || out.String() != "[a] hello\n" {
+		t.Errorf("stderr %q\nwant   %q\nstdout %q", errs.String(), want, out.String())
+	}
+}
