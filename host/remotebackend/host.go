@@ -1,6 +1,7 @@
 package remotebackend
 
 import (
+	"errors"
 	"fmt"
 
 	libvirt "github.com/digitalocean/go-libvirt"
@@ -344,6 +345,9 @@ func (c *conn) NodeGetFreePages(pages []uint32, startCell int, cellCount uint32,
 		return nil, invalidArg(fromNone, "cellCount must not be zero")
 	}
 	counts, err := c.l.NodeGetFreePages(pages, int32(startCell), cellCount, flags)
+	if noCounts(err) {
+		return []uint64{}, nil
+	}
 	if err != nil {
 		return nil, c.conv(err)
 	}
@@ -351,6 +355,16 @@ func (c *conn) NodeGetFreePages(pages []uint32, startCell int, cellCount uint32,
 		counts = []uint64{}
 	}
 	return counts, nil
+}
+
+// noCounts tells the answer libvirtd gives when virNodeGetFreePages
+// counts no pages: its dispatcher takes the count 0 for a failure, one
+// that set no error. libvirt in-process returns the empty list, as the
+// cgo backend does; this backend returns it too.
+func noCounts(err error) bool {
+	var le libvirt.Error
+	return errors.As(err, &le) && le.Code == errInternal &&
+		le.Message == "Library function returned error but did not set virError"
 }
 
 // NodeGetMemoryParameters asks for the number of parameters first, as
