@@ -7,11 +7,9 @@ import "github.com/vertscript/vertscript/host/driver"
 // backend has not written yet is its Unimplemented type.
 func (Backend) ProbeObjects() []any {
 	return []any{Backend{}, &conn{}, &domain{},
-		driver.UnimplementedInterface{}, driver.UnimplementedNodeDevice{},
-		driver.UnimplementedNetwork{}, driver.UnimplementedNetworkPort{},
-		driver.UnimplementedStoragePool{}, driver.UnimplementedStorageVol{},
+		&iface{}, &nodeDevice{}, &network{}, &networkPort{},
+		&storagePool{}, &storageVol{},
 		driver.UnimplementedSnapshot{}, driver.UnimplementedCheckpoint{},
-		driver.UnimplementedSecret{}, driver.UnimplementedNWFilter{},
-		driver.UnimplementedNWFilterBinding{}, driver.UnimplementedStream{},
+		&secret{}, &nwfilter{}, &nwfilterBinding{}, driver.UnimplementedStream{},
 	}
 }
