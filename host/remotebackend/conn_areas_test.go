@@ -166,6 +166,42 @@ func describe(v any) any {
 	return v
 }
 
+// streamConns are the connections of the test, for the volume rows to
+// make a stream on their volume's connection.
+var streamConns = map[string]driver.Conn{}
+
+// streamNew makes a stream on the connection of v's backend.
+func streamNew(v driver.StorageVol) (driver.Stream, error) {
+	return streamConns[fmt.Sprintf("%T", v)].StreamNew(0)
+}
+
+// streamCalls calls each function of a stream attached to nothing and
+// describes what each returned.
+func streamCalls(c driver.Conn, flags uint32) (any, error) {
+	st, err := c.StreamNew(flags)
+	if err != nil {
+		return nil, err
+	}
+	buf := make([]byte, 8)
+	show := func(n any, err error) string {
+		if e, ok := driver.AsError(err); ok {
+			return fmt.Sprintf("%v: error %d/%d/%d %s", n, e.Code, e.Domain, e.Level, e.Message)
+		}
+		return fmt.Sprintf("%v %v", n, err)
+	}
+	out := []string{
+		show(st.Recv(buf)),
+		show(st.RecvFlags(buf, 1)),
+		show(st.RecvHole(0)),
+		show(st.Send([]byte("x"))),
+		show(0, st.SendHole(1, 0)),
+		show(0, st.Finish()),
+		show(0, st.Abort()),
+		show(0, st.Free()),
+	}
+	return out, nil
+}
+
 // sorted describes a list and sorts it, for a list in the order of a hash
 // table, which differs from process to process.
 func sorted[T any](list []T, err error) (any, error) {
@@ -375,6 +411,22 @@ var areaCalls = []areaCall{
 	{"StorageVol.StoragePoolLookupByVolume", on(testVol, func(v driver.StorageVol) (any, error) {
 		return v.StoragePoolLookupByVolume()
 	})},
+	{"StorageVol.Download", on(testVol, func(v driver.StorageVol) (any, error) {
+		st, err := streamNew(v)
+		if err != nil {
+			return nil, err
+		}
+		defer st.Free()
+		return nil, v.Download(st, 0, 0, 0)
+	})},
+	{"StorageVol.Upload", on(testVol, func(v driver.StorageVol) (any, error) {
+		st, err := streamNew(v)
+		if err != nil {
+			return nil, err
+		}
+		defer st.Free()
+		return nil, v.Upload(st, 0, 0, 0)
+	})},
 	{"StorageVol.Delete", on(testVol, func(v driver.StorageVol) (any, error) { return nil, v.Delete(0) })},
 	{"StoragePool.Destroy", on(testPool, func(p driver.StoragePool) (any, error) { return nil, p.Destroy() })},
 	{"StoragePool.Delete", on(testPool, func(p driver.StoragePool) (any, error) { return nil, p.Delete(0) })},
@@ -403,6 +455,10 @@ var areaCalls = []areaCall{
 	{"NWFilterBindingLookupByPortDev", func(c driver.Conn) (any, error) { return c.NWFilterBindingLookupByPortDev("vnet0") }},
 	{"ListAllNWFilterBindings", func(c driver.Conn) (any, error) { return c.ListAllNWFilterBindings(0) }},
 	{"NWFilterBindingCreateXML", func(c driver.Conn) (any, error) { return c.NWFilterBindingCreateXML("<filterbinding/>", 0) }},
+
+	// Streams attached to nothing.
+	{"StreamNew", func(c driver.Conn) (any, error) { return streamCalls(c, 0) }},
+	{"StreamNew/nonblock", func(c driver.Conn) (any, error) { return streamCalls(c, 1) }},
 
 	// Saved images.
 	{"DomainRestore", func(c driver.Conn) (any, error) { return nil, c.DomainRestore("/nonexistent/rconn.img") }},
@@ -448,6 +504,20 @@ func TestConnAreasMatchCgo(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cc.Close()
+	for _, c := range []driver.Conn{rc, cc} {
+		p, err := c.StoragePoolLookupByName("default-pool")
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := p.StorageVolCreateXML(`<volume><name>probe</name><capacity>1</capacity></volume>`, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		streamConns[fmt.Sprintf("%T", v)] = c
+		if err := v.Delete(0); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, ac := range areaCalls {
 		want, werr := ac.call(cc)
 		got, gerr := ac.call(rc)

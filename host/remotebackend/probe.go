@@ -10,6 +10,6 @@ func (Backend) ProbeObjects() []any {
 		&iface{}, &nodeDevice{}, &network{}, &networkPort{},
 		&storagePool{}, &storageVol{},
 		driver.UnimplementedSnapshot{}, driver.UnimplementedCheckpoint{},
-		&secret{}, &nwfilter{}, &nwfilterBinding{}, driver.UnimplementedStream{},
+		&secret{}, &nwfilter{}, &nwfilterBinding{}, &stream{},
 	}
 }

@@ -30,7 +30,6 @@ func (c *conn) wrapPool(p libvirt.StoragePool, err error) (driver.StoragePool, e
 // key), kept as libvirt's client keeps its virStorageVol.
 type storageVol struct {
 	driver.UnimplementedStorageVol
-	driver.UnimplementedVolStreams
 	c *conn
 	v libvirt.StorageVol
 }
