@@ -10,7 +10,7 @@ func (Backend) ProbeObjects() []any {
 		driver.UnimplementedInterface{}, driver.UnimplementedNodeDevice{},
 		driver.UnimplementedNetwork{}, driver.UnimplementedNetworkPort{},
 		driver.UnimplementedStoragePool{}, driver.UnimplementedStorageVol{},
-		driver.UnimplementedSnapshot{}, driver.UnimplementedCheckpoint{},
+		&snapshot{}, &checkpoint{},
 		driver.UnimplementedSecret{}, driver.UnimplementedNWFilter{},
 		driver.UnimplementedNWFilterBinding{}, driver.UnimplementedStream{},
 	}
