@@ -8,8 +8,8 @@ import (
 
 // driver.DomainControl on libvirtd's protocol: lifecycle with flags,
 // devices, jobs, block jobs, the guest agent, save and managed save, core
-// dumps and memory. The domain's ID and name follow the calls that change
-// them, as libvirt's client keeps its virDomain. An empty string is NULL
+// dumps and memory. The handle's ID follows the calls that change it, as
+// the cgo backend's does. An empty string is NULL
 // where the cgo backend passes NULL for it.
 //
 // Migration between connections (Migrate, Migrate2, Migrate3,
@@ -49,14 +49,12 @@ func (d *domain) UndefineFlags(flags uint32) error {
 
 func (d *domain) Reset(flags uint32) error { return d.c.conv(d.c.l.DomainReset(d.d, flags)) }
 
-// Rename renames the domain; the handle takes the new name, as libvirt's
-// client renames its virDomain.
+// Rename renames the domain. The handle keeps the name it was found by, as
+// the cgo backend's handle does on the test driver in-process (libvirt's
+// remote client renames its handle); the daemon finds the domain by UUID.
 func (d *domain) Rename(newName string, flags uint32) error {
-	if _, err := d.c.l.DomainRename(d.d, libvirt.OptString{newName}, flags); err != nil {
-		return d.c.conv(err)
-	}
-	d.d.Name = newName
-	return nil
+	_, err := d.c.l.DomainRename(d.d, libvirt.OptString{newName}, flags)
+	return d.c.conv(err)
 }
 
 func (d *domain) AbortJob() error { return d.c.conv(d.c.l.DomainAbortJob(d.d)) }

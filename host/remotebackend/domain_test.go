@@ -50,7 +50,6 @@ type domainRow struct {
 // from the test driver in-process, and why: they are compared with the
 // cgo backend through a daemon only.
 var daemonDiffers = map[string]string{
-	"Rename":               "libvirt's remote client renames its handle; the test driver in-process does not",
 	"GetSecurityLabelList": "libvirtd drops the driver's error and answers -1: libvirt's client says the cause is unknown",
 }
 
@@ -59,6 +58,7 @@ var daemonDiffers = map[string]string{
 // are compared with the cgo backend in-process only.
 var clientDiffers = map[string]string{
 	"DestroyFlags": "the handle's ID becomes -1, as after Destroy (libvirt's remote client resets it after Destroy only)",
+	"Rename":       "the handle keeps its name (libvirt's remote client renames it)",
 }
 
 // TestDomainAreasMatchCgo runs each row on the remote backend (a loopback
@@ -174,6 +174,7 @@ func checkpointNames(l []driver.Checkpoint, err error) (any, error) {
 	for i, c := range l {
 		out[i], _ = c.GetName()
 	}
+	sort.Strings(out)
 	return out, nil
 }
 
@@ -206,6 +207,39 @@ func afterErr(err error, read func() (any, error)) (any, error) {
 	}
 	return read()
 }
+
+// paramNames are the names of groups of typed parameters (whose values
+// move with the clock).
+func paramNames(groups [][]driver.TypedParam, err error) (any, error) {
+	out := make([][]string, len(groups))
+	for i, g := range groups {
+		for _, p := range g {
+			out[i] = append(out[i], p.Name)
+		}
+	}
+	return out, err
+}
+
+// checkpointOf looks a checkpoint up by name; a failed lookup is a
+// checkpoint whose every method fails.
+func checkpointOf(s *side, name string) driver.Checkpoint {
+	cp, err := s.d.CheckpointLookupByName(name, 0)
+	if err != nil {
+		return failedCheckpoint{err: err}
+	}
+	return cp
+}
+
+// failedCheckpoint answers every call with the error of its lookup.
+type failedCheckpoint struct {
+	driver.UnimplementedCheckpoint
+	err error
+}
+
+func (f failedCheckpoint) GetParent(uint32) (driver.Checkpoint, error)         { return nil, f.err }
+func (f failedCheckpoint) GetXMLDesc(uint32) (string, error)                   { return "", f.err }
+func (f failedCheckpoint) ListAllChildren(uint32) ([]driver.Checkpoint, error) { return nil, f.err }
+func (f failedCheckpoint) Delete(uint32) error                                 { return f.err }
 
 // sorted sorts names.
 func sorted(l []string, err error) (any, error) {
@@ -262,8 +296,9 @@ func domainRows() []domainRow {
 		}},
 
 		// CPU and scheduler.
-		{"GetCPUStats/total", func(s *side) (any, error) { _, err := s.d.GetCPUStats(-1, 1, 0); return nil, err }},
-		{"GetCPUStats/all", func(s *side) (any, error) { _, err := s.d.GetCPUStats(0, 0, 0); return nil, err }},
+		{"GetCPUStats/total", func(s *side) (any, error) { return paramNames(s.d.GetCPUStats(-1, 1, 0)) }},
+		{"GetCPUStats/all", func(s *side) (any, error) { return paramNames(s.d.GetCPUStats(0, 0, 0)) }},
+		{"GetCPUStats/some", func(s *side) (any, error) { return paramNames(s.d.GetCPUStats(1, 2, 0)) }},
 		{"GetSchedulerType", func(s *side) (any, error) {
 			typ, n, err := s.d.GetSchedulerType()
 			return both{typ, n}, err
@@ -498,11 +533,30 @@ func domainRows() []domainRow {
 			return afterErr(snapshotOf(s, "s2").Delete(0), func() (any, error) { return s.d.SnapshotListNames(0) })
 		}},
 
+		{"Snapshot.Delete/last", func(s *side) (any, error) {
+			return afterErr(snapshotOf(s, "s1").Delete(0), func() (any, error) { return s.d.SnapshotListNames(0) })
+		}},
+
 		// Checkpoints.
-		{"ListAllCheckpoints", func(s *side) (any, error) { return checkpointNames(s.d.ListAllCheckpoints(0)) }},
+		{"ListAllCheckpoints/none", func(s *side) (any, error) { return checkpointNames(s.d.ListAllCheckpoints(0)) }},
 		{"CheckpointLookupByName/missing", func(s *side) (any, error) { return checkpointName(s.d.CheckpointLookupByName("nonesuch", 0)) }},
 		{"CheckpointCreateXML", func(s *side) (any, error) {
 			return checkpointName(s.d.CheckpointCreateXML("<domaincheckpoint><name>c1</name></domaincheckpoint>", 0))
+		}},
+		{"CheckpointCreateXML/child", func(s *side) (any, error) {
+			return checkpointName(s.d.CheckpointCreateXML("<domaincheckpoint><name>c2</name></domaincheckpoint>", 0))
+		}},
+		{"CheckpointCreateXML/bad", func(s *side) (any, error) { return checkpointName(s.d.CheckpointCreateXML("<nope/>", 0)) }},
+		{"ListAllCheckpoints", func(s *side) (any, error) { return checkpointNames(s.d.ListAllCheckpoints(0)) }},
+		{"Checkpoint.GetParent", func(s *side) (any, error) { return checkpointName(checkpointOf(s, "c2").GetParent(0)) }},
+		{"Checkpoint.GetParent/root", func(s *side) (any, error) { return checkpointName(checkpointOf(s, "c1").GetParent(0)) }},
+		{"Checkpoint.GetXMLDesc", func(s *side) (any, error) { return unstamped(checkpointOf(s, "c2").GetXMLDesc(0)) }},
+		{"Checkpoint.ListAllChildren", func(s *side) (any, error) { return checkpointNames(checkpointOf(s, "c1").ListAllChildren(0)) }},
+		{"Checkpoint.Delete", func(s *side) (any, error) {
+			return afterErr(checkpointOf(s, "c2").Delete(0), func() (any, error) { return checkpointNames(s.d.ListAllCheckpoints(0)) })
+		}},
+		{"Checkpoint.Delete/last", func(s *side) (any, error) {
+			return afterErr(checkpointOf(s, "c1").Delete(0), func() (any, error) { return checkpointNames(s.d.ListAllCheckpoints(0)) })
 		}},
 
 		// Save, managed save and the life cycle; the domain ends running.
