@@ -8,14 +8,10 @@ import (
 
 // driver.DomainControl on libvirtd's protocol: lifecycle with flags,
 // devices, jobs, block jobs, the guest agent, save and managed save, core
-// dumps and memory. The handle's ID follows the calls that change it, as
-// the cgo backend's does. An empty string is NULL
-// where the cgo backend passes NULL for it.
-//
-// Migration between connections (Migrate, Migrate2, Migrate3,
-// MigrateToURI, MigrateToURI2, MigrateToURI3) is the client library's
-// multi-step protocol and is not written yet: those answer
-// VIR_ERR_NO_SUPPORT.
+// dumps, memory and migration settings (migration itself is in
+// domain_control_migrate.go). The handle's ID follows the calls that
+// change it, as the cgo backend's does. An empty string is NULL where the
+// cgo backend passes NULL for it.
 
 var _ driver.DomainControl = (*domain)(nil)
 

@@ -28,6 +28,13 @@ const (
 	memVirtual    = 1 // VIR_MEMORY_VIRTUAL
 	leaseSource   = 0 // VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE
 	snapListRoots = 1 // VIR_DOMAIN_SNAPSHOT_LIST_ROOTS
+
+	migrateP2P              = 1 << 1  // VIR_MIGRATE_PEER2PEER
+	migrateTunnelled        = 1 << 2  // VIR_MIGRATE_TUNNELLED
+	migrateNonSharedDisk    = 1 << 6  // VIR_MIGRATE_NON_SHARED_DISK
+	migrateNonSharedInc     = 1 << 7  // VIR_MIGRATE_NON_SHARED_INC
+	migrateChangeProtection = 1 << 8  // VIR_MIGRATE_CHANGE_PROTECTION
+	migrateOffline          = 1 << 10 // VIR_MIGRATE_OFFLINE
 )
 
 // side is one backend's connection to a test:///default node and its
@@ -61,13 +68,56 @@ var clientDiffers = map[string]string{
 	"Rename":       "the handle keeps its name (libvirt's remote client renames it)",
 }
 
+// defaultNode is test:///default's domain "test", as a node of its own:
+// each connection to a node file has a private copy, where test:///default
+// in-process is shared by every test of the process.
+const defaultNode = `<node>
+  <domain type='test'>
+    <name>test</name>
+    <uuid>6695eb01-f6a4-8304-79aa-97f2502e193f</uuid>
+    <memory unit='KiB'>8388608</memory>
+    <currentMemory unit='KiB'>2097152</currentMemory>
+    <vcpu placement='static'>2</vcpu>
+    <os>
+      <type arch='i686'>hvm</type>
+      <boot dev='hd'/>
+    </os>
+    <clock offset='utc'/>
+    <on_poweroff>destroy</on_poweroff>
+    <on_reboot>restart</on_reboot>
+    <on_crash>destroy</on_crash>
+    <devices>
+      <disk type='file' device='disk'>
+        <source file='/guest/diskimage1'/>
+        <target dev='vda' bus='virtio'/>
+        <address type='pci' domain='0x0000' bus='0x01' slot='0x00' function='0x0'/>
+      </disk>
+      <interface type='network'>
+        <mac address='aa:bb:cc:dd:ee:ff'/>
+        <source network='default'/>
+        <target dev='testnet0'/>
+        <address type='pci' domain='0x0000' bus='0x00' slot='0x01' function='0x0'/>
+      </interface>
+      <memballoon model='virtio'>
+        <address type='pci' domain='0x0000' bus='0x00' slot='0x02' function='0x0'/>
+      </memballoon>
+    </devices>
+  </domain>
+</node>
+`
+
 // TestDomainAreasMatchCgo runs each row on the remote backend (a loopback
-// libvirtd serving test:///default) and on the cgo backend twice: opening
-// test:///default in-process (the same initial node), and through a second
-// loopback libvirtd (libvirt's own remote client), and compares results
-// and errors.
+// libvirtd serving the test driver) and on the cgo backend twice: opening
+// the test driver in-process (the same initial node), and through the
+// libvirtd (libvirt's own remote client), and compares results and
+// errors. Each connection has a node of its own, defaultNode.
 func TestDomainAreasMatchCgo(t *testing.T) {
-	uris := []string{libvirtdtest.Start(t).URI(), "test:///default", libvirtdtest.Start(t).URI()}
+	node := filepath.Join(t.TempDir(), "node.xml")
+	if err := os.WriteFile(node, []byte(defaultNode), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	daemon := fmt.Sprintf("test+tcp://127.0.0.1:%d%s", libvirtdtest.Start(t).Port, node)
+	uris := []string{daemon, "test://" + node, daemon}
 	sides := []*side{{name: "remote"}, {name: "cgo"}, {name: "cgo-daemon"}}
 	for i, s := range sides {
 		var err error
@@ -240,6 +290,14 @@ func (f failedCheckpoint) GetParent(uint32) (driver.Checkpoint, error)         {
 func (f failedCheckpoint) GetXMLDesc(uint32) (string, error)                   { return "", f.err }
 func (f failedCheckpoint) ListAllChildren(uint32) ([]driver.Checkpoint, error) { return nil, f.err }
 func (f failedCheckpoint) Delete(uint32) error                                 { return f.err }
+
+// migrated is the name of a migrated domain.
+func migrated(d driver.Domain, err error) (any, error) {
+	if err != nil {
+		return nil, err
+	}
+	return d.GetName()
+}
 
 // sorted sorts names.
 func sorted(l []string, err error) (any, error) {
@@ -559,6 +617,45 @@ func domainRows() []domainRow {
 			return afterErr(checkpointOf(s, "c1").Delete(0), func() (any, error) { return checkpointNames(s.d.ListAllCheckpoints(0)) })
 		}},
 
+		// Migration: the test driver supports none, so these are libvirt's
+		// client-side checks and feature negotiation.
+		{"MigrateToURI/direct", func(s *side) (any, error) { return nil, s.d.MigrateToURI("test:///default", 0, "", 0) }},
+		{"MigrateToURI/p2p", func(s *side) (any, error) {
+			return nil, s.d.MigrateToURI("test+tcp://elsewhere/default", migrateP2P, "x", 0)
+		}},
+		{"MigrateToURI/empty", func(s *side) (any, error) { return nil, s.d.MigrateToURI("", 0, "", 0) }},
+		{"MigrateToURI/exclusive", func(s *side) (any, error) {
+			return nil, s.d.MigrateToURI("test:///default", migrateNonSharedDisk|migrateNonSharedInc, "", 0)
+		}},
+		{"MigrateToURI/offline", func(s *side) (any, error) { return nil, s.d.MigrateToURI("test:///default", migrateOffline, "", 0) }},
+		{"MigrateToURI2", func(s *side) (any, error) { return nil, s.d.MigrateToURI2("", "tcp://h", "", 0, "", 0) }},
+		{"MigrateToURI2/p2p", func(s *side) (any, error) { return nil, s.d.MigrateToURI2("", "", "", migrateP2P, "", 0) }},
+		{"MigrateToURI3", func(s *side) (any, error) {
+			return nil, s.d.MigrateToURI3("", driver.MigrateParams{URI: str("tcp://h"), Bandwidth: u64(5)}, 0)
+		}},
+		{"MigrateToURI3/p2p", func(s *side) (any, error) {
+			return nil, s.d.MigrateToURI3("test+tcp://h/default", driver.MigrateParams{}, migrateP2P|migrateTunnelled)
+		}},
+		{"Migrate", func(s *side) (any, error) { return migrated(s.d.Migrate(s.c, 0, "", "", 0)) }},
+		{"Migrate/p2p", func(s *side) (any, error) { return migrated(s.d.Migrate(s.c, migrateP2P, "", "", 0)) }},
+		{"Migrate/tunnelled", func(s *side) (any, error) { return migrated(s.d.Migrate(s.c, migrateTunnelled, "", "", 0)) }},
+		{"Migrate/protection", func(s *side) (any, error) {
+			return migrated(s.d.Migrate(s.c, migrateChangeProtection, "", "", 0))
+		}},
+		{"Migrate/exclusive", func(s *side) (any, error) {
+			return migrated(s.d.Migrate(s.c, migrateNonSharedDisk|migrateNonSharedInc, "", "", 0))
+		}},
+		{"Migrate/offline", func(s *side) (any, error) { return migrated(s.d.Migrate(s.c, migrateOffline, "", "", 0)) }},
+		{"Migrate2", func(s *side) (any, error) { return migrated(s.d.Migrate2(s.c, "<domain/>", 0, "n", "", 0)) }},
+		{"Migrate2/p2p", func(s *side) (any, error) { return migrated(s.d.Migrate2(s.c, "", migrateP2P, "", "", 0)) }},
+		{"Migrate3", func(s *side) (any, error) {
+			return migrated(s.d.Migrate3(s.c, driver.MigrateParams{DestName: str("n"), GraphicsURI: str("spice://h")}, 0))
+		}},
+		{"Migrate3/p2p", func(s *side) (any, error) { return migrated(s.d.Migrate3(s.c, driver.MigrateParams{}, migrateP2P)) }},
+		{"Migrate3/tunnelled", func(s *side) (any, error) {
+			return migrated(s.d.Migrate3(s.c, driver.MigrateParams{}, migrateTunnelled))
+		}},
+
 		// Save, managed save and the life cycle; the domain ends running.
 		{"HasManagedSaveImage/none", func(s *side) (any, error) { return s.d.HasManagedSaveImage(0) }},
 		{"ManagedSave", func(s *side) (any, error) {
@@ -661,3 +758,58 @@ func (f failedSnapshot) ListChildrenNames(uint32) ([]string, error) {
 func (f failedSnapshot) ListAllChildren(uint32) ([]driver.Snapshot, error) { return nil, f.err }
 func (f failedSnapshot) RevertToSnapshot(uint32) error                     { return f.err }
 func (f failedSnapshot) Delete(uint32) error                               { return f.err }
+
+// TestMigrateReadOnlyMatchesCgo checks that migration is refused on a
+// read-only connection before any call, as libvirt's client refuses it.
+func TestMigrateReadOnlyMatchesCgo(t *testing.T) {
+	// A private node: test:///default in-process is shared with the
+	// other tests of the process, which change it.
+	node := filepath.Join(t.TempDir(), "node.xml")
+	xml := "<node><domain type='test'><name>test</name><memory>1048576</memory><os><type>hvm</type></os></domain></node>"
+	if err := os.WriteFile(node, []byte(xml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	daemon := libvirtdtest.Start(t)
+	rc, err := remotebackend.Backend{}.ConnectOpen(fmt.Sprintf("test+tcp://127.0.0.1:%d%s", daemon.Port, node), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	cc, err := cgobackend.New().ConnectOpen("test://"+node, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cc.Close()
+	calls := []struct {
+		name string
+		call func(c driver.Conn, d driver.Domain) error
+	}{
+		{"MigrateToURI", func(c driver.Conn, d driver.Domain) error { return d.MigrateToURI("x", 0, "", 0) }},
+		{"MigrateToURI2", func(c driver.Conn, d driver.Domain) error { return d.MigrateToURI2("", "x", "", 0, "", 0) }},
+		{"MigrateToURI3", func(c driver.Conn, d driver.Domain) error {
+			return d.MigrateToURI3("", driver.MigrateParams{}, 0)
+		}},
+		{"Migrate", func(c driver.Conn, d driver.Domain) error { _, err := d.Migrate(c, 0, "", "", 0); return err }},
+		{"Migrate2", func(c driver.Conn, d driver.Domain) error { _, err := d.Migrate2(c, "", 0, "", "", 0); return err }},
+		{"Migrate3", func(c driver.Conn, d driver.Domain) error {
+			_, err := d.Migrate3(c, driver.MigrateParams{}, 0)
+			return err
+		}},
+	}
+	rd, err := rc.DomainLookupByName("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cd, err := cc.DomainLookupByName("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range calls {
+		t.Run(c.name, func(t *testing.T) {
+			got, want := c.call(rc, rd), c.call(cc, cd)
+			if g, w := errKey(got, true), errKey(want, true); g != w {
+				t.Errorf("remote %s\ncgo    %s", g, w)
+			}
+		})
+	}
+}

@@ -158,7 +158,7 @@ func flag(b bool) int32 {
 
 // fromDomain is VIR_FROM_DOMAIN, the domain of the errors libvirt's
 // domain API raises before calling a driver.
-const fromDomain = 10
+const fromDomain = 20
 
 // nonNil is l, or an empty list for none, as libvirt.org/go/libvirt
 // returns the lists libvirt allocates.
