@@ -521,9 +521,26 @@ func (d *domain) SetNumaParameters(params []driver.TypedParam, flags uint32) err
 	return d.c.conv(d.c.l.DomainSetNumaParameters(d.d, ps, flags))
 }
 
-// MemoryPeek reads size bytes; the protocol carries a size of at most
-// 2^32-1.
+// peekMax is REMOTE_DOMAIN_MEMORY_PEEK_BUFFER_MAX and
+// REMOTE_DOMAIN_BLOCK_PEEK_BUFFER_MAX: the most bytes one peek carries.
+const peekMax = 4194304
+
+// errRPC is VIR_ERR_RPC.
+const errRPC = 39
+
+// peekTooLarge is the error of libvirt's remote client for a peek larger
+// than the protocol carries.
+func peekTooLarge(what string, size uint64) error {
+	return &driver.Error{Code: errRPC, Domain: fromRemote, Level: driver.ErrLevelError,
+		Message: fmt.Sprintf("%s peek request too large for remote protocol, %d > %d", what, size, peekMax)}
+}
+
+// MemoryPeek reads size bytes, at most peekMax, as libvirt's remote
+// client does.
 func (d *domain) MemoryPeek(start, size uint64, flags uint32) ([]byte, error) {
+	if size > peekMax {
+		return nil, peekTooLarge("memory", size)
+	}
 	b, err := d.c.l.DomainMemoryPeek(d.d, start, uint32(size), libvirt.DomainMemoryFlags(flags))
 	if err != nil {
 		return nil, d.c.conv(err)
@@ -630,9 +647,12 @@ func diskErrorCode(e libvirt.DomainDiskError) (int, bool) {
 	return int(v.Field(1).Int()), true
 }
 
-// BlockPeek reads size bytes; the protocol carries a size of at most
-// 2^32-1.
+// BlockPeek reads size bytes, at most peekMax, as libvirt's remote
+// client does.
 func (d *domain) BlockPeek(disk string, offset, size uint64, flags uint32) ([]byte, error) {
+	if size > peekMax {
+		return nil, peekTooLarge("block", size)
+	}
 	b, err := d.c.l.DomainBlockPeek(d.d, disk, offset, uint32(size), flags)
 	if err != nil {
 		return nil, d.c.conv(err)
