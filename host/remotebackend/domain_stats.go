@@ -168,20 +168,20 @@ func (d *domain) GetCPUStats(startCPU int, ncpus uint, flags uint32) ([][]driver
 		if startCPU == -1 {
 			ncpus = 1
 		} else {
-			_, n, err := d.c.l.DomainGetCPUStats(d.d, 0, 0, 0, typedParamStringOkay)
+			_, n, err := d.cpuStats(0, 0, 0, 0)
 			if err != nil {
-				return nil, d.c.conv(err)
+				return nil, err
 			}
 			ncpus = uint(n)
 		}
 	}
-	_, nparams, err := d.c.l.DomainGetCPUStats(d.d, 0, int32(startCPU), uint32(ncpus), typedParamStringOkay)
+	_, nparams, err := d.cpuStats(0, startCPU, ncpus, 0)
 	if err != nil {
-		return nil, d.c.conv(err)
+		return nil, err
 	}
-	ps, rn, err := d.c.l.DomainGetCPUStats(d.d, uint32(nparams), int32(startCPU), uint32(ncpus), libvirt.TypedParameterFlags(flags|typedParamStringOkay))
+	ps, rn, err := d.cpuStats(uint32(nparams), startCPU, ncpus, flags)
 	if err != nil {
-		return nil, d.c.conv(err)
+		return nil, err
 	}
 	out := make([][]driver.TypedParam, ncpus)
 	for i := range out {
@@ -190,6 +190,31 @@ func (d *domain) GetCPUStats(startCPU int, ncpus uint, flags uint32) ([][]driver
 		}
 	}
 	return out, nil
+}
+
+// The most parameters and CPUs one virDomainGetCPUStats call carries
+// (REMOTE_DOMAIN_GET_CPU_STATS_MAX, REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX).
+const (
+	cpuStatsMax      = 2048
+	cpuStatsNCPUsMax = 128
+)
+
+// cpuStats is one virDomainGetCPUStats call, refused as libvirt's remote
+// client refuses counts the protocol does not carry.
+func (d *domain) cpuStats(nparams uint32, startCPU int, ncpus uint, flags uint32) ([]libvirt.TypedParam, int32, error) {
+	tooMany := func(what string, n uint, max int) error {
+		return &driver.Error{Code: errRPC, Domain: fromRemote, Level: driver.ErrLevelError,
+			Message: fmt.Sprintf("%s count exceeds maximum: %d > %d", what, n, max)}
+	}
+	if nparams > cpuStatsMax {
+		return nil, 0, tooMany("nparams", uint(nparams), cpuStatsMax)
+	}
+	if ncpus > cpuStatsNCPUsMax {
+		return nil, 0, tooMany("ncpus", ncpus, cpuStatsNCPUsMax)
+	}
+	ps, n, err := d.c.l.DomainGetCPUStats(d.d, nparams, int32(startCPU), uint32(ncpus),
+		libvirt.TypedParameterFlags(flags|typedParamStringOkay))
+	return ps, n, d.c.conv(err)
 }
 
 func (d *domain) GetSchedulerType() (string, int, error) {

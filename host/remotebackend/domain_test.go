@@ -59,6 +59,7 @@ type domainRow struct {
 var daemonDiffers = map[string]string{
 	"GetSecurityLabelList": "libvirtd drops the driver's error and answers -1: libvirt's client says the cause is unknown",
 	"MemoryPeek/large":     "the protocol carries at most 4 MiB a peek",
+	"GetCPUStats/many":     "the protocol carries at most 128 CPUs a call",
 	"BlockPeek/large":      "the protocol carries at most 4 MiB a peek",
 }
 
@@ -359,6 +360,8 @@ func domainRows() []domainRow {
 		{"GetCPUStats/total", func(s *side) (any, error) { return paramNames(s.d.GetCPUStats(-1, 1, 0)) }},
 		{"GetCPUStats/all", func(s *side) (any, error) { return paramNames(s.d.GetCPUStats(0, 0, 0)) }},
 		{"GetCPUStats/some", func(s *side) (any, error) { return paramNames(s.d.GetCPUStats(1, 2, 0)) }},
+		{"GetCPUStats/many", func(s *side) (any, error) { return paramNames(s.d.GetCPUStats(0, 200, 0)) }},
+		{"GetCPUStats/beyond", func(s *side) (any, error) { return paramNames(s.d.GetCPUStats(100, 2, 0)) }},
 		{"GetSchedulerType", func(s *side) (any, error) {
 			typ, n, err := s.d.GetSchedulerType()
 			return both{typ, n}, err
