@@ -246,18 +246,6 @@ func (d *domain) SaveParams(params driver.SaveParams, flags uint32) error {
 	return d.c.conv(d.c.l.DomainSaveParams(d.d, saveParams(params), flags))
 }
 
-// saveParams are a save's or a restore's typed parameters.
-func saveParams(p driver.SaveParams) []libvirt.TypedParam {
-	var ps []libvirt.TypedParam
-	if p.File != nil {
-		ps = append(ps, param("file", libvirt.NewTypedParamValueString(*p.File)))
-	}
-	if p.DXML != nil {
-		ps = append(ps, param("dxml", libvirt.NewTypedParamValueString(*p.DXML)))
-	}
-	return ps
-}
-
 // Migration settings.
 
 func (d *domain) MigrateGetCompressionCache(flags uint32) (uint64, error) {

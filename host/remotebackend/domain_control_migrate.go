@@ -47,8 +47,6 @@ const (
 	domainPaused            = int32(libvirt.DomainPaused)
 	errNoSupport            = int(libvirt.ErrNoSupport)
 	errOperationDenied      = int(libvirt.ErrOperationDenied)
-	errOperationFailed      = int(libvirt.ErrOperationFailed)
-	errOperationInvalid     = int(libvirt.ErrOperationInvalid)
 	errArgumentUnsupported  = int(libvirt.ErrArgumentUnsupported)
 	errMigrateFinishOK      = int(libvirt.ErrMigrateFinishOk)
 	fromQEMU                = 10 // VIR_FROM_QEMU

@@ -105,18 +105,6 @@ func (d *domain) GetSecurityLabelList() ([]driver.SecurityLabel, error) {
 	return out, nil
 }
 
-// cString reads a C string the protocol carries as bytes, up to its NUL.
-func cString(b []int8) string {
-	s := make([]byte, 0, len(b))
-	for _, c := range b {
-		if c == 0 {
-			break
-		}
-		s = append(s, byte(c))
-	}
-	return string(s)
-}
-
 func (d *domain) GetFSInfo(flags uint32) ([]driver.DomainFSInfo, error) {
 	fss, _, err := d.c.l.DomainGetFsinfo(d.d, flags)
 	if err != nil {

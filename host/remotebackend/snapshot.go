@@ -17,7 +17,7 @@ type snapshot struct {
 var _ driver.Snapshot = (*snapshot)(nil)
 
 // maxNames is how many names the cgo backend's name lists ask for
-// (libvirt.org/go/libvirt's limit).
+// (libvirt.org/go/libvirt's limit), whatever the count said.
 const maxNames = 1024
 
 func (c *conn) snapshot(s libvirt.DomainSnapshot) *snapshot { return &snapshot{c: c, s: s} }
@@ -40,21 +40,6 @@ func (c *conn) wrapSnapshots(list []libvirt.DomainSnapshot, err error) ([]driver
 		out[i] = c.snapshot(s)
 	}
 	return out, nil
-}
-
-// listIfAny lists names with list only when count, which libvirt-python
-// calls first (so that its errors name that function), finds some: none is
-// an empty list.
-func (c *conn) listIfAny(count func() (int32, error), list func() ([]string, error)) ([]string, error) {
-	n, err := count()
-	if err != nil || n == 0 {
-		return []string{}, c.conv(err)
-	}
-	names, err := list()
-	if err != nil {
-		return nil, c.conv(err)
-	}
-	return nonNil(names), nil
 }
 
 // Free does nothing: the daemon holds no reference for the client.
@@ -91,7 +76,7 @@ func (s *snapshot) ListAllChildren(flags uint32) ([]driver.Snapshot, error) {
 // libvirt-python does.
 func (s *snapshot) ListChildrenNames(flags uint32) ([]string, error) {
 	return s.c.listIfAny(func() (int32, error) { return s.c.l.DomainSnapshotNumChildren(s.s, flags) },
-		func() ([]string, error) { return s.c.l.DomainSnapshotListChildrenNames(s.s, maxNames, flags) })
+		func(int32) ([]string, error) { return s.c.l.DomainSnapshotListChildrenNames(s.s, maxNames, flags) })
 }
 
 func (s *snapshot) NumChildren(flags uint32) (int, error) {
@@ -121,7 +106,7 @@ func (d *domain) SnapshotCurrent(flags uint32) (driver.Snapshot, error) {
 // does.
 func (d *domain) SnapshotListNames(flags uint32) ([]string, error) {
 	return d.c.listIfAny(func() (int32, error) { return d.c.l.DomainSnapshotNum(d.d, flags) },
-		func() ([]string, error) { return d.c.l.DomainSnapshotListNames(d.d, maxNames, flags) })
+		func(int32) ([]string, error) { return d.c.l.DomainSnapshotListNames(d.d, maxNames, flags) })
 }
 
 func (d *domain) SnapshotLookupByName(name string, flags uint32) (driver.Snapshot, error) {

@@ -140,22 +140,6 @@ func param(name string, v *libvirt.TypedParamValue) libvirt.TypedParam {
 	return libvirt.TypedParam{Field: name, Value: *v}
 }
 
-// opt is a string libvirt may take as NULL: "" is NULL.
-func opt(s string) libvirt.OptString {
-	if s == "" {
-		return nil
-	}
-	return libvirt.OptString{s}
-}
-
-// flag is a boolean as the protocol carries it.
-func flag(b bool) int32 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // fromDomain is VIR_FROM_DOMAIN, the domain of the errors libvirt's
 // domain API raises before calling a driver.
 const fromDomain = 20
