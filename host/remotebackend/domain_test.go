@@ -302,8 +302,8 @@ func migrated(d driver.Domain, err error) (any, error) {
 	return d.GetName()
 }
 
-// sorted sorts names.
-func sorted(l []string, err error) (any, error) {
+// sortedNames sorts names.
+func sortedNames(l []string, err error) (any, error) {
 	sort.Strings(l)
 	return l, err
 }
@@ -580,7 +580,7 @@ func domainRows() []domainRow {
 		{"SnapshotCreateXML/bad", func(s *side) (any, error) { return snapName(s.d.SnapshotCreateXML("<nope/>", 0)) }},
 		{"SnapshotCurrent", func(s *side) (any, error) { return snapName(s.d.SnapshotCurrent(0)) }},
 		{"HasCurrentSnapshot", func(s *side) (any, error) { return s.d.HasCurrentSnapshot(0) }},
-		{"SnapshotListNames", func(s *side) (any, error) { return sorted(s.d.SnapshotListNames(0)) }},
+		{"SnapshotListNames", func(s *side) (any, error) { return sortedNames(s.d.SnapshotListNames(0)) }},
 		{"SnapshotListNames/roots", func(s *side) (any, error) { return s.d.SnapshotListNames(snapListRoots) }},
 		{"ListAllSnapshots", func(s *side) (any, error) { return snapNames(s.d.ListAllSnapshots(0)) }},
 		{"Snapshot.GetParent", func(s *side) (any, error) { return snapName(snapshotOf(s, "s2").GetParent(0)) }},

@@ -140,10 +140,6 @@ func param(name string, v *libvirt.TypedParamValue) libvirt.TypedParam {
 	return libvirt.TypedParam{Field: name, Value: *v}
 }
 
-// fromDomain is VIR_FROM_DOMAIN, the domain of the errors libvirt's
-// domain API raises before calling a driver.
-const fromDomain = 20
-
 // nonNil is l, or an empty list for none, as libvirt.org/go/libvirt
 // returns the lists libvirt allocates.
 func nonNil(l []string) []string {

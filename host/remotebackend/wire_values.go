@@ -9,6 +9,10 @@ import (
 // Values as the protocol carries them, and the lists libvirt-python asks
 // for, shared by the connection's and the domain's areas.
 
+// fromDomain is VIR_FROM_DOMAIN, the domain of the errors libvirt's
+// domain API raises before calling a driver.
+const fromDomain = 20 // VIR_FROM_DOMAIN
+
 // Errors libvirt raises that this package raises in its place.
 const (
 	errOperationFailed  = 9  // VIR_ERR_OPERATION_FAILED
