@@ -1,0 +1,43 @@
+package remotebackend
+
+import (
+	libvirt "github.com/digitalocean/go-libvirt"
+
+	"github.com/vertscript/vertscript/host/driver"
+)
+
+// The connection's saved-image functions (driver.ConnDomainControl). The
+// daemon reads and writes the files, on its own host.
+
+func (c *conn) DomainRestore(from string) error { return c.conv(c.l.DomainRestore(from)) }
+
+// DomainRestoreFlags passes an empty dxml as NULL, as the cgo backend does.
+func (c *conn) DomainRestoreFlags(from, dxml string, flags uint32) error {
+	return c.conv(c.l.DomainRestoreFlags(from, opt(dxml), flags))
+}
+
+// DomainRestoreParams sends the fields params sets, "file" then "dxml".
+func (c *conn) DomainRestoreParams(params driver.SaveParams, flags uint32) error {
+	return c.conv(c.l.DomainRestoreParams(saveParams(params), flags))
+}
+
+func (c *conn) DomainSaveImageDefineXML(file, dxml string, flags uint32) error {
+	return c.conv(c.l.DomainSaveImageDefineXML(file, dxml, flags))
+}
+
+func (c *conn) DomainSaveImageGetXMLDesc(file string, flags uint32) (string, error) {
+	s, err := c.l.DomainSaveImageGetXMLDesc(file, flags)
+	return s, c.conv(err)
+}
+
+// saveParams are p's typed parameters (VIR_DOMAIN_SAVE_PARAM_*).
+func saveParams(p driver.SaveParams) []libvirt.TypedParam {
+	var out []libvirt.TypedParam
+	if p.File != nil {
+		out = append(out, libvirt.TypedParam{Field: "file", Value: *libvirt.NewTypedParamValueString(*p.File)})
+	}
+	if p.DXML != nil {
+		out = append(out, libvirt.TypedParam{Field: "dxml", Value: *libvirt.NewTypedParamValueString(*p.DXML)})
+	}
+	return out
+}
