@@ -42,6 +42,8 @@ func TestFleetUsageErrors(t *testing.T) {
 		{[]string{"--hosts", "test:///default", "--limit", "db", script}, "--limit db: none of the 1 hosts"},
 		{[]string{"--hosts", "test:///default", "--output-dir", filepath.Join(dir, "none"), script}, "not a directory"},
 		{[]string{"--hosts", "test:///default", "repl"}, "repl runs on one host"},
+		{[]string{"--hosts", "test:///default", "check", script}, "check runs on none"},
+		{[]string{"--json", "check", script}, "the fleet's flags run a script; check runs on none"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(context.Background(), tt.args, &stdout, &stderr)

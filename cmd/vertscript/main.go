@@ -264,6 +264,15 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 	// Commands that run no script, and connect to nothing.
 	if rest := fs.Args(); len(rest) > 0 && !showVersion {
 		switch rest[0] {
+		case "check", "doc", "test":
+			set := map[string]bool{}
+			fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+			if err := fl.check(set, false); err != nil || fl.active() {
+				fmt.Fprintf(stderr, "vertscript: the fleet's flags run a script; %s runs on none\n%s", rest[0], seeHelp)
+				return exitUsage
+			}
+		}
+		switch rest[0] {
 		case "check":
 			return runCheck(rest[1:], stdout, stderr)
 		case "doc":
