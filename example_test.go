@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/vertscript/vertscript"
+	"github.com/vertscript/vertscript/fleet"
 )
 
 // A read-only run on libvirt's test driver.
@@ -79,4 +80,32 @@ func ExampleNew() {
 	fmt.Println(err)
 	// Output:
 	// vertscript: policy: bad rule "virDomain.destory": want an operation (virDomain.destroy), a class (virDomain.*) or an effect (read, mutate, destroy, file, privileged)
+}
+
+// A script run on a fleet, one host at a time: each host's lines are
+// prefixed with its name, and each ends with a result. (The hosts here are
+// two names for the test driver; an inventory names real ones, see
+// fleet.ParseInventory.)
+func ExampleInterpreter_RunHosts() {
+	in, err := vertscript.New(vertscript.Options{Stdout: os.Stdout})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	hosts := []fleet.Host{
+		{URI: "test:///default", Name: "web1", Tags: []string{"web"}},
+		{URI: "test:///default", Name: "web2", Tags: []string{"web"}},
+		{URI: "test:///nosuch.xml", Name: "db1"},
+	}
+	src := []byte("conn = libvirt.open()\nprint(conn.lookupByID(1).name())\n")
+	results := in.RunHosts(context.Background(), hosts, fleet.Options{Parallel: 1}, "name.star", src, nil)
+	for _, r := range results {
+		fmt.Println(r.Host.Name, r.Status)
+	}
+	// Output:
+	// [web1] test
+	// [web2] test
+	// web1 ok
+	// web2 ok
+	// db1 failed
 }
