@@ -77,6 +77,8 @@ func TestLayers(t *testing.T) {
 		{starlarkBind, []string{libvirtGo, cgoBackend, luaInterp, luaBind}, true},
 		{luaBind, []string{libvirtGo, cgoBackend, starlarkInterp, starlarkBind}, true},
 		{cgoBackend, []string{starlarkInterp, luaInterp, starlarkBind, luaBind}, false},
+		// The fleet engine knows neither libvirt nor the languages.
+		{"github.com/vertscript/vertscript/fleet", []string{"github.com/vertscript/vertscript/host", "github.com/vertscript/vertscript/cmd", starlarkInterp, luaInterp, libvirtGo, cgoBackend, starlarkBind, luaBind}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.pkg, func(t *testing.T) {
