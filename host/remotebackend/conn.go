@@ -18,6 +18,7 @@ type conn struct {
 	readOnly bool
 	w        *wire
 	l        *libvirt.Libvirt
+	ev       eventState // the event callbacks (events.go)
 }
 
 var (
