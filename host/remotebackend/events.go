@@ -32,6 +32,7 @@ type eventState struct {
 	nextID int
 	cbs    []*eventCallback   // in registration order
 	remote map[eventKey]int32 // the daemon's callback ID of each registration
+	close  closeWatch         // the close callback (events_close.go)
 }
 
 // eventKey names the events of one event ID of one class.

@@ -2,6 +2,8 @@ package remotebackend
 
 import (
 	"fmt"
+	"io"
+	"net"
 	"os"
 	"os/exec"
 	"runtime"
@@ -9,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vertscript/vertscript/host"
 	"github.com/vertscript/vertscript/host/driver"
 	"github.com/vertscript/vertscript/internal/libvirtdtest"
 )
@@ -291,6 +292,9 @@ func TestNoGoroutineAfterClose(t *testing.T) {
 	ch := make(chan received, 100)
 	must(c.DomainEventRegisterAny(nil, eventLifecycle, collector(ch, "any")))
 	must(c.NetworkEventRegisterAny(nil, 0, collector(ch, "net")))
+	if err := c.RegisterCloseCallback(func(int) {}); err != nil {
+		t.Fatal(err)
+	}
 	dom := must(c.DomainLookupByName("test"))
 	if err := dom.Suspend(); err != nil {
 		t.Fatal(err)
@@ -309,4 +313,62 @@ func TestNoGoroutineAfterClose(t *testing.T) {
 	}
 }
 
-var _ = host.NewMap // the decoders' values
+// TestCloseCallback cuts a connection between the backend and libvirtd
+// and checks that the close callback learns it, with reason EOF, once.
+func TestCloseCallback(t *testing.T) {
+	d := libvirtdtest.Start(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	cut := make(chan struct{})
+	go func() { // a proxy to the daemon, which cut closes
+		a, err := l.Accept()
+		if err != nil {
+			return
+		}
+		b, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", d.Port))
+		if err != nil {
+			a.Close()
+			return
+		}
+		go io.Copy(a, b)
+		go io.Copy(b, a)
+		<-cut
+		a.Close()
+		b.Close()
+	}()
+	dc, err := Backend{}.ConnectOpen(fmt.Sprintf("test+tcp://%s/default", l.Addr()), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dc.Close()
+	// A call after the open orders go-libvirt's own bookkeeping of the
+	// open before its goroutine that sees the connection end (its
+	// ConnectToURI sets a field that goroutine reads, with no lock).
+	if _, err := dc.GetType(); err != nil {
+		t.Fatal(err)
+	}
+	reasons := make(chan int, 10)
+	if err := dc.RegisterCloseCallback(func(r int) { reasons <- r }); err != nil {
+		t.Fatal(err)
+	}
+	if err := dc.RegisterCloseCallback(func(r int) { reasons <- 100 + r }); err != nil {
+		t.Fatal(err)
+	}
+	close(cut)
+	select {
+	case r := <-reasons:
+		if r != 100+closeReasonEOF {
+			t.Errorf("reason %d, want the second callback's %d", r, 100+closeReasonEOF)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the close callback was not called")
+	}
+	select {
+	case r := <-reasons:
+		t.Errorf("called again, reason %d", r)
+	case <-time.After(200 * time.Millisecond):
+	}
+}
