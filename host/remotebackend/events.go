@@ -228,6 +228,8 @@ func eventTarget[T any](class string, obj any, key func(T) string) (string, erro
 	return key(t), nil
 }
 
+// DomainEventRegisterAny registers deliver for events eventID of dom, or
+// of every domain when dom is nil, and returns the local callback ID.
 func (c *conn) DomainEventRegisterAny(dom driver.Domain, eventID int, deliver func(driver.ObjectEvent)) (int, error) {
 	key, err := eventTarget(domainEvents.name, dom, func(d *domain) string { return formatUUID(d.d.UUID) })
 	if err != nil {
@@ -236,6 +238,7 @@ func (c *conn) DomainEventRegisterAny(dom driver.Domain, eventID int, deliver fu
 	return c.register(domainEvents, eventID, key, false, deliver)
 }
 
+// DomainEventDeregisterAny removes the domain callback callbackID.
 func (c *conn) DomainEventDeregisterAny(callbackID int) error {
 	return c.deregisterID(domainEvents, callbackID)
 }
@@ -256,6 +259,8 @@ func (c *conn) DomainEventDeregisterLegacy() error {
 	})
 }
 
+// NetworkEventRegisterAny registers deliver for events eventID of net, or
+// of every network when net is nil.
 func (c *conn) NetworkEventRegisterAny(net driver.Network, eventID int, deliver func(driver.ObjectEvent)) (int, error) {
 	key, err := eventTarget(networkEvents.name, net, func(n *network) string { return formatUUID(n.n.UUID) })
 	if err != nil {
@@ -264,10 +269,13 @@ func (c *conn) NetworkEventRegisterAny(net driver.Network, eventID int, deliver 
 	return c.register(networkEvents, eventID, key, false, deliver)
 }
 
+// NetworkEventDeregisterAny removes the network callback callbackID.
 func (c *conn) NetworkEventDeregisterAny(callbackID int) error {
 	return c.deregisterID(networkEvents, callbackID)
 }
 
+// StoragePoolEventRegisterAny registers deliver for events eventID of
+// pool, or of every pool when pool is nil.
 func (c *conn) StoragePoolEventRegisterAny(pool driver.StoragePool, eventID int, deliver func(driver.ObjectEvent)) (int, error) {
 	key, err := eventTarget(poolEvents.name, pool, func(p *storagePool) string { return formatUUID(p.p.UUID) })
 	if err != nil {
@@ -276,10 +284,13 @@ func (c *conn) StoragePoolEventRegisterAny(pool driver.StoragePool, eventID int,
 	return c.register(poolEvents, eventID, key, false, deliver)
 }
 
+// StoragePoolEventDeregisterAny removes the pool callback callbackID.
 func (c *conn) StoragePoolEventDeregisterAny(callbackID int) error {
 	return c.deregisterID(poolEvents, callbackID)
 }
 
+// NodeDeviceEventRegisterAny registers deliver for events eventID of dev,
+// or of every node device when dev is nil.
 func (c *conn) NodeDeviceEventRegisterAny(dev driver.NodeDevice, eventID int, deliver func(driver.ObjectEvent)) (int, error) {
 	key, err := eventTarget(nodeDeviceEvents.name, dev, func(d *nodeDevice) string { return d.d.Name })
 	if err != nil {
@@ -288,10 +299,15 @@ func (c *conn) NodeDeviceEventRegisterAny(dev driver.NodeDevice, eventID int, de
 	return c.register(nodeDeviceEvents, eventID, key, false, deliver)
 }
 
+// NodeDeviceEventDeregisterAny removes the node device callback
+// callbackID.
 func (c *conn) NodeDeviceEventDeregisterAny(callbackID int) error {
 	return c.deregisterID(nodeDeviceEvents, callbackID)
 }
 
+// SecretEventRegisterAny registers deliver for events eventID of sec, or
+// of every secret when sec is nil (libvirtd's test driver has no secret
+// events: the daemon refuses them).
 func (c *conn) SecretEventRegisterAny(sec driver.Secret, eventID int, deliver func(driver.ObjectEvent)) (int, error) {
 	key, err := eventTarget(secretEvents.name, sec, func(s *secret) string { return formatUUID(s.s.UUID) })
 	if err != nil {
@@ -300,6 +316,7 @@ func (c *conn) SecretEventRegisterAny(sec driver.Secret, eventID int, deliver fu
 	return c.register(secretEvents, eventID, key, false, deliver)
 }
 
+// SecretEventDeregisterAny removes the secret callback callbackID.
 func (c *conn) SecretEventDeregisterAny(callbackID int) error {
 	return c.deregisterID(secretEvents, callbackID)
 }
