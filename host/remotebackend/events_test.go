@@ -32,7 +32,7 @@ func collector(ch chan received, tag string) func(driver.ObjectEvent) {
 			name, _ = n.GetName()
 		}
 		select {
-		case ch <- received{tag, name, fmt.Sprint(ev.Args...)}:
+		case ch <- received{tag, name, strings.TrimSuffix(fmt.Sprintln(ev.Args...), "\n")}:
 		default:
 		}
 	}
@@ -193,6 +193,22 @@ func TestDomainEvents(t *testing.T) {
 		received{"legacy", "ev-dom", "2 0"},
 		received{"any", "ev-dom", "2 0"},
 	)
+	// Events of another ID: metadata changes, whose namespace is
+	// optional (the test driver's reboot sends no event).
+	meta := must(c.DomainEventRegisterAny(dom, eventMetadataChange, collector(ch, "metadata")))
+	if err := dom.SetMetadata(0, "a description", "", "", 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := dom.SetMetadata(2, "<x/>", "k", "http://k/", 0); err != nil {
+		t.Fatal(err)
+	}
+	expect(t, ch,
+		received{"metadata", "test", "0 <nil>"},
+		received{"metadata", "test", "2 http://k/"},
+	)
+	if err := c.DomainEventDeregisterAny(meta); err != nil {
+		t.Fatal(err)
+	}
 	if err := c.DomainEventDeregisterLegacy(); err != nil {
 		t.Fatal(err)
 	}
