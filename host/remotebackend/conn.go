@@ -34,6 +34,7 @@ func open(t target, readOnly bool) (*conn, error) {
 			Message: "Failed to connect to the daemon for " + t.URI + ": " + err.Error()}
 	}
 	c := &conn{t: t, readOnly: readOnly, w: newWire(nc, readOnly)}
+	c.w.onMessage = c.handleMessage // TEMPORARY (events branch): the wire's rewrite wires this in
 	c.l = libvirt.NewWithDialer(dialers.NewAlreadyConnected(c.w))
 	if err := c.l.ConnectToURI(libvirt.ConnectURI(t.Name)); err != nil {
 		c.w.Abort()
