@@ -195,13 +195,18 @@ func testRunHosts(t *testing.T, backend string) {
 		}
 	}
 
-	if g, f := runtime.NumGoroutine(), openFDs(t); g <= goroutines && f <= fds {
-		t.Logf("%s: the frozen host's call was ended before the daemon continued", backend)
-	} else {
-		t.Logf("%s: the frozen host's call is abandoned, still waiting (%d goroutines, %d descriptors more)", backend, g-goroutines, f-fds)
+	if backend == "remote" {
+		// The remote backend ends the call by closing its socket: nothing
+		// waits on the frozen daemon.
+		if g, f := settle(goroutines, fds, t); g > goroutines || f > fds {
+			buf := make([]byte, 1<<20)
+			n := runtime.Stack(buf, true)
+			t.Errorf("with the daemon still frozen: %d goroutines (%d before), %d descriptors (%d before)\n%s", g, goroutines, f, fds, buf[:n])
+		}
 	}
-	// The frozen daemon's call is still inside libvirt: it returns, and
-	// its connection closes, once the daemon runs again.
+	// On the cgo backend, the frozen daemon's call is still inside
+	// libvirt: it returns, and its connection closes, once the daemon
+	// runs again.
 	if err := frozen.Continue(); err != nil {
 		t.Fatal(err)
 	}
@@ -210,4 +215,45 @@ func testRunHosts(t *testing.T, backend string) {
 		n := runtime.Stack(buf, true)
 		t.Errorf("after the fleet: %d goroutines (%d before), %d descriptors (%d before)\n%s", g, goroutines, f, fds, buf[:n])
 	}
+}
+
+// TestRemoteCallTimeoutEndsTheCall freezes a daemon under an open
+// connection of the remote backend: the call that then blocks fails by the
+// call timeout, with its connection closed, and nothing waits on the
+// frozen daemon afterwards.
+func TestRemoteCallTimeoutEndsTheCall(t *testing.T) {
+	if _, err := vertscript.New(vertscript.Options{Backend: "remote"}); err != nil {
+		t.Skip(err)
+	}
+	d := libvirtdtest.Start(t)
+	const callTimeout = 500 * time.Millisecond
+	in, err := vertscript.New(vertscript.Options{Backend: "remote", URI: d.URI(), Limits: vertscript.Limits{CallTimeout: callTimeout}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	warm := "conn = libvirt.open()\nprint(conn.listDomainsID())\n"
+	if _, err := in.Run(context.Background(), "warm.star", []byte(warm)); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	goroutines, fds := runtime.NumGoroutine(), openFDs(t)
+	src := "conn = libvirt.open()\ntime.sleep(0.3)\nprint(conn.listDomainsID())\n"
+	go func() {
+		time.Sleep(150 * time.Millisecond)
+		_ = d.Stop()
+	}()
+	start := time.Now()
+	_, err = in.Run(context.Background(), "frozen.star", []byte(src))
+	took := time.Since(start)
+	if err == nil || !strings.Contains(err.Error(), "call-timeout: virConnect.listDomainsID") || !strings.Contains(err.Error(), "the call was ended, and its connection closed") {
+		t.Errorf("a call to the frozen daemon: %v", err)
+	}
+	if took > 300*time.Millisecond+callTimeout+2*time.Second {
+		t.Errorf("the run took %s", took)
+	}
+	if g, f := settle(goroutines, fds, t); g > goroutines || f > fds {
+		buf := make([]byte, 1<<20)
+		t.Errorf("with the daemon frozen: %d goroutines (%d before), %d descriptors (%d before)\n%s", g, goroutines, f, fds, buf[:runtime.Stack(buf, true)])
+	}
+	_ = d.Continue()
 }

@@ -3,6 +3,8 @@ package host
 import (
 	"fmt"
 	"time"
+
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // Call is one invocation of an operation, as its implementation sees it:
@@ -22,9 +24,14 @@ type Call struct {
 	kwargs []Kwarg
 	bound  bool
 
-	start      time.Time // when the call began, for audit records
-	abandoned  error     // set by Run's watchdog when the call overran
-	libvirtErr error     // what an abandoned call's libvirt call returned at last
+	start     time.Time // when the call began, for audit records
+	abandoned error     // set by Run's watchdog when the call overran
+	// abort, when set, ends the call in flight (its connection's
+	// driver.Aborter, or the cancel of an open): the watchdog calls it
+	// when it gives up on the call, so that the call returns instead of
+	// running on.
+	abort      func()
+	libvirtErr error // what an abandoned call's libvirt call returned at last
 	// probing is set while a dry run checks the call's arguments: its
 	// receiver and object arguments are stand-ins (see checkPlanned).
 	probing bool
@@ -171,6 +178,11 @@ func (s *Session) invoke(c *Call) (v Value, err error) {
 func (s *Session) inLibvirt(c *Call, f func() error) error {
 	s.mu.Lock()
 	s.cur, s.curStart = c, time.Now()
+	if c.recv != nil && c.abort == nil {
+		if a, ok := c.recv.Conn().h.ref.(driver.Aborter); ok {
+			c.abort = a.Abort
+		}
+	}
 	s.mu.Unlock()
 	err := func() error {
 		defer func() { // also when f panics
@@ -198,6 +210,11 @@ func (s *Session) inLibvirt(c *Call, f func() error) error {
 func (s *Session) abandonLocked(err error) {
 	c := s.cur
 	c.abandoned = err
+	if c.abort != nil {
+		// The backend can end the call: it returns at once, with its
+		// connection closed.
+		c.abort()
+	}
 	s.auditAbandoned(c, err)
 	if c.recv != nil {
 		c.recv.Conn().stuck++

@@ -231,7 +231,11 @@ func (s *Session) watch(ctx context.Context, stop <-chan struct{}, abandoned cha
 		case cancelled && time.Since(s.curStart) >= cancelGrace:
 			err = context.Cause(ctx)
 		case s.limits.CallTimeout > 0 && time.Since(s.curStart) > s.limits.CallTimeout:
-			err = &LimitError{Limit: "call-timeout", Msg: fmt.Sprintf("call-timeout: %s (%s) did not return within %s; the call was abandoned", c.op.QualName(), c.op.CName, s.limits.CallTimeout)}
+			fate := "the call was abandoned"
+			if c.abort != nil {
+				fate = "the call was ended, and its connection closed"
+			}
+			err = &LimitError{Limit: "call-timeout", Msg: fmt.Sprintf("call-timeout: %s (%s) did not return within %s; %s", c.op.QualName(), c.op.CName, s.limits.CallTimeout, fate)}
 		}
 		if err != nil {
 			s.abandonLocked(err)

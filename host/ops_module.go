@@ -25,7 +25,7 @@ var moduleOps = []*Op{
 }
 
 func openConn(c *Call, readOnly bool) (Value, error) {
-	o, err := c.s.open(c.op, c.optStr(0), readOnly)
+	o, err := c.s.open(c, c.optStr(0), readOnly)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"sync"
 	"time"
+
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // Session is one script run's hold on libvirt: it resolves the default URI,
@@ -171,12 +173,26 @@ func (s *Session) Live() int {
 
 // open opens a connection for op, resolving an empty uri to the session
 // default. Under a read-only policy every connection opens read-only.
-func (s *Session) open(op *Op, uri string, readOnly bool) (*Object, error) {
+func (s *Session) open(call *Call, uri string, readOnly bool) (*Object, error) {
 	uri = ResolveURI(uri, s.defaultURI)
-	if err := s.policy.checkURI(op, uri, s.dryRun); err != nil {
+	if err := s.policy.checkURI(call.op, uri, s.dryRun); err != nil {
 		return nil, err
 	}
-	c, err := s.backend.ConnectOpen(uri, readOnly || s.policy.ReadOnly)
+	readOnly = readOnly || s.policy.ReadOnly
+	var c Conn
+	var err error
+	if co, ok := s.backend.(driver.ContextOpener); ok {
+		// An open the watchdog can end, as it ends calls on a
+		// connection.
+		ctx, cancel := context.WithCancel(context.Background())
+		s.mu.Lock()
+		call.abort = cancel
+		s.mu.Unlock()
+		c, err = co.ConnectOpenContext(ctx, uri, readOnly)
+		cancel()
+	} else {
+		c, err = s.backend.ConnectOpen(uri, readOnly)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -1,5 +1,7 @@
 package driver
 
+import "context"
+
 // Aborter is what a connection offers when it can end calls in flight: a
 // pure-Go backend closes its socket, and every call waiting on it returns
 // at once with an error. The core aborts a connection when a call on it
@@ -9,4 +11,12 @@ package driver
 // instead.
 type Aborter interface {
 	Abort()
+}
+
+// ContextOpener is what a backend offers when it can end an open in
+// flight: ConnectOpenContext returns as soon as ctx is done, the
+// connection half made closed. The core cancels ctx when the open
+// outlives the call timeout.
+type ContextOpener interface {
+	ConnectOpenContext(ctx context.Context, uri string, readOnly bool) (Conn, error)
 }

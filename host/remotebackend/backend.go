@@ -10,6 +10,8 @@
 package remotebackend
 
 import (
+	"context"
+
 	"github.com/vertscript/vertscript/host/driver"
 )
 
@@ -30,10 +32,16 @@ func (Backend) Initialize() error { return nil }
 
 // ConnectOpen dials the daemon that uri names and opens uri's driver on
 // it, read-only when readOnly (the daemon enforces it too).
-func (Backend) ConnectOpen(uri string, readOnly bool) (driver.Conn, error) {
+func (b Backend) ConnectOpen(uri string, readOnly bool) (driver.Conn, error) {
+	return b.ConnectOpenContext(context.Background(), uri, readOnly)
+}
+
+// ConnectOpenContext implements driver.ContextOpener: ConnectOpen, ended
+// (its socket closed) when ctx is done first.
+func (Backend) ConnectOpenContext(ctx context.Context, uri string, readOnly bool) (driver.Conn, error) {
 	t, err := parseTarget(uri)
 	if err != nil {
 		return nil, err
 	}
-	return open(t, readOnly)
+	return open(ctx, t, readOnly)
 }

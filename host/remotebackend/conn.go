@@ -1,6 +1,7 @@
 package remotebackend
 
 import (
+	"context"
 	"encoding/hex"
 	"strings"
 	"time"
@@ -27,14 +28,16 @@ var (
 )
 
 // open dials t's daemon and opens t.Name there.
-func open(t target, readOnly bool) (*conn, error) {
-	nc, err := dial(t, readOnly)
+func open(ctx context.Context, t target, readOnly bool) (*conn, error) {
+	nc, err := dial(ctx, t, readOnly)
 	if err != nil {
 		return nil, &driver.Error{Code: errSystemError, Domain: fromRPC, Level: driver.ErrLevelError,
 			Message: "Failed to connect to the daemon for " + t.URI + ": " + err.Error()}
 	}
 	c := &conn{t: t, readOnly: readOnly, w: newWire(nc, readOnly)}
-	c.w.onMessage = c.handleMessage // TEMPORARY (events branch): the wire's rewrite wires this in
+	c.w.onMessage = c.handleMessage
+	stop := context.AfterFunc(ctx, c.w.Abort)
+	defer stop()
 	c.l = libvirt.NewWithDialer(dialers.NewAlreadyConnected(c.w))
 	if err := c.l.ConnectToURI(libvirt.ConnectURI(t.Name)); err != nil {
 		c.w.Abort()

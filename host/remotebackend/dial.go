@@ -1,6 +1,7 @@
 package remotebackend
 
 import (
+	"context"
 	"net"
 	"os"
 	"path/filepath"
@@ -32,16 +33,17 @@ func socketPath(t target, readOnly bool) string {
 }
 
 // dial reaches t's daemon over t's transport.
-func dial(t target, readOnly bool) (net.Conn, error) {
+func dial(ctx context.Context, t target, readOnly bool) (net.Conn, error) {
+	d := net.Dialer{Timeout: dialTimeout}
 	switch t.Transport {
 	case "unix":
-		return net.DialTimeout("unix", socketPath(t, readOnly), dialTimeout)
+		return d.DialContext(ctx, "unix", socketPath(t, readOnly))
 	case "tcp":
 		port := t.Port
 		if port == "" {
 			port = "16509"
 		}
-		return net.DialTimeout("tcp", net.JoinHostPort(t.Host, port), dialTimeout)
+		return d.DialContext(ctx, "tcp", net.JoinHostPort(t.Host, port))
 	}
 	return nil, &unsupportedTransport{t.Transport}
 }

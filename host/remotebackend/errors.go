@@ -2,7 +2,6 @@ package remotebackend
 
 import (
 	"errors"
-	"fmt"
 
 	libvirt "github.com/digitalocean/go-libvirt"
 
@@ -46,14 +45,19 @@ func (c *conn) conv(err error) error {
 
 // lost is the error of a call whose connection closed under it.
 func (c *conn) lost() error {
-	why := "the connection to the daemon was lost"
 	if c != nil && c.w != nil {
 		select {
 		case <-c.w.aborted:
-			why = "the call was ended: its connection to the daemon was closed"
+			if c.w.reason == errKeepalive {
+				// libvirt's client says it so.
+				return &driver.Error{Code: errInternal, Domain: fromRPC, Level: driver.ErrLevelError,
+					Message: "internal error: " + errKeepalive.Error()}
+			}
+			return &driver.Error{Code: errSystemError, Domain: fromRPC, Level: driver.ErrLevelError,
+				Message: "Cannot recv data: " + c.w.reason.Error()}
 		default:
 		}
 	}
 	return &driver.Error{Code: errSystemError, Domain: fromRPC, Level: driver.ErrLevelError,
-		Message: fmt.Sprintf("Cannot recv data: %s", why)}
+		Message: "Cannot recv data: the connection to the daemon was lost"}
 }

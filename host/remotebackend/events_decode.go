@@ -7,10 +7,6 @@ import (
 	"github.com/vertscript/vertscript/host/driver"
 )
 
-// remoteProgram is libvirt's REMOTE_PROGRAM, the program of every message
-// of the remote protocol (QEMU's monitor events have another).
-const remoteProgram = 0x20008086
-
 // The VIR_DOMAIN_EVENT_ID_* values.
 const (
 	eventLifecycle              = 0

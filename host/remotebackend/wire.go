@@ -2,53 +2,134 @@ package remotebackend
 
 import (
 	"encoding/binary"
+	"errors"
 	"io"
 	"net"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
-// wire is the connection's socket as go-libvirt reads and writes it. Abort
-// closes it: every call waiting on the daemon returns at once.
+// wire is the connection's socket as go-libvirt reads and writes it. It
+// reads libvirt's packet framing in both directions, which lets it do
+// what go-libvirt does not:
 //
-// TEMPORARY (events branch): Read parses the daemon's packets and offers
-// each to onMessage, which may consume it; go-libvirt reads the others.
-// The wire's rewrite replaces this with its own read loop.
+//   - refuse a packet longer than libvirt's own limit, which go-libvirt
+//     would allocate whatever its length says;
+//   - keep the domain and level of the daemon's errors (go-libvirt keeps
+//     only code and message), for errorDetail;
+//   - hand event messages to onMessage (the events of every class, where
+//     go-libvirt routes only some domain events);
+//   - open the connection read-only when asked (go-libvirt always asks for
+//     read-write), so that the daemon enforces it too;
+//   - run libvirt's keepalive protocol, so that a daemon that stopped
+//     answering is noticed and the connection closed;
+//   - end every call in flight at once: Abort closes the socket.
+//
+// Outgoing packets are written whole, under one lock, so that a keepalive
+// PING never lands inside one.
 type wire struct {
-	net.Conn
+	conn     net.Conn
+	readOnly bool
+
+	// onMessage, when set, is offered each message (event) of the remote
+	// program first; true means it consumed it.
+	onMessage func(program, procedure uint32, payload []byte) bool
+
+	pending []byte // what go-libvirt has not read yet of the current packet
+
+	wmu sync.Mutex
+	out []byte // an outgoing packet, until it is whole
+
+	lastRecv atomic.Int64 // unix nanoseconds of the last packet from the daemon
+
+	emu    sync.Mutex
+	errors map[errorKey]errorDetail
+
 	once    sync.Once
 	aborted chan struct{}
-
-	onMessage func(program, procedure uint32, payload []byte) bool
-	pending   []byte // the rest of a packet go-libvirt has not read yet
+	reason  error // why the wire was aborted; set before aborted closes
 }
 
+type errorKey struct {
+	code    int
+	message string
+}
+
+type errorDetail struct{ domain, level int }
+
+// The protocol's numbers (libvirt's virnetprotocol.x, remote_protocol.x,
+// virkeepaliveprotocol.x).
+const (
+	headerLen = 28 // length word + program, version, procedure, type, serial, status
+
+	remoteProgram    = 0x20008086
+	keepaliveProgram = 0x6b656570
+	keepaliveVersion = 1
+	keepalivePing    = 1
+	keepalivePong    = 2
+
+	typeCall    = 0
+	typeReply   = 1
+	typeMessage = 2
+	typeStream  = 3
+
+	statusError = 1
+
+	procConnectOpen = 1
+	connectRO       = 1 // VIR_CONNECT_RO
+
+	// maxPacket is VIR_NET_MESSAGE_MAX: libvirt refuses longer packets.
+	maxPacket = 32 * 1024 * 1024
+
+	// maxErrors bounds the errors remembered for errorDetail.
+	maxErrors = 256
+)
+
+// Keepalive, as libvirt's client runs it by default: a PING after
+// keepaliveInterval without a packet from the daemon, and the connection
+// closed after keepaliveCount unanswered intervals. Variables for tests.
+var (
+	keepaliveInterval = 5 * time.Second
+	keepaliveCount    = 5
+)
+
+var (
+	errKeepalive = errors.New("connection closed due to keepalive timeout")
+	errAborted   = errors.New("the call was ended: its connection to the daemon was closed")
+	errTooLong   = errors.New("packet from the daemon longer than libvirt allows")
+)
+
+// newWire wraps c and starts its keepalive.
 func newWire(c net.Conn, readOnly bool) *wire {
-	return &wire{Conn: c, aborted: make(chan struct{})}
+	w := &wire{conn: c, readOnly: readOnly, aborted: make(chan struct{}), errors: map[errorKey]errorDetail{}}
+	w.lastRecv.Store(time.Now().UnixNano())
+	go w.keepalive(keepaliveInterval, keepaliveCount)
+	return w
 }
 
-// maxPacket is libvirt's VIR_NET_MESSAGE_MAX plus its header.
-const maxPacket = 32*1024*1024 + 4
-
-// Read hands go-libvirt the packets onMessage does not consume.
+// Read hands go-libvirt the daemon's packets, except those the wire takes:
+// keepalive messages, and the events onMessage consumes.
 func (w *wire) Read(p []byte) (int, error) {
 	for len(w.pending) == 0 {
-		var lenBuf [4]byte
-		if _, err := io.ReadFull(w.Conn, lenBuf[:]); err != nil {
-			return 0, err
-		}
-		n := binary.BigEndian.Uint32(lenBuf[:])
-		if n < 28 || n > maxPacket {
-			return 0, io.ErrUnexpectedEOF
-		}
-		pkt := make([]byte, n)
-		copy(pkt, lenBuf[:])
-		if _, err := io.ReadFull(w.Conn, pkt[4:]); err != nil {
+		pkt, err := w.readPacket()
+		if err != nil {
 			return 0, err
 		}
 		program := binary.BigEndian.Uint32(pkt[4:])
 		procedure := binary.BigEndian.Uint32(pkt[12:])
-		if w.onMessage != nil && w.onMessage(program, procedure, pkt[28:]) {
+		typ := binary.BigEndian.Uint32(pkt[16:])
+		status := binary.BigEndian.Uint32(pkt[24:])
+		switch {
+		case program == keepaliveProgram:
+			if procedure == keepalivePing {
+				w.send(keepalivePong)
+			}
 			continue
+		case program == remoteProgram && typ == typeMessage && w.onMessage != nil && w.onMessage(program, procedure, pkt[headerLen:]):
+			continue
+		case status == statusError && (typ == typeReply || typ == typeStream):
+			w.noteError(pkt[headerLen:])
 		}
 		w.pending = pkt
 	}
@@ -57,16 +138,141 @@ func (w *wire) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// Abort closes the socket.
-func (w *wire) Abort() {
-	w.once.Do(func() {
-		close(w.aborted)
-		w.Conn.Close()
-	})
+// readPacket reads one whole packet, length word included.
+func (w *wire) readPacket() ([]byte, error) {
+	var lenBuf [4]byte
+	if _, err := io.ReadFull(w.conn, lenBuf[:]); err != nil {
+		return nil, err
+	}
+	n := binary.BigEndian.Uint32(lenBuf[:])
+	if n < headerLen || n > maxPacket {
+		w.abort(errTooLong)
+		return nil, errTooLong
+	}
+	pkt := make([]byte, n)
+	copy(pkt, lenBuf[:])
+	if _, err := io.ReadFull(w.conn, pkt[4:]); err != nil {
+		return nil, err
+	}
+	w.lastRecv.Store(time.Now().UnixNano())
+	return pkt, nil
+}
+
+// noteError remembers the domain and level of a remote_error: code,
+// domain, message (an optional string), level, and more that the wire
+// does not need.
+func (w *wire) noteError(payload []byte) {
+	r := xdrReader{b: payload}
+	code, domain := int(r.int()), int(r.int())
+	message := r.optStr()
+	level := int(r.int())
+	if r.err != nil {
+		return
+	}
+	w.emu.Lock()
+	if len(w.errors) >= maxErrors {
+		clear(w.errors)
+	}
+	w.errors[errorKey{code, message}] = errorDetail{domain, level}
+	w.emu.Unlock()
 }
 
 // errorDetail returns the domain and level of the error the daemon sent
 // with code and message, when the wire saw it.
 func (w *wire) errorDetail(code int, message string) (domain, level int, ok bool) {
-	return 0, 0, false
+	w.emu.Lock()
+	defer w.emu.Unlock()
+	d, ok := w.errors[errorKey{code, message}]
+	return d.domain, d.level, ok
 }
+
+// Write takes go-libvirt's outgoing bytes and writes each packet whole,
+// once it has all of it: the call that opens the connection asks for
+// read-only access when the wire is read-only.
+func (w *wire) Write(p []byte) (int, error) {
+	w.wmu.Lock()
+	defer w.wmu.Unlock()
+	w.out = append(w.out, p...)
+	for len(w.out) >= 4 {
+		n := int(binary.BigEndian.Uint32(w.out))
+		if n < headerLen || n > maxPacket {
+			return 0, errTooLong
+		}
+		if len(w.out) < n {
+			break
+		}
+		pkt := w.out[:n]
+		if w.readOnly && binary.BigEndian.Uint32(pkt[4:]) == remoteProgram &&
+			binary.BigEndian.Uint32(pkt[12:]) == procConnectOpen && binary.BigEndian.Uint32(pkt[16:]) == typeCall {
+			flags := binary.BigEndian.Uint32(pkt[n-4:])
+			binary.BigEndian.PutUint32(pkt[n-4:], flags|connectRO)
+		}
+		if _, err := w.conn.Write(pkt); err != nil {
+			return 0, err
+		}
+		w.out = w.out[n:]
+	}
+	if len(w.out) == 0 {
+		w.out = nil
+	}
+	return len(p), nil
+}
+
+// send writes a keepalive message, between whole packets.
+func (w *wire) send(procedure uint32) {
+	var pkt [headerLen]byte
+	binary.BigEndian.PutUint32(pkt[0:], headerLen)
+	binary.BigEndian.PutUint32(pkt[4:], keepaliveProgram)
+	binary.BigEndian.PutUint32(pkt[8:], keepaliveVersion)
+	binary.BigEndian.PutUint32(pkt[12:], procedure)
+	binary.BigEndian.PutUint32(pkt[16:], typeMessage)
+	w.wmu.Lock()
+	defer w.wmu.Unlock()
+	_, _ = w.conn.Write(pkt[:])
+}
+
+// keepalive PINGs a daemon that has sent nothing for an interval, and
+// aborts the connection when nothing came for keepaliveCount of them.
+func (w *wire) keepalive(interval time.Duration, count int) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-w.aborted:
+			return
+		case <-t.C:
+		}
+		quiet := time.Since(time.Unix(0, w.lastRecv.Load()))
+		switch {
+		case quiet >= interval*time.Duration(count):
+			w.abort(errKeepalive)
+			return
+		case quiet >= interval:
+			w.send(keepalivePing)
+		}
+	}
+}
+
+// Abort closes the socket: every call waiting on the daemon returns.
+func (w *wire) Abort() { w.abort(errAborted) }
+
+func (w *wire) abort(reason error) {
+	w.once.Do(func() {
+		w.reason = reason
+		close(w.aborted)
+		w.conn.Close()
+	})
+}
+
+// Close closes the socket, as go-libvirt's disconnect asks.
+func (w *wire) Close() error {
+	w.abort(errAborted)
+	return nil
+}
+
+// The rest of net.Conn, for go-libvirt.
+func (w *wire) LocalAddr() net.Addr                { return w.conn.LocalAddr() }
+func (w *wire) RemoteAddr() net.Addr               { return w.conn.RemoteAddr() }
+func (w *wire) SetDeadline(t time.Time) error      { return w.conn.SetDeadline(t) }
+func (w *wire) SetReadDeadline(t time.Time) error  { return w.conn.SetReadDeadline(t) }
+func (w *wire) SetWriteDeadline(t time.Time) error { return w.conn.SetWriteDeadline(t) }

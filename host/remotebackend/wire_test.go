@@ -1,0 +1,179 @@
+package remotebackend
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"net"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vertscript/vertscript/host/driver"
+	"github.com/vertscript/vertscript/internal/libvirtdtest"
+)
+
+// TestReadOnlyAtTheDaemon opens a read-only connection and makes a
+// mutating call below the core, with go-libvirt itself: the daemon
+// refuses it, as it refuses libvirt's own read-only connections.
+func TestReadOnlyAtTheDaemon(t *testing.T) {
+	d := libvirtdtest.Start(t)
+	for _, ro := range []bool{true, false} {
+		dc, err := Backend{}.ConnectOpen(d.URI(), ro)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := dc.(*conn)
+		dom, err := c.l.DomainLookupByName("test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = c.conv(c.l.DomainSuspend(dom))
+		e, _ := driver.AsError(err)
+		switch {
+		case ro && (e == nil || !strings.Contains(e.Message, "read only access")):
+			t.Errorf("suspend on a read-only connection: %v, want the daemon's refusal", err)
+		case !ro && err != nil:
+			t.Errorf("suspend on a read-write connection: %v", err)
+		}
+		if !ro {
+			_ = c.l.DomainResume(dom)
+		}
+		dc.Close()
+	}
+}
+
+// TestErrorsKeepDomainAndLevel checks the wire's record of the daemon's
+// errors: the test driver's domain, not the remote driver's.
+func TestErrorsKeepDomainAndLevel(t *testing.T) {
+	d := libvirtdtest.Start(t)
+	c, err := Backend{}.ConnectOpen(d.URI(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_, err = c.DomainLookupByName("nonesuch")
+	if e, ok := driver.AsError(err); !ok || e.Code != 42 || e.Domain != 12 || e.Level != 2 {
+		t.Errorf("lookup of a missing domain: %#v, want code 42 (VIR_ERR_NO_DOMAIN), domain 12 (VIR_FROM_TEST), level 2", err)
+	}
+}
+
+// goroutinesSettle waits for the goroutine count to fall to want.
+func goroutinesSettle(want int) int {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		g := runtime.NumGoroutine()
+		if g <= want || time.Now().After(deadline) {
+			return g
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func openFDs(t *testing.T) int {
+	ents, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(ents)
+}
+
+// TestKeepaliveNoticesAFrozenDaemon freezes the daemon (SIGSTOP) under an
+// idle connection: keepalive closes it in interval × count, the waiting
+// call returns libvirt's keepalive error, and nothing is left behind.
+func TestKeepaliveNoticesAFrozenDaemon(t *testing.T) {
+	interval, count := keepaliveInterval, keepaliveCount
+	keepaliveInterval, keepaliveCount = 100*time.Millisecond, 3
+	t.Cleanup(func() { keepaliveInterval, keepaliveCount = interval, count })
+
+	d := libvirtdtest.Start(t)
+	goroutines, fds := runtime.NumGoroutine(), openFDs(t)
+	c, err := Backend{}.ConnectOpen(d.URI(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An idle second is answered: PINGs and PONGs keep it open.
+	time.Sleep(time.Second)
+	if alive, _ := c.IsAlive(); !alive {
+		t.Fatal("an idle connection to a running daemon was closed")
+	}
+	if err := d.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = c.ListDomains()
+	took := time.Since(start)
+	e, _ := driver.AsError(err)
+	if e == nil || e.Message != "internal error: connection closed due to keepalive timeout" {
+		t.Errorf("a call to the frozen daemon: %v, want the keepalive error", err)
+	}
+	if took > 2*time.Second {
+		t.Errorf("the keepalive took %s to notice (interval 100ms, count 3)", took)
+	}
+	c.Close()
+	if g := goroutinesSettle(goroutines); g > goroutines {
+		buf := make([]byte, 1<<20)
+		t.Errorf("%d goroutines after Close, %d before\n%s", g, goroutines, buf[:runtime.Stack(buf, true)])
+	}
+	if f := openFDs(t); f > fds {
+		t.Errorf("%d descriptors after Close, %d before", f, fds)
+	}
+}
+
+// TestOpenEndsWithItsContext opens a frozen daemon's driver: the open
+// returns when its context ends, with nothing left behind.
+func TestOpenEndsWithItsContext(t *testing.T) {
+	d := libvirtdtest.Start(t)
+	goroutines, fds := runtime.NumGoroutine(), openFDs(t)
+	if err := d.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := Backend{}.ConnectOpenContext(ctx, d.URI(), true)
+	if err == nil || time.Since(start) > 2*time.Second {
+		t.Errorf("open of a frozen daemon: %v after %s", err, time.Since(start))
+	}
+	if g := goroutinesSettle(goroutines); g > goroutines {
+		t.Errorf("%d goroutines after the open, %d before", g, goroutines)
+	}
+	if f := openFDs(t); f > fds {
+		t.Errorf("%d descriptors after the open, %d before", f, fds)
+	}
+}
+
+// TestOversizedPacketRefused answers the open with a packet whose length
+// passes libvirt's limit: the wire refuses it without allocating it.
+func TestOversizedPacketRefused(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		c, err := l.Accept()
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		var hdr [4]byte
+		binary.BigEndian.PutUint32(hdr[:], 0xfffffff0)
+		buf := make([]byte, 4096)
+		_, _ = c.Read(buf) // the first call
+		_, _ = c.Write(hdr[:])
+		time.Sleep(2 * time.Second)
+	}()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err = Backend{}.ConnectOpen(fmt.Sprintf("test+tcp://%s/default", l.Addr()), true)
+	runtime.ReadMemStats(&after)
+	if err == nil {
+		t.Fatal("an open answered with a 4 GiB packet succeeded")
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > maxPacket {
+		t.Errorf("allocated %d bytes reading the refused packet", grew)
+	}
+}
