@@ -205,10 +205,18 @@ func (d *domain) SetBlockThreshold(dev string, threshold uint64, flags uint32) e
 // Core dumps, save and managed save.
 
 func (d *domain) CoreDump(to string, flags uint32) error {
+	to, err := absPath(to)
+	if err != nil {
+		return err
+	}
 	return d.c.conv(d.c.l.DomainCoreDump(d.d, to, libvirt.DomainCoreDumpFlags(flags)))
 }
 
 func (d *domain) CoreDumpWithFormat(to string, format, flags uint32) error {
+	to, err := absPath(to)
+	if err != nil {
+		return err
+	}
 	return d.c.conv(d.c.l.DomainCoreDumpWithFormat(d.d, to, format, libvirt.DomainCoreDumpFlags(flags)))
 }
 
@@ -234,9 +242,19 @@ func (d *domain) ManagedSaveRemove(flags uint32) error {
 	return d.c.conv(d.c.l.DomainManagedSaveRemove(d.d, flags))
 }
 
-func (d *domain) Save(to string) error { return d.c.conv(d.c.l.DomainSave(d.d, to)) }
+func (d *domain) Save(to string) error {
+	to, err := absPath(to)
+	if err != nil {
+		return err
+	}
+	return d.c.conv(d.c.l.DomainSave(d.d, to))
+}
 
 func (d *domain) SaveFlags(to, dxml string, flags uint32) error {
+	to, err := absPath(to)
+	if err != nil {
+		return err
+	}
 	return d.c.conv(d.c.l.DomainSaveFlags(d.d, to, opt(dxml), flags))
 }
 

@@ -15,7 +15,14 @@ import (
 // remoteSkips are the cases the remote backend does not run the same, and
 // why. Each is a difference of the backend, stated in its coverage report
 // (vertscript doc --coverage --backend remote), not of the scripts.
-var remoteSkips = map[string]string{}
+var remoteSkips = map[string]string{
+	"api-host":    "opens test:///default in its own source, which only libvirt's client library serves in-process; setIdentity succeeds through a daemon",
+	"api-minidom": "opens test:///default in its own source, which only libvirt's client library serves in-process",
+	"api-connect": "getVersion asks for the local library's version, which the remote backend has not; callback IDs count a refused registration over a daemon (as python3-libvirt's do)",
+	"api-stream":  "screenshot streams: go-libvirt returns the MIME type only after the whole image",
+	"api-domain_stats": "the daemon drops getSecurityLabelList's error (libvirt's client says the same); " +
+		"go-libvirt decodes one disk error at most",
+}
 
 // remoteRun maps a case's URIs onto loopback libvirtds: a fixture node
 // (test:///PATH, private to each connection in libvirt's test driver) onto
