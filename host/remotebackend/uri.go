@@ -3,7 +3,10 @@ package remotebackend
 import (
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
+
+	"github.com/vertscript/vertscript/host"
 
 	"github.com/vertscript/vertscript/host/driver"
 )
@@ -46,21 +49,26 @@ func invalidURI(uri, why string) error {
 		Message: "invalid argument: " + uri + ": " + why}
 }
 
-// parseTarget reads uri as libvirt's remote driver does.
+// parseTarget reads uri with the parser the core's URI policy reads it
+// with (host.ParseURI), so that the daemon reached and the driver opened
+// are the ones the policy checked; a URI that parser refuses is refused.
 func parseTarget(uri string) (target, error) {
 	if uri == "" {
 		uri = defaultURI()
 	}
-	u, err := url.Parse(uri)
-	if err != nil || u.Scheme == "" || u.Opaque != "" {
+	u, err := host.ParseURI(uri)
+	if err != nil {
 		return target{}, &driver.Error{Code: errInvalidArg, Domain: fromURI, Level: driver.ErrLevelError,
-			Message: "invalid argument: Unable to parse URI " + uri}
+			Message: "invalid argument: Unable to parse URI " + uri + ": " + err.Error()}
 	}
-	t := target{URI: uri, Host: u.Hostname(), Port: u.Port(), Path: u.Path, Query: u.Query()}
-	if u.User != nil {
-		t.User = u.User.Username()
+	t := target{URI: uri, Driver: u.Driver, Transport: u.Transport, Host: u.Server, User: u.User,
+		Path: u.Path, Query: url.Values{}}
+	if u.Port != 0 {
+		t.Port = strconv.Itoa(u.Port)
 	}
-	t.Driver, t.Transport, _ = strings.Cut(u.Scheme, "+")
+	for _, p := range u.Params {
+		t.Query.Add(p.Name, p.Value)
+	}
 	if t.Transport == "" {
 		if t.Host == "" {
 			t.Transport = "unix"
@@ -77,27 +85,31 @@ func parseTarget(uri string) (target, error) {
 	if t.Transport == "unix" && t.Host != "" {
 		return target{}, invalidURI(uri, "a unix socket URI names no host")
 	}
-	if t.Driver == "test" && t.Transport == "unix" && u.Scheme == "test" {
+	if u.Transport == "" && t.Host == "" && inProcess[t.Driver] {
 		return target{}, &driver.Error{Code: driver.ErrNoSupport, Domain: fromRemote, Level: driver.ErrLevelError,
 			Message: "this function is not supported by the connection driver: " + uri +
-				" runs libvirt's test driver inside the client, which the remote backend has not: use test+unix:///... or test+tcp://HOST/... to reach a libvirtd's"}
+				" runs libvirt's " + t.Driver + " driver inside the client, which the remote backend has not: use " +
+				t.Driver + "+unix:///... or " + t.Driver + "+tcp://HOST/... to reach a libvirtd's"}
 	}
 	if name := t.Query.Get("name"); name != "" {
 		t.Name = name
-	} else {
-		rest := url.Values{}
-		for k, vs := range t.Query {
-			if !clientParams[k] {
-				rest[k] = vs
-			}
-		}
-		t.Name = (&url.URL{Scheme: t.Driver, Path: t.Path, RawQuery: rest.Encode()}).String()
-		if t.Path == "" || t.Path == "/" {
-			t.Name = t.Driver + ":///" + strings.TrimPrefix(t.Path, "/")
-		}
-		if !strings.Contains(t.Name, ":///") {
-			t.Name = strings.Replace(t.Name, ":", "://", 1)
+		return t, nil
+	}
+	// The daemon opens the driver, the path and the parameters the
+	// client does not take itself, as libvirt's remote driver sends them.
+	name := &host.URI{Scheme: t.Driver, Path: t.Path}
+	if !strings.HasPrefix(t.Path, "/") {
+		name.Path = "/" + t.Path
+	}
+	for _, p := range u.Params {
+		if !clientParams[p.Name] {
+			name.Params = append(name.Params, p)
 		}
 	}
+	t.Name = name.String()
 	return t, nil
 }
+
+// inProcess are the drivers libvirt's client library runs in the client
+// when the URI names no host and no transport.
+var inProcess = map[string]bool{"test": true, "vbox": true, "esx": true, "vpx": true, "gsx": true, "hyperv": true, "ovirt": true, "phyp": true}
