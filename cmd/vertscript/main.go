@@ -288,6 +288,10 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 	}
 	if showVersion {
 		lib, err := backend.GetVersion()
+		if e, ok := driver.AsError(err); ok && e.Code == driver.ErrNoSupport {
+			fmt.Fprintf(stdout, "vertscript %s (%s backend: libvirtd's protocol, no local libvirt library)\n", version, backendName)
+			return exitOK
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "vertscript: %v\n", err)
 			return exitFailed

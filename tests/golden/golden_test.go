@@ -221,6 +221,8 @@ type cliCase struct {
 var cliCases = []cliCase{
 	{name: "doc-coverage", args: []string{"doc", "--coverage"}},
 	{name: "doc-coverage-remote", args: []string{"doc", "--coverage", "--backend", "remote"}},
+	{name: "version-remote", args: []string{"--backend", "remote", "--version"}},
+	{name: "unknown-backend", args: []string{"--backend", "xen", "scripts/examples/ex6.star"}},
 	{name: "missing-script", args: []string{"-c", "test:///default", "scripts/examples/no-such-script.star"}},
 	{name: "no-script", args: nil},
 	{name: "unknown-flag", args: []string{"--no-such-flag", "scripts/examples/ex6.star"}},
