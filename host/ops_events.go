@@ -35,7 +35,7 @@ var eventOps = append(inClass(ClassConnect, []*Op{
 			if len(q.legacyOf(c.recv)) == 0 {
 				group := &eventReg{conn: c.recv, kind: legacyEvents}
 				err := c.conn().DomainEventRegisterLegacy(func(ev ObjectEvent) {
-					q.push(queuedEvent{reg: group, obj: ev.Object, args: eventArgs(ev.Args)})
+					q.push(queuedEvent{reg: group, obj: ev.Object, args: EventArgs(ev.Payload)})
 				})
 				if err != nil {
 					return nil, err
@@ -223,7 +223,7 @@ func (c *Call) registerEvents(kind *eventKind, obj *Object, eventID int64, cb Ca
 	r := &eventReg{conn: c.recv, kind: kind, cb: cb, opaque: opaque, legacy: legacy}
 	q := c.s.events
 	id, err := kind.register(c.conn(), ref, int(eventID), func(ev ObjectEvent) {
-		q.push(queuedEvent{reg: r, obj: ev.Object, args: eventArgs(ev.Args)})
+		q.push(queuedEvent{reg: r, obj: ev.Object, args: EventArgs(ev.Payload)})
 	})
 	if err != nil {
 		return nil, err
@@ -240,13 +240,4 @@ func (c *Call) deregisterEvents(kind *eventKind, id int64) error {
 		return invalidArg(c.op.QualName(), forParam("callbackID"), "%d is not a callback ID", id)
 	}
 	return kind.deregister(c.conn(), int(id))
-}
-
-// eventArgs are a backend event's callback arguments as script values.
-func eventArgs(args []any) []Value {
-	out := make([]Value, len(args))
-	for i, a := range args {
-		out[i] = a
-	}
-	return out
 }

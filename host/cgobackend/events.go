@@ -8,6 +8,7 @@ import (
 	"libvirt.org/go/libvirt"
 
 	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // eventLoop registers libvirt's default event loop and runs it on a
@@ -93,107 +94,108 @@ func (c *conn) DomainEventRegisterAny(dom host.Domain, eventID int, deliver func
 	switch eventID {
 	case eventLifecycle:
 		id, err = lc.DomainEventLifecycleRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventLifecycle) {
-			send(ld, int(e.Event), e.Detail)
+			send(ld, driver.LifecycleEvent{Event: int(e.Event), Detail: e.Detail})
 		})
 	case eventReboot:
 		id, err = lc.DomainEventRebootRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain) {
-			send(ld)
+			send(ld, driver.NoArgsEvent{})
 		})
 	case eventRtcChange:
 		id, err = lc.DomainEventRTCChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventRTCChange) {
-			send(ld, e.Utcoffset)
+			send(ld, driver.RTCChangeEvent{Offset: e.Utcoffset})
 		})
 	case eventWatchdog:
 		id, err = lc.DomainEventWatchdogRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventWatchdog) {
-			send(ld, int(e.Action))
+			send(ld, driver.WatchdogEvent{Action: int(e.Action)})
 		})
 	case eventIoError:
 		id, err = lc.DomainEventIOErrorRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventIOError) {
-			send(ld, e.SrcPath, e.DevAlias, int(e.Action))
+			send(ld, driver.IOErrorEvent{SrcPath: e.SrcPath, DevAlias: e.DevAlias, Action: int(e.Action)})
 		})
 	case eventGraphics:
 		id, err = lc.DomainEventGraphicsRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventGraphics) {
-			subject := make(host.Tuple, len(e.Subject))
+			subject := make([]driver.GraphicsSubject, len(e.Subject))
 			for i, s := range e.Subject {
-				subject[i] = host.Tuple{s.Type, s.Name}
+				subject[i] = driver.GraphicsSubject{Type: s.Type, Name: s.Name}
 			}
-			send(ld, int(e.Phase), graphicsAddress(e.Local), graphicsAddress(e.Remote), e.AuthScheme, subject)
+			send(ld, driver.GraphicsEvent{Phase: int(e.Phase), Local: graphicsAddress(e.Local), Remote: graphicsAddress(e.Remote),
+				AuthScheme: e.AuthScheme, Subject: subject})
 		})
 	case eventIoErrorReason:
 		id, err = lc.DomainEventIOErrorReasonRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventIOErrorReason) {
-			send(ld, e.SrcPath, e.DevAlias, int(e.Action), e.Reason)
+			send(ld, driver.IOErrorEvent{SrcPath: e.SrcPath, DevAlias: e.DevAlias, Action: int(e.Action), Reason: e.Reason, HasReason: true})
 		})
 	case eventControlError:
 		id, err = lc.DomainEventControlErrorRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain) {
-			send(ld)
+			send(ld, driver.NoArgsEvent{})
 		})
 	case eventBlockJob:
 		id, err = lc.DomainEventBlockJobRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBlockJob) {
-			send(ld, e.Disk, int(e.Type), int(e.Status))
+			send(ld, driver.BlockJobEvent{Disk: e.Disk, Type: int(e.Type), Status: int(e.Status)})
 		})
 	case eventBlockJob2:
 		id, err = lc.DomainEventBlockJob2Register(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBlockJob) {
-			send(ld, e.Disk, int(e.Type), int(e.Status))
+			send(ld, driver.BlockJobEvent{Disk: e.Disk, Type: int(e.Type), Status: int(e.Status)})
 		})
 	case eventDiskChange:
 		id, err = lc.DomainEventDiskChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDiskChange) {
-			send(ld, e.OldSrcPath, e.NewSrcPath, e.DevAlias, int(e.Reason))
+			send(ld, driver.DiskChangeEvent{OldSrcPath: e.OldSrcPath, NewSrcPath: e.NewSrcPath, DevAlias: e.DevAlias, Reason: int(e.Reason)})
 		})
 	case eventTrayChange:
 		id, err = lc.DomainEventTrayChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventTrayChange) {
-			send(ld, e.DevAlias, int(e.Reason))
+			send(ld, driver.TrayChangeEvent{DevAlias: e.DevAlias, Reason: int(e.Reason)})
 		})
 	case eventPmwakeup:
 		id, err = lc.DomainEventPMWakeupRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventPMWakeup) {
-			send(ld, e.Reason)
+			send(ld, driver.ReasonEvent{Reason: int(e.Reason)})
 		})
 	case eventPmsuspend:
 		id, err = lc.DomainEventPMSuspendRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventPMSuspend) {
-			send(ld, e.Reason)
+			send(ld, driver.ReasonEvent{Reason: int(e.Reason)})
 		})
 	case eventPmsuspendDisk:
 		id, err = lc.DomainEventPMSuspendDiskRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventPMSuspendDisk) {
-			send(ld, e.Reason)
+			send(ld, driver.ReasonEvent{Reason: int(e.Reason)})
 		})
 	case eventBalloonChange:
 		id, err = lc.DomainEventBalloonChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBalloonChange) {
-			send(ld, e.Actual)
+			send(ld, driver.BalloonChangeEvent{Actual: e.Actual})
 		})
 	case eventDeviceRemoved:
 		id, err = lc.DomainEventDeviceRemovedRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDeviceRemoved) {
-			send(ld, e.DevAlias)
+			send(ld, driver.DeviceEvent{DevAlias: e.DevAlias})
 		})
 	case eventDeviceAdded:
 		id, err = lc.DomainEventDeviceAddedRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDeviceAdded) {
-			send(ld, e.DevAlias)
+			send(ld, driver.DeviceEvent{DevAlias: e.DevAlias})
 		})
 	case eventDeviceRemovalFailed:
 		id, err = lc.DomainEventDeviceRemovalFailedRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDeviceRemovalFailed) {
-			send(ld, e.DevAlias)
+			send(ld, driver.DeviceEvent{DevAlias: e.DevAlias})
 		})
 	case eventAgentLifecycle:
 		id, err = lc.DomainEventAgentLifecycleRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventAgentLifecycle) {
-			send(ld, int(e.State), int(e.Reason))
+			send(ld, driver.AgentLifecycleEvent{State: int(e.State), Reason: int(e.Reason)})
 		})
 	case eventMigrationIteration:
 		id, err = lc.DomainEventMigrationIterationRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMigrationIteration) {
-			send(ld, e.Iteration)
+			send(ld, driver.MigrationIterationEvent{Iteration: e.Iteration})
 		})
 	case eventMetadataChange:
 		id, err = lc.DomainEventMetadataChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMetadataChange) {
-			send(ld, int(e.Type), strOrNone(e.NSURI))
+			send(ld, driver.MetadataChangeEvent{Type: int(e.Type), NSURI: e.NSURI})
 		})
 	case eventBlockThreshold:
 		id, err = lc.DomainEventBlockThresholdRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBlockThreshold) {
-			send(ld, e.Dev, e.Path, e.Threshold, e.Excess)
+			send(ld, driver.BlockThresholdEvent{Dev: e.Dev, Path: e.Path, Threshold: e.Threshold, Excess: e.Excess})
 		})
 	case eventMemoryFailure:
 		id, err = lc.DomainEventMemoryFailureRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMemoryFailure) {
-			send(ld, int(e.Recipient), int(e.Action), int(e.Flags))
+			send(ld, driver.MemoryFailureEvent{Recipient: int(e.Recipient), Action: int(e.Action), Flags: int(e.Flags)})
 		})
 	case eventMemoryDeviceSizeChange:
 		id, err = lc.DomainEventMemoryDeviceSizeChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMemoryDeviceSizeChange) {
-			send(ld, e.Alias, e.Size)
+			send(ld, driver.MemoryDeviceSizeChangeEvent{Alias: e.Alias, Size: e.Size})
 		})
 	case eventTunable, eventJobCompleted:
 		return c.domainEventRegisterTyped(dm, eventID, deliver)
@@ -207,10 +209,10 @@ func (c *conn) DomainEventRegisterAny(dom host.Domain, eventID int, deliver func
 // (domain, network, ...) libvirt passes to a callback, with the callback's
 // other arguments: that object is only lent for the callback, so the event
 // takes a reference of its own, which wrap makes a backend object.
-func eventSender[L interface{ Ref() error }, O interface{ Free() error }](deliver func(host.ObjectEvent), wrap func(L) O) func(L, ...any) {
-	return func(l L, args ...any) {
+func eventSender[L interface{ Ref() error }, O interface{ Free() error }](deliver func(host.ObjectEvent), wrap func(L) O) func(L, driver.EventPayload) {
+	return func(l L, p driver.EventPayload) {
 		if l.Ref() == nil {
-			deliver(host.ObjectEvent{Object: wrap(l), Args: eventValues(args)})
+			deliver(host.ObjectEvent{Object: wrap(l), Payload: p})
 		}
 	}
 }
@@ -225,22 +227,6 @@ func registerEvent(what string, eventID int, register map[int]func() (int, error
 	}
 	id, err := r()
 	return id, conv(err)
-}
-
-// strOrNone is s, or None when libvirt passed NULL (an empty string).
-func strOrNone(s string) host.Value {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-func eventValues(args []any) []any {
-	vals := make([]any, len(args))
-	for i, a := range args {
-		vals[i] = eventValue(a)
-	}
-	return vals
 }
 
 // The VIR_NETWORK_EVENT_ID_* and VIR_STORAGE_POOL_EVENT_ID_* values.
@@ -260,12 +246,12 @@ func (c *conn) NetworkEventRegisterAny(net host.Network, eventID int, deliver fu
 	return registerEvent("network", eventID, map[int]func() (int, error){
 		networkEventLifecycle: func() (int, error) {
 			return c.c.NetworkEventLifecycleRegister(n, func(_ *libvirt.Connect, ln *libvirt.Network, e *libvirt.NetworkEventLifecycle) {
-				send(ln, int(e.Event), e.Detail)
+				send(ln, driver.LifecycleEvent{Event: int(e.Event), Detail: e.Detail})
 			})
 		},
 		networkEventMetadataChange: func() (int, error) {
 			return c.c.NetworkEventMetadataChangeRegister(n, func(_ *libvirt.Connect, ln *libvirt.Network, e *libvirt.NetworkEventMetadataChange) {
-				send(ln, int(e.Type), strOrNone(e.NSURI))
+				send(ln, driver.MetadataChangeEvent{Type: int(e.Type), NSURI: e.NSURI})
 			})
 		},
 	})
@@ -284,11 +270,11 @@ func (c *conn) StoragePoolEventRegisterAny(pool host.StoragePool, eventID int, d
 	return registerEvent("storage pool", eventID, map[int]func() (int, error){
 		poolEventLifecycle: func() (int, error) {
 			return c.c.StoragePoolEventLifecycleRegister(p, func(_ *libvirt.Connect, lp *libvirt.StoragePool, e *libvirt.StoragePoolEventLifecycle) {
-				send(lp, int(e.Event), e.Detail)
+				send(lp, driver.LifecycleEvent{Event: int(e.Event), Detail: e.Detail})
 			})
 		},
 		poolEventRefresh: func() (int, error) {
-			return c.c.StoragePoolEventRefreshRegister(p, func(_ *libvirt.Connect, lp *libvirt.StoragePool) { send(lp) })
+			return c.c.StoragePoolEventRefreshRegister(p, func(_ *libvirt.Connect, lp *libvirt.StoragePool) { send(lp, driver.NoArgsEvent{}) })
 		},
 	})
 }
@@ -312,11 +298,11 @@ func (c *conn) SecretEventRegisterAny(sec host.Secret, eventID int, deliver func
 	return registerEvent("secret", eventID, map[int]func() (int, error){
 		secretEventLifecycle: func() (int, error) {
 			return c.c.SecretEventLifecycleRegister(s, func(_ *libvirt.Connect, ls *libvirt.Secret, e *libvirt.SecretEventLifecycle) {
-				send(ls, int(e.Event), e.Detail)
+				send(ls, driver.LifecycleEvent{Event: int(e.Event), Detail: e.Detail})
 			})
 		},
 		secretEventValueChanged: func() (int, error) {
-			return c.c.SecretEventValueChangedRegister(s, func(_ *libvirt.Connect, ls *libvirt.Secret) { send(ls) })
+			return c.c.SecretEventValueChangedRegister(s, func(_ *libvirt.Connect, ls *libvirt.Secret) { send(ls, driver.NoArgsEvent{}) })
 		},
 	})
 }
@@ -340,11 +326,11 @@ func (c *conn) NodeDeviceEventRegisterAny(dev host.NodeDevice, eventID int, deli
 	return registerEvent("node device", eventID, map[int]func() (int, error){
 		nodeDeviceEventLifecycle: func() (int, error) {
 			return c.c.NodeDeviceEventLifecycleRegister(d, func(_ *libvirt.Connect, ld *libvirt.NodeDevice, e *libvirt.NodeDeviceEventLifecycle) {
-				send(ld, int(e.Event), e.Detail)
+				send(ld, driver.LifecycleEvent{Event: int(e.Event), Detail: e.Detail})
 			})
 		},
 		nodeDeviceEventUpdate: func() (int, error) {
-			return c.c.NodeDeviceEventUpdateRegister(d, func(_ *libvirt.Connect, ld *libvirt.NodeDevice) { send(ld) })
+			return c.c.NodeDeviceEventUpdateRegister(d, func(_ *libvirt.Connect, ld *libvirt.NodeDevice) { send(ld, driver.NoArgsEvent{}) })
 		},
 	})
 }
@@ -359,25 +345,9 @@ func unknownEvent(what string, id int) error {
 }
 
 // eventValue converts an event argument to a core value.
-func eventValue(a any) host.Value {
-	switch a := a.(type) {
-	case int:
-		return int64(a)
-	case int64:
-		return a
-	case uint64:
-		return int64(a)
-	default:
-		return a
-	}
-}
-
-func graphicsAddress(a libvirt.DomainEventGraphicsAddress) *host.Map {
-	m := host.NewMap()
-	m.Set("family", int64(a.Family))
-	m.Set("node", a.Node)
-	m.Set("service", a.Service)
-	return m
+// graphicsAddress is one end of a graphics connection.
+func graphicsAddress(a libvirt.DomainEventGraphicsAddress) driver.GraphicsAddress {
+	return driver.GraphicsAddress{Family: int(a.Family), Node: a.Node, Service: a.Service}
 }
 
 func (c *conn) DomainEventDeregisterAny(callbackID int) error {

@@ -13,6 +13,7 @@ import (
 	"libvirt.org/go/libvirt"
 
 	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // deliverRegistry holds deliver functions by an ID that a C callback gets
@@ -109,7 +110,7 @@ func vsLegacyDomainEvent(_ C.virConnectPtr, dom C.virDomainPtr, event, detail C.
 	if deliver == nil || C.virDomainRef(dom) < 0 {
 		return
 	}
-	deliver(host.ObjectEvent{Object: eventDomain(dom), Args: []any{int64(event), int64(detail)}})
+	deliver(host.ObjectEvent{Object: eventDomain(dom), Payload: driver.LifecycleEvent{Event: int(event), Detail: int(detail)}})
 }
 
 // Initialize implements host.Backend.
@@ -155,11 +156,7 @@ func vsTypedDomainEvent(_ C.virConnectPtr, dom C.virDomainPtr, params C.virTyped
 	if deliver == nil || C.virDomainRef(dom) < 0 {
 		return
 	}
-	m := host.NewMap()
-	for _, p := range typedParams(params, n) {
-		m.Set(p.Name, p.Value)
-	}
-	deliver(host.ObjectEvent{Object: eventDomain(dom), Args: []any{m}})
+	deliver(host.ObjectEvent{Object: eventDomain(dom), Payload: driver.ParamsEvent{Params: typedParams(params, n)}})
 }
 
 //export vsTypedDomainEventFree

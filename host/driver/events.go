@@ -7,9 +7,9 @@ type ObjectEvent struct {
 	// Object is a reference of the event's own to the object (Domain,
 	// Network, StoragePool, ...), which the core frees.
 	Object Freer
-	// Args are the callback's arguments between the object and opaque,
-	// shaped as libvirt-python passes them (lifecycle: event, detail).
-	Args []any
+	// Payload is what the event carries besides its object; the core
+	// makes the callback's arguments of it.
+	Payload EventPayload
 }
 
 // EventLoop is what a backend offers when it runs libvirt's event loop

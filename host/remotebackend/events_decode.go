@@ -3,7 +3,6 @@ package remotebackend
 import (
 	libvirt "github.com/digitalocean/go-libvirt"
 
-	"github.com/vertscript/vertscript/host"
 	"github.com/vertscript/vertscript/host/driver"
 )
 
@@ -43,9 +42,8 @@ const (
 type eventMessage struct {
 	class   *eventClass
 	eventID int
-	// read reads the event's object and the callback's arguments, shaped
-	// as the cgo backend delivers them.
-	read func(c *conn, r *xdrReader) (eventObject, []any)
+	// read reads the event's object and its payload.
+	read func(c *conn, r *xdrReader) (eventObject, driver.EventPayload)
 }
 
 // eventObject is an event's object: what a registration for one object
@@ -55,48 +53,67 @@ type eventObject struct {
 	wrap func() driver.Freer
 }
 
+// payloadReader reads an event's payload after its object.
+type payloadReader func(r *xdrReader) driver.EventPayload
+
 // eventMessages are the event messages, by procedure
 // (REMOTE_PROC_DOMAIN_EVENT_CALLBACK_*, REMOTE_PROC_NETWORK_EVENT_*, ...,
 // in libvirt's remote_protocol.x).
 var eventMessages = map[uint32]eventMessage{
-	318: domainMessage(eventLifecycle, func(r *xdrReader) []any { return []any{r.int(), r.int()} }),
-	319: domainMessage(eventReboot, nil),
-	320: domainMessage(eventRtcChange, func(r *xdrReader) []any { return []any{r.i64()} }),
-	321: domainMessage(eventWatchdog, func(r *xdrReader) []any { return []any{r.int()} }),
-	322: domainMessage(eventIoError, func(r *xdrReader) []any { return []any{r.str(), r.str(), r.int()} }),
+	318: domainMessage(eventLifecycle, readLifecycle),
+	319: domainMessage(eventReboot, noArgs),
+	320: domainMessage(eventRtcChange, func(r *xdrReader) driver.EventPayload { return driver.RTCChangeEvent{Offset: r.i64()} }),
+	321: domainMessage(eventWatchdog, func(r *xdrReader) driver.EventPayload { return driver.WatchdogEvent{Action: int(r.int())} }),
+	322: domainMessage(eventIoError, func(r *xdrReader) driver.EventPayload {
+		return driver.IOErrorEvent{SrcPath: r.str(), DevAlias: r.str(), Action: int(r.int())}
+	}),
 	323: domainMessage(eventGraphics, readGraphics),
-	324: domainMessage(eventIoErrorReason, func(r *xdrReader) []any { return []any{r.str(), r.str(), r.int(), r.str()} }),
-	325: domainMessage(eventControlError, nil),
-	326: domainMessage(eventBlockJob, func(r *xdrReader) []any { return []any{r.str(), r.int(), r.int()} }),
-	327: domainMessage(eventDiskChange, func(r *xdrReader) []any { return []any{r.optStr(), r.optStr(), r.str(), r.int()} }),
-	328: domainMessage(eventTrayChange, func(r *xdrReader) []any { return []any{r.str(), r.int()} }),
+	324: domainMessage(eventIoErrorReason, func(r *xdrReader) driver.EventPayload {
+		return driver.IOErrorEvent{SrcPath: r.str(), DevAlias: r.str(), Action: int(r.int()), Reason: r.str(), HasReason: true}
+	}),
+	325: domainMessage(eventControlError, noArgs),
+	326: domainMessage(eventBlockJob, readBlockJob),
+	327: domainMessage(eventDiskChange, func(r *xdrReader) driver.EventPayload {
+		return driver.DiskChangeEvent{OldSrcPath: r.optStr(), NewSrcPath: r.optStr(), DevAlias: r.str(), Reason: int(r.int())}
+	}),
+	328: domainMessage(eventTrayChange, func(r *xdrReader) driver.EventPayload {
+		return driver.TrayChangeEvent{DevAlias: r.str(), Reason: int(r.int())}
+	}),
 	329: reasonFirst(eventPmwakeup),
 	330: reasonFirst(eventPmsuspend),
-	331: domainMessage(eventBalloonChange, func(r *xdrReader) []any { return []any{int64(r.u64())} }),
+	331: domainMessage(eventBalloonChange, func(r *xdrReader) driver.EventPayload { return driver.BalloonChangeEvent{Actual: r.u64()} }),
 	332: reasonFirst(eventPmsuspendDisk),
-	333: domainMessage(eventDeviceRemoved, func(r *xdrReader) []any { return []any{r.str()} }),
-	339: domainMessage(eventBlockJob2, func(r *xdrReader) []any { return []any{r.str(), r.int(), r.int()} }),
+	333: domainMessage(eventDeviceRemoved, readDevice),
+	339: domainMessage(eventBlockJob2, readBlockJob),
 	346: domainMessage(eventTunable, readTypedParams),
-	348: domainMessage(eventAgentLifecycle, func(r *xdrReader) []any { return []any{r.int(), r.int()} }),
-	354: domainMessage(eventDeviceAdded, func(r *xdrReader) []any { return []any{r.str()} }),
-	359: domainMessage(eventMigrationIteration, func(r *xdrReader) []any { return []any{r.int()} }),
-	363: domainMessage(eventJobCompleted, readTypedParams),
-	367: domainMessage(eventDeviceRemovalFailed, func(r *xdrReader) []any { return []any{r.str()} }),
-	379: domainMessage(eventMetadataChange, func(r *xdrReader) []any { return []any{r.int(), strOrNone(r.optStr())} }),
-	385: domainMessage(eventBlockThreshold, func(r *xdrReader) []any {
-		return []any{r.str(), r.optStr(), int64(r.u64()), int64(r.u64())}
+	348: domainMessage(eventAgentLifecycle, func(r *xdrReader) driver.EventPayload {
+		return driver.AgentLifecycleEvent{State: int(r.int()), Reason: int(r.int())}
 	}),
-	423: domainMessage(eventMemoryFailure, func(r *xdrReader) []any { return []any{r.int(), r.int(), int64(r.u32())} }),
-	438: domainMessage(eventMemoryDeviceSizeChange, func(r *xdrReader) []any { return []any{r.str(), int64(r.u64())} }),
+	354: domainMessage(eventDeviceAdded, readDevice),
+	359: domainMessage(eventMigrationIteration, func(r *xdrReader) driver.EventPayload {
+		return driver.MigrationIterationEvent{Iteration: int(r.int())}
+	}),
+	363: domainMessage(eventJobCompleted, readTypedParams),
+	367: domainMessage(eventDeviceRemovalFailed, readDevice),
+	379: domainMessage(eventMetadataChange, readMetadataChange),
+	385: domainMessage(eventBlockThreshold, func(r *xdrReader) driver.EventPayload {
+		return driver.BlockThresholdEvent{Dev: r.str(), Path: r.optStr(), Threshold: r.u64(), Excess: r.u64()}
+	}),
+	423: domainMessage(eventMemoryFailure, func(r *xdrReader) driver.EventPayload {
+		return driver.MemoryFailureEvent{Recipient: int(r.int()), Action: int(r.int()), Flags: int(r.u32())}
+	}),
+	438: domainMessage(eventMemoryDeviceSizeChange, func(r *xdrReader) driver.EventPayload {
+		return driver.MemoryDeviceSizeChangeEvent{Alias: r.str(), Size: r.u64()}
+	}),
 
-	315: {networkEvents, 0, withArgs(readNetwork, lifecycleArgs)},
-	446: {networkEvents, 1, withArgs(readNetwork, func(r *xdrReader) []any { return []any{r.int(), strOrNone(r.optStr())} })},
-	370: {poolEvents, 0, withArgs(readPool, lifecycleArgs)},
-	373: {poolEvents, 1, withArgs(readPool, nil)},
-	376: {nodeDeviceEvents, 0, withArgs(readNodeDevice, lifecycleArgs)},
-	377: {nodeDeviceEvents, 1, withArgs(readNodeDevice, nil)},
-	382: {secretEvents, 0, withArgs(readSecret, lifecycleArgs)},
-	383: {secretEvents, 1, withArgs(readSecret, nil)},
+	315: {networkEvents, 0, withPayload(readNetwork, readLifecycle)},
+	446: {networkEvents, 1, withPayload(readNetwork, readMetadataChange)},
+	370: {poolEvents, 0, withPayload(readPool, readLifecycle)},
+	373: {poolEvents, 1, withPayload(readPool, noArgs)},
+	376: {nodeDeviceEvents, 0, withPayload(readNodeDevice, readLifecycle)},
+	377: {nodeDeviceEvents, 1, withPayload(readNodeDevice, noArgs)},
+	382: {secretEvents, 0, withPayload(readSecret, readLifecycle)},
+	383: {secretEvents, 1, withPayload(readSecret, noArgs)},
 }
 
 // handleMessage takes the event messages of the daemon off the wire and
@@ -113,44 +130,55 @@ func (c *conn) handleMessage(program, procedure uint32, payload []byte) bool {
 	}
 	r := &xdrReader{b: payload}
 	callbackID := int32(r.u32())
-	obj, args := m.read(c, r)
+	obj, p := m.read(c, r)
 	if r.err != nil {
 		return true
 	}
 	for _, deliver := range c.ev.wanted(m.class, m.eventID, obj.key, callbackID) {
-		deliver(driver.ObjectEvent{Object: obj.wrap(), Args: args})
+		deliver(driver.ObjectEvent{Object: obj.wrap(), Payload: p})
 	}
 	return true
 }
 
-// withArgs reads an event whose object comes first, then the arguments
-// args reads (nil: none).
-func withArgs(object func(c *conn, r *xdrReader) eventObject, args func(r *xdrReader) []any) func(*conn, *xdrReader) (eventObject, []any) {
-	return func(c *conn, r *xdrReader) (eventObject, []any) {
+// withPayload reads an event whose object comes first, then its payload.
+func withPayload(object func(c *conn, r *xdrReader) eventObject, payload payloadReader) func(*conn, *xdrReader) (eventObject, driver.EventPayload) {
+	return func(c *conn, r *xdrReader) (eventObject, driver.EventPayload) {
 		o := object(c, r)
-		if args == nil {
-			return o, []any{}
-		}
-		return o, args(r)
+		return o, payload(r)
 	}
 }
 
 // domainMessage is a domain event whose domain comes first.
-func domainMessage(eventID int, args func(r *xdrReader) []any) eventMessage {
-	return eventMessage{domainEvents, eventID, withArgs(readDomain, args)}
+func domainMessage(eventID int, payload payloadReader) eventMessage {
+	return eventMessage{domainEvents, eventID, withPayload(readDomain, payload)}
 }
 
 // reasonFirst is a power management event, whose reason comes before its
 // domain on the wire.
 func reasonFirst(eventID int) eventMessage {
-	return eventMessage{domainEvents, eventID, func(c *conn, r *xdrReader) (eventObject, []any) {
+	return eventMessage{domainEvents, eventID, func(c *conn, r *xdrReader) (eventObject, driver.EventPayload) {
 		reason := r.int()
-		return readDomain(c, r), []any{reason}
+		return readDomain(c, r), driver.ReasonEvent{Reason: int(reason)}
 	}}
 }
 
-// lifecycleArgs are a lifecycle event's event and detail.
-func lifecycleArgs(r *xdrReader) []any { return []any{r.int(), r.int()} }
+// The payloads several messages share.
+
+func noArgs(*xdrReader) driver.EventPayload { return driver.NoArgsEvent{} }
+
+func readLifecycle(r *xdrReader) driver.EventPayload {
+	return driver.LifecycleEvent{Event: int(r.int()), Detail: int(r.int())}
+}
+
+func readBlockJob(r *xdrReader) driver.EventPayload {
+	return driver.BlockJobEvent{Disk: r.str(), Type: int(r.int()), Status: int(r.int())}
+}
+
+func readDevice(r *xdrReader) driver.EventPayload { return driver.DeviceEvent{DevAlias: r.str()} }
+
+func readMetadataChange(r *xdrReader) driver.EventPayload {
+	return driver.MetadataChangeEvent{Type: int(r.int()), NSURI: r.optStr()}
+}
 
 // readDomain reads a remote_nonnull_domain.
 func readDomain(c *conn, r *xdrReader) eventObject {
@@ -183,33 +211,29 @@ func readSecret(c *conn, r *xdrReader) eventObject {
 }
 
 // readGraphics reads a graphics event's phase, addresses, authentication
-// scheme and subject, shaped as the cgo backend delivers them.
-func readGraphics(r *xdrReader) []any {
-	phase := r.int()
-	local, remote := readGraphicsAddress(r), readGraphicsAddress(r)
-	scheme := r.str()
+// scheme and subject.
+func readGraphics(r *xdrReader) driver.EventPayload {
+	e := driver.GraphicsEvent{Phase: int(r.int())}
+	e.Local, e.Remote = readGraphicsAddress(r), readGraphicsAddress(r)
+	e.AuthScheme = r.str()
 	n := r.count(8) // two empty strings at least
-	subject := make(host.Tuple, 0, n)
+	e.Subject = make([]driver.GraphicsSubject, 0, n)
 	for i := 0; i < n && r.err == nil; i++ {
-		subject = append(subject, host.Tuple{r.str(), r.str()})
+		e.Subject = append(e.Subject, driver.GraphicsSubject{Type: r.str(), Name: r.str()})
 	}
-	return []any{phase, local, remote, scheme, subject}
+	return e
 }
 
 // readGraphicsAddress reads a remote_domain_event_graphics_address.
-func readGraphicsAddress(r *xdrReader) *host.Map {
-	m := host.NewMap()
-	m.Set("family", r.int())
-	m.Set("node", r.str())
-	m.Set("service", r.str())
-	return m
+func readGraphicsAddress(r *xdrReader) driver.GraphicsAddress {
+	return driver.GraphicsAddress{Family: int(r.int()), Node: r.str(), Service: r.str()}
 }
 
 // readTypedParams reads the typed parameters of a tunable or job completed
-// event into a dict, as the cgo backend delivers them.
-func readTypedParams(r *xdrReader) []any {
+// event.
+func readTypedParams(r *xdrReader) driver.EventPayload {
 	n := r.count(12) // a name, a kind and a value of 4 bytes at least
-	m := host.NewMap()
+	var e driver.ParamsEvent
 	for i := 0; i < n && r.err == nil; i++ {
 		name := r.str()
 		var v any
@@ -232,16 +256,8 @@ func readTypedParams(r *xdrReader) []any {
 			r.fail() // the rest cannot be read
 		}
 		if r.err == nil {
-			m.Set(name, v)
+			e.Params = append(e.Params, driver.TypedParam{Name: name, Value: v})
 		}
 	}
-	return []any{m}
-}
-
-// strOrNone is s, or None for an empty string (libvirt's NULL).
-func strOrNone(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
+	return e
 }

@@ -35,7 +35,7 @@ func msg(cb int32) *xdrWriter                                  { return (&xdrWri
 func (w *xdrWriter) param(name string, kind uint32) *xdrWriter { return w.str(name).u32(kind) }
 
 // shown is an event's arguments as the tests compare them.
-func shown(args []any) string {
+func shown(args []host.Value) string {
 	parts := make([]string, len(args))
 	for i, a := range args {
 		switch a := a.(type) {
@@ -134,7 +134,7 @@ func TestEventMessages(t *testing.T) {
 			if name != tc.object {
 				t.Errorf("object %q, want %q", name, tc.object)
 			}
-			if s := shown(got[0].Args); s != tc.args {
+			if s := shown(host.EventArgs(got[0].Payload)); s != tc.args {
 				t.Errorf("args\n got %s\nwant %s", s, tc.args)
 			}
 			// An event of another registration of the daemon is nobody's.

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vertscript/vertscript/host"
 	"github.com/vertscript/vertscript/host/driver"
 	"github.com/vertscript/vertscript/internal/libvirtdtest"
 )
@@ -32,7 +33,7 @@ func collector(ch chan received, tag string) func(driver.ObjectEvent) {
 			name, _ = n.GetName()
 		}
 		select {
-		case ch <- received{tag, name, strings.TrimSuffix(fmt.Sprintln(ev.Args...), "\n")}:
+		case ch <- received{tag, name, strings.TrimSuffix(fmt.Sprintln(anys(host.EventArgs(ev.Payload))...), "\n")}:
 		default:
 		}
 	}
@@ -387,4 +388,13 @@ func TestCloseCallback(t *testing.T) {
 		t.Errorf("called again, reason %d", r)
 	case <-time.After(200 * time.Millisecond):
 	}
+}
+
+// anys are vs as []any, for fmt.
+func anys(vs []host.Value) []any {
+	out := make([]any, len(vs))
+	for i, v := range vs {
+		out[i] = v
+	}
+	return out
 }
