@@ -23,8 +23,42 @@ func (c *Call) paramsArg(i int, schema TypedSchema, nonEmpty bool) ([]TypedParam
 }
 
 // cpumapArg converts the CPU map of argument i (see cpumapArg).
+//
+// The map is cut or padded with false to the host's CPUs, as
+// libvirt-python does before a pinning call: libvirt gets a map of
+// VIR_CPU_MAPLEN(host CPUs) bytes.
 func (c *Call) cpumapArg(i int) ([]bool, error) {
-	return cpumapArg(c.op, c.op.Params[i].Name, c.list(i))
+	m, err := cpumapArg(c.op, c.op.Params[i].Name, c.list(i))
+	if err != nil {
+		return nil, err
+	}
+	n, err := c.hostCPUs()
+	if err != nil {
+		return nil, err
+	}
+	return fitCPUMap(m, n), nil
+}
+
+// hostCPUs is the number of host CPUs libvirt-python sizes CPU maps to:
+// virNodeGetCPUMap's count, on the connection of the call's receiver.
+// (libvirt.org/go/libvirt sizes them from virNodeGetInfo,
+// nodes*sockets*cores*threads, which can differ: the test driver reports
+// 16 there and 8 CPUs in its map.)
+func (c *Call) hostCPUs() (int, error) {
+	c.s.mu.Lock()
+	conn := c.recv.Conn().h.ref.(Conn)
+	c.s.mu.Unlock()
+	cpus, _, err := conn.NodeGetCPUMap(0)
+	return len(cpus), err
+}
+
+// fitCPUMap cuts or pads m with false to n entries, as libvirt-python's
+// cpumaps of n host CPUs read.
+func fitCPUMap(m []bool, n int) []bool {
+	if len(m) >= n {
+		return m[:n:n]
+	}
+	return append(m[:len(m):len(m)], make([]bool, n-len(m))...)
 }
 
 // cpuListArg parses the CPU list string of argument i (see parseCPUList).

@@ -11,7 +11,11 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 		Result: "tuple: ([(number, state, cpuTime ns, cpu), ...], [cpumap, ...])",
 		Doc:    "Returns each virtual CPU's state, time and host CPU, and the host CPUs it may run on.",
 		fn: func(c *Call) (Value, error) {
-			infos, maps, err := c.domain().GetVcpus()
+			n, err := c.hostCPUs()
+			if err != nil {
+				return nil, err
+			}
+			infos, maps, err := c.domain().GetVcpus(n)
 			if err != nil {
 				return nil, err
 			}
@@ -20,7 +24,7 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 				is[i] = Tuple{int64(v.Number), int64(v.State), int64(v.CPUTime), int64(v.CPU)}
 			}
 			for i, m := range maps {
-				ms[i] = boolTuple(m)
+				ms[i] = boolTuple(fitCPUMap(m, n))
 			}
 			return Tuple{is, ms}, nil
 		}},
@@ -51,13 +55,17 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 		Result: "list of cpumap (tuple of bool per host CPU), one per virtual CPU",
 		Doc:    "Returns the host CPUs each virtual CPU is pinned to.",
 		fn: func(c *Call) (Value, error) {
-			maps, err := c.domain().GetVcpuPinInfo(c.uint32(0))
+			n, err := c.hostCPUs()
+			if err != nil {
+				return nil, err
+			}
+			maps, err := c.domain().GetVcpuPinInfo(n, c.uint32(0))
 			if err != nil {
 				return nil, err
 			}
 			out := make([]Value, len(maps))
 			for i, m := range maps {
-				out[i] = boolTuple(m)
+				out[i] = boolTuple(fitCPUMap(m, n))
 			}
 			return out, nil
 		}},
@@ -85,11 +93,15 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 		Result: "cpumap (tuple of bool per host CPU)",
 		Doc:    "Returns the host CPUs the domain's emulator threads are pinned to.",
 		fn: func(c *Call) (Value, error) {
-			m, err := c.domain().GetEmulatorPinInfo(c.uint32(0))
+			n, err := c.hostCPUs()
 			if err != nil {
 				return nil, err
 			}
-			return boolTuple(m), nil
+			m, err := c.domain().GetEmulatorPinInfo(n, c.uint32(0))
+			if err != nil {
+				return nil, err
+			}
+			return boolTuple(fitCPUMap(m, n)), nil
 		}},
 	{Name: "pinEmulator", CName: "virDomainPinEmulator", Params: []Param{req("cpumap", TList), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
@@ -135,13 +147,17 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 		Result: "list of tuples: (iothread_id, [bool per host CPU])",
 		Doc:    "Returns the domain's IOThreads and the host CPUs each is pinned to.",
 		fn: func(c *Call) (Value, error) {
-			ts, err := c.domain().GetIOThreadInfo(c.uint32(0))
+			n, err := c.hostCPUs()
+			if err != nil {
+				return nil, err
+			}
+			ts, err := c.domain().GetIOThreadInfo(n, c.uint32(0))
 			if err != nil {
 				return nil, err
 			}
 			out := make([]Value, len(ts))
 			for i, t := range ts {
-				out[i] = Tuple{int64(t.ID), boolList(t.CPUMap)}
+				out[i] = Tuple{int64(t.ID), boolList(fitCPUMap(t.CPUMap, n))}
 			}
 			return out, nil
 		}},

@@ -166,11 +166,9 @@ func (d *domain) SetPerfEvents(params []host.TypedParam, flags uint32) error {
 
 // Virtual CPUs and pinning.
 
-func (d *domain) GetVcpus() ([]host.VcpuInfo, [][]bool, error) {
-	n, err := d.hostCPUs()
-	if err != nil {
-		return nil, nil, err
-	}
+// GetVcpus returns libvirt.org/go/libvirt's maps as they are; the core
+// sizes them.
+func (d *domain) GetVcpus(int) ([]host.VcpuInfo, [][]bool, error) {
 	vs, err := d.d.GetVcpus()
 	if err != nil {
 		return nil, nil, conv(err)
@@ -178,7 +176,7 @@ func (d *domain) GetVcpus() ([]host.VcpuInfo, [][]bool, error) {
 	infos, maps := make([]host.VcpuInfo, len(vs)), make([][]bool, len(vs))
 	for i, v := range vs {
 		infos[i] = host.VcpuInfo{Number: int(v.Number), State: int(v.State), CPUTime: v.CpuTime, CPU: int(v.Cpu)}
-		maps[i] = fitCPUMap(v.CpuMap, n)
+		maps[i] = v.CpuMap
 	}
 	return infos, maps, nil
 }
@@ -196,55 +194,26 @@ func (d *domain) SetVcpu(vcpus []bool, state bool, flags uint32) error {
 	return conv(d.d.SetVcpu(vcpus, state, flags))
 }
 
-func (d *domain) GetVcpuPinInfo(flags uint32) ([][]bool, error) {
-	n, err := d.hostCPUs()
-	if err != nil {
-		return nil, err
-	}
+func (d *domain) GetVcpuPinInfo(_ int, flags uint32) ([][]bool, error) {
 	maps, err := d.d.GetVcpuPinInfo(libvirt.DomainModificationImpact(flags))
-	if err != nil {
-		return nil, conv(err)
-	}
-	for i := range maps {
-		maps[i] = fitCPUMap(maps[i], n)
-	}
-	return maps, nil
+	return maps, conv(err)
 }
 
 func (d *domain) PinVcpu(vcpu uint, cpumap []bool) error {
-	m, err := d.fitCPUMapArg(cpumap)
-	if err != nil {
-		return err
-	}
-	return conv(d.d.PinVcpu(vcpu, m))
+	return conv(d.d.PinVcpu(vcpu, cpumap))
 }
 
 func (d *domain) PinVcpuFlags(vcpu uint, cpumap []bool, flags uint32) error {
-	m, err := d.fitCPUMapArg(cpumap)
-	if err != nil {
-		return err
-	}
-	return conv(d.d.PinVcpuFlags(vcpu, m, libvirt.DomainModificationImpact(flags)))
+	return conv(d.d.PinVcpuFlags(vcpu, cpumap, libvirt.DomainModificationImpact(flags)))
 }
 
-func (d *domain) GetEmulatorPinInfo(flags uint32) ([]bool, error) {
-	n, err := d.hostCPUs()
-	if err != nil {
-		return nil, err
-	}
+func (d *domain) GetEmulatorPinInfo(_ int, flags uint32) ([]bool, error) {
 	m, err := d.d.GetEmulatorPinInfo(libvirt.DomainModificationImpact(flags))
-	if err != nil {
-		return nil, conv(err)
-	}
-	return fitCPUMap(m, n), nil
+	return m, conv(err)
 }
 
 func (d *domain) PinEmulator(cpumap []bool, flags uint32) error {
-	m, err := d.fitCPUMapArg(cpumap)
-	if err != nil {
-		return err
-	}
-	return conv(d.d.PinEmulator(m, libvirt.DomainModificationImpact(flags)))
+	return conv(d.d.PinEmulator(cpumap, libvirt.DomainModificationImpact(flags)))
 }
 
 func (d *domain) GetGuestVcpus(flags uint32) (host.GuestVcpus, error) {
@@ -260,18 +229,14 @@ func (d *domain) SetGuestVcpus(vcpus []bool, state bool, flags uint32) error {
 	return conv(d.d.SetGuestVcpus(vcpus, state, flags))
 }
 
-func (d *domain) GetIOThreadInfo(flags uint32) ([]host.IOThreadInfo, error) {
-	n, err := d.hostCPUs()
-	if err != nil {
-		return nil, err
-	}
+func (d *domain) GetIOThreadInfo(_ int, flags uint32) ([]host.IOThreadInfo, error) {
 	ts, err := d.d.GetIOThreadInfo(libvirt.DomainModificationImpact(flags))
 	if err != nil {
 		return nil, conv(err)
 	}
 	out := make([]host.IOThreadInfo, len(ts))
 	for i, t := range ts {
-		out[i] = host.IOThreadInfo{ID: t.IOThreadID, CPUMap: fitCPUMap(t.CpuMap, n)}
+		out[i] = host.IOThreadInfo{ID: t.IOThreadID, CPUMap: t.CpuMap}
 	}
 	return out, nil
 }
@@ -285,11 +250,7 @@ func (d *domain) DelIOThread(id uint, flags uint32) error {
 }
 
 func (d *domain) PinIOThread(id uint, cpumap []bool, flags uint32) error {
-	m, err := d.fitCPUMapArg(cpumap)
-	if err != nil {
-		return err
-	}
-	return conv(d.d.PinIOThread(id, m, libvirt.DomainModificationImpact(flags)))
+	return conv(d.d.PinIOThread(id, cpumap, libvirt.DomainModificationImpact(flags)))
 }
 
 func (d *domain) SetIOThreadParams(id uint, params []host.TypedParam, flags uint32) error {

@@ -5,9 +5,11 @@ package driver
 // Typed parameters travel as []TypedParam, in the order libvirt documents
 // them (see the schemas in ops_domain_stats_schema.go); setters receive
 // only the fields a script's dict names, already checked against the
-// schema. CPU maps ([]bool, one entry per host CPU) are sized as
-// libvirt-python sizes them: to the count virNodeGetCPUMap reports. A CPU
-// map given to a setter is cut or padded with false to that count.
+// schema. CPU maps are []bool, one entry per host CPU. The core sizes
+// them as libvirt-python does, to the count virNodeGetCPUMap reports: it
+// passes that count (ncpus) to the getters, which need it to ask libvirt,
+// and cuts or pads what they return to it; a setter's map is already cut
+// or padded to it.
 type DomainStats interface {
 	GetUUID() ([]byte, error)
 	GetOSType() (string, error)
@@ -39,19 +41,19 @@ type DomainStats interface {
 
 	// Virtual CPUs and pinning.
 	GetMaxVcpus() (int, error)
-	GetVcpus() ([]VcpuInfo, [][]bool, error)
+	GetVcpus(ncpus int) ([]VcpuInfo, [][]bool, error)
 	GetVcpusFlags(flags uint32) (int, error)
 	SetVcpus(nvcpus uint) error
 	SetVcpusFlags(nvcpus uint, flags uint32) error
 	SetVcpu(vcpus []bool, state bool, flags uint32) error
-	GetVcpuPinInfo(flags uint32) ([][]bool, error)
+	GetVcpuPinInfo(ncpus int, flags uint32) ([][]bool, error)
 	PinVcpu(vcpu uint, cpumap []bool) error
 	PinVcpuFlags(vcpu uint, cpumap []bool, flags uint32) error
-	GetEmulatorPinInfo(flags uint32) ([]bool, error)
+	GetEmulatorPinInfo(ncpus int, flags uint32) ([]bool, error)
 	PinEmulator(cpumap []bool, flags uint32) error
 	GetGuestVcpus(flags uint32) (GuestVcpus, error)
 	SetGuestVcpus(vcpus []bool, state bool, flags uint32) error
-	GetIOThreadInfo(flags uint32) ([]IOThreadInfo, error)
+	GetIOThreadInfo(ncpus int, flags uint32) ([]IOThreadInfo, error)
 	AddIOThread(id uint, flags uint32) error
 	DelIOThread(id uint, flags uint32) error
 	PinIOThread(id uint, cpumap []bool, flags uint32) error

@@ -32,7 +32,7 @@ func TestUnimplementedCompletesABackend(t *testing.T) {
 	if want := "this function is not supported by the connection driver: virNodeGetCPUMap"; e.Message != want {
 		t.Errorf("message %q, want %q", e.Message, want)
 	}
-	if _, _, err := d.GetVcpus(); err == nil || err.Error() != "this function is not supported by the connection driver: virDomainGetVcpus" {
+	if _, _, err := d.GetVcpus(8); err == nil || err.Error() != "this function is not supported by the connection driver: virDomainGetVcpus" {
 		t.Errorf("GetVcpus: %v", err)
 	}
 	var n Network = UnimplementedNetwork{}

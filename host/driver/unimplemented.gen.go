@@ -1338,7 +1338,7 @@ func (UnimplementedDomainStats) GetMaxVcpus() (r0 int, err error) {
 }
 
 // GetVcpus answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedDomainStats) GetVcpus() (r0 []VcpuInfo, r1 [][]bool, err error) {
+func (UnimplementedDomainStats) GetVcpus(_ int) (r0 []VcpuInfo, r1 [][]bool, err error) {
 	err = NoSupport("virDomainGetVcpus")
 	return
 }
@@ -1368,7 +1368,7 @@ func (UnimplementedDomainStats) SetVcpu(_ []bool, _ bool, _ uint32) (err error) 
 }
 
 // GetVcpuPinInfo answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedDomainStats) GetVcpuPinInfo(_ uint32) (r0 [][]bool, err error) {
+func (UnimplementedDomainStats) GetVcpuPinInfo(_ int, _ uint32) (r0 [][]bool, err error) {
 	err = NoSupport("virDomainGetVcpuPinInfo")
 	return
 }
@@ -1386,7 +1386,7 @@ func (UnimplementedDomainStats) PinVcpuFlags(_ uint, _ []bool, _ uint32) (err er
 }
 
 // GetEmulatorPinInfo answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedDomainStats) GetEmulatorPinInfo(_ uint32) (r0 []bool, err error) {
+func (UnimplementedDomainStats) GetEmulatorPinInfo(_ int, _ uint32) (r0 []bool, err error) {
 	err = NoSupport("virDomainGetEmulatorPinInfo")
 	return
 }
@@ -1410,7 +1410,7 @@ func (UnimplementedDomainStats) SetGuestVcpus(_ []bool, _ bool, _ uint32) (err e
 }
 
 // GetIOThreadInfo answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedDomainStats) GetIOThreadInfo(_ uint32) (r0 []IOThreadInfo, err error) {
+func (UnimplementedDomainStats) GetIOThreadInfo(_ int, _ uint32) (r0 []IOThreadInfo, err error) {
 	err = NoSupport("virDomainGetIOThreadInfo")
 	return
 }

@@ -5,18 +5,8 @@ import (
 	"strings"
 )
 
-// CPU maps as the core holds them: []bool, one entry per host CPU, sized
-// to the count virNodeGetCPUMap reports, as libvirt-python (and the cgo
-// backend) size them.
-
-// hostCPUs is the number of host CPUs virNodeGetCPUMap reports.
-func (c *conn) hostCPUs() (int, error) {
-	_, _, n, err := c.l.NodeGetCPUMap(0, 0, 0)
-	if err != nil {
-		return 0, c.conv(err)
-	}
-	return int(n), nil
-}
+// CPU maps as the core holds them, []bool, one entry per host CPU (the
+// core sizes them), and as libvirt's protocol carries them, packed.
 
 // mapLen is VIR_CPU_MAPLEN(n): the bytes of a map of n CPUs.
 func mapLen(n int) int { return (n + 7) / 8 }
@@ -42,24 +32,6 @@ func packCPUMap(m []bool) []byte {
 		}
 	}
 	return b
-}
-
-// fitCPUMap cuts or pads m with false to n entries.
-func fitCPUMap(m []bool, n int) []bool {
-	if len(m) >= n {
-		return m[:n:n]
-	}
-	return append(m[:len(m):len(m)], make([]bool, n-len(m))...)
-}
-
-// packHostCPUMap fits a script's CPU map to the host's CPUs and packs it,
-// as libvirt-python does before a pinning call.
-func (c *conn) packHostCPUMap(m []bool) ([]byte, error) {
-	n, err := c.hostCPUs()
-	if err != nil {
-		return nil, err
-	}
-	return packCPUMap(fitCPUMap(m, n)), nil
 }
 
 // cpuList writes the CPUs set in m as a list, "0,2,3", as

@@ -277,11 +277,7 @@ func (d *domain) GetMaxVcpus() (int, error) {
 
 // GetVcpus asks for as many vCPUs as virDomainGetInfo counts, with maps
 // of the host's CPUs.
-func (d *domain) GetVcpus() ([]driver.VcpuInfo, [][]bool, error) {
-	n, err := d.c.hostCPUs()
-	if err != nil {
-		return nil, nil, err
-	}
+func (d *domain) GetVcpus(n int) ([]driver.VcpuInfo, [][]bool, error) {
 	_, _, _, nvcpus, _, err := d.c.l.DomainGetInfo(d.d)
 	if err != nil {
 		return nil, nil, d.c.conv(err)
@@ -328,11 +324,7 @@ func (d *domain) SetVcpu(vcpus []bool, state bool, flags uint32) error {
 }
 
 // GetVcpuPinInfo asks for as many maps as virDomainGetInfo counts vCPUs.
-func (d *domain) GetVcpuPinInfo(flags uint32) ([][]bool, error) {
-	n, err := d.c.hostCPUs()
-	if err != nil {
-		return nil, err
-	}
+func (d *domain) GetVcpuPinInfo(n int, flags uint32) ([][]bool, error) {
 	_, _, _, nvcpus, _, err := d.c.l.DomainGetInfo(d.d)
 	if err != nil {
 		return nil, d.c.conv(err)
@@ -350,26 +342,14 @@ func (d *domain) GetVcpuPinInfo(flags uint32) ([][]bool, error) {
 }
 
 func (d *domain) PinVcpu(vcpu uint, cpumap []bool) error {
-	m, err := d.c.packHostCPUMap(cpumap)
-	if err != nil {
-		return err
-	}
-	return d.c.conv(d.c.l.DomainPinVcpu(d.d, uint32(vcpu), m))
+	return d.c.conv(d.c.l.DomainPinVcpu(d.d, uint32(vcpu), packCPUMap(cpumap)))
 }
 
 func (d *domain) PinVcpuFlags(vcpu uint, cpumap []bool, flags uint32) error {
-	m, err := d.c.packHostCPUMap(cpumap)
-	if err != nil {
-		return err
-	}
-	return d.c.conv(d.c.l.DomainPinVcpuFlags(d.d, uint32(vcpu), m, flags))
+	return d.c.conv(d.c.l.DomainPinVcpuFlags(d.d, uint32(vcpu), packCPUMap(cpumap), flags))
 }
 
-func (d *domain) GetEmulatorPinInfo(flags uint32) ([]bool, error) {
-	n, err := d.c.hostCPUs()
-	if err != nil {
-		return nil, err
-	}
+func (d *domain) GetEmulatorPinInfo(n int, flags uint32) ([]bool, error) {
 	m, _, err := d.c.l.DomainGetEmulatorPinInfo(d.d, int32(mapLen(n)), libvirt.DomainModificationImpact(flags))
 	if err != nil {
 		return nil, d.c.conv(err)
@@ -378,11 +358,7 @@ func (d *domain) GetEmulatorPinInfo(flags uint32) ([]bool, error) {
 }
 
 func (d *domain) PinEmulator(cpumap []bool, flags uint32) error {
-	m, err := d.c.packHostCPUMap(cpumap)
-	if err != nil {
-		return err
-	}
-	return d.c.conv(d.c.l.DomainPinEmulator(d.d, m, libvirt.DomainModificationImpact(flags)))
+	return d.c.conv(d.c.l.DomainPinEmulator(d.d, packCPUMap(cpumap), libvirt.DomainModificationImpact(flags)))
 }
 
 func (d *domain) GetGuestVcpus(flags uint32) (driver.GuestVcpus, error) {
@@ -421,11 +397,7 @@ func (d *domain) SetGuestVcpus(vcpus []bool, state bool, flags uint32) error {
 	return d.c.conv(d.c.l.DomainSetGuestVcpus(d.d, cpuList(vcpus), flag(state), flags))
 }
 
-func (d *domain) GetIOThreadInfo(flags uint32) ([]driver.IOThreadInfo, error) {
-	n, err := d.c.hostCPUs()
-	if err != nil {
-		return nil, err
-	}
+func (d *domain) GetIOThreadInfo(n int, flags uint32) ([]driver.IOThreadInfo, error) {
 	ts, _, err := d.c.l.DomainGetIothreadInfo(d.d, libvirt.DomainModificationImpact(flags))
 	if err != nil {
 		return nil, d.c.conv(err)
@@ -446,11 +418,7 @@ func (d *domain) DelIOThread(id uint, flags uint32) error {
 }
 
 func (d *domain) PinIOThread(id uint, cpumap []bool, flags uint32) error {
-	m, err := d.c.packHostCPUMap(cpumap)
-	if err != nil {
-		return err
-	}
-	return d.c.conv(d.c.l.DomainPinIothread(d.d, uint32(id), m, libvirt.DomainModificationImpact(flags)))
+	return d.c.conv(d.c.l.DomainPinIothread(d.d, uint32(id), packCPUMap(cpumap), libvirt.DomainModificationImpact(flags)))
 }
 
 func (d *domain) SetIOThreadParams(id uint, params []driver.TypedParam, flags uint32) error {

@@ -382,11 +382,11 @@ func domainRows() []domainRow {
 		// Virtual CPUs and pinning.
 		{"GetMaxVcpus", func(s *side) (any, error) { return s.d.GetMaxVcpus() }},
 		{"GetVcpus", func(s *side) (any, error) {
-			infos, maps, err := s.d.GetVcpus()
+			infos, maps, err := s.d.GetVcpus(ncpus)
 			for i := range infos {
 				infos[i].CPUTime = 0
 			}
-			return both{infos, maps}, err
+			return both{infos, fitMaps(maps)}, err
 		}},
 		{"GetVcpusFlags", func(s *side) (any, error) { return s.d.GetVcpusFlags(0) }},
 		{"GetVcpusFlags/maximum", func(s *side) (any, error) { return s.d.GetVcpusFlags(affectConfig | vcpuMaximum) }},
@@ -397,31 +397,31 @@ func domainRows() []domainRow {
 			return afterErr(s.d.SetVcpus(2), func() (any, error) { return info(s) })
 		}},
 		{"SetVcpu", func(s *side) (any, error) { return nil, s.d.SetVcpu([]bool{false, true}, false, 0) }},
-		{"GetVcpuPinInfo", func(s *side) (any, error) { return s.d.GetVcpuPinInfo(0) }},
+		{"GetVcpuPinInfo", func(s *side) (any, error) { return pinInfo(s, 0) }},
 		{"PinVcpu", func(s *side) (any, error) {
-			return afterErr(s.d.PinVcpu(0, []bool{true, false, true}), func() (any, error) { return s.d.GetVcpuPinInfo(0) })
+			return afterErr(s.d.PinVcpu(0, []bool{true, false, true}), func() (any, error) { return pinInfo(s, 0) })
 		}},
 		{"PinVcpuFlags", func(s *side) (any, error) {
-			return afterErr(s.d.PinVcpuFlags(1, []bool{false, true}, affectLive), func() (any, error) { return s.d.GetVcpuPinInfo(affectLive) })
+			return afterErr(s.d.PinVcpuFlags(1, []bool{false, true}, affectLive), func() (any, error) { return pinInfo(s, affectLive) })
 		}},
-		{"GetEmulatorPinInfo", func(s *side) (any, error) { return s.d.GetEmulatorPinInfo(0) }},
+		{"GetEmulatorPinInfo", func(s *side) (any, error) { return emulatorPinInfo(s, 0) }},
 		{"PinEmulator", func(s *side) (any, error) {
-			return afterErr(s.d.PinEmulator([]bool{true}, 0), func() (any, error) { return s.d.GetEmulatorPinInfo(0) })
+			return afterErr(s.d.PinEmulator([]bool{true}, 0), func() (any, error) { return emulatorPinInfo(s, 0) })
 		}},
 		{"GetGuestVcpus", func(s *side) (any, error) { return s.d.GetGuestVcpus(0) }},
 		{"SetGuestVcpus", func(s *side) (any, error) { return nil, s.d.SetGuestVcpus([]bool{false, true}, false, 0) }},
-		{"GetIOThreadInfo", func(s *side) (any, error) { return s.d.GetIOThreadInfo(0) }},
+		{"GetIOThreadInfo", func(s *side) (any, error) { return ioThreadInfo(s, 0) }},
 		{"AddIOThread", func(s *side) (any, error) {
-			return afterErr(s.d.AddIOThread(3, affectLive), func() (any, error) { return s.d.GetIOThreadInfo(affectLive) })
+			return afterErr(s.d.AddIOThread(3, affectLive), func() (any, error) { return ioThreadInfo(s, affectLive) })
 		}},
 		{"PinIOThread", func(s *side) (any, error) {
-			return afterErr(s.d.PinIOThread(3, []bool{false, true}, affectLive), func() (any, error) { return s.d.GetIOThreadInfo(affectLive) })
+			return afterErr(s.d.PinIOThread(3, []bool{false, true}, affectLive), func() (any, error) { return ioThreadInfo(s, affectLive) })
 		}},
 		{"SetIOThreadParams", func(s *side) (any, error) {
 			return nil, s.d.SetIOThreadParams(3, param("poll_max_ns", int64(1000)), affectLive)
 		}},
 		{"DelIOThread", func(s *side) (any, error) {
-			return afterErr(s.d.DelIOThread(3, affectLive), func() (any, error) { return s.d.GetIOThreadInfo(affectLive) })
+			return afterErr(s.d.DelIOThread(3, affectLive), func() (any, error) { return ioThreadInfo(s, affectLive) })
 		}},
 
 		// Memory.
@@ -820,4 +820,43 @@ func TestMigrateReadOnlyMatchesCgo(t *testing.T) {
 			}
 		})
 	}
+}
+
+// ncpus is the test driver's host CPU count (virNodeGetCPUMap's), which
+// the core passes to the CPU map getters and sizes their maps to.
+const ncpus = 8
+
+// fit cuts or pads m to ncpus, as the core does with a backend's maps.
+func fit(m []bool) []bool {
+	out := make([]bool, ncpus)
+	copy(out, m)
+	return out
+}
+
+func fitMaps(ms [][]bool) [][]bool {
+	for i := range ms {
+		ms[i] = fit(ms[i])
+	}
+	return ms
+}
+
+func pinInfo(s *side, flags uint32) (any, error) {
+	ms, err := s.d.GetVcpuPinInfo(ncpus, flags)
+	return fitMaps(ms), err
+}
+
+func emulatorPinInfo(s *side, flags uint32) (any, error) {
+	m, err := s.d.GetEmulatorPinInfo(ncpus, flags)
+	if err != nil {
+		return nil, err
+	}
+	return fit(m), nil
+}
+
+func ioThreadInfo(s *side, flags uint32) (any, error) {
+	ts, err := s.d.GetIOThreadInfo(ncpus, flags)
+	for i := range ts {
+		ts[i].CPUMap = fit(ts[i].CPUMap)
+	}
+	return ts, err
 }

@@ -31,7 +31,7 @@ import (
 var skip = map[string]bool{
 	"Backend": true, "ConnBase": true, "DomainBase": true,
 	"Conn": true, "Domain": true, "EventLoop": true, "Aborter": true,
-	"Freer": true, "Prober": true, "ContextOpener": true,
+	"Freer": true, "Prober": true, "ContextOpener": true, "EventPayload": true,
 }
 
 // areas are the composite Unimplemented types: every area of a connection

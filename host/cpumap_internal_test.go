@@ -1,4 +1,4 @@
-package cgobackend
+package host
 
 import (
 	"fmt"
