@@ -15,4 +15,4 @@ require (
 	github.com/digitalocean/go-libvirt v0.0.0-20261013170128-efbbdf578ac8
 )
 
-require golang.org/x/crypto v0.48.0 // indirect
+require golang.org/x/crypto v0.48.0

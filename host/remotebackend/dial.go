@@ -44,6 +44,10 @@ func dial(ctx context.Context, t target, readOnly bool) (net.Conn, error) {
 			port = "16509"
 		}
 		return d.DialContext(ctx, "tcp", net.JoinHostPort(t.Host, port))
+	case "tls":
+		return dialTLS(ctx, t)
+	case "ssh":
+		return dialSSH(ctx, t, readOnly)
 	}
 	return nil, &unsupportedTransport{t.Transport}
 }

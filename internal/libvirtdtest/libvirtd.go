@@ -19,6 +19,16 @@ import (
 type Daemon struct {
 	cmd  *exec.Cmd
 	Port int
+	// TLSPort is the TLS listener's port, with StartTLS.
+	TLSPort int
+	// Socket is the daemon's read-write unix socket.
+	Socket string
+}
+
+// TLSFiles are the daemon's TLS certificate, its key and the CA that
+// signed the clients' certificates, for StartTLS.
+type TLSFiles struct {
+	Cert, Key, CA string
 }
 
 // URI is the daemon's test driver.
@@ -34,6 +44,18 @@ func (d *Daemon) Continue() error { return d.cmd.Process.Signal(syscall.SIGCONT)
 // when libvirtd is not installed (make test installs libvirt-daemon).
 func Start(t testing.TB) *Daemon {
 	t.Helper()
+	return start(t, nil)
+}
+
+// StartTLS is Start with a TLS listener too, on TLSPort, presenting
+// tls.Cert and asking clients for certificates tls.CA signed.
+func StartTLS(t testing.TB, tls TLSFiles) *Daemon {
+	t.Helper()
+	return start(t, &tls)
+}
+
+func start(t testing.TB, tls *TLSFiles) *Daemon {
+	t.Helper()
 	bin := "/usr/sbin/libvirtd"
 	if _, err := os.Stat(bin); err != nil {
 		t.Fatalf("libvirtd is needed: %v (make test-deps installs libvirt-daemon)", err)
@@ -47,7 +69,14 @@ func Start(t testing.TB) *Daemon {
 	}
 	port := freePort(t)
 	conf := filepath.Join(dir, "libvirtd.conf")
-	body := fmt.Sprintf("listen_tls = 0\nlisten_tcp = 1\nlisten_addr = \"127.0.0.1\"\ntcp_port = \"%d\"\nauth_tcp = \"none\"\nunix_sock_dir = %q\n", port, run)
+	body := fmt.Sprintf("listen_tcp = 1\nlisten_addr = \"127.0.0.1\"\ntcp_port = \"%d\"\nauth_tcp = \"none\"\nunix_sock_dir = %q\nauth_unix_rw = \"none\"\n", port, run)
+	tlsPort := 0
+	if tls == nil {
+		body += "listen_tls = 0\n"
+	} else {
+		tlsPort = freePort(t)
+		body += fmt.Sprintf("listen_tls = 1\ntls_port = \"%d\"\nauth_tls = \"none\"\ncert_file = %q\nkey_file = %q\nca_file = %q\n", tlsPort, tls.Cert, tls.Key, tls.CA)
+	}
 	if err := os.WriteFile(conf, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +92,7 @@ func Start(t testing.TB) *Daemon {
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("starting libvirtd: %v", err)
 	}
-	d := &Daemon{cmd: cmd, Port: port}
+	d := &Daemon{cmd: cmd, Port: port, TLSPort: tlsPort, Socket: filepath.Join(run, "libvirt-sock")}
 	t.Cleanup(func() {
 		_ = d.Continue()
 		_ = cmd.Process.Kill()
