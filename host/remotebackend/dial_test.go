@@ -248,3 +248,19 @@ func TestSSH(t *testing.T) {
 		t.Errorf("a key the server refuses: %v", err)
 	}
 }
+
+// TestUnix opens a libvirtd's test driver over its unix socket.
+func TestUnix(t *testing.T) {
+	d := libvirtdtest.Start(t)
+	c, err := remotebackend.Backend{}.ConnectOpen("test+unix:///default?socket="+d.Socket, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if secure, err := c.IsSecure(); err != nil || !secure {
+		t.Errorf("a unix socket: IsSecure %v, %v", secure, err)
+	}
+	if ids, err := c.ListDomains(); err != nil || len(ids) != 1 {
+		t.Errorf("ListDomains %v, %v", ids, err)
+	}
+}
