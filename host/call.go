@@ -260,29 +260,29 @@ func classError(class string) (code int, what string) {
 	case ClassDomain:
 		return errInvalidDomain, "domain"
 	case ClassNetwork:
-		return 36, "network"
+		return driver.ErrInvalidNetwork, "network"
 	case ClassNetworkPort:
-		return 105, "network port"
+		return driver.ErrInvalidNetworkPort, "network port"
 	case ClassStoragePool:
-		return 46, "storage pool"
+		return driver.ErrInvalidStoragePool, "storage pool"
 	case ClassStorageVol:
-		return 47, "storage volume"
+		return driver.ErrInvalidStorageVol, "storage volume"
 	case ClassSnapshot:
-		return 71, "domain snapshot"
+		return driver.ErrInvalidDomainSnapshot, "domain snapshot"
 	case ClassCheckpoint:
-		return 102, "domain checkpoint"
+		return driver.ErrInvalidDomainCheckpoint, "domain checkpoint"
 	case ClassInterface:
-		return 58, "interface"
+		return driver.ErrInvalidInterface, "interface"
 	case ClassNodeDevice:
-		return 52, "node device"
+		return driver.ErrInvalidNodeDevice, "node device"
 	case ClassSecret:
-		return 65, "secret"
+		return driver.ErrInvalidSecret, "secret"
 	case ClassNWFilter:
-		return 61, "network filter"
+		return driver.ErrInvalidNwfilter, "network filter"
 	case ClassNWFilterBinding:
-		return 100, "network filter binding"
+		return driver.ErrInvalidNwfilterBinding, "network filter binding"
 	case ClassStream:
-		return 73, "stream"
+		return driver.ErrInvalidStream, "stream"
 	}
 	return errInvalidArg, class
 }

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -147,5 +149,30 @@ func TestConstantsWellFormed(t *testing.T) {
 		if !seen[name] {
 			t.Errorf("%s: libvirt-python exposes it but Constants lacks it", name)
 		}
+	}
+}
+
+// TestDriverConstantsAreGenerated checks that host/driver/constants.gen.go
+// is what genconst writes from libvirt-api.xml.
+func TestDriverConstantsAreGenerated(t *testing.T) {
+	const api = "/usr/share/libvirt/api/libvirt-api.xml"
+	if _, err := os.Stat(api); err != nil {
+		t.Fatalf("%s: %v (make test installs libvirt-dev)", api, err)
+	}
+	dir := t.TempDir()
+	cmd := exec.Command("go", "run", "./internal/genconst", "-o", filepath.Join(dir, "c.go"), "-codes", filepath.Join(dir, "d.go"), api)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("genconst: %v\n%s", err, out)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "d.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	have, err := os.ReadFile("driver/constants.gen.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(have) {
+		t.Error("host/driver/constants.gen.go is stale: run go generate ./host")
 	}
 }

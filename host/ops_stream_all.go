@@ -3,6 +3,8 @@ package host
 import (
 	"fmt"
 	"time"
+
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // recvAll, sendAll, sparseRecvAll and sparseSendAll are libvirt-python's
@@ -16,8 +18,8 @@ const streamBufSize = 262120
 
 // Error codes and domains of the loops' own errors, with libvirt's values.
 const (
-	errOperationInvalid = 55 // VIR_ERR_OPERATION_INVALID
-	fromStreams         = 38 // VIR_FROM_STREAMS
+	errOperationInvalid = driver.ErrOperationInvalid
+	fromStreams         = driver.FromStreams
 )
 
 // recvStopAtHole is VIR_STREAM_RECV_STOP_AT_HOLE.

@@ -50,38 +50,6 @@ func (Backend) LoopTurn() <-chan struct{} {
 	return loopTurn.done
 }
 
-// The VIR_DOMAIN_EVENT_ID_* values (libvirt.org/go/libvirt has no Go names
-// for them).
-const (
-	eventLifecycle              = 0
-	eventReboot                 = 1
-	eventTunable                = 17
-	eventJobCompleted           = 21
-	eventRtcChange              = 2
-	eventWatchdog               = 3
-	eventIoError                = 4
-	eventGraphics               = 5
-	eventIoErrorReason          = 6
-	eventControlError           = 7
-	eventBlockJob               = 8
-	eventDiskChange             = 9
-	eventTrayChange             = 10
-	eventPmwakeup               = 11
-	eventPmsuspend              = 12
-	eventBalloonChange          = 13
-	eventPmsuspendDisk          = 14
-	eventDeviceRemoved          = 15
-	eventBlockJob2              = 16
-	eventAgentLifecycle         = 18
-	eventDeviceAdded            = 19
-	eventMigrationIteration     = 20
-	eventDeviceRemovalFailed    = 22
-	eventMetadataChange         = 23
-	eventBlockThreshold         = 24
-	eventMemoryFailure          = 25
-	eventMemoryDeviceSizeChange = 26
-)
-
 func (c *conn) DomainEventRegisterAny(dom host.Domain, eventID int, deliver func(host.ObjectEvent)) (int, error) {
 	var d *libvirt.Domain
 	if dom != nil {
@@ -92,27 +60,27 @@ func (c *conn) DomainEventRegisterAny(dom host.Domain, eventID int, deliver func
 	var err error
 	lc, dm := c.c, d
 	switch eventID {
-	case eventLifecycle:
+	case driver.DomainEventIDLifecycle:
 		id, err = lc.DomainEventLifecycleRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventLifecycle) {
 			send(ld, driver.LifecycleEvent{Event: int(e.Event), Detail: e.Detail})
 		})
-	case eventReboot:
+	case driver.DomainEventIDReboot:
 		id, err = lc.DomainEventRebootRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain) {
 			send(ld, driver.NoArgsEvent{})
 		})
-	case eventRtcChange:
+	case driver.DomainEventIDRtcChange:
 		id, err = lc.DomainEventRTCChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventRTCChange) {
 			send(ld, driver.RTCChangeEvent{Offset: e.Utcoffset})
 		})
-	case eventWatchdog:
+	case driver.DomainEventIDWatchdog:
 		id, err = lc.DomainEventWatchdogRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventWatchdog) {
 			send(ld, driver.WatchdogEvent{Action: int(e.Action)})
 		})
-	case eventIoError:
+	case driver.DomainEventIDIOError:
 		id, err = lc.DomainEventIOErrorRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventIOError) {
 			send(ld, driver.IOErrorEvent{SrcPath: e.SrcPath, DevAlias: e.DevAlias, Action: int(e.Action)})
 		})
-	case eventGraphics:
+	case driver.DomainEventIDGraphics:
 		id, err = lc.DomainEventGraphicsRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventGraphics) {
 			subject := make([]driver.GraphicsSubject, len(e.Subject))
 			for i, s := range e.Subject {
@@ -121,83 +89,83 @@ func (c *conn) DomainEventRegisterAny(dom host.Domain, eventID int, deliver func
 			send(ld, driver.GraphicsEvent{Phase: int(e.Phase), Local: graphicsAddress(e.Local), Remote: graphicsAddress(e.Remote),
 				AuthScheme: e.AuthScheme, Subject: subject})
 		})
-	case eventIoErrorReason:
+	case driver.DomainEventIDIOErrorReason:
 		id, err = lc.DomainEventIOErrorReasonRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventIOErrorReason) {
 			send(ld, driver.IOErrorEvent{SrcPath: e.SrcPath, DevAlias: e.DevAlias, Action: int(e.Action), Reason: e.Reason, HasReason: true})
 		})
-	case eventControlError:
+	case driver.DomainEventIDControlError:
 		id, err = lc.DomainEventControlErrorRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain) {
 			send(ld, driver.NoArgsEvent{})
 		})
-	case eventBlockJob:
+	case driver.DomainEventIDBlockJob:
 		id, err = lc.DomainEventBlockJobRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBlockJob) {
 			send(ld, driver.BlockJobEvent{Disk: e.Disk, Type: int(e.Type), Status: int(e.Status)})
 		})
-	case eventBlockJob2:
+	case driver.DomainEventIDBlockJob2:
 		id, err = lc.DomainEventBlockJob2Register(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBlockJob) {
 			send(ld, driver.BlockJobEvent{Disk: e.Disk, Type: int(e.Type), Status: int(e.Status)})
 		})
-	case eventDiskChange:
+	case driver.DomainEventIDDiskChange:
 		id, err = lc.DomainEventDiskChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDiskChange) {
 			send(ld, driver.DiskChangeEvent{OldSrcPath: e.OldSrcPath, NewSrcPath: e.NewSrcPath, DevAlias: e.DevAlias, Reason: int(e.Reason)})
 		})
-	case eventTrayChange:
+	case driver.DomainEventIDTrayChange:
 		id, err = lc.DomainEventTrayChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventTrayChange) {
 			send(ld, driver.TrayChangeEvent{DevAlias: e.DevAlias, Reason: int(e.Reason)})
 		})
-	case eventPmwakeup:
+	case driver.DomainEventIDPmwakeup:
 		id, err = lc.DomainEventPMWakeupRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventPMWakeup) {
 			send(ld, driver.ReasonEvent{Reason: int(e.Reason)})
 		})
-	case eventPmsuspend:
+	case driver.DomainEventIDPmsuspend:
 		id, err = lc.DomainEventPMSuspendRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventPMSuspend) {
 			send(ld, driver.ReasonEvent{Reason: int(e.Reason)})
 		})
-	case eventPmsuspendDisk:
+	case driver.DomainEventIDPmsuspendDisk:
 		id, err = lc.DomainEventPMSuspendDiskRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventPMSuspendDisk) {
 			send(ld, driver.ReasonEvent{Reason: int(e.Reason)})
 		})
-	case eventBalloonChange:
+	case driver.DomainEventIDBalloonChange:
 		id, err = lc.DomainEventBalloonChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBalloonChange) {
 			send(ld, driver.BalloonChangeEvent{Actual: e.Actual})
 		})
-	case eventDeviceRemoved:
+	case driver.DomainEventIDDeviceRemoved:
 		id, err = lc.DomainEventDeviceRemovedRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDeviceRemoved) {
 			send(ld, driver.DeviceEvent{DevAlias: e.DevAlias})
 		})
-	case eventDeviceAdded:
+	case driver.DomainEventIDDeviceAdded:
 		id, err = lc.DomainEventDeviceAddedRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDeviceAdded) {
 			send(ld, driver.DeviceEvent{DevAlias: e.DevAlias})
 		})
-	case eventDeviceRemovalFailed:
+	case driver.DomainEventIDDeviceRemovalFailed:
 		id, err = lc.DomainEventDeviceRemovalFailedRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventDeviceRemovalFailed) {
 			send(ld, driver.DeviceEvent{DevAlias: e.DevAlias})
 		})
-	case eventAgentLifecycle:
+	case driver.DomainEventIDAgentLifecycle:
 		id, err = lc.DomainEventAgentLifecycleRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventAgentLifecycle) {
 			send(ld, driver.AgentLifecycleEvent{State: int(e.State), Reason: int(e.Reason)})
 		})
-	case eventMigrationIteration:
+	case driver.DomainEventIDMigrationIteration:
 		id, err = lc.DomainEventMigrationIterationRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMigrationIteration) {
 			send(ld, driver.MigrationIterationEvent{Iteration: e.Iteration})
 		})
-	case eventMetadataChange:
+	case driver.DomainEventIDMetadataChange:
 		id, err = lc.DomainEventMetadataChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMetadataChange) {
 			send(ld, driver.MetadataChangeEvent{Type: int(e.Type), NSURI: e.NSURI})
 		})
-	case eventBlockThreshold:
+	case driver.DomainEventIDBlockThreshold:
 		id, err = lc.DomainEventBlockThresholdRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventBlockThreshold) {
 			send(ld, driver.BlockThresholdEvent{Dev: e.Dev, Path: e.Path, Threshold: e.Threshold, Excess: e.Excess})
 		})
-	case eventMemoryFailure:
+	case driver.DomainEventIDMemoryFailure:
 		id, err = lc.DomainEventMemoryFailureRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMemoryFailure) {
 			send(ld, driver.MemoryFailureEvent{Recipient: int(e.Recipient), Action: int(e.Action), Flags: int(e.Flags)})
 		})
-	case eventMemoryDeviceSizeChange:
+	case driver.DomainEventIDMemoryDeviceSizeChange:
 		id, err = lc.DomainEventMemoryDeviceSizeChangeRegister(dm, func(_ *libvirt.Connect, ld *libvirt.Domain, e *libvirt.DomainEventMemoryDeviceSizeChange) {
 			send(ld, driver.MemoryDeviceSizeChangeEvent{Alias: e.Alias, Size: e.Size})
 		})
-	case eventTunable, eventJobCompleted:
+	case driver.DomainEventIDTunable, driver.DomainEventIDJobCompleted:
 		return c.domainEventRegisterTyped(dm, eventID, deliver)
 	default:
 		return 0, unknownEvent("domain", eventID)
@@ -229,13 +197,9 @@ func registerEvent(what string, eventID int, register map[int]func() (int, error
 	return id, conv(err)
 }
 
-// The VIR_NETWORK_EVENT_ID_* and VIR_STORAGE_POOL_EVENT_ID_* values.
-const (
-	networkEventLifecycle      = 0
-	networkEventMetadataChange = 1
-	poolEventLifecycle         = 0
-	poolEventRefresh           = 1
-)
+// networkEventMetadataChange is VIR_NETWORK_EVENT_ID_METADATA_CHANGE,
+// newer than the libvirt headers the constants are generated from.
+const networkEventMetadataChange = 1
 
 func (c *conn) NetworkEventRegisterAny(net host.Network, eventID int, deliver func(host.ObjectEvent)) (int, error) {
 	var n *libvirt.Network
@@ -244,7 +208,7 @@ func (c *conn) NetworkEventRegisterAny(net host.Network, eventID int, deliver fu
 	}
 	send := eventSender(deliver, func(ln *libvirt.Network) *network { return &network{n: ln} })
 	return registerEvent("network", eventID, map[int]func() (int, error){
-		networkEventLifecycle: func() (int, error) {
+		driver.NetworkEventIDLifecycle: func() (int, error) {
 			return c.c.NetworkEventLifecycleRegister(n, func(_ *libvirt.Connect, ln *libvirt.Network, e *libvirt.NetworkEventLifecycle) {
 				send(ln, driver.LifecycleEvent{Event: int(e.Event), Detail: e.Detail})
 			})
@@ -268,12 +232,12 @@ func (c *conn) StoragePoolEventRegisterAny(pool host.StoragePool, eventID int, d
 	}
 	send := eventSender(deliver, func(lp *libvirt.StoragePool) *storagePool { return &storagePool{p: lp} })
 	return registerEvent("storage pool", eventID, map[int]func() (int, error){
-		poolEventLifecycle: func() (int, error) {
+		driver.StoragePoolEventIDLifecycle: func() (int, error) {
 			return c.c.StoragePoolEventLifecycleRegister(p, func(_ *libvirt.Connect, lp *libvirt.StoragePool, e *libvirt.StoragePoolEventLifecycle) {
 				send(lp, driver.LifecycleEvent{Event: int(e.Event), Detail: e.Detail})
 			})
 		},
-		poolEventRefresh: func() (int, error) {
+		driver.StoragePoolEventIDRefresh: func() (int, error) {
 			return c.c.StoragePoolEventRefreshRegister(p, func(_ *libvirt.Connect, lp *libvirt.StoragePool) { send(lp, driver.NoArgsEvent{}) })
 		},
 	})
@@ -283,12 +247,6 @@ func (c *conn) StoragePoolEventDeregisterAny(callbackID int) error {
 	return conv(c.c.StoragePoolEventDeregister(callbackID))
 }
 
-// The VIR_SECRET_EVENT_ID_* values.
-const (
-	secretEventLifecycle    = 0
-	secretEventValueChanged = 1
-)
-
 func (c *conn) SecretEventRegisterAny(sec host.Secret, eventID int, deliver func(host.ObjectEvent)) (int, error) {
 	var s *libvirt.Secret
 	if sec != nil {
@@ -296,12 +254,12 @@ func (c *conn) SecretEventRegisterAny(sec host.Secret, eventID int, deliver func
 	}
 	send := eventSender(deliver, func(ls *libvirt.Secret) *secret { return &secret{s: ls} })
 	return registerEvent("secret", eventID, map[int]func() (int, error){
-		secretEventLifecycle: func() (int, error) {
+		driver.SecretEventIDLifecycle: func() (int, error) {
 			return c.c.SecretEventLifecycleRegister(s, func(_ *libvirt.Connect, ls *libvirt.Secret, e *libvirt.SecretEventLifecycle) {
 				send(ls, driver.LifecycleEvent{Event: int(e.Event), Detail: e.Detail})
 			})
 		},
-		secretEventValueChanged: func() (int, error) {
+		driver.SecretEventIDValueChanged: func() (int, error) {
 			return c.c.SecretEventValueChangedRegister(s, func(_ *libvirt.Connect, ls *libvirt.Secret) { send(ls, driver.NoArgsEvent{}) })
 		},
 	})
@@ -311,12 +269,6 @@ func (c *conn) SecretEventDeregisterAny(callbackID int) error {
 	return conv(c.c.SecretEventDeregister(callbackID))
 }
 
-// The VIR_NODE_DEVICE_EVENT_ID_* values.
-const (
-	nodeDeviceEventLifecycle = 0
-	nodeDeviceEventUpdate    = 1
-)
-
 func (c *conn) NodeDeviceEventRegisterAny(dev host.NodeDevice, eventID int, deliver func(host.ObjectEvent)) (int, error) {
 	var d *libvirt.NodeDevice
 	if dev != nil {
@@ -324,12 +276,12 @@ func (c *conn) NodeDeviceEventRegisterAny(dev host.NodeDevice, eventID int, deli
 	}
 	send := eventSender(deliver, func(ld *libvirt.NodeDevice) *nodeDevice { return &nodeDevice{d: ld} })
 	return registerEvent("node device", eventID, map[int]func() (int, error){
-		nodeDeviceEventLifecycle: func() (int, error) {
+		driver.NodeDeviceEventIDLifecycle: func() (int, error) {
 			return c.c.NodeDeviceEventLifecycleRegister(d, func(_ *libvirt.Connect, ld *libvirt.NodeDevice, e *libvirt.NodeDeviceEventLifecycle) {
 				send(ld, driver.LifecycleEvent{Event: int(e.Event), Detail: e.Detail})
 			})
 		},
-		nodeDeviceEventUpdate: func() (int, error) {
+		driver.NodeDeviceEventIDUpdate: func() (int, error) {
 			return c.c.NodeDeviceEventUpdateRegister(d, func(_ *libvirt.Connect, ld *libvirt.NodeDevice) { send(ld, driver.NoArgsEvent{}) })
 		},
 	})

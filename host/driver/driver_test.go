@@ -26,7 +26,7 @@ func TestUnimplementedCompletesABackend(t *testing.T) {
 	}{}
 	_, _, err := c.NodeGetCPUMap(0)
 	e, ok := AsError(err)
-	if !ok || e.Code != ErrNoSupport || e.Domain != FromNone || e.Level != ErrLevelError {
+	if !ok || e.Code != ErrNoSupport || e.Domain != FromNone || e.Level != ErrError {
 		t.Fatalf("NodeGetCPUMap: %v, want VIR_ERR_NO_SUPPORT", err)
 	}
 	if want := "this function is not supported by the connection driver: virNodeGetCPUMap"; e.Message != want {

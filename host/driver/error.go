@@ -35,6 +35,6 @@ func AsError(err error) (*Error, bool) {
 // VIR_ERR_NO_SUPPORT from VIR_FROM_NONE. fn is the C function's name,
 // e.g. "virDomainGetInfo".
 func NoSupport(fn string) *Error {
-	return &Error{Code: ErrNoSupport, Domain: FromNone, Level: ErrLevelError,
+	return &Error{Code: ErrNoSupport, Domain: FromNone, Level: ErrError,
 		Message: noSupportPrefix + fn}
 }

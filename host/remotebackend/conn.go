@@ -31,7 +31,7 @@ var (
 func open(ctx context.Context, t target, readOnly bool) (*conn, error) {
 	nc, err := dial(ctx, t, readOnly)
 	if err != nil {
-		return nil, &driver.Error{Code: errSystemError, Domain: fromRPC, Level: driver.ErrLevelError,
+		return nil, &driver.Error{Code: errSystemError, Domain: fromRPC, Level: driver.ErrError,
 			Message: "Failed to connect to the daemon for " + t.URI + ": " + err.Error()}
 	}
 	c := &conn{t: t, readOnly: readOnly, w: newWire(nc, readOnly)}
@@ -217,7 +217,7 @@ func (c *conn) DomainLookupByName(name string) (driver.Domain, error) {
 func (c *conn) DomainLookupByUUIDString(uuid string) (driver.Domain, error) {
 	u, ok := parseUUID(uuid)
 	if !ok {
-		return nil, &driver.Error{Code: errInvalidArg, Domain: fromNone, Level: driver.ErrLevelError,
+		return nil, &driver.Error{Code: errInvalidArg, Domain: fromNone, Level: driver.ErrError,
 			Message: "invalid argument: uuidstr in virDomainLookupByUUIDString must be a valid UUID"}
 	}
 	return c.lookup(c.l.DomainLookupByUUID(u))

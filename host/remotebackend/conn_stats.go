@@ -38,7 +38,7 @@ func (c *conn) DomainListGetStats(doms []driver.Domain, stats, flags uint32) ([]
 			return nil, fmt.Errorf("remotebackend: domain %d of the list is a %T, not this backend's", i, hd)
 		}
 		if d.c != c {
-			return nil, &driver.Error{Code: errInvalidArg, Domain: fromDomain, Level: driver.ErrLevelError,
+			return nil, &driver.Error{Code: errInvalidArg, Domain: fromDomain, Level: driver.ErrError,
 				Message: "invalid argument: domains in the list must belong to a single connection"}
 		}
 		list[i] = d.d

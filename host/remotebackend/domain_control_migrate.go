@@ -49,7 +49,7 @@ const (
 	errOperationDenied      = int(libvirt.ErrOperationDenied)
 	errArgumentUnsupported  = int(libvirt.ErrArgumentUnsupported)
 	errMigrateFinishOK      = int(libvirt.ErrMigrateFinishOk)
-	fromQEMU                = 10 // VIR_FROM_QEMU
+	fromQEMU                = driver.FromQemu
 )
 
 // Migration's typed parameters and messages.
@@ -75,7 +75,7 @@ func (c *conn) supports(feature int32) bool {
 // VIR_FROM_DOMAIN: virReportError's messages begin with the code's words
 // ("argument unsupported: "), virReportInvalidArg's do not.
 func domainError(code int, format string, args ...any) error {
-	return &driver.Error{Code: code, Domain: fromDomain, Level: driver.ErrLevelError, Message: fmt.Sprintf(format, args...)}
+	return &driver.Error{Code: code, Domain: fromDomain, Level: driver.ErrError, Message: fmt.Sprintf(format, args...)}
 }
 
 // unsupported is virReportUnsupportedError raised in fn.
@@ -248,7 +248,7 @@ func unmanagedParams(xmlin, dname, miguri string, bandwidth uint64) []libvirt.Ty
 func checkNotLocal(dconnuri string) error {
 	u, err := url.Parse(dconnuri)
 	if err != nil {
-		return &driver.Error{Code: errInternal, Domain: fromURI, Level: driver.ErrLevelError,
+		return &driver.Error{Code: errInternal, Domain: fromURI, Level: driver.ErrError,
 			Message: "internal error: Unable to parse URI " + dconnuri}
 	}
 	if u.Hostname() == "" || strings.HasPrefix(u.Hostname(), "localhost") {
@@ -551,7 +551,7 @@ func (d *domain) migrateV3(dc *conn, xmlin, dname, uri string, bandwidth uint64,
 			if u, ok := stringParam(ps, paramURI); ok && useParams {
 				uri = u
 			} else {
-				origErr = &driver.Error{Code: errInternal, Domain: fromDomain, Level: driver.ErrLevelError,
+				origErr = &driver.Error{Code: errInternal, Domain: fromDomain, Level: driver.ErrError,
 					Message: "internal error: domainMigratePrepare3 did not set uri"}
 				finishNow = true
 			}

@@ -95,7 +95,7 @@ func (d *domain) GetSecurityLabelList() ([]driver.SecurityLabel, error) {
 		return nil, d.c.conv(err)
 	}
 	if ret < 0 {
-		return nil, &driver.Error{Code: errInternal, Domain: fromNone, Level: driver.ErrLevelError,
+		return nil, &driver.Error{Code: errInternal, Domain: fromNone, Level: driver.ErrError,
 			Message: "An error occurred, but the cause is unknown"}
 	}
 	out := make([]driver.SecurityLabel, len(ls))
@@ -191,7 +191,7 @@ const (
 // client refuses counts the protocol does not carry.
 func (d *domain) cpuStats(nparams uint32, startCPU int, ncpus uint, flags uint32) ([]libvirt.TypedParam, int32, error) {
 	tooMany := func(what string, n uint, max int) error {
-		return &driver.Error{Code: errRPC, Domain: fromRemote, Level: driver.ErrLevelError,
+		return &driver.Error{Code: errRPC, Domain: fromRemote, Level: driver.ErrError,
 			Message: fmt.Sprintf("%s count exceeds maximum: %d > %d", what, n, max)}
 	}
 	if nparams > cpuStatsMax {
@@ -512,7 +512,7 @@ const errRPC = 39
 // peekTooLarge is the error of libvirt's remote client for a peek larger
 // than the protocol carries.
 func peekTooLarge(what string, size uint64) error {
-	return &driver.Error{Code: errRPC, Domain: fromRemote, Level: driver.ErrLevelError,
+	return &driver.Error{Code: errRPC, Domain: fromRemote, Level: driver.ErrError,
 		Message: fmt.Sprintf("%s peek request too large for remote protocol, %d > %d", what, size, peekMax)}
 }
 
@@ -609,7 +609,7 @@ func (d *domain) GetDiskErrors(flags uint32) ([]driver.DiskError, error) {
 		case len(errs) == 1:
 			code = int(last)
 		default:
-			return nil, &driver.Error{Code: errInternal, Domain: fromRemote, Level: driver.ErrLevelError,
+			return nil, &driver.Error{Code: errInternal, Domain: fromRemote, Level: driver.ErrError,
 				Message: "internal error: the remote backend cannot read more than one disk error (virDomainGetDiskErrors)"}
 		}
 		if e.Disk != "" {
@@ -647,7 +647,7 @@ func (d *domain) BlockPeek(disk string, offset, size uint64, flags uint32) ([]by
 // (libvirt defines none).
 func (d *domain) InterfaceAddresses(source, flags uint32) ([]driver.DomainInterface, error) {
 	if flags != 0 {
-		return nil, &driver.Error{Code: errInvalidArg, Domain: fromDomain, Level: driver.ErrLevelError,
+		return nil, &driver.Error{Code: errInvalidArg, Domain: fromDomain, Level: driver.ErrError,
 			Message: fmt.Sprintf("invalid argument: unsupported flags (0x%x) in function virDomainInterfaceAddresses", flags)}
 	}
 	ifaces, err := d.c.l.DomainInterfaceAddresses(d.d, source, 0)

@@ -10,13 +10,13 @@ import (
 
 // The libvirt numbers this package raises itself.
 const (
-	errInternal    = 1  // VIR_ERR_INTERNAL_ERROR
-	errInvalidArg  = 8  // VIR_ERR_INVALID_ARG
-	errSystemError = 38 // VIR_ERR_SYSTEM_ERROR
-	fromRemote     = 13 // VIR_FROM_REMOTE
-	fromRPC        = 7  // VIR_FROM_RPC
-	fromURI        = 45 // VIR_FROM_URI
-	fromNone       = 0  // VIR_FROM_NONE
+	errInternal    = driver.ErrInternalError
+	errInvalidArg  = driver.ErrInvalidArg
+	errSystemError = driver.ErrSystemError
+	fromRemote     = driver.FromRemote
+	fromRPC        = driver.FromRPC
+	fromURI        = driver.FromURI
+	fromNone       = driver.FromNone
 )
 
 // conv turns what go-libvirt returns into *driver.Error with libvirt's
@@ -28,7 +28,7 @@ func (c *conn) conv(err error) error {
 	var le libvirt.Error
 	switch {
 	case errors.As(err, &le):
-		e := &driver.Error{Code: int(le.Code), Domain: fromRemote, Level: driver.ErrLevelError, Message: le.Message}
+		e := &driver.Error{Code: int(le.Code), Domain: fromRemote, Level: driver.ErrError, Message: le.Message}
 		if c != nil && c.w != nil {
 			if d, l, ok := c.w.errorDetail(e.Code, e.Message); ok {
 				e.Domain, e.Level = d, l
@@ -40,7 +40,7 @@ func (c *conn) conv(err error) error {
 	case errors.Is(err, libvirt.ErrInterrupted):
 		return c.lost()
 	}
-	return &driver.Error{Code: errSystemError, Domain: fromRPC, Level: driver.ErrLevelError, Message: err.Error()}
+	return &driver.Error{Code: errSystemError, Domain: fromRPC, Level: driver.ErrError, Message: err.Error()}
 }
 
 // lost is the error of a call whose connection closed under it.
@@ -50,14 +50,14 @@ func (c *conn) lost() error {
 		case <-c.w.aborted:
 			if c.w.reason == errKeepalive {
 				// libvirt's client says it so.
-				return &driver.Error{Code: errInternal, Domain: fromRPC, Level: driver.ErrLevelError,
+				return &driver.Error{Code: errInternal, Domain: fromRPC, Level: driver.ErrError,
 					Message: "internal error: " + errKeepalive.Error()}
 			}
-			return &driver.Error{Code: errSystemError, Domain: fromRPC, Level: driver.ErrLevelError,
+			return &driver.Error{Code: errSystemError, Domain: fromRPC, Level: driver.ErrError,
 				Message: "Cannot recv data: " + c.w.reason.Error()}
 		default:
 		}
 	}
-	return &driver.Error{Code: errSystemError, Domain: fromRPC, Level: driver.ErrLevelError,
+	return &driver.Error{Code: errSystemError, Domain: fromRPC, Level: driver.ErrError,
 		Message: "Cannot recv data: the connection to the daemon was lost"}
 }

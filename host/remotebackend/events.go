@@ -110,7 +110,7 @@ func (c *conn) register(class *eventClass, eventID int, object string, legacy bo
 	for _, cb := range ev.cbs {
 		if cb.key == key && cb.object == object && cb.legacy == legacy {
 			ev.mu.Unlock()
-			return 0, &driver.Error{Code: errInvalidArg, Domain: fromNone, Level: driver.ErrLevelError,
+			return 0, &driver.Error{Code: errInvalidArg, Domain: fromNone, Level: driver.ErrError,
 				Message: "invalid argument: event callback already tracked"}
 		}
 	}
@@ -174,7 +174,7 @@ func (c *conn) deregister(match func(*eventCallback) bool, notFound func() error
 func (c *conn) deregisterID(class *eventClass, id int) error {
 	return c.deregister(func(cb *eventCallback) bool { return cb.id == id && cb.key.class == class && !cb.legacy },
 		func() error {
-			return &driver.Error{Code: errInvalidArg, Domain: fromNone, Level: driver.ErrLevelError,
+			return &driver.Error{Code: errInvalidArg, Domain: fromNone, Level: driver.ErrError,
 				Message: fmt.Sprintf("invalid argument: event callback id %d not registered", id)}
 		})
 }
@@ -247,14 +247,14 @@ func (c *conn) DomainEventDeregisterAny(callbackID int) error {
 // every domain, as virConnectDomainEventRegister does: a callback of its
 // own, which shares the daemon's lifecycle registration.
 func (c *conn) DomainEventRegisterLegacy(deliver func(driver.ObjectEvent)) error {
-	_, err := c.register(domainEvents, eventLifecycle, "", true, deliver)
+	_, err := c.register(domainEvents, driver.DomainEventIDLifecycle, "", true, deliver)
 	return err
 }
 
 // DomainEventDeregisterLegacy removes the legacy registration.
 func (c *conn) DomainEventDeregisterLegacy() error {
 	return c.deregister(func(cb *eventCallback) bool { return cb.legacy }, func() error {
-		return &driver.Error{Code: errInternal, Domain: fromNone, Level: driver.ErrLevelError,
+		return &driver.Error{Code: errInternal, Domain: fromNone, Level: driver.ErrError,
 			Message: "internal error: could not find event callback for removal"}
 	})
 }

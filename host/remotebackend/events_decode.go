@@ -6,37 +6,6 @@ import (
 	"github.com/vertscript/vertscript/host/driver"
 )
 
-// The VIR_DOMAIN_EVENT_ID_* values.
-const (
-	eventLifecycle              = 0
-	eventReboot                 = 1
-	eventRtcChange              = 2
-	eventWatchdog               = 3
-	eventIoError                = 4
-	eventGraphics               = 5
-	eventIoErrorReason          = 6
-	eventControlError           = 7
-	eventBlockJob               = 8
-	eventDiskChange             = 9
-	eventTrayChange             = 10
-	eventPmwakeup               = 11
-	eventPmsuspend              = 12
-	eventBalloonChange          = 13
-	eventPmsuspendDisk          = 14
-	eventDeviceRemoved          = 15
-	eventBlockJob2              = 16
-	eventTunable                = 17
-	eventAgentLifecycle         = 18
-	eventDeviceAdded            = 19
-	eventMigrationIteration     = 20
-	eventJobCompleted           = 21
-	eventDeviceRemovalFailed    = 22
-	eventMetadataChange         = 23
-	eventBlockThreshold         = 24
-	eventMemoryFailure          = 25
-	eventMemoryDeviceSizeChange = 26
-)
-
 // eventMessage is how one event message of the daemon is read: its class
 // and event ID, and its body after the callback ID.
 type eventMessage struct {
@@ -60,49 +29,49 @@ type payloadReader func(r *xdrReader) driver.EventPayload
 // (REMOTE_PROC_DOMAIN_EVENT_CALLBACK_*, REMOTE_PROC_NETWORK_EVENT_*, ...,
 // in libvirt's remote_protocol.x).
 var eventMessages = map[uint32]eventMessage{
-	318: domainMessage(eventLifecycle, readLifecycle),
-	319: domainMessage(eventReboot, noArgs),
-	320: domainMessage(eventRtcChange, func(r *xdrReader) driver.EventPayload { return driver.RTCChangeEvent{Offset: r.i64()} }),
-	321: domainMessage(eventWatchdog, func(r *xdrReader) driver.EventPayload { return driver.WatchdogEvent{Action: int(r.int())} }),
-	322: domainMessage(eventIoError, func(r *xdrReader) driver.EventPayload {
+	318: domainMessage(driver.DomainEventIDLifecycle, readLifecycle),
+	319: domainMessage(driver.DomainEventIDReboot, noArgs),
+	320: domainMessage(driver.DomainEventIDRtcChange, func(r *xdrReader) driver.EventPayload { return driver.RTCChangeEvent{Offset: r.i64()} }),
+	321: domainMessage(driver.DomainEventIDWatchdog, func(r *xdrReader) driver.EventPayload { return driver.WatchdogEvent{Action: int(r.int())} }),
+	322: domainMessage(driver.DomainEventIDIOError, func(r *xdrReader) driver.EventPayload {
 		return driver.IOErrorEvent{SrcPath: r.str(), DevAlias: r.str(), Action: int(r.int())}
 	}),
-	323: domainMessage(eventGraphics, readGraphics),
-	324: domainMessage(eventIoErrorReason, func(r *xdrReader) driver.EventPayload {
+	323: domainMessage(driver.DomainEventIDGraphics, readGraphics),
+	324: domainMessage(driver.DomainEventIDIOErrorReason, func(r *xdrReader) driver.EventPayload {
 		return driver.IOErrorEvent{SrcPath: r.str(), DevAlias: r.str(), Action: int(r.int()), Reason: r.str(), HasReason: true}
 	}),
-	325: domainMessage(eventControlError, noArgs),
-	326: domainMessage(eventBlockJob, readBlockJob),
-	327: domainMessage(eventDiskChange, func(r *xdrReader) driver.EventPayload {
+	325: domainMessage(driver.DomainEventIDControlError, noArgs),
+	326: domainMessage(driver.DomainEventIDBlockJob, readBlockJob),
+	327: domainMessage(driver.DomainEventIDDiskChange, func(r *xdrReader) driver.EventPayload {
 		return driver.DiskChangeEvent{OldSrcPath: r.optStr(), NewSrcPath: r.optStr(), DevAlias: r.str(), Reason: int(r.int())}
 	}),
-	328: domainMessage(eventTrayChange, func(r *xdrReader) driver.EventPayload {
+	328: domainMessage(driver.DomainEventIDTrayChange, func(r *xdrReader) driver.EventPayload {
 		return driver.TrayChangeEvent{DevAlias: r.str(), Reason: int(r.int())}
 	}),
-	329: reasonFirst(eventPmwakeup),
-	330: reasonFirst(eventPmsuspend),
-	331: domainMessage(eventBalloonChange, func(r *xdrReader) driver.EventPayload { return driver.BalloonChangeEvent{Actual: r.u64()} }),
-	332: reasonFirst(eventPmsuspendDisk),
-	333: domainMessage(eventDeviceRemoved, readDevice),
-	339: domainMessage(eventBlockJob2, readBlockJob),
-	346: domainMessage(eventTunable, readTypedParams),
-	348: domainMessage(eventAgentLifecycle, func(r *xdrReader) driver.EventPayload {
+	329: reasonFirst(driver.DomainEventIDPmwakeup),
+	330: reasonFirst(driver.DomainEventIDPmsuspend),
+	331: domainMessage(driver.DomainEventIDBalloonChange, func(r *xdrReader) driver.EventPayload { return driver.BalloonChangeEvent{Actual: r.u64()} }),
+	332: reasonFirst(driver.DomainEventIDPmsuspendDisk),
+	333: domainMessage(driver.DomainEventIDDeviceRemoved, readDevice),
+	339: domainMessage(driver.DomainEventIDBlockJob2, readBlockJob),
+	346: domainMessage(driver.DomainEventIDTunable, readTypedParams),
+	348: domainMessage(driver.DomainEventIDAgentLifecycle, func(r *xdrReader) driver.EventPayload {
 		return driver.AgentLifecycleEvent{State: int(r.int()), Reason: int(r.int())}
 	}),
-	354: domainMessage(eventDeviceAdded, readDevice),
-	359: domainMessage(eventMigrationIteration, func(r *xdrReader) driver.EventPayload {
+	354: domainMessage(driver.DomainEventIDDeviceAdded, readDevice),
+	359: domainMessage(driver.DomainEventIDMigrationIteration, func(r *xdrReader) driver.EventPayload {
 		return driver.MigrationIterationEvent{Iteration: int(r.int())}
 	}),
-	363: domainMessage(eventJobCompleted, readTypedParams),
-	367: domainMessage(eventDeviceRemovalFailed, readDevice),
-	379: domainMessage(eventMetadataChange, readMetadataChange),
-	385: domainMessage(eventBlockThreshold, func(r *xdrReader) driver.EventPayload {
+	363: domainMessage(driver.DomainEventIDJobCompleted, readTypedParams),
+	367: domainMessage(driver.DomainEventIDDeviceRemovalFailed, readDevice),
+	379: domainMessage(driver.DomainEventIDMetadataChange, readMetadataChange),
+	385: domainMessage(driver.DomainEventIDBlockThreshold, func(r *xdrReader) driver.EventPayload {
 		return driver.BlockThresholdEvent{Dev: r.str(), Path: r.optStr(), Threshold: r.u64(), Excess: r.u64()}
 	}),
-	423: domainMessage(eventMemoryFailure, func(r *xdrReader) driver.EventPayload {
+	423: domainMessage(driver.DomainEventIDMemoryFailure, func(r *xdrReader) driver.EventPayload {
 		return driver.MemoryFailureEvent{Recipient: int(r.int()), Action: int(r.int()), Flags: int(r.u32())}
 	}),
-	438: domainMessage(eventMemoryDeviceSizeChange, func(r *xdrReader) driver.EventPayload {
+	438: domainMessage(driver.DomainEventIDMemoryDeviceSizeChange, func(r *xdrReader) driver.EventPayload {
 		return driver.MemoryDeviceSizeChangeEvent{Alias: r.str(), Size: r.u64()}
 	}),
 

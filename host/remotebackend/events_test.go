@@ -173,11 +173,11 @@ func TestDomainEvents(t *testing.T) {
 	dom := must(c.DomainLookupByName("test"))
 	other := must(c.DomainDefineXML(`<domain type="test"><name>ev-dom</name><memory>1024</memory><os><type>hvm</type></os></domain>`))
 
-	only := must(c.DomainEventRegisterAny(other, eventLifecycle, collector(ch, "ev-dom only")))
+	only := must(c.DomainEventRegisterAny(other, driver.DomainEventIDLifecycle, collector(ch, "ev-dom only")))
 	if err := c.DomainEventRegisterLegacy(collector(ch, "legacy")); err != nil {
 		t.Fatal(err)
 	}
-	any := must(c.DomainEventRegisterAny(nil, eventLifecycle, collector(ch, "any")))
+	any := must(c.DomainEventRegisterAny(nil, driver.DomainEventIDLifecycle, collector(ch, "any")))
 	if n := len(c.ev.remote); n != 1 {
 		t.Errorf("%d registrations on the daemon, want 1", n)
 	}
@@ -196,7 +196,7 @@ func TestDomainEvents(t *testing.T) {
 	)
 	// Events of another ID: metadata changes, whose namespace is
 	// optional (the test driver's reboot sends no event).
-	meta := must(c.DomainEventRegisterAny(dom, eventMetadataChange, collector(ch, "metadata")))
+	meta := must(c.DomainEventRegisterAny(dom, driver.DomainEventIDMetadataChange, collector(ch, "metadata")))
 	if err := dom.SetMetadata(0, "a description", "", "", 0); err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +307,7 @@ func TestNoGoroutineAfterClose(t *testing.T) {
 		t.Fatal(err)
 	}
 	ch := make(chan received, 100)
-	must(c.DomainEventRegisterAny(nil, eventLifecycle, collector(ch, "any")))
+	must(c.DomainEventRegisterAny(nil, driver.DomainEventIDLifecycle, collector(ch, "any")))
 	must(c.NetworkEventRegisterAny(nil, 0, collector(ch, "net")))
 	if err := c.RegisterCloseCallback(func(int) {}); err != nil {
 		t.Fatal(err)

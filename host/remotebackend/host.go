@@ -16,11 +16,11 @@ import (
 // The libvirt error domains this package's own checks report, as
 // libvirt's public API reports the same checks (VIR_FROM_THIS of its file).
 const (
-	fromStorage  = 18 // VIR_FROM_STORAGE
-	fromNetwork  = 19 // VIR_FROM_NETWORK
-	fromDomain   = 20 // VIR_FROM_DOMAIN
-	fromSecret   = 30 // VIR_FROM_SECRET
-	fromNWFilter = 33 // VIR_FROM_NWFILTER
+	fromStorage  = driver.FromStorage
+	fromNetwork  = driver.FromNetwork
+	fromDomain   = driver.FromDomain
+	fromSecret   = driver.FromSecret
+	fromNWFilter = driver.FromNwfilter
 )
 
 // listMax is how many names a legacy list function asks for when the
@@ -34,7 +34,7 @@ const uuidLen = 16
 // argument this package refuses before calling the daemon, worded as the
 // cgo backend words the same refusal.
 func invalidArg(from int, format string, args ...any) error {
-	return &driver.Error{Code: errInvalidArg, Domain: from, Level: driver.ErrLevelError,
+	return &driver.Error{Code: errInvalidArg, Domain: from, Level: driver.ErrError,
 		Message: "invalid argument: " + fmt.Sprintf(format, args...)}
 }
 
@@ -55,7 +55,7 @@ func rawUUID(uuid []byte) (libvirt.UUID, error) {
 func uuidString(fn string, from int, uuid string) (libvirt.UUID, error) {
 	u, ok := parseUUID(uuid)
 	if !ok {
-		return u, &driver.Error{Code: errInvalidArg, Domain: from, Level: driver.ErrLevelError,
+		return u, &driver.Error{Code: errInvalidArg, Domain: from, Level: driver.ErrError,
 			Message: fmt.Sprintf("uuidstr in %s must be a valid UUID", fn)}
 	}
 	return u, nil

@@ -13,7 +13,7 @@ import (
 func absPath(path string) (string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return "", &driver.Error{Code: errInvalidArg, Domain: fromDomain, Level: driver.ErrLevelError,
+		return "", &driver.Error{Code: errInvalidArg, Domain: fromDomain, Level: driver.ErrError,
 			Message: "invalid argument: could not build absolute path of " + path}
 	}
 	return abs, nil

@@ -40,12 +40,12 @@ const streamChunks = 64
 // The libvirt numbers of the stream errors this package raises, as
 // libvirt's client raises them.
 const (
-	errOperationFailed  = 9  // VIR_ERR_OPERATION_FAILED
-	errOperationInvalid = 55 // VIR_ERR_OPERATION_INVALID
-	fromStreams         = 38 // VIR_FROM_STREAMS
-	streamNonBlock      = 1  // VIR_STREAM_NONBLOCK
-	recvStopAtHole      = 1  // VIR_STREAM_RECV_STOP_AT_HOLE
-	sparseStream        = 1  // VIR_STORAGE_VOL_{DOWNLOAD,UPLOAD}_SPARSE_STREAM
+	errOperationFailed  = driver.ErrOperationFailed
+	errOperationInvalid = driver.ErrOperationInvalid
+	fromStreams         = driver.FromStreams
+	streamNonBlock      = 1 // VIR_STREAM_NONBLOCK
+	recvStopAtHole      = 1 // VIR_STREAM_RECV_STOP_AT_HOLE
+	sparseStream        = 1 // VIR_STORAGE_VOL_{DOWNLOAD,UPLOAD}_SPARSE_STREAM
 )
 
 // errStreamEnded ends the call of an upload the script aborted.
@@ -91,13 +91,13 @@ func unattached(fn string) error {
 // closedErr is libvirt's client's error for a stream after Finish or
 // Abort.
 func closedErr() error {
-	return &driver.Error{Code: errOperationFailed, Domain: fromRPC, Level: driver.ErrLevelError,
+	return &driver.Error{Code: errOperationFailed, Domain: fromRPC, Level: driver.ErrError,
 		Message: "operation failed: stream is closed"}
 }
 
 // invalidOp is libvirt's VIR_ERR_OPERATION_INVALID for a stream.
 func invalidOp(why string) error {
-	return &driver.Error{Code: errOperationInvalid, Domain: fromRPC, Level: driver.ErrLevelError,
+	return &driver.Error{Code: errOperationInvalid, Domain: fromRPC, Level: driver.ErrError,
 		Message: "Requested operation is not valid: " + why}
 }
 
@@ -274,7 +274,7 @@ func (s *stream) RecvFlags(buf []byte, flags uint32) (int, error) {
 		return 0, unattached("virStreamRecvFlags")
 	}
 	if flags&^recvStopAtHole != 0 {
-		return 0, &driver.Error{Code: errInvalidArg, Domain: fromStreams, Level: driver.ErrLevelError,
+		return 0, &driver.Error{Code: errInvalidArg, Domain: fromStreams, Level: driver.ErrError,
 			Message: "invalid argument: unsupported flags (0x" + strconv.FormatUint(uint64(flags&^recvStopAtHole), 16) + ") in function virStreamRecvFlags"}
 	}
 	return s.Recv(buf)
@@ -330,7 +330,7 @@ func (s *stream) ended() error {
 	if s.err != nil {
 		return s.c.conv(s.err)
 	}
-	return &driver.Error{Code: 39, Domain: fromStreams, Level: driver.ErrLevelError, // VIR_ERR_RPC
+	return &driver.Error{Code: 39, Domain: fromStreams, Level: driver.ErrError, // VIR_ERR_RPC
 		Message: "stream had unexpected termination"}
 }
 

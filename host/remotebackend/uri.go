@@ -45,7 +45,7 @@ var clientParams = map[string]bool{
 }
 
 func invalidURI(uri, why string) error {
-	return &driver.Error{Code: errInvalidArg, Domain: fromRemote, Level: driver.ErrLevelError,
+	return &driver.Error{Code: errInvalidArg, Domain: fromRemote, Level: driver.ErrError,
 		Message: "invalid argument: " + uri + ": " + why}
 }
 
@@ -58,7 +58,7 @@ func parseTarget(uri string) (target, error) {
 	}
 	u, err := host.ParseURI(uri)
 	if err != nil {
-		return target{}, &driver.Error{Code: errInvalidArg, Domain: fromURI, Level: driver.ErrLevelError,
+		return target{}, &driver.Error{Code: errInvalidArg, Domain: fromURI, Level: driver.ErrError,
 			Message: "invalid argument: Unable to parse URI " + uri + ": " + err.Error()}
 	}
 	t := target{URI: uri, Driver: u.Driver, Transport: u.Transport, Host: u.Server, User: u.User,
@@ -79,14 +79,14 @@ func parseTarget(uri string) (target, error) {
 	switch t.Transport {
 	case "unix", "tcp", "tls", "ssh":
 	default:
-		return target{}, &driver.Error{Code: errInvalidArg, Domain: fromRemote, Level: driver.ErrLevelError,
+		return target{}, &driver.Error{Code: errInvalidArg, Domain: fromRemote, Level: driver.ErrError,
 			Message: "invalid argument: transport '" + t.Transport + "' is not supported by the remote backend (unix, tcp, tls, ssh)"}
 	}
 	if t.Transport == "unix" && t.Host != "" {
 		return target{}, invalidURI(uri, "a unix socket URI names no host")
 	}
 	if u.Transport == "" && t.Host == "" && inProcess[t.Driver] {
-		return target{}, &driver.Error{Code: driver.ErrNoSupport, Domain: fromRemote, Level: driver.ErrLevelError,
+		return target{}, &driver.Error{Code: driver.ErrNoSupport, Domain: fromRemote, Level: driver.ErrError,
 			Message: "this function is not supported by the connection driver: " + uri +
 				" runs libvirt's " + t.Driver + " driver inside the client, which the remote backend has not: use " +
 				t.Driver + "+unix:///... or " + t.Driver + "+tcp://HOST/... to reach a libvirtd's"}
