@@ -20,10 +20,6 @@ import (
 // sandbox: a policy refusal, a limit, a dry run or an audit that differs is
 // a bug, not a skip.
 var remoteHostileSkips = map[string]string{
-	"star_migrate_uri_policy.star": "opens test:///default in its own source, which only libvirt's client library serves in-process " +
-		"(the policy on migrateToURI's URI is the core's, the same on both backends)",
-	"lua_uri_migrate_ext.lua": "opens test:///default in its own source, which only libvirt's client library serves in-process " +
-		"(the policy on migrateToURI's URI is the core's, the same on both backends)",
 	"lua_stream_recv_huge.lua": "the remote backend has no virDomainScreenshot (not supported by the connection driver), " +
 		"the only stream source of the test driver; the core's bound on recv is the same on both backends",
 	"star_huge_string_argument.star": "libvirt's RPC refuses a 10 MB string (Unable to decode message payload: " +
