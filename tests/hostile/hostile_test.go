@@ -52,6 +52,10 @@
 //
 // Adding a case means adding a file. TestMain builds the binary once;
 // VERTSCRIPT_BINARY=PATH runs the cases on an already built one instead.
+// TestHostileRemote runs every case again on the remote backend (see
+// remote_test.go): the binary built with CGO_ENABLED=0 (or
+// VERTSCRIPT_PURE_BINARY=PATH), its test:/// URIs served by loopback
+// libvirtds.
 package hostile
 
 import (
