@@ -52,6 +52,10 @@
 //
 // Adding a case means adding a file. TestMain builds the binary once;
 // VERTSCRIPT_BINARY=PATH runs the cases on an already built one instead.
+// TestHostileRemote runs every case again on the remote backend (see
+// remote_test.go): the binary built with CGO_ENABLED=0 (or
+// VERTSCRIPT_PURE_BINARY=PATH), its test:/// URIs served by loopback
+// libvirtds.
 package hostile
 
 import (
@@ -77,6 +81,8 @@ var (
 	root   string // the repository
 	binary string // the vertscript built for this run
 	node   string // the fixture's URI
+	// buildDir is the temporary directory TestMain builds binaries in.
+	buildDir string
 )
 
 func TestMain(m *testing.M) {
@@ -90,6 +96,7 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
+	buildDir = dir
 	if root, err = filepath.Abs("../.."); err != nil {
 		fmt.Fprintln(os.Stderr, "hostile:", err)
 		return 1
@@ -137,6 +144,12 @@ type hostileCase struct {
 
 // TestHostile runs every case in cases/, in parallel.
 func TestHostile(t *testing.T) {
+	eachCase(t, func(t *testing.T, c *hostileCase) { c.run(t, inProcess) })
+}
+
+// eachCase runs each for every case in cases/, each in a parallel subtest
+// named for the case's file.
+func eachCase(t *testing.T, each func(t *testing.T, c *hostileCase)) {
 	files, err := filepath.Glob("cases/*")
 	if err != nil {
 		t.Fatal(err)
@@ -154,7 +167,7 @@ func TestHostile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			c.run(t)
+			each(t, c)
 		})
 	}
 	if n == 0 {
@@ -296,8 +309,30 @@ func parseSize(s string) (uint64, error) {
 // tripwireProgram is what a tripwire runs: it only records that it ran.
 const tripwireProgram = "#!/bin/sh\necho \"ran as $(id -un)\" > \"$0.ran\"\n"
 
-// run runs the case and checks its outcome.
-func (c *hostileCase) run(t *testing.T) {
+// A transport is how a run reaches its nodes: the binary it runs, how the
+// URIs in its command line and environment are rewritten, and how its
+// outputs are written back in the in-process URIs before they are compared.
+type transport struct {
+	binary string
+	uri    func(string) string // nil: unchanged
+	scrub  func(string) string // nil: unchanged
+}
+
+// inProcess is the default binary reaching the fixture in-process.
+var inProcess = transport{}
+
+// run runs the case with tr and checks its outcome.
+func (c *hostileCase) run(t *testing.T, tr transport) {
+	bin, mapURI, scrubURI := tr.binary, tr.uri, tr.scrub
+	if bin == "" {
+		bin = binary
+	}
+	if mapURI == nil {
+		mapURI = func(s string) string { return s }
+	}
+	if scrubURI == nil {
+		scrubURI = func(s string) string { return s }
+	}
 	if c.needs != "" {
 		defer func() {
 			if t.Failed() {
@@ -356,21 +391,22 @@ func (c *hostileCase) run(t *testing.T) {
 	if c.cwd != "" && !filepath.IsAbs(script) {
 		script = filepath.Join(root, "tests/hostile", script)
 	}
-	argv := []string{"-c", expand(c.uri)}
+	argv := []string{"-c", mapURI(expand(c.uri))}
 	for _, f := range c.flags {
-		argv = append(argv, expand(f))
+		argv = append(argv, mapURI(expand(f)))
 	}
 	argv = append(argv, script)
 	for _, a := range c.args {
-		argv = append(argv, expand(a))
+		argv = append(argv, mapURI(expand(a)))
 	}
 	env := os.Environ()
 	for _, e := range c.env {
-		env = append(env, expand(e))
+		env = append(env, mapURI(expand(e)))
 	}
-	res := runBinary(t, expand(c.cwd), argv, env, c.within, c.maxRSS)
+	res := runBinary(t, bin, expand(c.cwd), argv, env, c.within, c.maxRSS)
 
-	scrub := strings.NewReplacer(root, "$ROOT", tmp, "$TMP", realTmp, "$TMP").Replace
+	paths := strings.NewReplacer(root, "$ROOT", tmp, "$TMP", realTmp, "$TMP").Replace
+	scrub := func(s string) string { return paths(scrubURI(s)) }
 	stdout, stderr := scrub(res.stdout), scrub(res.stderr)
 	if res.timedOut {
 		t.Errorf("still running after %s (killed); stderr so far:\n%s", c.within, clip(stderr))
@@ -468,12 +504,12 @@ type result struct {
 	rssExceeded    bool   // killed by the memory watchdog
 }
 
-// runBinary runs the binary with argv in dir ("": tests/hostile), kills it (and its
+// runBinary runs bin with argv in dir ("": tests/hostile), kills it (and its
 // process group) when it outlives within or its resident set passes maxRSS,
 // and returns what it gave.
-func runBinary(t *testing.T, dir string, argv, env []string, within time.Duration, maxRSS uint64) result {
+func runBinary(t *testing.T, bin, dir string, argv, env []string, within time.Duration, maxRSS uint64) result {
 	t.Helper()
-	cmd := exec.Command(binary, argv...)
+	cmd := exec.Command(bin, argv...)
 	cmd.Dir = dir
 	cmd.Env = env
 	var stdout, stderr bytes.Buffer
@@ -514,7 +550,7 @@ wait:
 	case errors.As(err, &exitErr):
 		res.exit = exitErr.ExitCode()
 	default:
-		t.Fatalf("running %s: %v", binary, err)
+		t.Fatalf("running %s: %v", bin, err)
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && runtime.GOOS == "linux" {
 		res.maxRSS = uint64(ru.Maxrss) << 10 // KiB on Linux
@@ -581,7 +617,7 @@ for d in conn.listAllDomains():
 	if err := os.WriteFile(script, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res := runBinary(t, "", []string{"-c", node, "--allow-read", filepath.Join(root, "tests/hostile"), script}, os.Environ(), time.Minute, 1<<30)
+	res := runBinary(t, binary, "", []string{"-c", node, "--allow-read", filepath.Join(root, "tests/hostile"), script}, os.Environ(), time.Minute, 1<<30)
 	got := strings.Split(strings.TrimSpace(res.stdout), "\n")
 	want := []string{"alpha 1", "beta 1", "gamma 5"}
 	if res.exit != 0 || strings.Join(slices.Sorted(slices.Values(got)), ",") != strings.Join(want, ",") {
