@@ -23,6 +23,7 @@ import (
 	"golang.org/x/crypto/ssh"
 	"golang.org/x/crypto/ssh/knownhosts"
 
+	"github.com/vertscript/vertscript/host/driver"
 	"github.com/vertscript/vertscript/host/remotebackend"
 	"github.com/vertscript/vertscript/internal/libvirtdtest"
 )
@@ -51,7 +52,7 @@ func newCA(t *testing.T, name string) *ca {
 }
 
 // issue writes a certificate and key for name, signed by c, as certFile
-// and keyFile; server certificates name localhost and 127.0.0.1.
+// and keyFile; server certificates name localhost (not 127.0.0.1).
 func (c *ca) issue(t *testing.T, name string, server bool, certFile, keyFile string) {
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
@@ -62,7 +63,7 @@ func (c *ca) issue(t *testing.T, name string, server bool, certFile, keyFile str
 		KeyUsage: x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment, BasicConstraintsValid: true}
 	if server {
 		tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}
-		tmpl.DNSNames, tmpl.IPAddresses = []string{"localhost"}, []net.IP{net.ParseIP("127.0.0.1")}
+		tmpl.DNSNames = []string{"localhost"}
 	} else {
 		tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}
 	}
@@ -93,17 +94,28 @@ func TestTLS(t *testing.T) {
 	pki := t.TempDir()
 	write(t, filepath.Join(pki, "cacert.pem"), auth.pem)
 	auth.issue(t, "client", false, filepath.Join(pki, "clientcert.pem"), filepath.Join(pki, "clientkey.pem"))
+	open := func(host, dir, extra string) (driver.Conn, error) {
+		return remotebackend.Backend{}.ConnectOpen(fmt.Sprintf("test+tls://%s:%d/default?pkipath=%s%s", host, d.TLSPort, dir, extra), true)
+	}
 	for _, host := range []string{"localhost", "127.0.0.1"} {
-		uri := fmt.Sprintf("test+tls://%s:%d/default?pkipath=%s", host, d.TLSPort, pki)
-		c, err := remotebackend.Backend{}.ConnectOpen(uri, true)
+		// The daemon's certificate names localhost only: 127.0.0.1 is
+		// reached with no_verify=1 alone.
+		extra := ""
+		if host == "127.0.0.1" {
+			extra = "&no_verify=1"
+		}
+		c, err := open(host, pki, extra)
 		if err != nil {
-			t.Fatalf("%s: %v", uri, err)
+			t.Fatalf("%s: %v", host, err)
 		}
 		if typ, err := c.GetType(); err != nil || typ != "TEST" {
-			t.Errorf("%s: GetType %q, %v", uri, typ, err)
+			t.Errorf("%s: GetType %q, %v", host, typ, err)
+		}
+		if ids, err := c.ListDomains(); err != nil || len(ids) != 1 {
+			t.Errorf("%s: ListDomains %v, %v", host, ids, err)
 		}
 		if enc, _ := c.IsEncrypted(); !enc {
-			t.Errorf("%s: not reported encrypted", uri)
+			t.Errorf("%s: not reported encrypted", host)
 		}
 		c.Close()
 	}
@@ -112,12 +124,35 @@ func TestTLS(t *testing.T) {
 	other := t.TempDir()
 	write(t, filepath.Join(other, "cacert.pem"), newCA(t, "another CA").pem)
 	auth.issue(t, "client", false, filepath.Join(other, "clientcert.pem"), filepath.Join(other, "clientkey.pem"))
-	if _, err := (remotebackend.Backend{}).ConnectOpen(fmt.Sprintf("test+tls://localhost:%d/default?pkipath=%s", d.TLSPort, other), true); err == nil || !strings.Contains(err.Error(), "certificate") {
-		t.Errorf("a daemon certificate from an unknown CA: %v, want a certificate error", err)
+	empty := t.TempDir()
+	for _, tt := range []struct {
+		name, host, dir, extra, want string
+	}{
+		{"unknown CA", "localhost", other, "", "certificate signed by unknown authority"},
+		{"host not in the certificate", "127.0.0.1", pki, "", "certificate for 127.0.0.1"},
+		{"no client certificate", "localhost", empty, "", filepath.Join(empty, "clientcert.pem")},
+		{"no CA certificate", "localhost", empty, "&no_verify=1", filepath.Join(empty, "clientcert.pem")},
+	} {
+		c, err := open(tt.host, tt.dir, tt.extra)
+		if err == nil {
+			c.Close()
+		}
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %v, want an error with %q", tt.name, err, tt.want)
+		}
 	}
-	// Missing files are named.
-	if _, err := (remotebackend.Backend{}).ConnectOpen(fmt.Sprintf("test+tls://localhost:%d/default?pkipath=%s", d.TLSPort, t.TempDir()), true); err == nil || !strings.Contains(err.Error(), "clientcert.pem") {
-		t.Errorf("no client certificate: %v, want the file named", err)
+	// no_verify=1 takes a daemon certificate from a CA the client does
+	// not know, as libvirt's client does.
+	if c, err := open("localhost", other, "&no_verify=1"); err != nil {
+		t.Errorf("unknown CA with no_verify=1: %v", err)
+	} else {
+		c.Close()
+	}
+	// A missing CA file is named.
+	noCA := t.TempDir()
+	auth.issue(t, "client", false, filepath.Join(noCA, "clientcert.pem"), filepath.Join(noCA, "clientkey.pem"))
+	if _, err := open("localhost", noCA, ""); err == nil || !strings.Contains(err.Error(), filepath.Join(noCA, "cacert.pem")) {
+		t.Errorf("no CA certificate: %v, want the file named", err)
 	}
 }
 

@@ -6,9 +6,11 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // pkiFiles are the client's TLS files, as libvirt's client finds them:
@@ -74,8 +76,12 @@ func dialTLS(ctx context.Context, t target) (net.Conn, error) {
 	}
 	stop := context.AfterFunc(ctx, func() { c.Close() })
 	defer stop()
+	// A daemon that never sends the byte costs dialTimeout, not a hang.
+	_ = c.SetReadDeadline(time.Now().Add(dialTimeout))
 	var ok [1]byte
-	if _, err := c.Read(ok[:]); err != nil || ok[0] != 1 {
+	_, err = io.ReadFull(c, ok[:])
+	_ = c.SetReadDeadline(time.Time{})
+	if err != nil || ok[0] != 1 {
 		c.Close()
 		if err == nil {
 			err = errors.New("the daemon did not accept the client's certificate or address")
