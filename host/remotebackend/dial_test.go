@@ -158,14 +158,15 @@ func TestTLS(t *testing.T) {
 
 // sshServer is an ssh server in the test that lets in one key and
 // forwards direct-streamlocal channels to unix sockets, as sshd does.
+// Its one user is tester.
 func sshServer(t *testing.T, client ssh.PublicKey) (addr string, hostKey ssh.PublicKey) {
 	_, hostPriv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
 		t.Fatal(err)
 	}
 	signer, _ := ssh.NewSignerFromKey(hostPriv)
-	conf := &ssh.ServerConfig{PublicKeyCallback: func(_ ssh.ConnMetadata, k ssh.PublicKey) (*ssh.Permissions, error) {
-		if string(k.Marshal()) == string(client.Marshal()) {
+	conf := &ssh.ServerConfig{PublicKeyCallback: func(m ssh.ConnMetadata, k ssh.PublicKey) (*ssh.Permissions, error) {
+		if m.User() == "tester" && string(k.Marshal()) == string(client.Marshal()) {
 			return nil, nil
 		}
 		return nil, fmt.Errorf("unknown key")
@@ -261,26 +262,62 @@ func TestSSH(t *testing.T) {
 	}
 	c.Close()
 
-	// A host key that is not in known_hosts is refused, unless
-	// no_verify=1 says to take it.
-	empty := filepath.Join(dir, "empty_known_hosts")
-	write(t, empty, nil)
-	unknown := fmt.Sprintf("test+ssh://tester@%s/default?keyfile=%s&known_hosts=%s&socket=%s", addr, keyfile, empty, d.Socket)
-	if _, err := (remotebackend.Backend{}).ConnectOpen(unknown, true); err == nil || !strings.Contains(err.Error(), "not in") {
-		t.Errorf("an unknown host key: %v, want a refusal", err)
-	}
-	if c, err := (remotebackend.Backend{}).ConnectOpen(unknown+"&no_verify=1", true); err != nil {
-		t.Errorf("an unknown host key with no_verify=1: %v", err)
+	// The user is $USER when the URI names none.
+	t.Setenv("USER", "tester")
+	c, err = remotebackend.Backend{}.ConnectOpen(fmt.Sprintf("test+ssh://%s/default?keyfile=%s&known_hosts=%s&socket=%s", addr, keyfile, known, d.Socket), true)
+	if err != nil {
+		t.Errorf("the user from $USER: %v", err)
 	} else {
 		c.Close()
 	}
-	// A key the server does not let in.
+
+	// A host key that is not in known_hosts is refused, unless
+	// no_verify=1 says to take it; a changed one is refused always.
+	empty := filepath.Join(dir, "empty_known_hosts")
+	write(t, empty, nil)
+	_, otherHost, _ := ed25519.GenerateKey(rand.Reader)
+	otherHostKey, _ := ssh.NewPublicKey(otherHost.Public())
+	changed := filepath.Join(dir, "changed_known_hosts")
+	write(t, changed, []byte(knownhosts.Line([]string{knownhosts.Normalize(addr)}, otherHostKey)+"\n"))
+	// Another key the server does not let in, and one with a passphrase.
 	other, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	otherBlock, _ := ssh.MarshalPrivateKey(other, "")
 	otherFile := filepath.Join(dir, "id_other")
 	write(t, otherFile, pem.EncodeToMemory(otherBlock))
-	if _, err := (remotebackend.Backend{}).ConnectOpen(fmt.Sprintf("test+ssh://tester@%s/default?keyfile=%s&known_hosts=%s&socket=%s", addr, otherFile, known, d.Socket), true); err == nil || !strings.Contains(err.Error(), "unable to authenticate") {
-		t.Errorf("a key the server refuses: %v", err)
+	lockedBlock, err := ssh.MarshalPrivateKeyWithPassphrase(ecKey, "", []byte("secret"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	locked := filepath.Join(dir, "id_locked")
+	write(t, locked, pem.EncodeToMemory(lockedBlock))
+	missing := filepath.Join(dir, "id_missing")
+	for _, tt := range []struct {
+		name, user, keyfile, known, extra, want string
+	}{
+		{"unknown host key", "tester@", keyfile, empty, "", "is not in " + empty},
+		{"unknown host key, no_verify=1", "tester@", keyfile, empty, "&no_verify=1", ""},
+		{"no known_hosts file, no_verify=1", "tester@", keyfile, missing, "&no_verify=1", ""},
+		{"no known_hosts file", "tester@", keyfile, missing, "", missing},
+		{"changed host key", "tester@", keyfile, changed, "", "has changed: it is not the one in " + changed + " line 1"},
+		{"changed host key, no_verify=1", "tester@", keyfile, changed, "&no_verify=1", "has changed"},
+		{"a key the server refuses", "tester@", otherFile, known, "", "unable to authenticate"},
+		{"another user", "root@", keyfile, known, "", "unable to authenticate"},
+		{"a key file with a passphrase", "tester@", locked, known, "", "the key file " + locked + " needs a passphrase"},
+		{"no key file", "tester@", missing, known, "", missing},
+	} {
+		c, err := remotebackend.Backend{}.ConnectOpen(fmt.Sprintf("test+ssh://%s%s/default?keyfile=%s&known_hosts=%s&socket=%s%s", tt.user, addr, tt.keyfile, tt.known, d.Socket, tt.extra), true)
+		if err == nil {
+			if _, err := c.GetType(); err != nil {
+				t.Errorf("%s: GetType: %v", tt.name, err)
+			}
+			c.Close()
+		}
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: %v, want an error with %q", tt.name, err, tt.want)
+		}
 	}
 }
 
