@@ -20,7 +20,7 @@ func pkiFiles(t target) (ca, cert, key string) {
 	if dir := t.Query.Get("pkipath"); dir != "" {
 		return filepath.Join(dir, "cacert.pem"), filepath.Join(dir, "clientcert.pem"), filepath.Join(dir, "clientkey.pem")
 	}
-	if os.Geteuid() != 0 {
+	if geteuid() != 0 {
 		if home, err := os.UserHomeDir(); err == nil {
 			dir := filepath.Join(home, ".pki", "libvirt")
 			ca, cert, key := filepath.Join(dir, "cacert.pem"), filepath.Join(dir, "clientcert.pem"), filepath.Join(dir, "clientkey.pem")
@@ -31,6 +31,9 @@ func pkiFiles(t target) (ca, cert, key string) {
 	}
 	return "/etc/pki/CA/cacert.pem", "/etc/pki/libvirt/clientcert.pem", "/etc/pki/libvirt/private/clientkey.pem"
 }
+
+// geteuid is os.Geteuid, replaced in tests.
+var geteuid = os.Geteuid
 
 func exist(path string) bool {
 	_, err := os.Stat(path)
