@@ -27,14 +27,14 @@ func wrapNetworks(ns []libvirt.Network, err error) ([]host.Network, error) {
 
 // The connection's network functions.
 
-func (c *conn) ListNetworks() ([]string, error) {
+func (c *conn) ListNetworks(max int) ([]string, error) {
 	names, err := c.c.ListNetworks()
-	return names, conv(err)
+	return atMost(names, err, max)
 }
 
-func (c *conn) ListDefinedNetworks() ([]string, error) {
+func (c *conn) ListDefinedNetworks(max int) ([]string, error) {
 	names, err := c.c.ListDefinedNetworks()
-	return names, conv(err)
+	return atMost(names, err, max)
 }
 
 func (c *conn) ListAllNetworks(flags uint32) ([]host.Network, error) {

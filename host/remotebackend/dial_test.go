@@ -221,7 +221,7 @@ func TestSSH(t *testing.T) {
 	if typ, err := c.GetType(); err != nil || typ != "TEST" {
 		t.Errorf("GetType %q, %v", typ, err)
 	}
-	if ids, err := c.ListDomains(); err != nil || len(ids) != 1 {
+	if ids, err := c.ListDomains(10); err != nil || len(ids) != 1 {
 		t.Errorf("ListDomains %v, %v", ids, err)
 	}
 	c.Close()
@@ -260,7 +260,7 @@ func TestUnix(t *testing.T) {
 	if secure, err := c.IsSecure(); err != nil || !secure {
 		t.Errorf("a unix socket: IsSecure %v, %v", secure, err)
 	}
-	if ids, err := c.ListDomains(); err != nil || len(ids) != 1 {
+	if ids, err := c.ListDomains(10); err != nil || len(ids) != 1 {
 		t.Errorf("ListDomains %v, %v", ids, err)
 	}
 }

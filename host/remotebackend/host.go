@@ -23,10 +23,6 @@ const (
 	fromNWFilter = driver.FromNwfilter
 )
 
-// listMax is how many names a legacy list function asks for when the
-// cgo backend's library (libvirt.org/go/libvirt) asks for a fixed number.
-const listMax = 1024
-
 // uuidLen is VIR_UUID_BUFLEN, the length of a raw UUID.
 const uuidLen = 16
 
@@ -103,18 +99,6 @@ func names(list []string, err error) ([]string, error) {
 		return []string{}, nil
 	}
 	return list, nil
-}
-
-// listIfAny lists with list only when count, which libvirt-python calls
-// first (so that its errors name that function), finds some: none is an
-// empty list.
-func (c *conn) listIfAny(count func() (int32, error), list func(n int32) ([]string, error)) ([]string, error) {
-	n, err := count()
-	if err != nil || n <= 0 {
-		return []string{}, c.conv(err)
-	}
-	l, err := list(n)
-	return names(l, c.conv(err))
 }
 
 // cString reads a C char array that the wire carries as []int8 or
