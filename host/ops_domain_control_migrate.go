@@ -1,5 +1,7 @@
 package host
 
+import "github.com/vertscript/vertscript/host/driver"
+
 // domainMigrateOps move a domain to another host and tune migrations.
 //
 // A migration sends the domain's memory to the URIs it names: the
@@ -45,7 +47,7 @@ var domainMigrateOps = inClass(ClassDomain, []*Op{
 			if err != nil {
 				return nil, err
 			}
-			dconn, err := c.migrationDest(0, deref(p.URI), deref(p.DisksURI))
+			dconn, err := c.migrationDest(0, migrateURIs(p)...)
 			if err != nil {
 				return nil, err
 			}
@@ -54,7 +56,8 @@ var domainMigrateOps = inClass(ClassDomain, []*Op{
 		},
 		planned: func(c *Call) (Value, error) {
 			p, _ := c.migrateParams("params", c.dict(1))
-			return c.planMigrated(deref(p.DestName)), nil
+			dname, _ := typedString(p, driver.MigrateParamDestName)
+			return c.planMigrated(dname), nil
 		}},
 	{Name: "migrateToURI", CName: "virDomainMigrateToURI",
 		Params: []Param{req("duri", TString), flagsOf("VIR_MIGRATE_"), opt("dname", TStringOrNone, nil), opt("bandwidth", TUint64, int64(0))},
@@ -86,7 +89,7 @@ var domainMigrateOps = inClass(ClassDomain, []*Op{
 			if err != nil {
 				return nil, err
 			}
-			if err := c.checkMigrationURIs(c.optStr(0), deref(p.URI), deref(p.DisksURI)); err != nil {
+			if err := c.checkMigrationURIs(append([]string{c.optStr(0)}, migrateURIs(p)...)...); err != nil {
 				return nil, err
 			}
 			return done(c.domain().MigrateToURI3(c.optStr(0), p, c.uint32(2)))
@@ -129,11 +132,12 @@ var domainMigrateOps = inClass(ClassDomain, []*Op{
 		fn:  func(c *Call) (Value, error) { return done(c.domain().MigrateStartPostCopy(c.uint32(0))) }},
 })
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
+// migrateURIs are the hypervisor's data URIs migration params name
+// (migrate_uri, disks_uri), which the URI policy checks.
+func migrateURIs(ps []TypedParam) []string {
+	uri, _ := typedString(ps, driver.MigrateParamURI)
+	disks, _ := typedString(ps, driver.MigrateParamDisksURI)
+	return []string{uri, disks}
 }
 
 // checkMigrationURIs refuses a migration URI the session's policy does not

@@ -2,186 +2,201 @@ package host
 
 import (
 	"fmt"
-	"math"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/vertscript/vertscript/host/driver"
 )
 
-// typedField maps one key of a typed-parameter dict (libvirt's
-// VIR_*_PARAM_* / VIR_*_FIELD name, as libvirt-python takes it) to a field
-// of a backend's parameter struct. Exactly one pointer is set; its type is
-// the typed parameter's type.
-type typedField struct {
-	key  string
-	str  **string
-	strs *[]string // a string list: a string, or a list of strings, sent repeated
-	i32  **int32
-	u32  **uint32
-	u64  **uint64
-	b    **bool
-}
+// The typed parameters of the control functions that take a dict: libvirt's
+// names (VIR_DOMAIN_BLOCK_COPY_*, VIR_DOMAIN_SAVE_PARAM_*, VIR_MIGRATE_PARAM_*,
+// VIR_NETWORK_PORT_BANDWIDTH_*) and types. The core reads a script's dict
+// against them and hands the backend the parameters it names, in the
+// schema's order. They are read-only.
+var (
+	// BlockCopyParams are virDomainBlockCopy's.
+	BlockCopyParams = TypedSchema{
+		{driver.DomainBlockCopyBandwidth, TypedULLong},
+		{driver.DomainBlockCopyGranularity, TypedUint},
+		{driver.DomainBlockCopyBufSize, TypedULLong},
+	}
 
-// readTyped fills fields from m, the dict given for parameter param of
-// the call. Only the keys m names are set; an unknown key or a value of the
-// wrong type is an ArgError. A nil m sets nothing.
-func (c *Call) readTyped(param string, m *Map, fields []typedField) error {
+	// SaveRestoreParams are virDomainSaveParams' and
+	// virDomainRestoreParams'.
+	SaveRestoreParams = TypedSchema{
+		{driver.DomainSaveParamFile, TypedString},
+		{driver.DomainSaveParamDxml, TypedString},
+	}
+
+	// MigrateParams are virDomainMigrate3's and virDomainMigrateToURI3's.
+	// "migrate_disks" may repeat (see migrateListParams).
+	MigrateParams = TypedSchema{
+		{driver.MigrateParamURI, TypedString},
+		{driver.MigrateParamDestName, TypedString},
+		{driver.MigrateParamDestXML, TypedString},
+		{driver.MigrateParamPersistXML, TypedString},
+		{driver.MigrateParamBandwidth, TypedULLong},
+		{driver.MigrateParamBandwidthPostcopy, TypedULLong},
+		{driver.MigrateParamGraphicsURI, TypedString},
+		{driver.MigrateParamListenAddress, TypedString},
+		{driver.MigrateParamMigrateDisks, TypedString},
+		{driver.MigrateParamDisksPort, TypedInt},
+		{driver.MigrateParamDisksURI, TypedString},
+		{driver.MigrateParamCompression, TypedString},
+		{driver.MigrateParamCompressionMtLevel, TypedInt},
+		{driver.MigrateParamCompressionMtThreads, TypedInt},
+		{driver.MigrateParamCompressionMtDthreads, TypedInt},
+		{driver.MigrateParamCompressionXbzrleCache, TypedULLong},
+		{"compression.zlib.level", TypedInt},
+		{"compression.zstd.level", TypedInt},
+		{driver.MigrateParamAutoConvergeInitial, TypedInt},
+		{driver.MigrateParamAutoConvergeIncrement, TypedInt},
+		{driver.MigrateParamParallelConnections, TypedInt},
+		{driver.MigrateParamTLSDestination, TypedString},
+		{"migrate_disks_detect_zeroes", TypedBool},
+	}
+)
+
+// migrateListParams are the MigrateParams a script may give as a list of
+// strings (or one string), sent repeated, as libvirt-python does.
+var migrateListParams = []string{driver.MigrateParamMigrateDisks}
+
+// readTyped reads the dict given for parameter param of the call against
+// schema: every key must name a field, every value have its type (a
+// string or a list of strings for the lists names). It returns the
+// parameters in the schema's order, a list's strings in its order; a nil
+// m is none. An unknown key or a value of the wrong type is an ArgError.
+func (c *Call) readTyped(param string, m *Map, schema TypedSchema, lists ...string) ([]TypedParam, error) {
 	if m == nil {
-		return nil
+		return nil, nil
 	}
-	byKey := make(map[string]typedField, len(fields))
-	for _, f := range fields {
-		byKey[f.key] = f
-	}
+	op := c.op.QualName()
+	got := make(map[string][]any, m.Len())
 	for _, k := range m.Keys() {
-		f, ok := byKey[k]
+		f, ok := schema.Field(k)
 		if !ok {
-			return invalidArg(c.op.QualName(), forParam(param), "unknown key %q (want one of %s)", k, typedKeys(fields))
+			return nil, invalidArg(op, forParam(param), "unknown key %q (want one of %s)", k, sortedNames(schema))
 		}
 		v, _ := m.Get(k)
-		if err := f.set(c.op.QualName(), fmt.Sprintf("for parameter %s: key %q", param, k), v); err != nil {
-			return err
+		vs, err := typedArg(op, fmt.Sprintf("for parameter %s: key %q", param, k), v, f.Kind, slices.Contains(lists, k))
+		if err != nil {
+			return nil, err
+		}
+		got[k] = vs
+	}
+	var out []TypedParam
+	for _, f := range schema {
+		for _, v := range got[f.Name] {
+			out = append(out, TypedParam{Name: f.Name, Value: v})
 		}
 	}
-	return nil
+	return out, nil
 }
 
-// set stores v in the field, or returns the ArgError of op for v, which
-// where names.
-func (f typedField) set(op, where string, v Value) error {
-	n, isInt := convert(v, TInt)
-	switch {
-	case f.str != nil:
-		s, ok := v.(string)
-		if !ok {
-			return wrongType(op, where, v, wantKinds(KindString))
-		}
-		if strings.IndexByte(s, 0) >= 0 {
-			return invalidArg(op, where, "embedded null character (a NUL byte) in the string")
-		}
-		*f.str = &s
-	case f.strs != nil:
+// typedArg checks v, a dict value for a field of kind k, and returns it
+// as TypedParam holds it; a list field's strings each in turn. where
+// names the value in the ArgError of op.
+func typedArg(op, where string, v Value, k TypedKind, list bool) ([]any, error) {
+	if list {
 		want := Want{Kinds: []Kind{KindString, KindList}, Elems: KindString}
-		list, isList := convert(v, TList)
+		items, isList := convert(v, TList)
 		if s, ok := v.(string); ok {
-			list, isList = []Value{s}, true
+			items, isList = []Value{s}, true
 		}
 		if !isList {
-			return wrongType(op, where, v, want)
+			return nil, wrongType(op, where, v, want)
 		}
-		out := make([]string, 0, len(list.([]Value)))
-		for i, e := range list.([]Value) {
+		out := make([]any, 0, len(items.([]Value)))
+		for i, e := range items.([]Value) {
 			s, ok := e.(string)
 			if !ok {
-				return wrongItem(op, where, i, e, wantKinds(KindString))
+				return nil, wrongItem(op, where, i, e, wantKinds(KindString))
 			}
 			if strings.IndexByte(s, 0) >= 0 {
-				return &ArgError{Op: op, Problem: ArgInvalid, Where: where, Item: i + 1, Msg: "embedded null character (a NUL byte) in the string"}
+				return nil, &ArgError{Op: op, Problem: ArgInvalid, Where: where, Item: i + 1, Msg: "embedded null character (a NUL byte) in the string"}
 			}
 			out = append(out, s)
 		}
-		*f.strs = out
-	case f.i32 != nil:
-		if !isInt || n.(int64) < math.MinInt32 || n.(int64) > math.MaxInt32 {
-			return wrongType(op, where, v, wantRange(math.MinInt32, math.MaxInt32))
-		}
-		i := int32(n.(int64))
-		*f.i32 = &i
-	case f.u32 != nil:
-		if !isInt || n.(int64) < 0 || n.(int64) > math.MaxUint32 {
-			return wrongType(op, where, v, wantRange(0, math.MaxUint32))
-		}
-		u := uint32(n.(int64))
-		*f.u32 = &u
-	case f.u64 != nil:
-		if !isInt || n.(int64) < 0 {
-			return wrongType(op, where, v, wantRange(0, math.MaxInt64))
-		}
-		u := uint64(n.(int64))
-		*f.u64 = &u
-	case f.b != nil:
-		b, ok := convert(v, TBool)
-		if !ok {
-			return wrongType(op, where, v, wantKinds(KindBool))
-		}
-		bv := b.(bool)
-		*f.b = &bv
+		return out, nil
 	}
-	return nil
+	if k == TypedString {
+		s, ok := v.(string)
+		if !ok {
+			return nil, wrongType(op, where, v, k.want())
+		}
+		if strings.IndexByte(s, 0) >= 0 {
+			return nil, invalidArg(op, where, "embedded null character (a NUL byte) in the string")
+		}
+		return []any{s}, nil
+	}
+	tv, ok := typedValue(v, k)
+	if !ok {
+		return nil, wrongType(op, where, v, k.want())
+	}
+	return []any{tv}, nil
 }
 
-func typedKeys(fields []typedField) string {
-	keys := make([]string, len(fields))
-	for i, f := range fields {
-		keys[i] = f.key
+// sortedNames are schema's names, sorted, for an error message.
+func sortedNames(schema TypedSchema) string {
+	names := make([]string, len(schema))
+	for i, f := range schema {
+		names[i] = f.Name
 	}
-	sort.Strings(keys)
-	return strings.Join(keys, ", ")
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// typedString returns the string parameter named name, if ps has one.
+func typedString(ps []TypedParam, name string) (string, bool) {
+	for _, p := range ps {
+		if s, ok := p.Value.(string); ok && p.Name == name {
+			return s, true
+		}
+	}
+	return "", false
 }
 
 // blockCopyParams reads virDomainBlockCopy's dict (None: no parameters).
-func (c *Call) blockCopyParams(param string, m *Map) (BlockCopyParams, error) {
-	var p BlockCopyParams
-	err := c.readTyped(param, m, []typedField{
-		{key: driver.DomainBlockCopyBandwidth, u64: &p.Bandwidth},
-		{key: driver.DomainBlockCopyGranularity, u32: &p.Granularity},
-		{key: driver.DomainBlockCopyBufSize, u64: &p.BufSize},
-	})
-	return p, err
+func (c *Call) blockCopyParams(param string, m *Map) ([]TypedParam, error) {
+	return c.readTyped(param, m, BlockCopyParams)
 }
 
 // saveParams reads the dict of virDomainSaveParams and
 // virDomainRestoreParams.
-func (c *Call) saveParams(param string, m *Map) (SaveParams, error) {
-	var p SaveParams
-	err := c.readTyped(param, m, []typedField{
-		{key: driver.DomainSaveParamFile, str: &p.File},
-		{key: driver.DomainSaveParamDxml, str: &p.DXML},
-	})
-	return p, err
+func (c *Call) saveParams(param string, m *Map) ([]TypedParam, error) {
+	return c.readTyped(param, m, SaveRestoreParams)
 }
 
 // migrateParams reads the dict of virDomainMigrate3 and
 // virDomainMigrateToURI3.
 //
-// libvirt.org/go/libvirt sends its Bandwidth field under both "bandwidth"
-// and "bandwidth.postcopy", so the two cannot differ: "bandwidth.postcopy"
-// is accepted only with "bandwidth" of the same value, and "bandwidth"
-// alone also sets the post-copy bandwidth.
-func (c *Call) migrateParams(param string, m *Map) (MigrateParams, error) {
-	var p MigrateParams
-	var postcopy *uint64
-	err := c.readTyped(param, m, []typedField{
-		{key: driver.MigrateParamURI, str: &p.URI},
-		{key: driver.MigrateParamDestName, str: &p.DestName},
-		{key: driver.MigrateParamDestXML, str: &p.DestXML},
-		{key: driver.MigrateParamPersistXML, str: &p.PersistXML},
-		{key: driver.MigrateParamBandwidth, u64: &p.Bandwidth},
-		{key: driver.MigrateParamBandwidthPostcopy, u64: &postcopy},
-		{key: driver.MigrateParamGraphicsURI, str: &p.GraphicsURI},
-		{key: driver.MigrateParamListenAddress, str: &p.ListenAddress},
-		{key: driver.MigrateParamMigrateDisks, strs: &p.MigrateDisks},
-		{key: driver.MigrateParamDisksPort, i32: &p.DisksPort},
-		{key: driver.MigrateParamDisksURI, str: &p.DisksURI},
-		{key: driver.MigrateParamCompression, str: &p.Compression},
-		{key: driver.MigrateParamCompressionMtLevel, i32: &p.CompressionMTLevel},
-		{key: driver.MigrateParamCompressionMtThreads, i32: &p.CompressionMTThreads},
-		{key: driver.MigrateParamCompressionMtDthreads, i32: &p.CompressionMTDThreads},
-		{key: driver.MigrateParamCompressionXbzrleCache, u64: &p.CompressionXBZRLECache},
-		{key: "compression.zlib.level", i32: &p.CompressionZlibLevel},
-		{key: "compression.zstd.level", i32: &p.CompressionZstdLevel},
-		{key: driver.MigrateParamAutoConvergeInitial, i32: &p.AutoConvergeInitial},
-		{key: driver.MigrateParamAutoConvergeIncrement, i32: &p.AutoConvergeIncrement},
-		{key: driver.MigrateParamParallelConnections, i32: &p.ParallelConnections},
-		{key: driver.MigrateParamTLSDestination, str: &p.TLSDestination},
-		{key: "migrate_disks_detect_zeroes", b: &p.MigrateDisksDetectZeroes},
-	})
+// The cgo backend's library, libvirt.org/go/libvirt, holds one bandwidth
+// and sends it as both "bandwidth" and "bandwidth.postcopy". So that every
+// backend sends the same parameters, the core sends "bandwidth.postcopy"
+// with every "bandwidth", of the same value, and accepts it from a script
+// only with "bandwidth" of that value.
+func (c *Call) migrateParams(param string, m *Map) ([]TypedParam, error) {
+	ps, err := c.readTyped(param, m, MigrateParams, migrateListParams...)
 	if err != nil {
-		return p, err
+		return nil, err
 	}
-	if postcopy != nil && (p.Bandwidth == nil || *p.Bandwidth != *postcopy) {
-		return p, invalidArg(c.op.QualName(), forParam(param), `key "bandwidth.postcopy" must come with "bandwidth" of the same value: libvirt.org/go/libvirt sends one value for both`)
+	var bw, postcopy *int64
+	at := -1
+	for i, p := range ps {
+		n, _ := p.Value.(int64)
+		switch p.Name {
+		case driver.MigrateParamBandwidth:
+			bw, at = &n, i
+		case driver.MigrateParamBandwidthPostcopy:
+			postcopy = &n
+		}
 	}
-	return p, nil
+	switch {
+	case postcopy != nil && (bw == nil || *bw != *postcopy):
+		return nil, invalidArg(c.op.QualName(), forParam(param), `key "bandwidth.postcopy" must come with "bandwidth" of the same value: libvirt.org/go/libvirt sends one value for both`)
+	case bw != nil && postcopy == nil:
+		ps = append(ps[:at+1], append([]TypedParam{{Name: driver.MigrateParamBandwidthPostcopy, Value: *bw}}, ps[at+1:]...)...)
+	}
+	return ps, nil
 }

@@ -1,5 +1,7 @@
 package host
 
+import "github.com/vertscript/vertscript/host/driver"
+
 // domainSaveOps save a domain's memory to files (its own, or libvirt's
 // managed save image) and dump its core.
 var domainSaveOps = inClass(ClassDomain, []*Op{
@@ -74,8 +76,8 @@ var connectSaveOps = inClass(ClassConnect, []*Op{
 			if err != nil {
 				return nil, err
 			}
-			if p.File != nil {
-				if err := c.checkReadPath(*p.File); err != nil {
+			if file, ok := typedString(p, driver.DomainSaveParamFile); ok {
+				if err := c.checkReadPath(file); err != nil {
 					return nil, err
 				}
 			}

@@ -97,6 +97,8 @@ func TestSchemasAreWellFormed(t *testing.T) {
 		"IOThreadParams": IOThreadParams, "LaunchSecurityInfoParams": LaunchSecurityInfoParams,
 		"LaunchSecurityStateParams": LaunchSecurityStateParams, "CPUStatsParams": CPUStatsParams,
 		"BlockStatsParams": BlockStatsParams, "JobStatsParams": JobStatsParams,
+		"BlockCopyParams": BlockCopyParams, "SaveRestoreParams": SaveRestoreParams, "MigrateParams": MigrateParams,
+		"NetworkPortParams": NetworkPortParams,
 	} {
 		seen := map[string]bool{}
 		for _, f := range s {

@@ -1,10 +1,6 @@
 package host
 
-import (
-	"slices"
-
-	"github.com/vertscript/vertscript/host/driver"
-)
+import "github.com/vertscript/vertscript/host/driver"
 
 // networkPortOps are the methods of virNetworkPort.
 var networkPortOps = inClass(ClassNetworkPort, []*Op{
@@ -60,13 +56,28 @@ func (c *Call) adoptNetworkPort(p NetworkPort) (*Object, error) {
 	return c.adoptAs(ClassNetworkPort, p, p.GetUUIDString, nil)
 }
 
+// NetworkPortParams are virNetworkPortGetParameters' and
+// virNetworkPortSetParameters' typed parameters
+// (VIR_NETWORK_PORT_BANDWIDTH_*), in libvirt's order. It is read-only.
+var NetworkPortParams = TypedSchema{
+	{driver.NetworkPortBandwidthInAverage, TypedUint},
+	{driver.NetworkPortBandwidthInPeak, TypedUint},
+	{driver.NetworkPortBandwidthInFloor, TypedUint},
+	{driver.NetworkPortBandwidthInBurst, TypedUint},
+	{driver.NetworkPortBandwidthOutAverage, TypedUint},
+	{driver.NetworkPortBandwidthOutPeak, TypedUint},
+	{driver.NetworkPortBandwidthOutBurst, TypedUint},
+}
+
 // portParamsDict is parameters()' dict: the parameters set, in libvirt's
 // order.
-func portParamsDict(params NetworkPortParameters) *Map {
+func portParamsDict(params []TypedParam) *Map {
 	m := NewMap()
-	for _, k := range driver.NetworkPortFields() {
-		if v, ok := params[k]; ok {
-			m.Set(k, int64(v))
+	for _, f := range NetworkPortParams {
+		for _, p := range params {
+			if p.Name == f.Name {
+				m.Set(f.Name, p.Value)
+			}
 		}
 	}
 	return m
@@ -74,23 +85,38 @@ func portParamsDict(params NetworkPortParameters) *Map {
 
 // portParams converts setParameters' dict: every key one of libvirt's
 // port parameters, every value an int that fits an unsigned int. Like
-// libvirt-python, it refuses an empty dict.
-func portParams(op string, d *Map) (NetworkPortParameters, error) {
+// libvirt-python, it refuses an empty dict. The parameters are in
+// libvirt's order.
+func portParams(op string, d *Map) ([]TypedParam, error) {
 	if d.Len() == 0 {
 		return nil, argErrorf(op, "need a non-empty dict of parameters to set")
 	}
-	known := driver.NetworkPortFields()
-	out := NetworkPortParameters{}
+	got := map[string]int64{}
 	for _, k := range d.Keys() {
-		if !slices.Contains(known, k) {
-			return nil, argErrorf(op, "unknown network port parameter %q (want one of %v)", k, known)
+		if _, ok := NetworkPortParams.Field(k); !ok {
+			return nil, argErrorf(op, "unknown network port parameter %q (want one of %v)", k, portParamNames())
 		}
 		v, _ := d.Get(k)
 		n, ok := convert(v, TUint)
 		if !ok {
 			return nil, wrongType(op, forParam(k), v, TUint.want(""))
 		}
-		out[k] = uint32(n.(int64))
+		got[k] = n.(int64)
+	}
+	var out []TypedParam
+	for _, f := range NetworkPortParams {
+		if n, ok := got[f.Name]; ok {
+			out = append(out, TypedParam{Name: f.Name, Value: n})
+		}
 	}
 	return out, nil
+}
+
+// portParamNames are NetworkPortParams' names, in libvirt's order.
+func portParamNames() []string {
+	names := make([]string, len(NetworkPortParams))
+	for i, f := range NetworkPortParams {
+		names[i] = f.Name
+	}
+	return names
 }

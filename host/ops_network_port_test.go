@@ -1,6 +1,7 @@
 package host
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -10,7 +11,7 @@ func TestPortParams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 2 || got["inbound.average"] != 1000 || got["outbound.burst"] != 1 {
+	if want := []TypedParam{tp("inbound.average", int64(1000)), tp("outbound.burst", int64(1))}; !reflect.DeepEqual(got, want) {
 		t.Errorf("portParams = %v", got)
 	}
 	for _, tc := range []struct {
@@ -41,8 +42,8 @@ func TestDHCPLeaseShape(t *testing.T) {
 }
 
 func TestPortParamsDict(t *testing.T) {
-	got := Repr(portParamsDict(NetworkPortParameters{"outbound.average": 5, "inbound.burst": 4, "inbound.average": 1,
-		"inbound.floor": 3, "inbound.peak": 2}))
+	got := Repr(portParamsDict([]TypedParam{tp("outbound.average", int64(5)), tp("inbound.burst", int64(4)), tp("inbound.average", int64(1)),
+		tp("inbound.floor", int64(3)), tp("inbound.peak", int64(2))}))
 	want := `{"inbound.average": 1, "inbound.peak": 2, "inbound.floor": 3, "inbound.burst": 4, "outbound.average": 5}`
 	if got != want {
 		t.Errorf("parameters() = %s, want %s", got, want)

@@ -90,15 +90,6 @@ func wrapAll[L, H any](list []L, err error, wrap func(*L, error) (H, error)) ([]
 	return out, nil
 }
 
-// setOptional sets a field of one of libvirt.org/go/libvirt's parameter
-// structs, dst and its flag set, when src, what the script gave, is not
-// nil.
-func setOptional[T any](set *bool, dst *T, src *T) {
-	if src != nil {
-		*set, *dst = true, *src
-	}
-}
-
 // invalidArg is libvirt's VIR_ERR_INVALID_ARG, of domain from, for an
 // argument refused without calling libvirt (libvirt.org/go/libvirt cannot
 // pass it on, or libvirt itself would refuse it there): the message is

@@ -4,6 +4,7 @@ import (
 	"libvirt.org/go/libvirt"
 
 	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // The domain's block jobs and backups.
@@ -12,14 +13,21 @@ func (d *domain) BlockCommit(disk, base, top string, bandwidth uint64, flags uin
 	return conv(d.d.BlockCommit(disk, base, top, bandwidth, libvirt.DomainBlockCommitFlags(flags)))
 }
 
-func (d *domain) BlockCopy(disk, destXML string, params host.BlockCopyParams, flags uint32) error {
+func (d *domain) BlockCopy(disk, destXML string, params []host.TypedParam, flags uint32) error {
 	var p libvirt.DomainBlockCopyParameters
-	setOptional(&p.BandwidthSet, &p.Bandwidth, params.Bandwidth)
-	if params.Granularity != nil {
-		p.GranularitySet, p.Granularity = true, uint(*params.Granularity)
+	if err := setParams(blockCopyFields(&p), params); err != nil {
+		return err
 	}
-	setOptional(&p.BufSizeSet, &p.BufSize, params.BufSize)
 	return conv(d.d.BlockCopy(disk, destXML, &p, libvirt.DomainBlockCopyFlags(flags)))
+}
+
+// blockCopyFields map host.BlockCopyParams.
+func blockCopyFields(p *libvirt.DomainBlockCopyParameters) []field {
+	return []field{
+		{driver.DomainBlockCopyBandwidth, &p.BandwidthSet, &p.Bandwidth},
+		{driver.DomainBlockCopyGranularity, &p.GranularitySet, &p.Granularity},
+		{driver.DomainBlockCopyBufSize, &p.BufSizeSet, &p.BufSize},
+	}
 }
 
 func (d *domain) BlockJobAbort(disk string, flags uint32) error {

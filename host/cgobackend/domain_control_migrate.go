@@ -6,6 +6,7 @@ import (
 	"libvirt.org/go/libvirt"
 
 	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // Migration.
@@ -36,12 +37,15 @@ func (d *domain) Migrate2(dconn host.Conn, dxml string, flags uint32, dname, uri
 	return wrapDomain(d.d.Migrate2(dc, dxml, libvirt.DomainMigrateFlags(flags), dname, uri, bandwidth))
 }
 
-func (d *domain) Migrate3(dconn host.Conn, params host.MigrateParams, flags uint32) (host.Domain, error) {
+func (d *domain) Migrate3(dconn host.Conn, params []host.TypedParam, flags uint32) (host.Domain, error) {
 	dc, err := destConn(dconn)
 	if err != nil {
 		return nil, err
 	}
-	p := migrateParams(params)
+	p, err := migrateParams(params)
+	if err != nil {
+		return nil, err
+	}
 	return wrapDomain(d.d.Migrate3(dc, &p, libvirt.DomainMigrateFlags(flags)))
 }
 
@@ -53,8 +57,11 @@ func (d *domain) MigrateToURI2(dconnURI, migURI, dxml string, flags uint32, dnam
 	return conv(d.d.MigrateToURI2(dconnURI, migURI, dxml, libvirt.DomainMigrateFlags(flags), dname, bandwidth))
 }
 
-func (d *domain) MigrateToURI3(dconnURI string, params host.MigrateParams, flags uint32) error {
-	p := migrateParams(params)
+func (d *domain) MigrateToURI3(dconnURI string, params []host.TypedParam, flags uint32) error {
+	p, err := migrateParams(params)
+	if err != nil {
+		return err
+	}
 	return conv(d.d.MigrateToURI3(dconnURI, &p, libvirt.DomainMigrateFlags(flags)))
 }
 
@@ -89,37 +96,49 @@ func (d *domain) MigrateStartPostCopy(flags uint32) error {
 	return conv(d.d.MigrateStartPostCopy(flags))
 }
 
-// migrateParams sets the fields of libvirt's struct that p names.
-func migrateParams(p host.MigrateParams) libvirt.DomainMigrateParameters {
+// migrateParams is libvirt's struct for host.MigrateParams. The struct
+// holds one bandwidth, which libvirt.org/go/libvirt sends as both
+// "bandwidth" and "bandwidth.postcopy" (the core sends them so, of the
+// same value); a different "bandwidth.postcopy" cannot be sent.
+func migrateParams(ps []host.TypedParam) (libvirt.DomainMigrateParameters, error) {
 	var out libvirt.DomainMigrateParameters
-	i32 := func(set *bool, dst *int, src *int32) {
-		if src != nil {
-			*set, *dst = true, int(*src)
-		}
+	var postcopySet bool
+	var postcopy uint64
+	if err := setParams(migrateFields(&out, &postcopySet, &postcopy), ps); err != nil {
+		return out, err
 	}
-	setOptional(&out.URISet, &out.URI, p.URI)
-	setOptional(&out.DestNameSet, &out.DestName, p.DestName)
-	setOptional(&out.DestXMLSet, &out.DestXML, p.DestXML)
-	setOptional(&out.PersistXMLSet, &out.PersistXML, p.PersistXML)
-	setOptional(&out.BandwidthSet, &out.Bandwidth, p.Bandwidth)
-	setOptional(&out.GraphicsURISet, &out.GraphicsURI, p.GraphicsURI)
-	setOptional(&out.ListenAddressSet, &out.ListenAddress, p.ListenAddress)
-	if p.MigrateDisks != nil {
-		out.MigrateDisksSet, out.MigrateDisks = true, p.MigrateDisks
+	if postcopySet && (!out.BandwidthSet || postcopy != out.Bandwidth) {
+		return out, fmt.Errorf("cgobackend: libvirt.org/go/libvirt sends one value for %q and %q", driver.MigrateParamBandwidth, driver.MigrateParamBandwidthPostcopy)
 	}
-	i32(&out.DisksPortSet, &out.DisksPort, p.DisksPort)
-	setOptional(&out.DisksURISet, &out.DisksURI, p.DisksURI)
-	setOptional(&out.CompressionSet, &out.Compression, p.Compression)
-	i32(&out.CompressionMTLevelSet, &out.CompressionMTLevel, p.CompressionMTLevel)
-	i32(&out.CompressionMTThreadsSet, &out.CompressionMTThreads, p.CompressionMTThreads)
-	i32(&out.CompressionMTDThreadsSet, &out.CompressionMTDThreads, p.CompressionMTDThreads)
-	setOptional(&out.CompressionXBZRLECacheSet, &out.CompressionXBZRLECache, p.CompressionXBZRLECache)
-	i32(&out.CompressionZlibLevelSet, &out.CompressionZlibLevel, p.CompressionZlibLevel)
-	i32(&out.CompressionZstdLevelSet, &out.CompressionZstdLevel, p.CompressionZstdLevel)
-	i32(&out.AutoConvergeInitialSet, &out.AutoConvergeInitial, p.AutoConvergeInitial)
-	i32(&out.AutoConvergeIncrementSet, &out.AutoConvergeIncrement, p.AutoConvergeIncrement)
-	i32(&out.ParallelConnectionsSet, &out.ParallelConnections, p.ParallelConnections)
-	setOptional(&out.TLSDestinationSet, &out.TLSDestination, p.TLSDestination)
-	setOptional(&out.MigrateDisksDetectZeroesSet, &out.MigrateDisksDetectZeroes, p.MigrateDisksDetectZeroes)
-	return out
+	return out, nil
+}
+
+// migrateFields map host.MigrateParams; "bandwidth.postcopy" goes to
+// postcopy.
+func migrateFields(p *libvirt.DomainMigrateParameters, postcopySet *bool, postcopy *uint64) []field {
+	return []field{
+		{driver.MigrateParamURI, &p.URISet, &p.URI},
+		{driver.MigrateParamDestName, &p.DestNameSet, &p.DestName},
+		{driver.MigrateParamDestXML, &p.DestXMLSet, &p.DestXML},
+		{driver.MigrateParamPersistXML, &p.PersistXMLSet, &p.PersistXML},
+		{driver.MigrateParamBandwidth, &p.BandwidthSet, &p.Bandwidth},
+		{driver.MigrateParamBandwidthPostcopy, postcopySet, postcopy},
+		{driver.MigrateParamGraphicsURI, &p.GraphicsURISet, &p.GraphicsURI},
+		{driver.MigrateParamListenAddress, &p.ListenAddressSet, &p.ListenAddress},
+		{driver.MigrateParamMigrateDisks, &p.MigrateDisksSet, &p.MigrateDisks},
+		{driver.MigrateParamDisksPort, &p.DisksPortSet, &p.DisksPort},
+		{driver.MigrateParamDisksURI, &p.DisksURISet, &p.DisksURI},
+		{driver.MigrateParamCompression, &p.CompressionSet, &p.Compression},
+		{driver.MigrateParamCompressionMtLevel, &p.CompressionMTLevelSet, &p.CompressionMTLevel},
+		{driver.MigrateParamCompressionMtThreads, &p.CompressionMTThreadsSet, &p.CompressionMTThreads},
+		{driver.MigrateParamCompressionMtDthreads, &p.CompressionMTDThreadsSet, &p.CompressionMTDThreads},
+		{driver.MigrateParamCompressionXbzrleCache, &p.CompressionXBZRLECacheSet, &p.CompressionXBZRLECache},
+		{"compression.zlib.level", &p.CompressionZlibLevelSet, &p.CompressionZlibLevel},
+		{"compression.zstd.level", &p.CompressionZstdLevelSet, &p.CompressionZstdLevel},
+		{driver.MigrateParamAutoConvergeInitial, &p.AutoConvergeInitialSet, &p.AutoConvergeInitial},
+		{driver.MigrateParamAutoConvergeIncrement, &p.AutoConvergeIncrementSet, &p.AutoConvergeIncrement},
+		{driver.MigrateParamParallelConnections, &p.ParallelConnectionsSet, &p.ParallelConnections},
+		{driver.MigrateParamTLSDestination, &p.TLSDestinationSet, &p.TLSDestination},
+		{"migrate_disks_detect_zeroes", &p.MigrateDisksDetectZeroesSet, &p.MigrateDisksDetectZeroes},
+	}
 }

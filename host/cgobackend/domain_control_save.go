@@ -4,6 +4,7 @@ import (
 	"libvirt.org/go/libvirt"
 
 	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // Saving, restoring and dumping domains.
@@ -14,8 +15,12 @@ func (d *domain) SaveFlags(to, dxml string, flags uint32) error {
 	return conv(d.d.SaveFlags(to, dxml, libvirt.DomainSaveRestoreFlags(flags)))
 }
 
-func (d *domain) SaveParams(params host.SaveParams, flags uint32) error {
-	return conv(d.d.SaveParams(saveParams(params), libvirt.DomainSaveRestoreFlags(flags)))
+func (d *domain) SaveParams(params []host.TypedParam, flags uint32) error {
+	p, err := saveParams(params)
+	if err != nil {
+		return err
+	}
+	return conv(d.d.SaveParams(p, libvirt.DomainSaveRestoreFlags(flags)))
 }
 
 func (d *domain) CoreDump(to string, flags uint32) error {
@@ -54,8 +59,12 @@ func (c *conn) DomainRestoreFlags(from, dxml string, flags uint32) error {
 	return conv(c.c.DomainRestoreFlags(from, dxml, libvirt.DomainSaveRestoreFlags(flags)))
 }
 
-func (c *conn) DomainRestoreParams(params host.SaveParams, flags uint32) error {
-	return conv(c.c.DomainRestoreParams(saveParams(params), libvirt.DomainSaveRestoreFlags(flags)))
+func (c *conn) DomainRestoreParams(params []host.TypedParam, flags uint32) error {
+	p, err := saveParams(params)
+	if err != nil {
+		return err
+	}
+	return conv(c.c.DomainRestoreParams(p, libvirt.DomainSaveRestoreFlags(flags)))
 }
 
 func (c *conn) DomainSaveImageDefineXML(file, dxml string, flags uint32) error {
@@ -69,9 +78,16 @@ func (c *conn) DomainSaveImageGetXMLDesc(file string, flags uint32) (string, err
 
 var _ host.ConnDomainControl = (*conn)(nil)
 
-func saveParams(p host.SaveParams) libvirt.DomainSaveRestoreParams {
+// saveParams is libvirt's struct for host.SaveRestoreParams.
+func saveParams(ps []host.TypedParam) (libvirt.DomainSaveRestoreParams, error) {
 	var out libvirt.DomainSaveRestoreParams
-	setOptional(&out.FileSet, &out.File, p.File)
-	setOptional(&out.DXMLSet, &out.DXML, p.DXML)
-	return out
+	return out, setParams(saveFields(&out), ps)
+}
+
+// saveFields map host.SaveRestoreParams.
+func saveFields(p *libvirt.DomainSaveRestoreParams) []field {
+	return []field{
+		{driver.DomainSaveParamFile, &p.FileSet, &p.File},
+		{driver.DomainSaveParamDxml, &p.DXMLSet, &p.DXML},
+	}
 }

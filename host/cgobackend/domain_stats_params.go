@@ -11,8 +11,8 @@ import (
 
 // field maps one typed parameter to a field of a libvirt.org/go/libvirt
 // struct: its Set flag and a pointer to its value, an *int, *uint, *int64,
-// *uint64, *float64, *bool or *string (named integer types are pointed to
-// as their underlying type).
+// *uint64, *float64, *bool, *string, or a *[]string for a parameter that
+// repeats (named integer types are pointed to as their underlying type).
 type field struct {
 	name string
 	set  *bool
@@ -121,6 +121,12 @@ func (f field) assign(v any) error {
 			return bad()
 		}
 		*p = s
+	case *[]string:
+		s, ok := v.(string)
+		if !ok {
+			return bad()
+		}
+		*p = append(*p, s)
 	default:
 		return bad()
 	}
@@ -142,7 +148,7 @@ func (f field) kind() host.TypedKind {
 		return host.TypedDouble
 	case *bool:
 		return host.TypedBool
-	case *string:
+	case *string, *[]string:
 		return host.TypedString
 	}
 	return 0

@@ -44,6 +44,9 @@ func paramGroups() []struct {
 		{"cpuStats", host.CPUStatsParams, func() ([]field, any) { var p libvirt.DomainCPUStats; return cpuStatsFields(&p), p }},
 		{"blockStats", host.BlockStatsParams, func() ([]field, any) { var p libvirt.DomainBlockStats; return blockStatsFields(&p), p }},
 		{"jobStats", host.JobStatsParams, func() ([]field, any) { var p libvirt.DomainJobInfo; return jobStatsFields(&p), p }},
+		{"blockCopy", host.BlockCopyParams, func() ([]field, any) { var p libvirt.DomainBlockCopyParameters; return blockCopyFields(&p), p }},
+		{"saveRestore", host.SaveRestoreParams, func() ([]field, any) { var p libvirt.DomainSaveRestoreParams; return saveFields(&p), p }},
+		{"networkPort", host.NetworkPortParams, func() ([]field, any) { var p libvirt.NetworkPortParameters; return portFields(&p), p }},
 	}
 }
 

@@ -1,8 +1,6 @@
 package cgobackend
 
 import (
-	"fmt"
-
 	"libvirt.org/go/libvirt"
 
 	"github.com/vertscript/vertscript/host"
@@ -210,66 +208,32 @@ func (p *networkPort) GetXMLDesc(flags uint32) (string, error) {
 	return s, conv(err)
 }
 
-// portFields maps the typed-parameter names of a network port
-// (VIR_NETWORK_PORT_BANDWIDTH_*) to the
-// fields of libvirt.NetworkPortParameters.
-func portFields(p *libvirt.NetworkPortParameters) map[string]struct {
-	set *bool
-	val *uint
-} {
-	type field = struct {
-		set *bool
-		val *uint
-	}
-	return map[string]field{
-		driver.NetworkPortBandwidthInAverage:  {&p.BandwidthInAverageSet, &p.BandwidthInAverage},
-		driver.NetworkPortBandwidthInPeak:     {&p.BandwidthInPeakSet, &p.BandwidthInPeak},
-		driver.NetworkPortBandwidthInFloor:    {&p.BandwidthInFloorSet, &p.BandwidthInFloor},
-		driver.NetworkPortBandwidthInBurst:    {&p.BandwidthInBurstSet, &p.BandwidthInBurst},
-		driver.NetworkPortBandwidthOutAverage: {&p.BandwidthOutAverageSet, &p.BandwidthOutAverage},
-		driver.NetworkPortBandwidthOutPeak:    {&p.BandwidthOutPeakSet, &p.BandwidthOutPeak},
-		driver.NetworkPortBandwidthOutBurst:   {&p.BandwidthOutBurstSet, &p.BandwidthOutBurst},
+// portFields map host.NetworkPortParams.
+func portFields(p *libvirt.NetworkPortParameters) []field {
+	return []field{
+		{driver.NetworkPortBandwidthInAverage, &p.BandwidthInAverageSet, &p.BandwidthInAverage},
+		{driver.NetworkPortBandwidthInPeak, &p.BandwidthInPeakSet, &p.BandwidthInPeak},
+		{driver.NetworkPortBandwidthInFloor, &p.BandwidthInFloorSet, &p.BandwidthInFloor},
+		{driver.NetworkPortBandwidthInBurst, &p.BandwidthInBurstSet, &p.BandwidthInBurst},
+		{driver.NetworkPortBandwidthOutAverage, &p.BandwidthOutAverageSet, &p.BandwidthOutAverage},
+		{driver.NetworkPortBandwidthOutPeak, &p.BandwidthOutPeakSet, &p.BandwidthOutPeak},
+		{driver.NetworkPortBandwidthOutBurst, &p.BandwidthOutBurstSet, &p.BandwidthOutBurst},
 	}
 }
 
-func (p *networkPort) GetParameters(flags uint32) (host.NetworkPortParameters, error) {
+func (p *networkPort) GetParameters(flags uint32) ([]host.TypedParam, error) {
 	params, err := p.p.GetParameters(flags)
 	if err != nil {
 		return nil, conv(err)
 	}
-	return fromPortParams(params), nil
+	return getParams(portFields(params), host.NetworkPortParams), nil
 }
 
-// SetParameters sets the fields params names; the core checked the names.
-func (p *networkPort) SetParameters(params host.NetworkPortParameters, flags uint32) error {
-	lp, err := toPortParams(params)
-	if err != nil {
+// SetParameters sets the fields params names; the core checked them.
+func (p *networkPort) SetParameters(params []host.TypedParam, flags uint32) error {
+	var lp libvirt.NetworkPortParameters
+	if err := setParams(portFields(&lp), params); err != nil {
 		return err
 	}
-	return conv(p.p.SetParameters(lp, flags))
-}
-
-// fromPortParams returns the fields of params that are set.
-func fromPortParams(params *libvirt.NetworkPortParameters) host.NetworkPortParameters {
-	out := host.NetworkPortParameters{}
-	for name, f := range portFields(params) {
-		if *f.set {
-			out[name] = uint32(*f.val)
-		}
-	}
-	return out
-}
-
-// toPortParams sets the fields params names, and only those.
-func toPortParams(params host.NetworkPortParameters) (*libvirt.NetworkPortParameters, error) {
-	var lp libvirt.NetworkPortParameters
-	fields := portFields(&lp)
-	for name, v := range params {
-		f, ok := fields[name]
-		if !ok {
-			return nil, fmt.Errorf("network port parameter %q is not known to libvirt.org/go/libvirt", name)
-		}
-		*f.set, *f.val = true, uint(v)
-	}
-	return &lp, nil
+	return conv(p.p.SetParameters(&lp, flags))
 }

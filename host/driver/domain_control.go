@@ -4,6 +4,12 @@ package driver
 // lifecycle with flags, devices, jobs, block jobs, guest agent, save and
 // managed save, core dumps, migration and memory. An empty string stands
 // for C's NULL where libvirt accepts one (a base, a dxml, a dname, ...).
+//
+// Typed parameters (BlockCopy, SaveParams, Migrate3, MigrateToURI3) are
+// []TypedParam, checked by the core against its schema (host's
+// BlockCopyParams, SaveRestoreParams, MigrateParams), in the schema's
+// order; a name may repeat where libvirt repeats it ("migrate_disks"). A
+// backend sends exactly these, and nothing else.
 type DomainControl interface {
 	CreateWithFlags(flags uint32) error
 	DestroyFlags(flags uint32) error
@@ -30,7 +36,7 @@ type DomainControl interface {
 	BackupGetXMLDesc(flags uint32) (string, error)
 
 	BlockCommit(disk, base, top string, bandwidth uint64, flags uint32) error
-	BlockCopy(disk, destXML string, params BlockCopyParams, flags uint32) error
+	BlockCopy(disk, destXML string, params []TypedParam, flags uint32) error
 	BlockJobAbort(disk string, flags uint32) error
 	// GetBlockJobInfo returns found false when the disk has no block job.
 	GetBlockJobInfo(disk string, flags uint32) (info BlockJobInfo, found bool, err error)
@@ -55,16 +61,16 @@ type DomainControl interface {
 	ManagedSaveRemove(flags uint32) error
 	Save(to string) error
 	SaveFlags(to, dxml string, flags uint32) error
-	SaveParams(params SaveParams, flags uint32) error
+	SaveParams(params []TypedParam, flags uint32) error
 
 	// Migrate, Migrate2 and Migrate3 return the domain on dconn, a
 	// connection of the same backend.
 	Migrate(dconn Conn, flags uint32, dname, uri string, bandwidth uint64) (Domain, error)
 	Migrate2(dconn Conn, dxml string, flags uint32, dname, uri string, bandwidth uint64) (Domain, error)
-	Migrate3(dconn Conn, params MigrateParams, flags uint32) (Domain, error)
+	Migrate3(dconn Conn, params []TypedParam, flags uint32) (Domain, error)
 	MigrateToURI(duri string, flags uint32, dname string, bandwidth uint64) error
 	MigrateToURI2(dconnURI, migURI, dxml string, flags uint32, dname string, bandwidth uint64) error
-	MigrateToURI3(dconnURI string, params MigrateParams, flags uint32) error
+	MigrateToURI3(dconnURI string, params []TypedParam, flags uint32) error
 	MigrateGetCompressionCache(flags uint32) (uint64, error)
 	MigrateGetMaxDowntime(flags uint32) (uint64, error)
 	MigrateGetMaxSpeed(flags uint32) (uint64, error)
@@ -92,7 +98,7 @@ type DomainControl interface {
 type ConnDomainControl interface {
 	DomainRestore(from string) error
 	DomainRestoreFlags(from, dxml string, flags uint32) error
-	DomainRestoreParams(params SaveParams, flags uint32) error
+	DomainRestoreParams(params []TypedParam, flags uint32) error
 	DomainSaveImageDefineXML(file, dxml string, flags uint32) error
 	DomainSaveImageGetXMLDesc(file string, flags uint32) (string, error)
 }
@@ -103,46 +109,4 @@ type BlockJobInfo struct {
 	Bandwidth uint64
 	Cur       uint64
 	End       uint64
-}
-
-// BlockCopyParams are virDomainBlockCopy's typed parameters; a nil field
-// is not sent.
-type BlockCopyParams struct {
-	Bandwidth   *uint64 // "bandwidth"
-	Granularity *uint32 // "granularity"
-	BufSize     *uint64 // "buf-size"
-}
-
-// SaveParams are virDomainSaveParams' and virDomainRestoreParams' typed
-// parameters; a nil field is not sent.
-type SaveParams struct {
-	File *string // "file"
-	DXML *string // "dxml"
-}
-
-// MigrateParams are the typed parameters of virDomainMigrate3 and
-// virDomainMigrateToURI3; a nil field is not sent.
-type MigrateParams struct {
-	URI                      *string  // "migrate_uri"
-	DestName                 *string  // "destination_name"
-	DestXML                  *string  // "destination_xml"
-	PersistXML               *string  // "persistent_xml"
-	Bandwidth                *uint64  // "bandwidth" (and "bandwidth.postcopy", see migrateParamFields)
-	GraphicsURI              *string  // "graphics_uri"
-	ListenAddress            *string  // "listen_address"
-	MigrateDisks             []string // "migrate_disks", repeated; nil is not sent
-	DisksPort                *int32   // "disks_port"
-	DisksURI                 *string  // "disks_uri"
-	Compression              *string  // "compression"
-	CompressionMTLevel       *int32   // "compression.mt.level"
-	CompressionMTThreads     *int32   // "compression.mt.threads"
-	CompressionMTDThreads    *int32   // "compression.mt.dthreads"
-	CompressionXBZRLECache   *uint64  // "compression.xbzrle.cache"
-	CompressionZlibLevel     *int32   // "compression.zlib.level"
-	CompressionZstdLevel     *int32   // "compression.zstd.level"
-	AutoConvergeInitial      *int32   // "auto_converge.initial"
-	AutoConvergeIncrement    *int32   // "auto_converge.increment"
-	ParallelConnections      *int32   // "parallel.connections"
-	TLSDestination           *string  // "tls.destination"
-	MigrateDisksDetectZeroes *bool    // "migrate_disks_detect_zeroes"
 }

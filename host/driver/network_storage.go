@@ -94,20 +94,11 @@ type NetworkPort interface {
 	GetUUIDString() (string, error)
 	GetXMLDesc(flags uint32) (string, error)
 	Delete(flags uint32) error
-	GetParameters(flags uint32) (NetworkPortParameters, error)
-	SetParameters(params NetworkPortParameters, flags uint32) error
-}
-
-// NetworkPortParameters are a port's typed parameters, by libvirt's field
-// names (VIR_NETWORK_PORT_BANDWIDTH_*: "inbound.average", ...), all
-// unsigned ints. A field that is absent is not set.
-type NetworkPortParameters map[string]uint32
-
-// NetworkPortFields are the fields of NetworkPortParameters, in the order
-// libvirt returns them.
-func NetworkPortFields() []string {
-	return []string{"inbound.average", "inbound.peak", "inbound.floor", "inbound.burst",
-		"outbound.average", "outbound.peak", "outbound.burst"}
+	// GetParameters returns the bandwidth parameters libvirt reported,
+	// in its order (host's NetworkPortParams); SetParameters sets those
+	// params names, checked by the core against that schema.
+	GetParameters(flags uint32) ([]TypedParam, error)
+	SetParameters(params []TypedParam, flags uint32) error
 }
 
 // StoragePool is a storage pool, virStoragePoolPtr. Free releases the

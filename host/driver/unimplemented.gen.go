@@ -57,7 +57,7 @@ func (UnimplementedConnDomainControl) DomainRestoreFlags(_ string, _ string, _ u
 }
 
 // DomainRestoreParams answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedConnDomainControl) DomainRestoreParams(_ SaveParams, _ uint32) (err error) {
+func (UnimplementedConnDomainControl) DomainRestoreParams(_ []TypedParam, _ uint32) (err error) {
 	err = NoSupport("virDomainRestoreParams")
 	return
 }
@@ -852,7 +852,7 @@ func (UnimplementedDomainControl) BlockCommit(_ string, _ string, _ string, _ ui
 }
 
 // BlockCopy answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedDomainControl) BlockCopy(_ string, _ string, _ BlockCopyParams, _ uint32) (err error) {
+func (UnimplementedDomainControl) BlockCopy(_ string, _ string, _ []TypedParam, _ uint32) (err error) {
 	err = NoSupport("virDomainBlockCopy")
 	return
 }
@@ -966,7 +966,7 @@ func (UnimplementedDomainControl) SaveFlags(_ string, _ string, _ uint32) (err e
 }
 
 // SaveParams answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedDomainControl) SaveParams(_ SaveParams, _ uint32) (err error) {
+func (UnimplementedDomainControl) SaveParams(_ []TypedParam, _ uint32) (err error) {
 	err = NoSupport("virDomainSaveParams")
 	return
 }
@@ -984,7 +984,7 @@ func (UnimplementedDomainControl) Migrate2(_ Conn, _ string, _ uint32, _ string,
 }
 
 // Migrate3 answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedDomainControl) Migrate3(_ Conn, _ MigrateParams, _ uint32) (r0 Domain, err error) {
+func (UnimplementedDomainControl) Migrate3(_ Conn, _ []TypedParam, _ uint32) (r0 Domain, err error) {
 	err = NoSupport("virDomainMigrate3")
 	return
 }
@@ -1002,7 +1002,7 @@ func (UnimplementedDomainControl) MigrateToURI2(_ string, _ string, _ string, _ 
 }
 
 // MigrateToURI3 answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedDomainControl) MigrateToURI3(_ string, _ MigrateParams, _ uint32) (err error) {
+func (UnimplementedDomainControl) MigrateToURI3(_ string, _ []TypedParam, _ uint32) (err error) {
 	err = NoSupport("virDomainMigrateToURI3")
 	return
 }
@@ -1872,13 +1872,13 @@ func (UnimplementedNetworkPort) Delete(_ uint32) (err error) {
 }
 
 // GetParameters answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedNetworkPort) GetParameters(_ uint32) (r0 NetworkPortParameters, err error) {
+func (UnimplementedNetworkPort) GetParameters(_ uint32) (r0 []TypedParam, err error) {
 	err = NoSupport("virNetworkPortGetParameters")
 	return
 }
 
 // SetParameters answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedNetworkPort) SetParameters(_ NetworkPortParameters, _ uint32) (err error) {
+func (UnimplementedNetworkPort) SetParameters(_ []TypedParam, _ uint32) (err error) {
 	err = NoSupport("virNetworkPortSetParameters")
 	return
 }

@@ -485,7 +485,7 @@ var areaCalls = []areaCall{
 		return nil, c.DomainRestoreFlags("/nonexistent/rconn.img", "", 0)
 	}},
 	{"DomainRestoreParams", func(c driver.Conn) (any, error) {
-		return nil, c.DomainRestoreParams(driver.SaveParams{File: ptr("/nonexistent/rconn.img")}, 0)
+		return nil, c.DomainRestoreParams([]driver.TypedParam{{Name: "file", Value: "/nonexistent/rconn.img"}}, 0)
 	}},
 	{"DomainSaveImageGetXMLDesc", func(c driver.Conn) (any, error) {
 		return c.DomainSaveImageGetXMLDesc("/nonexistent/rconn.img", 0)

@@ -1,8 +1,7 @@
 package remotebackend
 
 import (
-	libvirt "github.com/digitalocean/go-libvirt"
-
+	"github.com/vertscript/vertscript/host"
 	"github.com/vertscript/vertscript/host/driver"
 )
 
@@ -28,8 +27,12 @@ func (c *conn) DomainRestoreFlags(from, dxml string, flags uint32) error {
 }
 
 // DomainRestoreParams sends the fields params sets, "file" then "dxml".
-func (c *conn) DomainRestoreParams(params driver.SaveParams, flags uint32) error {
-	return c.conv(c.l.DomainRestoreParams(saveParams(params), flags))
+func (c *conn) DomainRestoreParams(params []driver.TypedParam, flags uint32) error {
+	ps, err := toWire(params, host.SaveRestoreParams)
+	if err != nil {
+		return err
+	}
+	return c.conv(c.l.DomainRestoreParams(ps, flags))
 }
 
 func (c *conn) DomainSaveImageDefineXML(file, dxml string, flags uint32) error {
@@ -47,16 +50,4 @@ func (c *conn) DomainSaveImageGetXMLDesc(file string, flags uint32) (string, err
 	}
 	s, err := c.l.DomainSaveImageGetXMLDesc(file, flags)
 	return s, c.conv(err)
-}
-
-// saveParams are p's typed parameters (VIR_DOMAIN_SAVE_PARAM_*).
-func saveParams(p driver.SaveParams) []libvirt.TypedParam {
-	var out []libvirt.TypedParam
-	if p.File != nil {
-		out = append(out, libvirt.TypedParam{Field: driver.DomainSaveParamFile, Value: *libvirt.NewTypedParamValueString(*p.File)})
-	}
-	if p.DXML != nil {
-		out = append(out, libvirt.TypedParam{Field: driver.DomainSaveParamDxml, Value: *libvirt.NewTypedParamValueString(*p.DXML)})
-	}
-	return out
 }

@@ -3,6 +3,7 @@ package remotebackend
 import (
 	libvirt "github.com/digitalocean/go-libvirt"
 
+	"github.com/vertscript/vertscript/host"
 	"github.com/vertscript/vertscript/host/driver"
 )
 
@@ -148,18 +149,11 @@ func (d *domain) BlockCommit(disk, base, top string, bandwidth uint64, flags uin
 	return d.c.conv(d.c.l.DomainBlockCommit(d.d, disk, opt(base), opt(top), bandwidth, libvirt.DomainBlockCommitFlags(flags)))
 }
 
-// BlockCopy sends the parameters params sets: "bandwidth" (ULLONG),
-// "granularity" (UINT), "buf-size" (ULLONG).
-func (d *domain) BlockCopy(disk, destXML string, params driver.BlockCopyParams, flags uint32) error {
-	var ps []libvirt.TypedParam
-	if params.Bandwidth != nil {
-		ps = append(ps, param(driver.DomainBlockCopyBandwidth, libvirt.NewTypedParamValueUllong(*params.Bandwidth)))
-	}
-	if params.Granularity != nil {
-		ps = append(ps, param(driver.DomainBlockCopyGranularity, libvirt.NewTypedParamValueUint(*params.Granularity)))
-	}
-	if params.BufSize != nil {
-		ps = append(ps, param(driver.DomainBlockCopyBufSize, libvirt.NewTypedParamValueUllong(*params.BufSize)))
+// BlockCopy sends params, of host.BlockCopyParams' kinds.
+func (d *domain) BlockCopy(disk, destXML string, params []driver.TypedParam, flags uint32) error {
+	ps, err := toWire(params, host.BlockCopyParams)
+	if err != nil {
+		return err
 	}
 	return d.c.conv(d.c.l.DomainBlockCopy(d.d, disk, destXML, ps, libvirt.DomainBlockCopyFlags(flags)))
 }
@@ -260,8 +254,12 @@ func (d *domain) SaveFlags(to, dxml string, flags uint32) error {
 
 // SaveParams sends the parameters params sets: "file" and "dxml"
 // (STRING).
-func (d *domain) SaveParams(params driver.SaveParams, flags uint32) error {
-	return d.c.conv(d.c.l.DomainSaveParams(d.d, saveParams(params), flags))
+func (d *domain) SaveParams(params []driver.TypedParam, flags uint32) error {
+	ps, err := toWire(params, host.SaveRestoreParams)
+	if err != nil {
+		return err
+	}
+	return d.c.conv(d.c.l.DomainSaveParams(d.d, ps, flags))
 }
 
 // Migration settings.

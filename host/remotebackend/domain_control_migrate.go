@@ -7,6 +7,7 @@ import (
 
 	libvirt "github.com/digitalocean/go-libvirt"
 
+	"github.com/vertscript/vertscript/host"
 	"github.com/vertscript/vertscript/host/driver"
 )
 
@@ -129,55 +130,6 @@ func (d *domain) checkUnmanaged(flags uint32) error {
 		return domainError(errArgumentUnsupported, "argument unsupported: direct migration is not supported by the source host")
 	}
 	return nil
-}
-
-// migrationParams are the typed parameters p sets, as
-// libvirt.org/go/libvirt sends them (a bandwidth is sent as
-// "bandwidth.postcopy" too).
-func migrationParams(p driver.MigrateParams) []libvirt.TypedParam {
-	var ps []libvirt.TypedParam
-	s := func(name string, v *string) {
-		if v != nil {
-			ps = append(ps, param(name, libvirt.NewTypedParamValueString(*v)))
-		}
-	}
-	i := func(name string, v *int32) {
-		if v != nil {
-			ps = append(ps, param(name, libvirt.NewTypedParamValueInt(*v)))
-		}
-	}
-	s(paramURI, p.URI)
-	s(paramDestName, p.DestName)
-	s(paramDestXML, p.DestXML)
-	s(driver.MigrateParamPersistXML, p.PersistXML)
-	if p.Bandwidth != nil {
-		ps = append(ps, param(paramBandwidth, libvirt.NewTypedParamValueUllong(*p.Bandwidth)),
-			param(paramBandwidthPostcopy, libvirt.NewTypedParamValueUllong(*p.Bandwidth)))
-	}
-	s(driver.MigrateParamGraphicsURI, p.GraphicsURI)
-	s(driver.MigrateParamListenAddress, p.ListenAddress)
-	for _, disk := range p.MigrateDisks {
-		ps = append(ps, param(driver.MigrateParamMigrateDisks, libvirt.NewTypedParamValueString(disk)))
-	}
-	i(driver.MigrateParamDisksPort, p.DisksPort)
-	s(driver.MigrateParamDisksURI, p.DisksURI)
-	s(driver.MigrateParamCompression, p.Compression)
-	i(driver.MigrateParamCompressionMtLevel, p.CompressionMTLevel)
-	i(driver.MigrateParamCompressionMtThreads, p.CompressionMTThreads)
-	i(driver.MigrateParamCompressionMtDthreads, p.CompressionMTDThreads)
-	if p.CompressionXBZRLECache != nil {
-		ps = append(ps, param(driver.MigrateParamCompressionXbzrleCache, libvirt.NewTypedParamValueUllong(*p.CompressionXBZRLECache)))
-	}
-	i("compression.zlib.level", p.CompressionZlibLevel)
-	i("compression.zstd.level", p.CompressionZstdLevel)
-	i(driver.MigrateParamAutoConvergeInitial, p.AutoConvergeInitial)
-	i(driver.MigrateParamAutoConvergeIncrement, p.AutoConvergeIncrement)
-	i(driver.MigrateParamParallelConnections, p.ParallelConnections)
-	s(driver.MigrateParamTLSDestination, p.TLSDestination)
-	if p.MigrateDisksDetectZeroes != nil {
-		ps = append(ps, param("migrate_disks_detect_zeroes", libvirt.NewTypedParamValueBoolean(flag(*p.MigrateDisksDetectZeroes))))
-	}
-	return ps
 }
 
 // stringParam is the first string parameter named name.
@@ -336,7 +288,7 @@ func (d *domain) MigrateToURI2(dconnURI, migURI, dxml string, flags uint32, dnam
 	return d.migrateUnmanaged(dconnURI, unmanagedParams(dxml, dname, migURI, bandwidth), flags)
 }
 
-func (d *domain) MigrateToURI3(dconnURI string, params driver.MigrateParams, flags uint32) error {
+func (d *domain) MigrateToURI3(dconnURI string, params []driver.TypedParam, flags uint32) error {
 	const fn = "virDomainMigrateToURI3"
 	if err := d.c.checkWritable(fn); err != nil {
 		return err
@@ -351,7 +303,11 @@ func (d *domain) MigrateToURI3(dconnURI string, params driver.MigrateParams, fla
 	} else {
 		dconnURI = ""
 	}
-	return d.migrateUnmanaged(dconnURI, migrationParams(params), flags)
+	ps, err := toWire(params, host.MigrateParams)
+	if err != nil {
+		return err
+	}
+	return d.migrateUnmanaged(dconnURI, ps, flags)
 }
 
 // destination is a migration's destination connection, which must be
@@ -467,7 +423,7 @@ func (d *domain) checkManaged(fn string, dconn driver.Conn, flags uint32) (*conn
 	return dc, nil
 }
 
-func (d *domain) Migrate3(dconn driver.Conn, params driver.MigrateParams, flags uint32) (driver.Domain, error) {
+func (d *domain) Migrate3(dconn driver.Conn, params []driver.TypedParam, flags uint32) (driver.Domain, error) {
 	dc, err := d.checkManaged("virDomainMigrate3", dconn, flags)
 	if err != nil {
 		return nil, err
@@ -476,7 +432,10 @@ func (d *domain) Migrate3(dconn driver.Conn, params driver.MigrateParams, flags 
 		return nil, domainError(errArgumentUnsupported, "argument unsupported: cannot enforce change protection")
 	}
 	flags &^= migrateChangeProtection
-	ps := migrationParams(params)
+	ps, err := toWire(params, host.MigrateParams)
+	if err != nil {
+		return nil, err
+	}
 	if d.c.supports(featureMigrationParams) && dc.supports(featureMigrationParams) {
 		return d.migrateV3(dc, "", "", "", 0, ps, true, flags)
 	}

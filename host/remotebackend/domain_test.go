@@ -308,9 +308,6 @@ func sortedNames(l []string, err error) (any, error) {
 	return l, err
 }
 
-func u64(v uint64) *uint64 { return &v }
-func str(v string) *string { return &v }
-
 func domainRows() []domainRow {
 	param := func(name string, v any) []driver.TypedParam { return []driver.TypedParam{{Name: name, Value: v}} }
 	info := func(s *side) (any, error) {
@@ -546,7 +543,7 @@ func domainRows() []domainRow {
 		{"BlockRebase", func(s *side) (any, error) { return nil, s.d.BlockRebase("vda", "", 0, 0) }},
 		{"BlockCommit", func(s *side) (any, error) { return nil, s.d.BlockCommit("vda", "", "", 0, 0) }},
 		{"BlockCopy", func(s *side) (any, error) {
-			return nil, s.d.BlockCopy("vda", "<disk type='file'><source file='/x'/></disk>", driver.BlockCopyParams{Bandwidth: u64(1)}, 0)
+			return nil, s.d.BlockCopy("vda", "<disk type='file'><source file='/x'/></disk>", []driver.TypedParam{{Name: "bandwidth", Value: int64(1)}}, 0)
 		}},
 		{"BlockResize", func(s *side) (any, error) { return nil, s.d.BlockResize("vda", 1<<20, 0) }},
 		{"SetBlockThreshold", func(s *side) (any, error) { return nil, s.d.SetBlockThreshold("vda", 1<<20, 0) }},
@@ -639,10 +636,10 @@ func domainRows() []domainRow {
 		{"MigrateToURI2", func(s *side) (any, error) { return nil, s.d.MigrateToURI2("", "tcp://h", "", 0, "", 0) }},
 		{"MigrateToURI2/p2p", func(s *side) (any, error) { return nil, s.d.MigrateToURI2("", "", "", migrateP2P, "", 0) }},
 		{"MigrateToURI3", func(s *side) (any, error) {
-			return nil, s.d.MigrateToURI3("", driver.MigrateParams{URI: str("tcp://h"), Bandwidth: u64(5)}, 0)
+			return nil, s.d.MigrateToURI3("", []driver.TypedParam{{Name: "migrate_uri", Value: "tcp://h"}, {Name: "bandwidth", Value: int64(5)}, {Name: "bandwidth.postcopy", Value: int64(5)}}, 0)
 		}},
 		{"MigrateToURI3/p2p", func(s *side) (any, error) {
-			return nil, s.d.MigrateToURI3("test+tcp://h/default", driver.MigrateParams{}, migrateP2P|migrateTunnelled)
+			return nil, s.d.MigrateToURI3("test+tcp://h/default", nil, migrateP2P|migrateTunnelled)
 		}},
 		{"Migrate", func(s *side) (any, error) { return migrated(s.d.Migrate(s.c, 0, "", "", 0)) }},
 		{"Migrate/p2p", func(s *side) (any, error) { return migrated(s.d.Migrate(s.c, migrateP2P, "", "", 0)) }},
@@ -657,11 +654,11 @@ func domainRows() []domainRow {
 		{"Migrate2", func(s *side) (any, error) { return migrated(s.d.Migrate2(s.c, "<domain/>", 0, "n", "", 0)) }},
 		{"Migrate2/p2p", func(s *side) (any, error) { return migrated(s.d.Migrate2(s.c, "", migrateP2P, "", "", 0)) }},
 		{"Migrate3", func(s *side) (any, error) {
-			return migrated(s.d.Migrate3(s.c, driver.MigrateParams{DestName: str("n"), GraphicsURI: str("spice://h")}, 0))
+			return migrated(s.d.Migrate3(s.c, []driver.TypedParam{{Name: "destination_name", Value: "n"}, {Name: "graphics_uri", Value: "spice://h"}}, 0))
 		}},
-		{"Migrate3/p2p", func(s *side) (any, error) { return migrated(s.d.Migrate3(s.c, driver.MigrateParams{}, migrateP2P)) }},
+		{"Migrate3/p2p", func(s *side) (any, error) { return migrated(s.d.Migrate3(s.c, nil, migrateP2P)) }},
 		{"Migrate3/tunnelled", func(s *side) (any, error) {
-			return migrated(s.d.Migrate3(s.c, driver.MigrateParams{}, migrateTunnelled))
+			return migrated(s.d.Migrate3(s.c, nil, migrateTunnelled))
 		}},
 
 		// Save, managed save and the life cycle; the domain ends running.
@@ -691,7 +688,7 @@ func domainRows() []domainRow {
 		}},
 		{"SaveFlags/inactive", func(s *side) (any, error) { return nil, s.d.SaveFlags(filepath.Join(s.dir, "again.img"), "", 0) }},
 		{"SaveParams/inactive", func(s *side) (any, error) {
-			return nil, s.d.SaveParams(driver.SaveParams{File: str(filepath.Join(s.dir, "p.img"))}, 0)
+			return nil, s.d.SaveParams([]driver.TypedParam{{Name: "file", Value: filepath.Join(s.dir, "p.img")}}, 0)
 		}},
 		{"Rename", func(s *side) (any, error) {
 			return afterErr(s.d.Rename("test-renamed", 0), func() (any, error) { return s.d.GetName() })
@@ -807,12 +804,12 @@ func TestMigrateReadOnlyMatchesCgo(t *testing.T) {
 		{"MigrateToURI", func(c driver.Conn, d driver.Domain) error { return d.MigrateToURI("x", 0, "", 0) }},
 		{"MigrateToURI2", func(c driver.Conn, d driver.Domain) error { return d.MigrateToURI2("", "x", "", 0, "", 0) }},
 		{"MigrateToURI3", func(c driver.Conn, d driver.Domain) error {
-			return d.MigrateToURI3("", driver.MigrateParams{}, 0)
+			return d.MigrateToURI3("", nil, 0)
 		}},
 		{"Migrate", func(c driver.Conn, d driver.Domain) error { _, err := d.Migrate(c, 0, "", "", 0); return err }},
 		{"Migrate2", func(c driver.Conn, d driver.Domain) error { _, err := d.Migrate2(c, "", 0, "", "", 0); return err }},
 		{"Migrate3", func(c driver.Conn, d driver.Domain) error {
-			_, err := d.Migrate3(c, driver.MigrateParams{}, 0)
+			_, err := d.Migrate3(c, nil, 0)
 			return err
 		}},
 	}

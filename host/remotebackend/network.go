@@ -1,10 +1,9 @@
 package remotebackend
 
 import (
-	"fmt"
-
 	libvirt "github.com/digitalocean/go-libvirt"
 
+	"github.com/vertscript/vertscript/host"
 	"github.com/vertscript/vertscript/host/driver"
 )
 
@@ -235,36 +234,21 @@ func (p *networkPort) Delete(flags uint32) error {
 	return p.c.conv(p.c.l.NetworkPortDelete(p.p, flags))
 }
 
-// GetParameters returns the bandwidth fields the daemon reported.
-func (p *networkPort) GetParameters(flags uint32) (driver.NetworkPortParameters, error) {
+// GetParameters returns the bandwidth parameters the daemon reported, in
+// libvirt's order.
+func (p *networkPort) GetParameters(flags uint32) ([]driver.TypedParam, error) {
 	ps, _, err := p.c.l.NetworkPortGetParameters(p.p, 0, flags)
 	if err != nil {
 		return nil, p.c.conv(err)
 	}
-	out := driver.NetworkPortParameters{}
-	for _, tp := range fromTyped(ps) {
-		if v, ok := tp.Value.(int64); ok {
-			out[tp.Name] = uint32(v)
-		}
-	}
-	return out, nil
+	return inSchema(ps, host.NetworkPortParams), nil
 }
 
-// SetParameters sets the fields params names, and only those, in
-// libvirt's order.
-func (p *networkPort) SetParameters(params driver.NetworkPortParameters, flags uint32) error {
-	known := map[string]bool{}
-	ps := make([]libvirt.TypedParam, 0, len(params))
-	for _, name := range driver.NetworkPortFields() {
-		known[name] = true
-		if v, ok := params[name]; ok {
-			ps = append(ps, libvirt.TypedParam{Field: name, Value: *libvirt.NewTypedParamValueUint(v)})
-		}
-	}
-	for name := range params {
-		if !known[name] {
-			return fmt.Errorf("virNetworkPortSetParameters: unknown parameter %q", name)
-		}
+// SetParameters sends params, of host.NetworkPortParams' kind.
+func (p *networkPort) SetParameters(params []driver.TypedParam, flags uint32) error {
+	ps, err := toWire(params, host.NetworkPortParams)
+	if err != nil {
+		return err
 	}
 	return p.c.conv(p.c.l.NetworkPortSetParameters(p.p, ps, flags))
 }
