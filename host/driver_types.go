@@ -15,7 +15,6 @@ type (
 	SecurityLabel      = driver.SecurityLabel
 	DomainFSInfo       = driver.DomainFSInfo
 	VcpuInfo           = driver.VcpuInfo
-	GuestVcpus         = driver.GuestVcpus
 	IOThreadInfo       = driver.IOThreadInfo
 	MemoryStat         = driver.MemoryStat
 	BlockInfo          = driver.BlockInfo

@@ -61,13 +61,13 @@ func fitCPUMap(m []bool, n int) []bool {
 	return append(m[:len(m):len(m)], make([]bool, n-len(m))...)
 }
 
-// cpuListArg parses the CPU list string of argument i (see parseCPUList).
-func (c *Call) cpuListArg(i int) ([]bool, error) {
-	m, err := parseCPUList(c.str(i))
-	if err != nil {
-		return nil, invalidArg(c.op.QualName(), forParam(c.op.Params[i].Name), "%v", err)
+// checkCPUList checks the CPU list string of argument i (see
+// parseCPUList), which the backend then passes on as it is.
+func (c *Call) checkCPUList(i int) error {
+	if _, err := parseCPUList(c.str(i)); err != nil {
+		return invalidArg(c.op.QualName(), forParam(c.op.Params[i].Name), "%v", err)
 	}
-	return m, nil
+	return nil
 }
 
 // setter is the fn of an operation that passes the typed parameters of

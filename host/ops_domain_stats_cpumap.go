@@ -139,3 +139,12 @@ func formatCPUList(m []bool) string {
 	}
 	return strings.Join(parts, ",")
 }
+
+// ParseCPUList reads a CPU list ("0-3,^2") as virBitmapParse does, for a
+// backend whose library takes the list as a map; the core has checked the
+// lists it passes.
+func ParseCPUList(s string) ([]bool, error) { return parseCPUList(s) }
+
+// FormatCPUList writes the CPUs set in m as virBitmapFormat does ("0-3,5"),
+// for a backend whose library returns a list as a map.
+func FormatCPUList(m []bool) string { return formatCPUList(m) }

@@ -98,7 +98,7 @@ func TestSchemasAreWellFormed(t *testing.T) {
 		"LaunchSecurityStateParams": LaunchSecurityStateParams, "CPUStatsParams": CPUStatsParams,
 		"BlockStatsParams": BlockStatsParams, "JobStatsParams": JobStatsParams,
 		"BlockCopyParams": BlockCopyParams, "SaveRestoreParams": SaveRestoreParams, "MigrateParams": MigrateParams,
-		"NetworkPortParams": NetworkPortParams,
+		"NetworkPortParams": NetworkPortParams, "GuestVcpusParams": GuestVcpusParams,
 	} {
 		seen := map[string]bool{}
 		for _, f := range s {

@@ -147,6 +147,14 @@ var (
 		{driver.DomainLaunchSecuritySEVSecretSetAddress, TypedULLong},
 	}
 
+	// GuestVcpusParams are virDomainGetGuestVcpus': CPU lists such as
+	// "0-3".
+	GuestVcpusParams = TypedSchema{
+		{"vcpus", TypedString},
+		{"online", TypedString},
+		{"offlinable", TypedString},
+	}
+
 	// CPUStatsParams are virDomainGetCPUStats' (nanoseconds).
 	CPUStatsParams = TypedSchema{
 		{driver.DomainCPUStatsCputime, TypedULLong},

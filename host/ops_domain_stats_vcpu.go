@@ -45,11 +45,10 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Enables (state 1) or disables (0) the virtual CPUs of a list such as \"1-3,^2\".",
 		fn: func(c *Call) (Value, error) {
-			m, err := c.cpuListArg(0)
-			if err != nil {
+			if err := c.checkCPUList(0); err != nil {
 				return nil, err
 			}
-			return done(c.domain().SetVcpu(m, c.int(1) != 0, c.uint32(2)))
+			return done(c.domain().SetVcpu(c.str(0), c.int(1) != 0, c.uint32(2)))
 		}},
 	{Name: "vcpuPinInfo", CName: "virDomainGetVcpuPinInfo", Params: []Param{flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "list of cpumap (tuple of bool per host CPU), one per virtual CPU",
@@ -117,31 +116,20 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 		Result: "dict: {'vcpus': str, 'online': str, 'offlinable': str} (CPU lists such as \"0-3\"), or None when libvirt fails",
 		Doc:    "Returns the guest's virtual CPUs as the guest agent sees them; None on failure, as in libvirt-python.",
 		fn: func(c *Call) (Value, error) {
-			g, err := c.domain().GetGuestVcpus(c.uint32(0))
+			ps, err := c.domain().GetGuestVcpus(c.uint32(0))
 			if err != nil {
 				return c.swallow(nil, err)
 			}
-			m := NewMap()
-			if g.VcpusSet {
-				m.Set("vcpus", formatCPUList(g.Vcpus))
-			}
-			if g.OnlineSet {
-				m.Set("online", formatCPUList(g.Online))
-			}
-			if g.OfflinableSet {
-				m.Set("offlinable", formatCPUList(g.Offlinable))
-			}
-			return m, nil
+			return typedMap(ps), nil
 		}},
 	{Name: "setGuestVcpus", CName: "virDomainSetGuestVcpus", Params: []Param{req("cpumap", TString), req("state", TInt), flags()},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Onlines (state 1) or offlines (0) guest virtual CPUs of a list such as \"1-3\", through the guest agent.",
 		fn: func(c *Call) (Value, error) {
-			m, err := c.cpuListArg(0)
-			if err != nil {
+			if err := c.checkCPUList(0); err != nil {
 				return nil, err
 			}
-			return done(c.domain().SetGuestVcpus(m, c.int(1) != 0, c.uint32(2)))
+			return done(c.domain().SetGuestVcpus(c.str(0), c.int(1) != 0, c.uint32(2)))
 		}},
 	{Name: "ioThreadInfo", CName: "virDomainGetIOThreadInfo", Params: []Param{flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "list of tuples: (iothread_id, [bool per host CPU])",

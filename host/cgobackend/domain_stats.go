@@ -190,7 +190,13 @@ func (d *domain) SetVcpusFlags(nvcpus uint, flags uint32) error {
 	return conv(d.d.SetVcpusFlags(nvcpus, libvirt.DomainVcpuFlags(flags)))
 }
 
-func (d *domain) SetVcpu(vcpus []bool, state bool, flags uint32) error {
+// SetVcpu reads the list back into the map libvirt.org/go/libvirt takes
+// (which writes it for libvirt as "0,2,3").
+func (d *domain) SetVcpu(cpumap string, state bool, flags uint32) error {
+	vcpus, err := host.ParseCPUList(cpumap)
+	if err != nil {
+		return err
+	}
 	return conv(d.d.SetVcpu(vcpus, state, flags))
 }
 
@@ -216,16 +222,33 @@ func (d *domain) PinEmulator(cpumap []bool, flags uint32) error {
 	return conv(d.d.PinEmulator(cpumap, libvirt.DomainModificationImpact(flags)))
 }
 
-func (d *domain) GetGuestVcpus(flags uint32) (host.GuestVcpus, error) {
+// GetGuestVcpus writes back as CPU lists the maps libvirt.org/go/libvirt
+// read libvirt's lists into.
+func (d *domain) GetGuestVcpus(flags uint32) ([]host.TypedParam, error) {
 	g, err := d.d.GetGuestVcpus(flags)
 	if err != nil {
-		return host.GuestVcpus{}, conv(err)
+		return nil, conv(err)
 	}
-	return host.GuestVcpus{VcpusSet: g.VcpusSet, OnlineSet: g.OnlineSet, OfflinableSet: g.OfflinableSet,
-		Vcpus: g.Vcpus, Online: g.Online, Offlinable: g.Offlinable}, nil
+	var out []host.TypedParam
+	for _, f := range []struct {
+		name string
+		set  bool
+		m    []bool
+	}{{"vcpus", g.VcpusSet, g.Vcpus}, {"online", g.OnlineSet, g.Online}, {"offlinable", g.OfflinableSet, g.Offlinable}} {
+		if f.set {
+			out = append(out, host.TypedParam{Name: f.name, Value: host.FormatCPUList(f.m)})
+		}
+	}
+	return out, nil
 }
 
-func (d *domain) SetGuestVcpus(vcpus []bool, state bool, flags uint32) error {
+// SetGuestVcpus reads the list back into the map libvirt.org/go/libvirt
+// takes (which writes it for libvirt as "0,2,3").
+func (d *domain) SetGuestVcpus(cpumap string, state bool, flags uint32) error {
+	vcpus, err := host.ParseCPUList(cpumap)
+	if err != nil {
+		return err
+	}
 	return conv(d.d.SetGuestVcpus(vcpus, state, flags))
 }
 

@@ -45,14 +45,18 @@ type DomainStats interface {
 	GetVcpusFlags(flags uint32) (int, error)
 	SetVcpus(nvcpus uint) error
 	SetVcpusFlags(nvcpus uint, flags uint32) error
-	SetVcpu(vcpus []bool, state bool, flags uint32) error
+	// SetVcpu and SetGuestVcpus take a CPU list as libvirt parses it
+	// ("1-3,^2"), which the core has checked.
+	SetVcpu(cpumap string, state bool, flags uint32) error
 	GetVcpuPinInfo(ncpus int, flags uint32) ([][]bool, error)
 	PinVcpu(vcpu uint, cpumap []bool) error
 	PinVcpuFlags(vcpu uint, cpumap []bool, flags uint32) error
 	GetEmulatorPinInfo(ncpus int, flags uint32) ([]bool, error)
 	PinEmulator(cpumap []bool, flags uint32) error
-	GetGuestVcpus(flags uint32) (GuestVcpus, error)
-	SetGuestVcpus(vcpus []bool, state bool, flags uint32) error
+	// GetGuestVcpus returns the CPU lists libvirt reported (host's
+	// GuestVcpusParams: "vcpus", "online", "offlinable"), as strings.
+	GetGuestVcpus(flags uint32) ([]TypedParam, error)
+	SetGuestVcpus(cpumap string, state bool, flags uint32) error
 	GetIOThreadInfo(ncpus int, flags uint32) ([]IOThreadInfo, error)
 	AddIOThread(id uint, flags uint32) error
 	DelIOThread(id uint, flags uint32) error
@@ -139,14 +143,6 @@ type VcpuInfo struct {
 	State   int
 	CPUTime uint64 // nanoseconds
 	CPU     int
-}
-
-// GuestVcpus are the CPU lists virDomainGetGuestVcpus reports (libvirt's
-// "vcpus", "online" and "offlinable" parameters); a Set field says the
-// list was reported.
-type GuestVcpus struct {
-	VcpusSet, OnlineSet, OfflinableSet bool
-	Vcpus, Online, Offlinable          []bool
 }
 
 // IOThreadInfo is virDomainIOThreadInfo.

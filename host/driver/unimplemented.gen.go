@@ -1362,7 +1362,7 @@ func (UnimplementedDomainStats) SetVcpusFlags(_ uint, _ uint32) (err error) {
 }
 
 // SetVcpu answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedDomainStats) SetVcpu(_ []bool, _ bool, _ uint32) (err error) {
+func (UnimplementedDomainStats) SetVcpu(_ string, _ bool, _ uint32) (err error) {
 	err = NoSupport("virDomainSetVcpu")
 	return
 }
@@ -1398,13 +1398,13 @@ func (UnimplementedDomainStats) PinEmulator(_ []bool, _ uint32) (err error) {
 }
 
 // GetGuestVcpus answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedDomainStats) GetGuestVcpus(_ uint32) (r0 GuestVcpus, err error) {
+func (UnimplementedDomainStats) GetGuestVcpus(_ uint32) (r0 []TypedParam, err error) {
 	err = NoSupport("virDomainGetGuestVcpus")
 	return
 }
 
 // SetGuestVcpus answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedDomainStats) SetGuestVcpus(_ []bool, _ bool, _ uint32) (err error) {
+func (UnimplementedDomainStats) SetGuestVcpus(_ string, _ bool, _ uint32) (err error) {
 	err = NoSupport("virDomainSetGuestVcpus")
 	return
 }

@@ -319,8 +319,8 @@ func (d *domain) SetVcpusFlags(nvcpus uint, flags uint32) error {
 	return d.c.conv(d.c.l.DomainSetVcpusFlags(d.d, uint32(nvcpus), flags))
 }
 
-func (d *domain) SetVcpu(vcpus []bool, state bool, flags uint32) error {
-	return d.c.conv(d.c.l.DomainSetVcpu(d.d, cpuList(vcpus), flag(state), libvirt.DomainModificationImpact(flags)))
+func (d *domain) SetVcpu(cpumap string, state bool, flags uint32) error {
+	return d.c.conv(d.c.l.DomainSetVcpu(d.d, cpumap, flag(state), libvirt.DomainModificationImpact(flags)))
 }
 
 // GetVcpuPinInfo asks for as many maps as virDomainGetInfo counts vCPUs.
@@ -361,40 +361,16 @@ func (d *domain) PinEmulator(cpumap []bool, flags uint32) error {
 	return d.c.conv(d.c.l.DomainPinEmulator(d.d, packCPUMap(cpumap), libvirt.DomainModificationImpact(flags)))
 }
 
-func (d *domain) GetGuestVcpus(flags uint32) (driver.GuestVcpus, error) {
+func (d *domain) GetGuestVcpus(flags uint32) ([]driver.TypedParam, error) {
 	ps, err := d.c.l.DomainGetGuestVcpus(d.d, flags)
 	if err != nil {
-		return driver.GuestVcpus{}, d.c.conv(err)
+		return nil, d.c.conv(err)
 	}
-	var g driver.GuestVcpus
-	for _, p := range fromWire(ps) {
-		s, ok := p.Value.(string)
-		if !ok {
-			continue
-		}
-		var set *bool
-		var dst *[]bool
-		switch p.Name {
-		case "vcpus":
-			set, dst = &g.VcpusSet, &g.Vcpus
-		case "online":
-			set, dst = &g.OnlineSet, &g.Online
-		case "offlinable":
-			set, dst = &g.OfflinableSet, &g.Offlinable
-		default:
-			continue
-		}
-		m, ok := parseCPUList(s)
-		if !ok {
-			return driver.GuestVcpus{}, fmt.Errorf("remotebackend: malformed cpu map string %s", s)
-		}
-		*set, *dst = true, m
-	}
-	return g, nil
+	return inSchema(ps, host.GuestVcpusParams), nil
 }
 
-func (d *domain) SetGuestVcpus(vcpus []bool, state bool, flags uint32) error {
-	return d.c.conv(d.c.l.DomainSetGuestVcpus(d.d, cpuList(vcpus), flag(state), flags))
+func (d *domain) SetGuestVcpus(cpumap string, state bool, flags uint32) error {
+	return d.c.conv(d.c.l.DomainSetGuestVcpus(d.d, cpumap, flag(state), flags))
 }
 
 func (d *domain) GetIOThreadInfo(n int, flags uint32) ([]driver.IOThreadInfo, error) {

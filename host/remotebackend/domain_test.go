@@ -393,7 +393,7 @@ func domainRows() []domainRow {
 		{"SetVcpus", func(s *side) (any, error) {
 			return afterErr(s.d.SetVcpus(2), func() (any, error) { return info(s) })
 		}},
-		{"SetVcpu", func(s *side) (any, error) { return nil, s.d.SetVcpu([]bool{false, true}, false, 0) }},
+		{"SetVcpu", func(s *side) (any, error) { return nil, s.d.SetVcpu("1", false, 0) }},
 		{"GetVcpuPinInfo", func(s *side) (any, error) { return pinInfo(s, 0) }},
 		{"PinVcpu", func(s *side) (any, error) {
 			return afterErr(s.d.PinVcpu(0, []bool{true, false, true}), func() (any, error) { return pinInfo(s, 0) })
@@ -406,7 +406,7 @@ func domainRows() []domainRow {
 			return afterErr(s.d.PinEmulator([]bool{true}, 0), func() (any, error) { return emulatorPinInfo(s, 0) })
 		}},
 		{"GetGuestVcpus", func(s *side) (any, error) { return s.d.GetGuestVcpus(0) }},
-		{"SetGuestVcpus", func(s *side) (any, error) { return nil, s.d.SetGuestVcpus([]bool{false, true}, false, 0) }},
+		{"SetGuestVcpus", func(s *side) (any, error) { return nil, s.d.SetGuestVcpus("1", false, 0) }},
 		{"GetIOThreadInfo", func(s *side) (any, error) { return ioThreadInfo(s, 0) }},
 		{"AddIOThread", func(s *side) (any, error) {
 			return afterErr(s.d.AddIOThread(3, affectLive), func() (any, error) { return ioThreadInfo(s, affectLive) })
