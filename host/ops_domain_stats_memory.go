@@ -1,5 +1,7 @@
 package host
 
+import "github.com/vertscript/vertscript/host/driver"
+
 // domainMemoryOps are virDomain's memory tunables and statistics.
 var domainMemoryOps = inClass(ClassDomain, []*Op{
 	{Name: "memoryParameters", CName: "virDomainGetMemoryParameters", Params: []Param{flags()},
@@ -16,7 +18,9 @@ var domainMemoryOps = inClass(ClassDomain, []*Op{
 		Result: "dict: {'actual': KiB, 'swap_in': ..., 'rss': ...}",
 		Doc:    "Returns the domain's memory statistics (balloon driver and host).",
 		fn: func(c *Call) (Value, error) {
-			stats, err := c.domain().MemoryStats(0)
+			// libvirt-python asks for VIR_DOMAIN_MEMORY_STAT_NR
+			// statistics, as its headers count them.
+			stats, err := c.domain().MemoryStats(driver.DomainMemoryStatNr, 0)
 			if err != nil {
 				return nil, err
 			}

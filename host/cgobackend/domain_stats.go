@@ -302,10 +302,8 @@ func (d *domain) SetMemoryParameters(params []host.TypedParam, flags uint32) err
 	return conv(d.d.SetMemoryParameters(&p, libvirt.DomainModificationImpact(flags)))
 }
 
-// MemoryStats asks for VIR_DOMAIN_MEMORY_STAT_NR statistics, as
-// libvirt-python does.
-func (d *domain) MemoryStats(flags uint32) ([]host.MemoryStat, error) {
-	stats, err := d.d.MemoryStats(uint32(libvirt.DOMAIN_MEMORY_STAT_NR), flags)
+func (d *domain) MemoryStats(nrStats, flags uint32) ([]host.MemoryStat, error) {
+	stats, err := d.d.MemoryStats(nrStats, flags)
 	if err != nil {
 		return nil, conv(err)
 	}

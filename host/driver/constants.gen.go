@@ -261,6 +261,13 @@ const (
 	SecretEventIDValueChanged = 1 // VIR_SECRET_EVENT_ID_VALUE_CHANGED
 )
 
+// Counts the code passes to libvirt as libvirt-python, built against
+// these headers, does (VIR_DOMAIN_MEMORY_STAT_NR: virDomainMemoryStats'
+// nr_stats).
+const (
+	DomainMemoryStatNr = 13 // VIR_DOMAIN_MEMORY_STAT_NR
+)
+
 // Typed parameter names (the string macros of libvirt's headers).
 const (
 	ConnectIdentityGroupName                  = "group-name"                              // VIR_CONNECT_IDENTITY_GROUP_NAME

@@ -67,7 +67,8 @@ type DomainStats interface {
 	GetMemoryParameters(flags uint32) ([]TypedParam, error)
 	SetMemoryParameters(params []TypedParam, flags uint32) error
 	// MemoryStats returns every statistic libvirt reports, in its order.
-	MemoryStats(flags uint32) ([]MemoryStat, error)
+	// MemoryStats asks libvirt for at most nrStats statistics.
+	MemoryStats(nrStats, flags uint32) ([]MemoryStat, error)
 	SetMemoryStatsPeriod(period int, flags uint32) error
 	GetNumaParameters(flags uint32) ([]TypedParam, error)
 	SetNumaParameters(params []TypedParam, flags uint32) error

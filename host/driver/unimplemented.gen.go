@@ -1452,7 +1452,7 @@ func (UnimplementedDomainStats) SetMemoryParameters(_ []TypedParam, _ uint32) (e
 }
 
 // MemoryStats answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedDomainStats) MemoryStats(_ uint32) (r0 []MemoryStat, err error) {
+func (UnimplementedDomainStats) MemoryStats(_ uint32, _ uint32) (r0 []MemoryStat, err error) {
 	err = NoSupport("virDomainMemoryStats")
 	return
 }

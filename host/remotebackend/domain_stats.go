@@ -442,14 +442,8 @@ func (d *domain) SetMemoryParameters(params []driver.TypedParam, flags uint32) e
 	return d.c.conv(d.c.l.DomainSetMemoryParameters(d.d, ps, flags))
 }
 
-// memoryStatNr is VIR_DOMAIN_MEMORY_STAT_NR, the number of statistics
-// libvirt-python asks for.
-const memoryStatNr = 16
-
-// MemoryStats asks for VIR_DOMAIN_MEMORY_STAT_NR statistics, as
-// libvirt-python does.
-func (d *domain) MemoryStats(flags uint32) ([]driver.MemoryStat, error) {
-	stats, err := d.c.l.DomainMemoryStats(d.d, memoryStatNr, flags)
+func (d *domain) MemoryStats(nrStats, flags uint32) ([]driver.MemoryStat, error) {
+	stats, err := d.c.l.DomainMemoryStats(d.d, nrStats, flags)
 	if err != nil {
 		return nil, d.c.conv(err)
 	}

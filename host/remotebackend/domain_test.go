@@ -427,7 +427,7 @@ func domainRows() []domainRow {
 			return afterErr(s.d.SetMemoryParameters(param("hard_limit", int64(4194304)), 0),
 				func() (any, error) { return s.d.GetMemoryParameters(0) })
 		}},
-		{"MemoryStats", func(s *side) (any, error) { return s.d.MemoryStats(0) }},
+		{"MemoryStats", func(s *side) (any, error) { return s.d.MemoryStats(driver.DomainMemoryStatNr, 0) }},
 		{"SetMemoryStatsPeriod", func(s *side) (any, error) { return nil, s.d.SetMemoryStatsPeriod(5, 0) }},
 		{"GetNumaParameters", func(s *side) (any, error) { return s.d.GetNumaParameters(0) }},
 		{"SetNumaParameters", func(s *side) (any, error) {

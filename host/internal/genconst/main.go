@@ -158,6 +158,9 @@ var codeTypes = []struct{ typ, doc string }{
 	{"virSecretEventID", "Secret event IDs (virSecretEventID)."},
 }
 
+// codeCounts are single enum members the code itself passes to libvirt.
+var codeCounts = []string{"VIR_DOMAIN_MEMORY_STAT_NR"}
+
 // initialisms are the words Go writes in capitals.
 var initialisms = map[string]bool{"ID": true, "UUID": true, "URI": true, "XML": true, "CPU": true, "RPC": true,
 	"TLS": true, "SSH": true, "IO": true, "NUMA": true, "MAC": true, "VCPU": true, "IP": true, "SEV": true, "OK": true}
@@ -233,6 +236,16 @@ func renderCodes(a *api, consts []constant, version string) ([]byte, error) {
 		}
 		b.WriteString(")\n")
 	}
+	b.WriteString("\n// Counts the code passes to libvirt as libvirt-python, built against\n// these headers, does (VIR_DOMAIN_MEMORY_STAT_NR: virDomainMemoryStats'\n// nr_stats).\nconst (\n")
+	for _, c := range codeCounts {
+		if _, ok := values[c].(int64); !ok {
+			return nil, fmt.Errorf("no value for %s", c)
+		}
+		if err := emit(c); err != nil {
+			return nil, err
+		}
+	}
+	b.WriteString(")\n")
 	b.WriteString("\n// Typed parameter names (the string macros of libvirt's headers).\nconst (\n")
 	for _, c := range consts {
 		if _, ok := c.value.(string); ok {
