@@ -24,6 +24,13 @@
 // counting function's error when it fails, and a backend never counts. A
 // backend asks libvirt for at most max entries; one whose library cannot pass
 // max lists with its own bound.
+//
+// Typed parameters (virTypedParameter) are []TypedParam everywhere, both
+// ways: the core checks a script's dict against its schema for the
+// function (host's MemoryParams, MigrateParams, NetworkPortParams, ...),
+// which gives each name its kind, and passes the parameters in the
+// schema's order; a getter returns those libvirt reported. A backend whose
+// library takes structs (libvirt.org/go/libvirt) maps them itself.
 package driver
 
 //go:generate go run ./internal/genunimpl -o unimplemented.gen.go
