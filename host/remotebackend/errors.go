@@ -37,10 +37,25 @@ func (c *conn) conv(err error) error {
 		return e
 	case errors.Is(err, libvirt.ErrUnsupported):
 		return driver.NoSupport("the daemon does not know this procedure")
-	case errors.Is(err, libvirt.ErrInterrupted):
+	case errors.Is(err, libvirt.ErrInterrupted) || c.aborted():
+		// A call whose write or read failed because the wire was
+		// aborted says why it was.
 		return c.lost()
 	}
 	return &driver.Error{Code: errSystemError, Domain: fromRPC, Level: driver.ErrError, Message: err.Error()}
+}
+
+// aborted is true once c's wire was aborted.
+func (c *conn) aborted() bool {
+	if c == nil || c.w == nil {
+		return false
+	}
+	select {
+	case <-c.w.aborted:
+		return true
+	default:
+		return false
+	}
 }
 
 // lost is the error of a call whose connection closed under it.

@@ -40,6 +40,9 @@ type wire struct {
 
 	wmu sync.Mutex
 	out []byte // an outgoing packet, until it is whole
+	// sending is set while a keepalive message waits for its turn to be
+	// written (see sendLater).
+	sending atomic.Bool
 
 	lastRecv atomic.Int64 // unix nanoseconds of the last packet from the daemon
 
@@ -123,7 +126,7 @@ func (w *wire) Read(p []byte) (int, error) {
 		switch {
 		case program == keepaliveProgram:
 			if procedure == keepalivePing {
-				w.send(keepalivePong)
+				w.sendLater(keepalivePong)
 			}
 			continue
 		case program == remoteProgram && typ == typeMessage && w.onMessage != nil && w.onMessage(program, procedure, pkt[headerLen:]):
@@ -218,6 +221,21 @@ func (w *wire) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// sendLater writes a keepalive message on its own goroutine, so that
+// neither the reader nor the keepalive's clock waits behind a packet whose
+// write is stuck on a daemon that stopped reading: the clock must still
+// run out and abort. One message at a time is enough: while one waits,
+// the daemon is not reading anyway.
+func (w *wire) sendLater(procedure uint32) {
+	if !w.sending.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer w.sending.Store(false)
+		w.send(procedure)
+	}()
+}
+
 // send writes a keepalive message, between whole packets.
 func (w *wire) send(procedure uint32) {
 	var pkt [headerLen]byte
@@ -248,7 +266,7 @@ func (w *wire) keepalive(interval time.Duration, count int) {
 			w.abort(errKeepalive)
 			return
 		case quiet >= interval:
-			w.send(keepalivePing)
+			w.sendLater(keepalivePing)
 		}
 	}
 }

@@ -177,3 +177,53 @@ func TestOversizedPacketRefused(t *testing.T) {
 		t.Errorf("allocated %d bytes reading the refused packet", grew)
 	}
 }
+
+// TestKeepaliveWhileAWriteIsStuck freezes the daemon, then makes a call
+// whose packet does not fit in the socket's buffers, so that its write
+// blocks: keepalive still closes the connection in time, and the call
+// returns the keepalive error.
+func TestKeepaliveWhileAWriteIsStuck(t *testing.T) {
+	interval, count := keepaliveInterval, keepaliveCount
+	keepaliveInterval, keepaliveCount = 100*time.Millisecond, 3
+	t.Cleanup(func() { keepaliveInterval, keepaliveCount = interval, count })
+
+	d := libvirtdtest.Start(t)
+	goroutines, fds := runtime.NumGoroutine(), openFDs(t)
+	c, err := Backend{}.ConnectOpen(d.URI(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	big := "<domain>" + strings.Repeat("x", 24<<20) + "</domain>"
+	done := make(chan error, 1)
+	start := time.Now()
+	go func() {
+		_, err := c.DomainDefineXML(big)
+		done <- err
+	}()
+	select {
+	case err = <-done:
+	case <-time.After(10 * time.Second):
+		c.(*conn).Abort()
+		<-done
+		t.Fatal("a call stuck writing to a frozen daemon was not ended by keepalive within 10s")
+	}
+	took := time.Since(start)
+	e, _ := driver.AsError(err)
+	if e == nil || e.Message != "internal error: connection closed due to keepalive timeout" {
+		t.Errorf("a call stuck writing to the frozen daemon: %v, want the keepalive error", err)
+	}
+	if took > 2*time.Second {
+		t.Errorf("the keepalive took %s to notice (interval 100ms, count 3)", took)
+	}
+	c.Close()
+	if g := goroutinesSettle(goroutines); g > goroutines {
+		buf := make([]byte, 1<<20)
+		t.Errorf("%d goroutines after Close, %d before\n%s", g, goroutines, buf[:runtime.Stack(buf, true)])
+	}
+	if f := openFDs(t); f > fds {
+		t.Errorf("%d descriptors after Close, %d before", f, fds)
+	}
+}
