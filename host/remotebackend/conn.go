@@ -43,6 +43,7 @@ func open(ctx context.Context, t target, readOnly bool) (*conn, error) {
 		c.w.Abort()
 		return nil, c.conv(err)
 	}
+	c.w.opened.Store(true)
 	return c, nil
 }
 

@@ -46,8 +46,18 @@ type wire struct {
 
 	lastRecv atomic.Int64 // unix nanoseconds of the last packet from the daemon
 
+	// skip is what is left to drop of an outgoing packet too long to send
+	// (see Write).
+	skip int
+
 	emu    sync.Mutex
 	errors map[errorKey]errorDetail
+	// refused are the serials of the calls sent without their arguments,
+	// which were too long (see Write).
+	refused map[uint32]bool
+
+	// opened is set once go-libvirt's open returned (see abort).
+	opened atomic.Bool
 
 	once    sync.Once
 	aborted chan struct{}
@@ -105,7 +115,8 @@ var (
 
 // newWire wraps c and starts its keepalive.
 func newWire(c net.Conn, readOnly bool) *wire {
-	w := &wire{conn: c, readOnly: readOnly, aborted: make(chan struct{}), errors: map[errorKey]errorDetail{}}
+	w := &wire{conn: c, readOnly: readOnly, aborted: make(chan struct{}), errors: map[errorKey]errorDetail{},
+		refused: map[uint32]bool{}}
 	w.lastRecv.Store(time.Now().UnixNano())
 	go w.keepalive(keepaliveInterval, keepaliveCount)
 	return w
@@ -131,8 +142,10 @@ func (w *wire) Read(p []byte) (int, error) {
 			continue
 		case program == remoteProgram && typ == typeMessage && w.onMessage != nil && w.onMessage(program, procedure, pkt[headerLen:]):
 			continue
-		case status == statusError && (typ == typeReply || typ == typeStream):
-			w.noteError(pkt[headerLen:])
+		case status == statusError && (typ == typeReply || typ == typeStream) && program == remoteProgram:
+			if e, ok := decodeRemoteError(pkt[headerLen:]); ok {
+				pkt = w.packet(pkt[:headerLen], w.replyError(binary.BigEndian.Uint32(pkt[20:]), e).encode())
+			}
 		}
 		w.pending = pkt
 	}
@@ -161,25 +174,6 @@ func (w *wire) readPacket() ([]byte, error) {
 	return pkt, nil
 }
 
-// noteError remembers the domain and level of a remote_error: code,
-// domain, message (an optional string), level, and more that the wire
-// does not need.
-func (w *wire) noteError(payload []byte) {
-	r := xdrReader{b: payload}
-	code, domain := int(r.int()), int(r.int())
-	message := r.optStr()
-	level := int(r.int())
-	if r.err != nil {
-		return
-	}
-	w.emu.Lock()
-	if len(w.errors) >= maxErrors {
-		clear(w.errors)
-	}
-	w.errors[errorKey{code, message}] = errorDetail{domain, level}
-	w.emu.Unlock()
-}
-
 // errorDetail returns the domain and level of the error the daemon sent
 // with code and message, when the wire saw it.
 func (w *wire) errorDetail(code int, message string) (domain, level int, ok bool) {
@@ -189,17 +183,51 @@ func (w *wire) errorDetail(code int, message string) (domain, level int, ok bool
 	return d.domain, d.level, ok
 }
 
+// packet is header with payload after it, its length word set.
+func (w *wire) packet(header, payload []byte) []byte {
+	pkt := make([]byte, 0, len(header)+len(payload))
+	pkt = append(append(pkt, header...), payload...)
+	binary.BigEndian.PutUint32(pkt, uint32(len(pkt)))
+	return pkt
+}
+
 // Write takes go-libvirt's outgoing bytes and writes each packet whole,
 // once it has all of it: the call that opens the connection asks for
-// read-only access when the wire is read-only.
+// read-only access when the wire is read-only. A call longer than libvirt
+// allows is sent without its arguments, which the daemon refuses, and its
+// error reply becomes libvirt's client's (see replyError): the call fails
+// as libvirt fails it, and the connection goes on.
 func (w *wire) Write(p []byte) (int, error) {
 	w.wmu.Lock()
 	defer w.wmu.Unlock()
+	written := len(p)
+	if w.skip > 0 {
+		k := min(w.skip, len(p))
+		w.skip -= k
+		p = p[k:]
+	}
 	w.out = append(w.out, p...)
 	for len(w.out) >= 4 {
 		n := int(binary.BigEndian.Uint32(w.out))
-		if n < headerLen || n > maxPacket {
+		if n < headerLen {
 			return 0, errTooLong
+		}
+		if n > maxPacket {
+			if len(w.out) < headerLen {
+				break
+			}
+			if binary.BigEndian.Uint32(w.out[4:]) != remoteProgram || binary.BigEndian.Uint32(w.out[16:]) != typeCall {
+				return 0, errTooLong
+			}
+			w.emu.Lock()
+			w.refused[binary.BigEndian.Uint32(w.out[20:])] = true
+			w.emu.Unlock()
+			if _, err := w.conn.Write(w.packet(w.out[:headerLen], nil)); err != nil {
+				return 0, err
+			}
+			k := min(n, len(w.out))
+			w.out, w.skip = w.out[k:], n-k
+			continue
 		}
 		if len(w.out) < n {
 			break
@@ -218,7 +246,7 @@ func (w *wire) Write(p []byte) (int, error) {
 	if len(w.out) == 0 {
 		w.out = nil
 	}
-	return len(p), nil
+	return written, nil
 }
 
 // sendLater writes a keepalive message on its own goroutine, so that
@@ -275,6 +303,11 @@ func (w *wire) keepalive(interval time.Duration, count int) {
 func (w *wire) Abort() { w.abort(errAborted) }
 
 func (w *wire) abort(reason error) {
+	// go-libvirt's open starts a goroutine that waits for the socket to
+	// close, then writes a field that goroutine reads, without a lock.
+	// Reading opened, which open stores after that write, orders it
+	// before the close below when the keepalive's goroutine aborts.
+	w.opened.Load()
 	w.once.Do(func() {
 		w.reason = reason
 		close(w.aborted)

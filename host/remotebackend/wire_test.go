@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"os/exec"
 	"runtime"
 	"strings"
 	"testing"
@@ -85,7 +86,7 @@ func openFDs(t *testing.T) int {
 // call returns libvirt's keepalive error, and nothing is left behind.
 func TestKeepaliveNoticesAFrozenDaemon(t *testing.T) {
 	interval, count := keepaliveInterval, keepaliveCount
-	keepaliveInterval, keepaliveCount = 100*time.Millisecond, 3
+	keepaliveInterval, keepaliveCount = 100*time.Millisecond, 5
 	t.Cleanup(func() { keepaliveInterval, keepaliveCount = interval, count })
 
 	d := libvirtdtest.Start(t)
@@ -110,7 +111,7 @@ func TestKeepaliveNoticesAFrozenDaemon(t *testing.T) {
 		t.Errorf("a call to the frozen daemon: %v, want the keepalive error", err)
 	}
 	if took > 2*time.Second {
-		t.Errorf("the keepalive took %s to notice (interval 100ms, count 3)", took)
+		t.Errorf("the keepalive took %s to notice (interval 100ms, count 5)", took)
 	}
 	c.Close()
 	if g := goroutinesSettle(goroutines); g > goroutines {
@@ -184,7 +185,7 @@ func TestOversizedPacketRefused(t *testing.T) {
 // returns the keepalive error.
 func TestKeepaliveWhileAWriteIsStuck(t *testing.T) {
 	interval, count := keepaliveInterval, keepaliveCount
-	keepaliveInterval, keepaliveCount = 100*time.Millisecond, 3
+	keepaliveInterval, keepaliveCount = 100*time.Millisecond, 5
 	t.Cleanup(func() { keepaliveInterval, keepaliveCount = interval, count })
 
 	d := libvirtdtest.Start(t)
@@ -216,7 +217,7 @@ func TestKeepaliveWhileAWriteIsStuck(t *testing.T) {
 		t.Errorf("a call stuck writing to the frozen daemon: %v, want the keepalive error", err)
 	}
 	if took > 2*time.Second {
-		t.Errorf("the keepalive took %s to notice (interval 100ms, count 3)", took)
+		t.Errorf("the keepalive took %s to notice (interval 100ms, count 5)", took)
 	}
 	c.Close()
 	if g := goroutinesSettle(goroutines); g > goroutines {
@@ -225,5 +226,51 @@ func TestKeepaliveWhileAWriteIsStuck(t *testing.T) {
 	}
 	if f := openFDs(t); f > fds {
 		t.Errorf("%d descriptors after Close, %d before", f, fds)
+	}
+}
+
+// TestArgumentsTooLong defines a domain whose XML passes libvirt's string
+// limit (4 MiB), then one whose call passes its packet limit (32 MiB):
+// each fails as it fails with python3-libvirt, whose client refuses to
+// encode them, and the connection goes on.
+func TestArgumentsTooLong(t *testing.T) {
+	d := libvirtdtest.Start(t)
+	c, err := Backend{}.ConnectOpen(d.URI(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	for _, mib := range []int{5, 40} {
+		t.Run(fmt.Sprintf("%dMiB", mib), func(t *testing.T) {
+			want := "39 7 2 Unable to encode message payload\n[1]\n"
+			if _, err := os.Stat("/usr/bin/python3"); err == nil {
+				out, err := exec.Command("/usr/bin/python3", "-c", fmt.Sprintf(`
+import libvirt
+libvirt.registerErrorHandler(lambda *a: None, None)
+c = libvirt.open(%q)
+try:
+    c.defineXML("<domain>" + "x" * (%d << 20) + "</domain>")
+except libvirt.libvirtError as e:
+    print(e.get_error_code(), e.get_error_domain(), e.get_error_level(), e.get_error_message())
+print(c.listDomainsID())
+`, d.URI(), mib)).CombinedOutput()
+				if err != nil {
+					t.Fatalf("python3-libvirt: %v\n%s", err, out)
+				}
+				want = string(out)
+			}
+			_, err := c.DomainDefineXML("<domain>" + strings.Repeat("x", mib<<20) + "</domain>")
+			e, ok := driver.AsError(err)
+			if !ok {
+				t.Fatalf("define: %#v", err)
+			}
+			ids, err := c.ListDomains()
+			if err != nil {
+				t.Fatalf("the connection after the refused call: %v", err)
+			}
+			if got := fmt.Sprintf("%d %d %d %s\n%v\n", e.Code, e.Domain, e.Level, e.Message, ids); got != want {
+				t.Errorf("got %q, python3-libvirt says %q", got, want)
+			}
+		})
 	}
 }
