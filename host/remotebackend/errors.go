@@ -2,6 +2,7 @@ package remotebackend
 
 import (
 	"errors"
+	"strings"
 
 	libvirt "github.com/digitalocean/go-libvirt"
 
@@ -28,7 +29,8 @@ func (c *conn) conv(err error) error {
 	var le libvirt.Error
 	switch {
 	case errors.As(err, &le):
-		e := &driver.Error{Code: int(le.Code), Domain: fromRemote, Level: driver.ErrError, Message: le.Message}
+		e := &driver.Error{Code: int(le.Code), Domain: fromRemote, Level: driver.ErrError,
+			Message: strings.ReplaceAll(le.Message, disguised, unknownProcedure)}
 		if c != nil && c.w != nil {
 			if d, l, ok := c.w.errorDetail(e.Code, e.Message); ok {
 				e.Domain, e.Level = d, l
@@ -63,6 +65,10 @@ func (c *conn) lost() error {
 	if c != nil && c.w != nil {
 		select {
 		case <-c.w.aborted:
+			var pe packetLengthError
+			if errors.As(c.w.reason, &pe) {
+				return &driver.Error{Code: driver.ErrRPC, Domain: fromRPC, Level: driver.ErrError, Message: pe.Error()}
+			}
 			if c.w.reason == errKeepalive {
 				// libvirt's client says it so.
 				return &driver.Error{Code: errInternal, Domain: fromRPC, Level: driver.ErrError,

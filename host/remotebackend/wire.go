@@ -3,6 +3,7 @@ package remotebackend
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"sync"
@@ -92,8 +93,9 @@ const (
 	procConnectOpen = 1
 	connectRO       = 1 // VIR_CONNECT_RO
 
-	// maxPacket is VIR_NET_MESSAGE_MAX: libvirt refuses longer packets.
-	maxPacket = 32 * 1024 * 1024
+	// maxPacket is the longest packet libvirt sends and takes: its
+	// length word and VIR_NET_MESSAGE_MAX bytes (virNetMessageDecodeLength).
+	maxPacket = 4 + 32*1024*1024
 
 	// maxErrors bounds the errors remembered for errorDetail.
 	maxErrors = 256
@@ -110,7 +112,7 @@ var (
 var (
 	errKeepalive = errors.New("connection closed due to keepalive timeout")
 	errAborted   = errors.New("the call was ended: its connection to the daemon was closed")
-	errTooLong   = errors.New("packet from the daemon longer than libvirt allows")
+	errTooLong   = errors.New("packet longer than libvirt allows")
 )
 
 // newWire wraps c and starts its keepalive.
@@ -154,6 +156,20 @@ func (w *wire) Read(p []byte) (int, error) {
 	return n, nil
 }
 
+// packetLengthError is libvirt's client's error for a packet whose
+// length it refuses, which ends the connection.
+type packetLengthError uint32
+
+func (n packetLengthError) Error() string {
+	switch {
+	case n < 4:
+		return fmt.Sprintf("packet %d bytes received from server too small, want 4", uint32(n))
+	case n < headerLen:
+		return "Unable to decode message header"
+	}
+	return fmt.Sprintf("packet %d bytes received from server too large, want %d", uint32(n)-4, maxPacket-4)
+}
+
 // readPacket reads one whole packet, length word included.
 func (w *wire) readPacket() ([]byte, error) {
 	var lenBuf [4]byte
@@ -162,8 +178,9 @@ func (w *wire) readPacket() ([]byte, error) {
 	}
 	n := binary.BigEndian.Uint32(lenBuf[:])
 	if n < headerLen || n > maxPacket {
-		w.abort(errTooLong)
-		return nil, errTooLong
+		err := packetLengthError(n)
+		w.abort(err)
+		return nil, err
 	}
 	pkt := make([]byte, n)
 	copy(pkt, lenBuf[:])

@@ -2,6 +2,7 @@ package remotebackend
 
 import (
 	"encoding/binary"
+	"strings"
 
 	"github.com/vertscript/vertscript/host/driver"
 )
@@ -72,6 +73,10 @@ var cannotEncode = remoteError{code: driver.ErrRPC, domain: driver.FromRPC, mess
 // reply e to the call numbered serial, and notes e's domain and level for
 // errorDetail:
 //
+//   - a message that says "unknown procedure" without being the daemon's
+//     error for one is disguised (see disguised), since go-libvirt takes
+//     any message saying so for a procedure the daemon lacks: a lookup
+//     of a network named "unknown procedure" would fail as unsupported;
 //   - a call the wire did not send whole, being too long (see Write), and
 //     arguments the daemon could not decode, fail as libvirt's client
 //     fails them, before sending: go-libvirt encodes past the protocol's
@@ -88,5 +93,17 @@ func (w *wire) replyError(serial uint32, e remoteError) remoteError {
 		clear(w.errors)
 	}
 	w.errors[errorKey{e.code, e.message}] = errorDetail{e.domain, e.level}
+	if strings.Contains(e.message, unknownProcedure) &&
+		!(e.code == driver.ErrRPC && e.domain == driver.FromRPC && strings.HasPrefix(e.message, unknownProcedure+": ")) {
+		e.message = strings.ReplaceAll(e.message, unknownProcedure, disguised)
+	}
 	return e
 }
+
+// unknownProcedure begins the daemon's error for a procedure it does not
+// know; disguised is what the wire writes instead in other messages, and
+// conv reads back. No message holds it: libvirt's messages are C strings.
+const (
+	unknownProcedure = "unknown procedure"
+	disguised        = "unknown\x00procedure"
+)

@@ -174,6 +174,11 @@ func TestOversizedPacketRefused(t *testing.T) {
 	if err == nil {
 		t.Fatal("an open answered with a 4 GiB packet succeeded")
 	}
+	// libvirt's client says it so (virNetMessageDecodeLength).
+	want := "packet 4294967276 bytes received from server too large, want 33554432"
+	if e, ok := driver.AsError(err); !ok || e.Code != driver.ErrRPC || e.Domain != driver.FromRPC || e.Message != want {
+		t.Errorf("the open: %#v, want code 39 (VIR_ERR_RPC), domain 7 (VIR_FROM_RPC), %q", err, want)
+	}
 	if grew := after.TotalAlloc - before.TotalAlloc; grew > maxPacket {
 		t.Errorf("allocated %d bytes reading the refused packet", grew)
 	}
@@ -272,5 +277,49 @@ print(c.listDomainsID())
 				t.Errorf("got %q, python3-libvirt says %q", got, want)
 			}
 		})
+	}
+}
+
+// TestUnknownProcedureInAMessage looks up a network and a pool named
+// "unknown procedure": not found, as python3-libvirt says, where
+// go-libvirt takes any error saying "unknown procedure" for a procedure
+// the daemon lacks.
+func TestUnknownProcedureInAMessage(t *testing.T) {
+	d := libvirtdtest.Start(t)
+	c, err := Backend{}.ConnectOpen(d.URI(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_, nerr := c.NetworkLookupByName("unknown procedure")
+	_, perr := c.StoragePoolLookupByName("unknown procedure")
+	got := ""
+	for _, err := range []error{nerr, perr} {
+		e, ok := driver.AsError(err)
+		if !ok {
+			t.Fatalf("lookup: %#v", err)
+		}
+		got += fmt.Sprintf("%d %d %d %s\n", e.Code, e.Domain, e.Level, e.Message)
+	}
+	want := "43 12 2 Network not found: no network with matching name 'unknown procedure'\n" +
+		"49 12 2 Storage pool not found: no storage pool with matching name 'unknown procedure'\n"
+	if _, err := os.Stat("/usr/bin/python3"); err == nil {
+		out, err := exec.Command("/usr/bin/python3", "-c", fmt.Sprintf(`
+import libvirt
+libvirt.registerErrorHandler(lambda *a: None, None)
+c = libvirt.openReadOnly(%q)
+for f in (c.networkLookupByName, c.storagePoolLookupByName):
+    try:
+        f("unknown procedure")
+    except libvirt.libvirtError as e:
+        print(e.get_error_code(), e.get_error_domain(), e.get_error_level(), e.get_error_message())
+`, d.URI())).CombinedOutput()
+		if err != nil {
+			t.Fatalf("python3-libvirt: %v\n%s", err, out)
+		}
+		want = string(out)
+	}
+	if got != want {
+		t.Errorf("got %q, python3-libvirt says %q", got, want)
 	}
 }
