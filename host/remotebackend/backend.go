@@ -43,5 +43,9 @@ func (Backend) ConnectOpenContext(ctx context.Context, uri string, readOnly bool
 	if err != nil {
 		return nil, err
 	}
-	return open(ctx, t, readOnly)
+	c, err := open(ctx, t, readOnly)
+	if err != nil {
+		return nil, err // not a nil *conn in a non-nil driver.Conn
+	}
+	return c, nil
 }

@@ -9,6 +9,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"golang.org/x/crypto/ssh"
 	"golang.org/x/crypto/ssh/agent"
@@ -16,7 +17,7 @@ import (
 )
 
 // dialSSH reaches t's daemon through ssh, in Go: it logs in as t's user
-// (else the local user) with the keys of the user's ssh-agent and the key
+// (else $USER, else the local user) with the keys of the user's ssh-agent and the key
 // files (keyfile=, else ~/.ssh/id_ed25519, id_ecdsa, id_rsa), checks the
 // host's key against known_hosts (known_hosts=, else ~/.ssh/known_hosts;
 // no_verify=1 accepts a host not listed there, never a changed key), and
@@ -25,6 +26,9 @@ import (
 func dialSSH(ctx context.Context, t target, readOnly bool) (net.Conn, error) {
 	name := t.User
 	if name == "" {
+		name = os.Getenv("USER")
+	}
+	if name == "" {
 		u, err := user.Current()
 		if err != nil {
 			return nil, fmt.Errorf("ssh: no user in the URI, and the local user is unknown: %w", err)
@@ -32,7 +36,10 @@ func dialSSH(ctx context.Context, t target, readOnly bool) (net.Conn, error) {
 		name = u.Username
 	}
 	home, _ := os.UserHomeDir()
-	auth, closeAgent := sshAuth(t, home)
+	auth, closeAgent, err := sshAuth(t, home)
+	if err != nil {
+		return nil, err
+	}
 	defer closeAgent()
 	hostKeys, err := sshHostKeys(t, home)
 	if err != nil {
@@ -57,6 +64,9 @@ func dialSSH(ctx context.Context, t target, readOnly bool) (net.Conn, error) {
 	}
 	stop := context.AfterFunc(ctx, func() { nc.Close() })
 	defer stop()
+	// A server that stalls the handshake or the channel costs
+	// dialTimeout, not a hang.
+	_ = nc.SetDeadline(time.Now().Add(dialTimeout))
 	cc, chans, reqs, err := ssh.NewClientConn(nc, addr, &ssh.ClientConfig{User: name, Auth: auth, HostKeyCallback: hostKeys, Timeout: dialTimeout})
 	if err != nil {
 		nc.Close()
@@ -68,6 +78,7 @@ func dialSSH(ctx context.Context, t target, readOnly bool) (net.Conn, error) {
 		client.Close()
 		return nil, fmt.Errorf("ssh %s@%s: the daemon's socket %s: %w", name, addr, socket, err)
 	}
+	_ = nc.SetDeadline(time.Time{})
 	return &sshConn{Conn: ch, client: client}, nil
 }
 
@@ -86,9 +97,10 @@ func (c *sshConn) Close() error {
 	return err
 }
 
-// sshAuth are the ways to log in: the agent's keys, then the key files
-// that read without a passphrase.
-func sshAuth(t target, home string) ([]ssh.AuthMethod, func()) {
+// sshAuth are the ways to log in: the agent's keys, then the key files.
+// A key file named by keyfile= that cannot be used is an error; of the
+// default ones, those that read without a passphrase are used.
+func sshAuth(t target, home string) ([]ssh.AuthMethod, func(), error) {
 	var methods []ssh.AuthMethod
 	closeAgent := func() {}
 	if sock := os.Getenv("SSH_AUTH_SOCK"); sock != "" {
@@ -97,14 +109,17 @@ func sshAuth(t target, home string) ([]ssh.AuthMethod, func()) {
 			closeAgent = func() { c.Close() }
 		}
 	}
-	files := []string{t.Query.Get("keyfile")}
-	if files[0] == "" {
-		files = []string{filepath.Join(home, ".ssh", "id_ed25519"), filepath.Join(home, ".ssh", "id_ecdsa"), filepath.Join(home, ".ssh", "id_rsa")}
-	}
 	var signers []ssh.Signer
-	for _, f := range files {
-		if pem, err := os.ReadFile(f); err == nil {
-			if s, err := ssh.ParsePrivateKey(pem); err == nil {
+	if f := t.Query.Get("keyfile"); f != "" {
+		s, err := readKey(f)
+		if err != nil {
+			closeAgent()
+			return nil, nil, err
+		}
+		signers = append(signers, s)
+	} else {
+		for _, n := range []string{"id_ed25519", "id_ecdsa", "id_rsa"} {
+			if s, err := readKey(filepath.Join(home, ".ssh", n)); err == nil {
 				signers = append(signers, s)
 			}
 		}
@@ -112,7 +127,27 @@ func sshAuth(t target, home string) ([]ssh.AuthMethod, func()) {
 	if len(signers) > 0 {
 		methods = append(methods, ssh.PublicKeys(signers...))
 	}
-	return methods, closeAgent
+	if len(methods) == 0 {
+		return nil, nil, errors.New("ssh: no key to log in with: no ssh-agent ($SSH_AUTH_SOCK) and no key file without a passphrase (keyfile=, ~/.ssh/id_ed25519, id_ecdsa, id_rsa)")
+	}
+	return methods, closeAgent, nil
+}
+
+// readKey reads a private key file.
+func readKey(path string) (ssh.Signer, error) {
+	pem, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("ssh: the key file: %w", err)
+	}
+	s, err := ssh.ParsePrivateKey(pem)
+	var pass *ssh.PassphraseMissingError
+	if errors.As(err, &pass) {
+		return nil, fmt.Errorf("ssh: the key file %s needs a passphrase: load it into ssh-agent", path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("ssh: the key file %s: %w", path, err)
+	}
+	return s, nil
 }
 
 // sshHostKeys checks the host's key against the known hosts.
@@ -137,6 +172,10 @@ func sshHostKeys(t target, home string) (ssh.HostKeyCallback, error) {
 		}
 		if errors.As(err, &ke) && len(ke.Want) == 0 {
 			return fmt.Errorf("the host key of %s is not in %s (no_verify=1 accepts it)", host, file)
+		}
+		if errors.As(err, &ke) {
+			w := ke.Want[0]
+			return fmt.Errorf("the host key of %s has changed: it is not the one in %s line %d (the host was reinstalled, or someone is in between); no_verify=1 does not accept a changed key", host, w.Filename, w.Line)
 		}
 		return err
 	}, nil

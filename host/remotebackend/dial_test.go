@@ -23,6 +23,7 @@ import (
 	"golang.org/x/crypto/ssh"
 	"golang.org/x/crypto/ssh/knownhosts"
 
+	"github.com/vertscript/vertscript/host/driver"
 	"github.com/vertscript/vertscript/host/remotebackend"
 	"github.com/vertscript/vertscript/internal/libvirtdtest"
 )
@@ -51,7 +52,7 @@ func newCA(t *testing.T, name string) *ca {
 }
 
 // issue writes a certificate and key for name, signed by c, as certFile
-// and keyFile; server certificates name localhost and 127.0.0.1.
+// and keyFile; server certificates name localhost (not 127.0.0.1).
 func (c *ca) issue(t *testing.T, name string, server bool, certFile, keyFile string) {
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
@@ -62,7 +63,7 @@ func (c *ca) issue(t *testing.T, name string, server bool, certFile, keyFile str
 		KeyUsage: x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment, BasicConstraintsValid: true}
 	if server {
 		tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}
-		tmpl.DNSNames, tmpl.IPAddresses = []string{"localhost"}, []net.IP{net.ParseIP("127.0.0.1")}
+		tmpl.DNSNames = []string{"localhost"}
 	} else {
 		tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}
 	}
@@ -93,17 +94,28 @@ func TestTLS(t *testing.T) {
 	pki := t.TempDir()
 	write(t, filepath.Join(pki, "cacert.pem"), auth.pem)
 	auth.issue(t, "client", false, filepath.Join(pki, "clientcert.pem"), filepath.Join(pki, "clientkey.pem"))
+	open := func(host, dir, extra string) (driver.Conn, error) {
+		return remotebackend.Backend{}.ConnectOpen(fmt.Sprintf("test+tls://%s:%d/default?pkipath=%s%s", host, d.TLSPort, dir, extra), true)
+	}
 	for _, host := range []string{"localhost", "127.0.0.1"} {
-		uri := fmt.Sprintf("test+tls://%s:%d/default?pkipath=%s", host, d.TLSPort, pki)
-		c, err := remotebackend.Backend{}.ConnectOpen(uri, true)
+		// The daemon's certificate names localhost only: 127.0.0.1 is
+		// reached with no_verify=1 alone.
+		extra := ""
+		if host == "127.0.0.1" {
+			extra = "&no_verify=1"
+		}
+		c, err := open(host, pki, extra)
 		if err != nil {
-			t.Fatalf("%s: %v", uri, err)
+			t.Fatalf("%s: %v", host, err)
 		}
 		if typ, err := c.GetType(); err != nil || typ != "TEST" {
-			t.Errorf("%s: GetType %q, %v", uri, typ, err)
+			t.Errorf("%s: GetType %q, %v", host, typ, err)
+		}
+		if ids, err := c.ListDomains(); err != nil || len(ids) != 1 {
+			t.Errorf("%s: ListDomains %v, %v", host, ids, err)
 		}
 		if enc, _ := c.IsEncrypted(); !enc {
-			t.Errorf("%s: not reported encrypted", uri)
+			t.Errorf("%s: not reported encrypted", host)
 		}
 		c.Close()
 	}
@@ -112,25 +124,49 @@ func TestTLS(t *testing.T) {
 	other := t.TempDir()
 	write(t, filepath.Join(other, "cacert.pem"), newCA(t, "another CA").pem)
 	auth.issue(t, "client", false, filepath.Join(other, "clientcert.pem"), filepath.Join(other, "clientkey.pem"))
-	if _, err := (remotebackend.Backend{}).ConnectOpen(fmt.Sprintf("test+tls://localhost:%d/default?pkipath=%s", d.TLSPort, other), true); err == nil || !strings.Contains(err.Error(), "certificate") {
-		t.Errorf("a daemon certificate from an unknown CA: %v, want a certificate error", err)
+	empty := t.TempDir()
+	for _, tt := range []struct {
+		name, host, dir, extra, want string
+	}{
+		{"unknown CA", "localhost", other, "", "certificate signed by unknown authority"},
+		{"host not in the certificate", "127.0.0.1", pki, "", "certificate for 127.0.0.1"},
+		{"no client certificate", "localhost", empty, "", filepath.Join(empty, "clientcert.pem")},
+		{"no CA certificate", "localhost", empty, "&no_verify=1", filepath.Join(empty, "clientcert.pem")},
+	} {
+		c, err := open(tt.host, tt.dir, tt.extra)
+		if err == nil {
+			c.Close()
+		}
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %v, want an error with %q", tt.name, err, tt.want)
+		}
 	}
-	// Missing files are named.
-	if _, err := (remotebackend.Backend{}).ConnectOpen(fmt.Sprintf("test+tls://localhost:%d/default?pkipath=%s", d.TLSPort, t.TempDir()), true); err == nil || !strings.Contains(err.Error(), "clientcert.pem") {
-		t.Errorf("no client certificate: %v, want the file named", err)
+	// no_verify=1 takes a daemon certificate from a CA the client does
+	// not know, as libvirt's client does.
+	if c, err := open("localhost", other, "&no_verify=1"); err != nil {
+		t.Errorf("unknown CA with no_verify=1: %v", err)
+	} else {
+		c.Close()
+	}
+	// A missing CA file is named.
+	noCA := t.TempDir()
+	auth.issue(t, "client", false, filepath.Join(noCA, "clientcert.pem"), filepath.Join(noCA, "clientkey.pem"))
+	if _, err := open("localhost", noCA, ""); err == nil || !strings.Contains(err.Error(), filepath.Join(noCA, "cacert.pem")) {
+		t.Errorf("no CA certificate: %v, want the file named", err)
 	}
 }
 
 // sshServer is an ssh server in the test that lets in one key and
 // forwards direct-streamlocal channels to unix sockets, as sshd does.
+// Its one user is tester.
 func sshServer(t *testing.T, client ssh.PublicKey) (addr string, hostKey ssh.PublicKey) {
 	_, hostPriv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
 		t.Fatal(err)
 	}
 	signer, _ := ssh.NewSignerFromKey(hostPriv)
-	conf := &ssh.ServerConfig{PublicKeyCallback: func(_ ssh.ConnMetadata, k ssh.PublicKey) (*ssh.Permissions, error) {
-		if string(k.Marshal()) == string(client.Marshal()) {
+	conf := &ssh.ServerConfig{PublicKeyCallback: func(m ssh.ConnMetadata, k ssh.PublicKey) (*ssh.Permissions, error) {
+		if m.User() == "tester" && string(k.Marshal()) == string(client.Marshal()) {
 			return nil, nil
 		}
 		return nil, fmt.Errorf("unknown key")
@@ -226,26 +262,62 @@ func TestSSH(t *testing.T) {
 	}
 	c.Close()
 
-	// A host key that is not in known_hosts is refused, unless
-	// no_verify=1 says to take it.
-	empty := filepath.Join(dir, "empty_known_hosts")
-	write(t, empty, nil)
-	unknown := fmt.Sprintf("test+ssh://tester@%s/default?keyfile=%s&known_hosts=%s&socket=%s", addr, keyfile, empty, d.Socket)
-	if _, err := (remotebackend.Backend{}).ConnectOpen(unknown, true); err == nil || !strings.Contains(err.Error(), "not in") {
-		t.Errorf("an unknown host key: %v, want a refusal", err)
-	}
-	if c, err := (remotebackend.Backend{}).ConnectOpen(unknown+"&no_verify=1", true); err != nil {
-		t.Errorf("an unknown host key with no_verify=1: %v", err)
+	// The user is $USER when the URI names none.
+	t.Setenv("USER", "tester")
+	c, err = remotebackend.Backend{}.ConnectOpen(fmt.Sprintf("test+ssh://%s/default?keyfile=%s&known_hosts=%s&socket=%s", addr, keyfile, known, d.Socket), true)
+	if err != nil {
+		t.Errorf("the user from $USER: %v", err)
 	} else {
 		c.Close()
 	}
-	// A key the server does not let in.
+
+	// A host key that is not in known_hosts is refused, unless
+	// no_verify=1 says to take it; a changed one is refused always.
+	empty := filepath.Join(dir, "empty_known_hosts")
+	write(t, empty, nil)
+	_, otherHost, _ := ed25519.GenerateKey(rand.Reader)
+	otherHostKey, _ := ssh.NewPublicKey(otherHost.Public())
+	changed := filepath.Join(dir, "changed_known_hosts")
+	write(t, changed, []byte(knownhosts.Line([]string{knownhosts.Normalize(addr)}, otherHostKey)+"\n"))
+	// Another key the server does not let in, and one with a passphrase.
 	other, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	otherBlock, _ := ssh.MarshalPrivateKey(other, "")
 	otherFile := filepath.Join(dir, "id_other")
 	write(t, otherFile, pem.EncodeToMemory(otherBlock))
-	if _, err := (remotebackend.Backend{}).ConnectOpen(fmt.Sprintf("test+ssh://tester@%s/default?keyfile=%s&known_hosts=%s&socket=%s", addr, otherFile, known, d.Socket), true); err == nil || !strings.Contains(err.Error(), "unable to authenticate") {
-		t.Errorf("a key the server refuses: %v", err)
+	lockedBlock, err := ssh.MarshalPrivateKeyWithPassphrase(ecKey, "", []byte("secret"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	locked := filepath.Join(dir, "id_locked")
+	write(t, locked, pem.EncodeToMemory(lockedBlock))
+	missing := filepath.Join(dir, "id_missing")
+	for _, tt := range []struct {
+		name, user, keyfile, known, extra, want string
+	}{
+		{"unknown host key", "tester@", keyfile, empty, "", "is not in " + empty},
+		{"unknown host key, no_verify=1", "tester@", keyfile, empty, "&no_verify=1", ""},
+		{"no known_hosts file, no_verify=1", "tester@", keyfile, missing, "&no_verify=1", ""},
+		{"no known_hosts file", "tester@", keyfile, missing, "", missing},
+		{"changed host key", "tester@", keyfile, changed, "", "has changed: it is not the one in " + changed + " line 1"},
+		{"changed host key, no_verify=1", "tester@", keyfile, changed, "&no_verify=1", "has changed"},
+		{"a key the server refuses", "tester@", otherFile, known, "", "unable to authenticate"},
+		{"another user", "root@", keyfile, known, "", "unable to authenticate"},
+		{"a key file with a passphrase", "tester@", locked, known, "", "the key file " + locked + " needs a passphrase"},
+		{"no key file", "tester@", missing, known, "", missing},
+	} {
+		c, err := remotebackend.Backend{}.ConnectOpen(fmt.Sprintf("test+ssh://%s%s/default?keyfile=%s&known_hosts=%s&socket=%s%s", tt.user, addr, tt.keyfile, tt.known, d.Socket, tt.extra), true)
+		if err == nil {
+			if _, err := c.GetType(); err != nil {
+				t.Errorf("%s: GetType: %v", tt.name, err)
+			}
+			c.Close()
+		}
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: %v, want an error with %q", tt.name, err, tt.want)
+		}
 	}
 }
 

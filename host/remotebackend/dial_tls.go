@@ -6,9 +6,11 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // pkiFiles are the client's TLS files, as libvirt's client finds them:
@@ -18,7 +20,7 @@ func pkiFiles(t target) (ca, cert, key string) {
 	if dir := t.Query.Get("pkipath"); dir != "" {
 		return filepath.Join(dir, "cacert.pem"), filepath.Join(dir, "clientcert.pem"), filepath.Join(dir, "clientkey.pem")
 	}
-	if os.Geteuid() != 0 {
+	if geteuid() != 0 {
 		if home, err := os.UserHomeDir(); err == nil {
 			dir := filepath.Join(home, ".pki", "libvirt")
 			ca, cert, key := filepath.Join(dir, "cacert.pem"), filepath.Join(dir, "clientcert.pem"), filepath.Join(dir, "clientkey.pem")
@@ -29,6 +31,9 @@ func pkiFiles(t target) (ca, cert, key string) {
 	}
 	return "/etc/pki/CA/cacert.pem", "/etc/pki/libvirt/clientcert.pem", "/etc/pki/libvirt/private/clientkey.pem"
 }
+
+// geteuid is os.Geteuid, replaced in tests.
+var geteuid = os.Geteuid
 
 func exist(path string) bool {
 	_, err := os.Stat(path)
@@ -74,8 +79,12 @@ func dialTLS(ctx context.Context, t target) (net.Conn, error) {
 	}
 	stop := context.AfterFunc(ctx, func() { c.Close() })
 	defer stop()
+	// A daemon that never sends the byte costs dialTimeout, not a hang.
+	_ = c.SetReadDeadline(time.Now().Add(dialTimeout))
 	var ok [1]byte
-	if _, err := c.Read(ok[:]); err != nil || ok[0] != 1 {
+	_, err = io.ReadFull(c, ok[:])
+	_ = c.SetReadDeadline(time.Time{})
+	if err != nil || ok[0] != 1 {
 		c.Close()
 		if err == nil {
 			err = errors.New("the daemon did not accept the client's certificate or address")

@@ -37,3 +37,12 @@ func TestParseTarget(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenFailureIsNil checks that a failed open returns a nil Conn, not a
+// nil *conn inside one, which a caller's Close would panic on.
+func TestOpenFailureIsNil(t *testing.T) {
+	c, err := Backend{}.ConnectOpen("test+tcp://127.0.0.1:1/default", true)
+	if err == nil || c != nil {
+		t.Errorf("open of a closed port: %v, %#v; want an error and a nil Conn", err, c)
+	}
+}
