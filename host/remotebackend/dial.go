@@ -45,7 +45,9 @@ func dial(ctx context.Context, t target, readOnly bool) (net.Conn, error) {
 	ctx, cancel := context.WithTimeoutCause(ctx, dialTimeout, errDialTimeout)
 	defer cancel()
 	c, err := dialTransport(ctx, t, readOnly)
-	if err != nil && context.Cause(ctx) == errDialTimeout {
+	// The transports also put dialTimeout on their sockets' deadlines,
+	// which may pass first.
+	if err != nil && (context.Cause(ctx) == errDialTimeout || errors.Is(err, os.ErrDeadlineExceeded)) {
 		return nil, fmt.Errorf("no answer over %s within %s (%w)", t.Transport, dialTimeout, err)
 	}
 	return c, err

@@ -2,6 +2,7 @@ package remotebackend
 
 import (
 	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/x509"
@@ -16,6 +17,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/crypto/ssh"
 )
 
 // selfSigned writes a self-signed certificate and its key as the
@@ -81,10 +84,22 @@ func TestDialTimeout(t *testing.T) {
 	}()
 	_, port, _ := net.SplitHostPort(l.Addr().String())
 	pki := selfSigned(t)
+	key := filepath.Join(pki, "id_ed25519")
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	block, err := ssh.MarshalPrivateKey(priv, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(key, pem.EncodeToMemory(block), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	t.Setenv("SSH_AUTH_SOCK", "")
 	for _, uri := range []string{
 		fmt.Sprintf("test+tls://127.0.0.1:%s/default?pkipath=%s&no_verify=1", port, pki),
-		fmt.Sprintf("test+ssh://nobody@127.0.0.1:%s/default?no_verify=1&keyfile=/nonexistent", port),
+		fmt.Sprintf("test+ssh://nobody@127.0.0.1:%s/default?no_verify=1&keyfile=%s", port, key),
 	} {
 		goroutines, fds := runtime.NumGoroutine(), openFDs(t)
 		start := time.Now()
