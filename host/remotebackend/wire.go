@@ -41,6 +41,8 @@ type wire struct {
 
 	wmu sync.Mutex
 	out []byte // an outgoing packet, until it is whole
+	// daemonPings counts the daemon's PINGs the wire answered.
+	daemonPings atomic.Int64
 	// sending is set while a keepalive message waits for its turn to be
 	// written (see sendLater).
 	sending atomic.Bool
@@ -139,6 +141,7 @@ func (w *wire) Read(p []byte) (int, error) {
 		switch {
 		case program == keepaliveProgram:
 			if procedure == keepalivePing {
+				w.daemonPings.Add(1)
 				w.sendLater(keepalivePong)
 			}
 			continue

@@ -323,3 +323,35 @@ for f in (c.networkLookupByName, c.storagePoolLookupByName):
 		t.Errorf("got %q, python3-libvirt says %q", got, want)
 	}
 }
+
+// TestDaemonKeepalive keeps a connection idle with the client's own
+// keepalive off: the daemon, asked at the open as libvirt's client asks,
+// PINGs it (every 5 s by default) and the wire answers, so the daemon
+// would let go of a client that stopped answering.
+func TestDaemonKeepalive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the daemon's keepalive interval (5 s)")
+	}
+	interval := keepaliveInterval
+	keepaliveInterval = time.Hour
+	t.Cleanup(func() { keepaliveInterval = interval })
+
+	d := libvirtdtest.Start(t)
+	dc, err := Backend{}.ConnectOpen(d.URI(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dc.Close()
+	c := dc.(*conn)
+	deadline := time.Now().Add(12 * time.Second)
+	for c.w.daemonPings.Load() == 0 && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if c.w.daemonPings.Load() == 0 {
+		t.Fatal("the daemon sent no PING in 12 s of quiet")
+	}
+	time.Sleep(200 * time.Millisecond)
+	if _, err := c.ListDomains(); err != nil {
+		t.Errorf("the connection after the daemon's PING: %v", err)
+	}
+}
