@@ -187,8 +187,20 @@ func (w *wire) readPacket() ([]byte, error) {
 	}
 	pkt := make([]byte, n)
 	copy(pkt, lenBuf[:])
-	if _, err := io.ReadFull(w.conn, pkt[4:]); err != nil {
-		return nil, err
+	// Any bytes arriving show a daemon that answers: a long packet on a
+	// slow link must not look like silence to the keepalive.
+	for got := 4; got < len(pkt); {
+		k, err := w.conn.Read(pkt[got:])
+		got += k
+		if k > 0 {
+			w.lastRecv.Store(time.Now().UnixNano())
+		}
+		if err != nil && got < len(pkt) {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
 	}
 	w.lastRecv.Store(time.Now().UnixNano())
 	return pkt, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -353,5 +354,38 @@ func TestDaemonKeepalive(t *testing.T) {
 	time.Sleep(200 * time.Millisecond)
 	if _, err := c.ListDomains(); err != nil {
 		t.Errorf("the connection after the daemon's PING: %v", err)
+	}
+}
+
+// TestKeepaliveWhileAPacketArrives has a peer send a long packet slowly,
+// over more than keepalive's interval × count: bytes arriving are an
+// answering daemon, so the wire does not close the connection under it.
+func TestKeepaliveWhileAPacketArrives(t *testing.T) {
+	interval, count := keepaliveInterval, keepaliveCount
+	keepaliveInterval, keepaliveCount = 50*time.Millisecond, 3
+	t.Cleanup(func() { keepaliveInterval, keepaliveCount = interval, count })
+
+	client, peer := net.Pipe()
+	w := newWire(client, false)
+	defer w.Close()
+	go func() { _, _ = io.Copy(io.Discard, peer) }() // the wire's PINGs
+	const size = 64 << 10
+	go func() {
+		pkt := make([]byte, size)
+		for i, v := range []uint32{size, remoteProgram, 1, 1, typeReply, 1, 0} {
+			binary.BigEndian.PutUint32(pkt[4*i:], v)
+		}
+		for len(pkt) > 0 { // 1 KiB every 10 ms: 640 ms in all
+			n := min(1024, len(pkt))
+			if _, err := peer.Write(pkt[:n]); err != nil {
+				return
+			}
+			pkt = pkt[n:]
+			time.Sleep(10 * time.Millisecond)
+		}
+	}()
+	got, err := io.ReadFull(w, make([]byte, size))
+	if err != nil || got != size {
+		t.Fatalf("read %d bytes of a packet arriving slowly: %v", got, err)
 	}
 }
