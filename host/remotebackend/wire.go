@@ -17,8 +17,12 @@ import (
 //
 //   - refuse a packet longer than libvirt's own limit, which go-libvirt
 //     would allocate whatever its length says;
+//   - fail a call whose arguments pass libvirt's bounds as libvirt's
+//     client fails it, keeping the connection (see Write, replyError);
 //   - keep the domain and level of the daemon's errors (go-libvirt keeps
-//     only code and message), for errorDetail;
+//     only code and message), for errorDetail, and keep go-libvirt from
+//     taking an error that mentions "unknown procedure" for a missing
+//     procedure;
 //   - hand event messages to onMessage (the events of every class, where
 //     go-libvirt routes only some domain events);
 //   - open the connection read-only when asked (go-libvirt always asks for
@@ -47,7 +51,7 @@ type wire struct {
 	// written (see sendLater).
 	sending atomic.Bool
 
-	lastRecv atomic.Int64 // unix nanoseconds of the last packet from the daemon
+	lastRecv atomic.Int64 // unix nanoseconds of the last bytes from the daemon
 
 	// skip is what is left to drop of an outgoing packet too long to send
 	// (see Write).
@@ -149,7 +153,7 @@ func (w *wire) Read(p []byte) (int, error) {
 			continue
 		case status == statusError && (typ == typeReply || typ == typeStream) && program == remoteProgram:
 			if e, ok := decodeRemoteError(pkt[headerLen:]); ok {
-				pkt = w.packet(pkt[:headerLen], w.replyError(binary.BigEndian.Uint32(pkt[20:]), e).encode())
+				pkt = framed(pkt[:headerLen], w.replyError(binary.BigEndian.Uint32(pkt[20:]), e).encode())
 			}
 		}
 		w.pending = pkt
@@ -215,8 +219,8 @@ func (w *wire) errorDetail(code int, message string) (domain, level int, ok bool
 	return d.domain, d.level, ok
 }
 
-// packet is header with payload after it, its length word set.
-func (w *wire) packet(header, payload []byte) []byte {
+// framed is header with payload after it, its length word set.
+func framed(header, payload []byte) []byte {
 	pkt := make([]byte, 0, len(header)+len(payload))
 	pkt = append(append(pkt, header...), payload...)
 	binary.BigEndian.PutUint32(pkt, uint32(len(pkt)))
@@ -254,7 +258,7 @@ func (w *wire) Write(p []byte) (int, error) {
 			w.emu.Lock()
 			w.refused[binary.BigEndian.Uint32(w.out[20:])] = true
 			w.emu.Unlock()
-			if _, err := w.conn.Write(w.packet(w.out[:headerLen], nil)); err != nil {
+			if _, err := w.conn.Write(framed(w.out[:headerLen], nil)); err != nil {
 				return 0, err
 			}
 			k := min(n, len(w.out))
@@ -311,6 +315,8 @@ func (w *wire) send(procedure uint32) {
 
 // keepalive PINGs a daemon that has sent nothing for an interval, and
 // aborts the connection when nothing came for keepaliveCount of them.
+// libvirt's client counts whole packets; the wire counts bytes, so that a
+// long reply on a slow link is not taken for silence.
 func (w *wire) keepalive(interval time.Duration, count int) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
