@@ -206,7 +206,9 @@ const cancelGrace = 100 * time.Millisecond
 
 // watch abandons the call in flight when it overruns the call timeout, or
 // when ctx is done while it is in libvirt for longer than cancelGrace, and
-// reports it on abandoned.
+// reports it on abandoned. A call whose backend can end it (driver.Aborter)
+// is ended instead, and returns the error to the script, unless it does
+// not return within abortGrace.
 func (s *Session) watch(ctx context.Context, stop <-chan struct{}, abandoned chan<- error) {
 	period := time.Second
 	if t := s.limits.CallTimeout; t > 0 {
@@ -237,14 +239,44 @@ func (s *Session) watch(ctx context.Context, stop <-chan struct{}, abandoned cha
 			}
 			err = &LimitError{Limit: "call-timeout", Msg: fmt.Sprintf("call-timeout: %s (%s) did not return within %s; %s", c.op.QualName(), c.op.CName, s.limits.CallTimeout, fate)}
 		}
+		var ended *Call
 		if err != nil {
+			if s.cur.abort != nil {
+				ended = s.cur
+			}
 			s.abandonLocked(err)
 		}
 		s.mu.Unlock()
+		if ended != nil && s.returns(ended, abortGrace) {
+			// The backend ended the call: it returns err to the
+			// script, which stops there, with its position.
+			return
+		}
 		if err != nil {
 			abandoned <- err
 			return
 		}
+	}
+}
+
+// abortGrace is how long a call its backend ended (driver.Aborter) may
+// take to return before it is abandoned all the same.
+const abortGrace = time.Second
+
+// returns reports whether call c, in flight, returns within d.
+func (s *Session) returns(c *Call, d time.Duration) bool {
+	deadline := time.Now().Add(d)
+	for {
+		s.mu.Lock()
+		back := s.cur != c
+		s.mu.Unlock()
+		if back {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 

@@ -56,7 +56,7 @@ var connectOps = inClass(ClassConnect, []*Op{
 	{Name: "listDomainsID", CName: "virConnectListDomains", Result: "list of int",
 		Doc: "Returns the IDs of the active domains.",
 		fn: func(c *Call) (Value, error) {
-			ids, err := c.conn().ListDomains()
+			ids, err := listIfAny(c.conn().NumOfDomains, c.conn().ListDomains)
 			if err != nil {
 				return nil, err
 			}
@@ -64,7 +64,9 @@ var connectOps = inClass(ClassConnect, []*Op{
 		}},
 	{Name: "listDefinedDomains", CName: "virConnectListDefinedDomains", Result: "list of str",
 		Doc: "Returns the names of the inactive persistent domains.",
-		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListDefinedDomains()) }},
+		fn: func(c *Call) (Value, error) {
+			return strList(listIfAny(c.conn().NumOfDefinedDomains, c.conn().ListDefinedDomains))
+		}},
 	{Name: "listAllDomains", CName: "virConnectListAllDomains", Params: []Param{flagsOf("VIR_CONNECT_LIST_DOMAINS_")},
 		Result: "list of virDomain",
 		Doc:    "Returns the domains, filtered by VIR_CONNECT_LIST_DOMAINS_* flags.",

@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // typedField maps one key of a typed-parameter dict (libvirt's
@@ -122,9 +124,9 @@ func typedKeys(fields []typedField) string {
 func (c *Call) blockCopyParams(param string, m *Map) (BlockCopyParams, error) {
 	var p BlockCopyParams
 	err := c.readTyped(param, m, []typedField{
-		{key: "bandwidth", u64: &p.Bandwidth},
-		{key: "granularity", u32: &p.Granularity},
-		{key: "buf-size", u64: &p.BufSize},
+		{key: driver.DomainBlockCopyBandwidth, u64: &p.Bandwidth},
+		{key: driver.DomainBlockCopyGranularity, u32: &p.Granularity},
+		{key: driver.DomainBlockCopyBufSize, u64: &p.BufSize},
 	})
 	return p, err
 }
@@ -134,8 +136,8 @@ func (c *Call) blockCopyParams(param string, m *Map) (BlockCopyParams, error) {
 func (c *Call) saveParams(param string, m *Map) (SaveParams, error) {
 	var p SaveParams
 	err := c.readTyped(param, m, []typedField{
-		{key: "file", str: &p.File},
-		{key: "dxml", str: &p.DXML},
+		{key: driver.DomainSaveParamFile, str: &p.File},
+		{key: driver.DomainSaveParamDxml, str: &p.DXML},
 	})
 	return p, err
 }
@@ -151,28 +153,28 @@ func (c *Call) migrateParams(param string, m *Map) (MigrateParams, error) {
 	var p MigrateParams
 	var postcopy *uint64
 	err := c.readTyped(param, m, []typedField{
-		{key: "migrate_uri", str: &p.URI},
-		{key: "destination_name", str: &p.DestName},
-		{key: "destination_xml", str: &p.DestXML},
-		{key: "persistent_xml", str: &p.PersistXML},
-		{key: "bandwidth", u64: &p.Bandwidth},
-		{key: "bandwidth.postcopy", u64: &postcopy},
-		{key: "graphics_uri", str: &p.GraphicsURI},
-		{key: "listen_address", str: &p.ListenAddress},
-		{key: "migrate_disks", strs: &p.MigrateDisks},
-		{key: "disks_port", i32: &p.DisksPort},
-		{key: "disks_uri", str: &p.DisksURI},
-		{key: "compression", str: &p.Compression},
-		{key: "compression.mt.level", i32: &p.CompressionMTLevel},
-		{key: "compression.mt.threads", i32: &p.CompressionMTThreads},
-		{key: "compression.mt.dthreads", i32: &p.CompressionMTDThreads},
-		{key: "compression.xbzrle.cache", u64: &p.CompressionXBZRLECache},
+		{key: driver.MigrateParamURI, str: &p.URI},
+		{key: driver.MigrateParamDestName, str: &p.DestName},
+		{key: driver.MigrateParamDestXML, str: &p.DestXML},
+		{key: driver.MigrateParamPersistXML, str: &p.PersistXML},
+		{key: driver.MigrateParamBandwidth, u64: &p.Bandwidth},
+		{key: driver.MigrateParamBandwidthPostcopy, u64: &postcopy},
+		{key: driver.MigrateParamGraphicsURI, str: &p.GraphicsURI},
+		{key: driver.MigrateParamListenAddress, str: &p.ListenAddress},
+		{key: driver.MigrateParamMigrateDisks, strs: &p.MigrateDisks},
+		{key: driver.MigrateParamDisksPort, i32: &p.DisksPort},
+		{key: driver.MigrateParamDisksURI, str: &p.DisksURI},
+		{key: driver.MigrateParamCompression, str: &p.Compression},
+		{key: driver.MigrateParamCompressionMtLevel, i32: &p.CompressionMTLevel},
+		{key: driver.MigrateParamCompressionMtThreads, i32: &p.CompressionMTThreads},
+		{key: driver.MigrateParamCompressionMtDthreads, i32: &p.CompressionMTDThreads},
+		{key: driver.MigrateParamCompressionXbzrleCache, u64: &p.CompressionXBZRLECache},
 		{key: "compression.zlib.level", i32: &p.CompressionZlibLevel},
 		{key: "compression.zstd.level", i32: &p.CompressionZstdLevel},
-		{key: "auto_converge.initial", i32: &p.AutoConvergeInitial},
-		{key: "auto_converge.increment", i32: &p.AutoConvergeIncrement},
-		{key: "parallel.connections", i32: &p.ParallelConnections},
-		{key: "tls.destination", str: &p.TLSDestination},
+		{key: driver.MigrateParamAutoConvergeInitial, i32: &p.AutoConvergeInitial},
+		{key: driver.MigrateParamAutoConvergeIncrement, i32: &p.AutoConvergeIncrement},
+		{key: driver.MigrateParamParallelConnections, i32: &p.ParallelConnections},
+		{key: driver.MigrateParamTLSDestination, str: &p.TLSDestination},
 		{key: "migrate_disks_detect_zeroes", b: &p.MigrateDisksDetectZeroes},
 	})
 	if err != nil {

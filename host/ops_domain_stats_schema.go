@@ -1,5 +1,7 @@
 package host
 
+import "github.com/vertscript/vertscript/host/driver"
+
 // The groups of typed parameters of virDomain's tunables and statistics:
 // libvirt's field names (VIR_DOMAIN_*_FIELD strings) and types, in the
 // order its drivers report them (the test driver's, checked against
@@ -11,198 +13,198 @@ var (
 	// BlkioParams are virDomainGetBlkioParameters' and
 	// virDomainSetBlkioParameters'.
 	BlkioParams = TypedSchema{
-		{"weight", TypedUint},
-		{"device_weight", TypedString},
-		{"device_read_iops_sec", TypedString},
-		{"device_write_iops_sec", TypedString},
-		{"device_read_bytes_sec", TypedString},
-		{"device_write_bytes_sec", TypedString},
+		{driver.DomainBlkioWeight, TypedUint},
+		{driver.DomainBlkioDeviceWeight, TypedString},
+		{driver.DomainBlkioDeviceReadIops, TypedString},
+		{driver.DomainBlkioDeviceWriteIops, TypedString},
+		{driver.DomainBlkioDeviceReadBps, TypedString},
+		{driver.DomainBlkioDeviceWriteBps, TypedString},
 	}
 
 	// MemoryParams are virDomainGetMemoryParameters' and
 	// virDomainSetMemoryParameters' (KiB).
 	MemoryParams = TypedSchema{
-		{"hard_limit", TypedULLong},
-		{"soft_limit", TypedULLong},
-		{"min_guarantee", TypedULLong},
-		{"swap_hard_limit", TypedULLong},
+		{driver.DomainMemoryHardLimit, TypedULLong},
+		{driver.DomainMemorySoftLimit, TypedULLong},
+		{driver.DomainMemoryMinGuarantee, TypedULLong},
+		{driver.DomainMemorySwapHardLimit, TypedULLong},
 	}
 
 	// NumaParams are virDomainGetNumaParameters' and
 	// virDomainSetNumaParameters'.
 	NumaParams = TypedSchema{
-		{"numa_mode", TypedInt},
-		{"numa_nodeset", TypedString},
+		{driver.DomainNUMAMode, TypedInt},
+		{driver.DomainNUMANodeset, TypedString},
 	}
 
 	// InterfaceParams are virDomainGetInterfaceParameters' and
 	// virDomainSetInterfaceParameters'.
 	InterfaceParams = TypedSchema{
-		{"inbound.average", TypedUint},
-		{"inbound.peak", TypedUint},
-		{"inbound.burst", TypedUint},
-		{"inbound.floor", TypedUint},
-		{"outbound.average", TypedUint},
-		{"outbound.peak", TypedUint},
-		{"outbound.burst", TypedUint},
+		{driver.DomainBandwidthInAverage, TypedUint},
+		{driver.DomainBandwidthInPeak, TypedUint},
+		{driver.DomainBandwidthInBurst, TypedUint},
+		{driver.DomainBandwidthInFloor, TypedUint},
+		{driver.DomainBandwidthOutAverage, TypedUint},
+		{driver.DomainBandwidthOutPeak, TypedUint},
+		{driver.DomainBandwidthOutBurst, TypedUint},
 	}
 
 	// BlockIoTuneParams are virDomainGetBlockIoTune's and
 	// virDomainSetBlockIoTune's.
 	BlockIoTuneParams = TypedSchema{
-		{"total_bytes_sec", TypedULLong},
-		{"read_bytes_sec", TypedULLong},
-		{"write_bytes_sec", TypedULLong},
-		{"total_iops_sec", TypedULLong},
-		{"read_iops_sec", TypedULLong},
-		{"write_iops_sec", TypedULLong},
-		{"total_bytes_sec_max", TypedULLong},
-		{"read_bytes_sec_max", TypedULLong},
-		{"write_bytes_sec_max", TypedULLong},
-		{"total_iops_sec_max", TypedULLong},
-		{"read_iops_sec_max", TypedULLong},
-		{"write_iops_sec_max", TypedULLong},
-		{"size_iops_sec", TypedULLong},
-		{"group_name", TypedString},
-		{"total_bytes_sec_max_length", TypedULLong},
-		{"read_bytes_sec_max_length", TypedULLong},
-		{"write_bytes_sec_max_length", TypedULLong},
-		{"total_iops_sec_max_length", TypedULLong},
-		{"read_iops_sec_max_length", TypedULLong},
-		{"write_iops_sec_max_length", TypedULLong},
+		{driver.DomainBlockIotuneTotalBytesSec, TypedULLong},
+		{driver.DomainBlockIotuneReadBytesSec, TypedULLong},
+		{driver.DomainBlockIotuneWriteBytesSec, TypedULLong},
+		{driver.DomainBlockIotuneTotalIopsSec, TypedULLong},
+		{driver.DomainBlockIotuneReadIopsSec, TypedULLong},
+		{driver.DomainBlockIotuneWriteIopsSec, TypedULLong},
+		{driver.DomainBlockIotuneTotalBytesSecMax, TypedULLong},
+		{driver.DomainBlockIotuneReadBytesSecMax, TypedULLong},
+		{driver.DomainBlockIotuneWriteBytesSecMax, TypedULLong},
+		{driver.DomainBlockIotuneTotalIopsSecMax, TypedULLong},
+		{driver.DomainBlockIotuneReadIopsSecMax, TypedULLong},
+		{driver.DomainBlockIotuneWriteIopsSecMax, TypedULLong},
+		{driver.DomainBlockIotuneSizeIopsSec, TypedULLong},
+		{driver.DomainBlockIotuneGroupName, TypedString},
+		{driver.DomainBlockIotuneTotalBytesSecMaxLength, TypedULLong},
+		{driver.DomainBlockIotuneReadBytesSecMaxLength, TypedULLong},
+		{driver.DomainBlockIotuneWriteBytesSecMaxLength, TypedULLong},
+		{driver.DomainBlockIotuneTotalIopsSecMaxLength, TypedULLong},
+		{driver.DomainBlockIotuneReadIopsSecMaxLength, TypedULLong},
+		{driver.DomainBlockIotuneWriteIopsSecMaxLength, TypedULLong},
 	}
 
 	// SchedulerParams are the scheduler's parameters, those of the QEMU
 	// driver first, then Xen's (weight, cap) and ESX's.
 	SchedulerParams = TypedSchema{
-		{"cpu_shares", TypedULLong},
-		{"vcpu_period", TypedULLong},
-		{"vcpu_quota", TypedLLong},
-		{"emulator_period", TypedULLong},
-		{"emulator_quota", TypedLLong},
-		{"global_period", TypedULLong},
-		{"global_quota", TypedLLong},
-		{"iothread_period", TypedULLong},
-		{"iothread_quota", TypedLLong},
-		{"weight", TypedUint},
-		{"cap", TypedUint},
-		{"reservation", TypedLLong},
-		{"limit", TypedLLong},
-		{"shares", TypedInt},
+		{driver.DomainSchedulerCPUShares, TypedULLong},
+		{driver.DomainSchedulerVCPUPeriod, TypedULLong},
+		{driver.DomainSchedulerVCPUQuota, TypedLLong},
+		{driver.DomainSchedulerEmulatorPeriod, TypedULLong},
+		{driver.DomainSchedulerEmulatorQuota, TypedLLong},
+		{driver.DomainSchedulerGlobalPeriod, TypedULLong},
+		{driver.DomainSchedulerGlobalQuota, TypedLLong},
+		{driver.DomainSchedulerIothreadPeriod, TypedULLong},
+		{driver.DomainSchedulerIothreadQuota, TypedLLong},
+		{driver.DomainSchedulerWeight, TypedUint},
+		{driver.DomainSchedulerCap, TypedUint},
+		{driver.DomainSchedulerReservation, TypedLLong},
+		{driver.DomainSchedulerLimit, TypedLLong},
+		{driver.DomainSchedulerShares, TypedInt},
 	}
 
 	// PerfEventParams are virDomainGetPerfEvents' and
 	// virDomainSetPerfEvents': whether each event is enabled, in
 	// virPerfEventType's order.
 	PerfEventParams = TypedSchema{
-		{"cmt", TypedBool},
-		{"mbmt", TypedBool},
-		{"mbml", TypedBool},
-		{"cpu_cycles", TypedBool},
-		{"instructions", TypedBool},
-		{"cache_references", TypedBool},
-		{"cache_misses", TypedBool},
-		{"branch_instructions", TypedBool},
-		{"branch_misses", TypedBool},
-		{"bus_cycles", TypedBool},
-		{"stalled_cycles_frontend", TypedBool},
-		{"stalled_cycles_backend", TypedBool},
-		{"ref_cpu_cycles", TypedBool},
-		{"cpu_clock", TypedBool},
-		{"task_clock", TypedBool},
-		{"page_faults", TypedBool},
-		{"context_switches", TypedBool},
-		{"cpu_migrations", TypedBool},
-		{"page_faults_min", TypedBool},
-		{"page_faults_maj", TypedBool},
-		{"alignment_faults", TypedBool},
-		{"emulation_faults", TypedBool},
+		{driver.PerfParamCmt, TypedBool},
+		{driver.PerfParamMbmt, TypedBool},
+		{driver.PerfParamMbml, TypedBool},
+		{driver.PerfParamCPUCycles, TypedBool},
+		{driver.PerfParamInstructions, TypedBool},
+		{driver.PerfParamCacheReferences, TypedBool},
+		{driver.PerfParamCacheMisses, TypedBool},
+		{driver.PerfParamBranchInstructions, TypedBool},
+		{driver.PerfParamBranchMisses, TypedBool},
+		{driver.PerfParamBusCycles, TypedBool},
+		{driver.PerfParamStalledCyclesFrontend, TypedBool},
+		{driver.PerfParamStalledCyclesBackend, TypedBool},
+		{driver.PerfParamRefCPUCycles, TypedBool},
+		{driver.PerfParamCPUClock, TypedBool},
+		{driver.PerfParamTaskClock, TypedBool},
+		{driver.PerfParamPageFaults, TypedBool},
+		{driver.PerfParamContextSwitches, TypedBool},
+		{driver.PerfParamCPUMigrations, TypedBool},
+		{driver.PerfParamPageFaultsMin, TypedBool},
+		{driver.PerfParamPageFaultsMaj, TypedBool},
+		{driver.PerfParamAlignmentFaults, TypedBool},
+		{driver.PerfParamEmulationFaults, TypedBool},
 	}
 
 	// IOThreadParams are virDomainSetIOThreadParams'.
 	IOThreadParams = TypedSchema{
-		{"poll_max_ns", TypedULLong},
-		{"poll_grow", TypedUint},
-		{"poll_shrink", TypedUint},
-		{"thread_pool_min", TypedInt},
-		{"thread_pool_max", TypedInt},
+		{driver.DomainIothreadPollMaxNs, TypedULLong},
+		{driver.DomainIothreadPollGrow, TypedUint},
+		{driver.DomainIothreadPollShrink, TypedUint},
+		{driver.DomainIothreadThreadPoolMin, TypedInt},
+		{driver.DomainIothreadThreadPoolMax, TypedInt},
 	}
 
 	// LaunchSecurityInfoParams are virDomainGetLaunchSecurityInfo's.
 	LaunchSecurityInfoParams = TypedSchema{
-		{"sev-measurement", TypedString},
-		{"sev-api-major", TypedUint},
-		{"sev-api-minor", TypedUint},
-		{"sev-build-id", TypedUint},
-		{"sev-policy", TypedUint},
+		{driver.DomainLaunchSecuritySEVMeasurement, TypedString},
+		{driver.DomainLaunchSecuritySEVApiMajor, TypedUint},
+		{driver.DomainLaunchSecuritySEVApiMinor, TypedUint},
+		{driver.DomainLaunchSecuritySEVBuildID, TypedUint},
+		{driver.DomainLaunchSecuritySEVPolicy, TypedUint},
 		{"sev-snp-policy", TypedULLong},
 	}
 
 	// LaunchSecurityStateParams are virDomainSetLaunchSecurityState's.
 	LaunchSecurityStateParams = TypedSchema{
-		{"sev-secret", TypedString},
-		{"sev-secret-header", TypedString},
-		{"sev-secret-set-address", TypedULLong},
+		{driver.DomainLaunchSecuritySEVSecret, TypedString},
+		{driver.DomainLaunchSecuritySEVSecretHeader, TypedString},
+		{driver.DomainLaunchSecuritySEVSecretSetAddress, TypedULLong},
 	}
 
 	// CPUStatsParams are virDomainGetCPUStats' (nanoseconds).
 	CPUStatsParams = TypedSchema{
-		{"cpu_time", TypedULLong},
-		{"user_time", TypedULLong},
-		{"system_time", TypedULLong},
-		{"vcpu_time", TypedULLong},
+		{driver.DomainCPUStatsCputime, TypedULLong},
+		{driver.DomainCPUStatsUsertime, TypedULLong},
+		{driver.DomainCPUStatsSystemtime, TypedULLong},
+		{driver.DomainCPUStatsVcputime, TypedULLong},
 	}
 
 	// BlockStatsParams are virDomainBlockStatsFlags' (-1: not reported).
 	BlockStatsParams = TypedSchema{
-		{"wr_bytes", TypedLLong},
-		{"wr_operations", TypedLLong},
-		{"rd_bytes", TypedLLong},
-		{"rd_operations", TypedLLong},
-		{"flush_operations", TypedLLong},
-		{"wr_total_times", TypedLLong},
-		{"rd_total_times", TypedLLong},
-		{"flush_total_times", TypedLLong},
-		{"errs", TypedLLong},
+		{driver.DomainBlockStatsWriteBytes, TypedLLong},
+		{driver.DomainBlockStatsWriteReq, TypedLLong},
+		{driver.DomainBlockStatsReadBytes, TypedLLong},
+		{driver.DomainBlockStatsReadReq, TypedLLong},
+		{driver.DomainBlockStatsFlushReq, TypedLLong},
+		{driver.DomainBlockStatsWriteTotalTimes, TypedLLong},
+		{driver.DomainBlockStatsReadTotalTimes, TypedLLong},
+		{driver.DomainBlockStatsFlushTotalTimes, TypedLLong},
+		{driver.DomainBlockStatsErrs, TypedLLong},
 	}
 
 	// JobStatsParams are virDomainGetJobStats'.
 	JobStatsParams = TypedSchema{
-		{"operation", TypedInt},
-		{"time_elapsed", TypedULLong},
-		{"time_elapsed_net", TypedULLong},
-		{"time_remaining", TypedULLong},
-		{"downtime", TypedULLong},
-		{"downtime_net", TypedULLong},
-		{"setup_time", TypedULLong},
-		{"data_total", TypedULLong},
-		{"data_processed", TypedULLong},
-		{"data_remaining", TypedULLong},
-		{"memory_total", TypedULLong},
-		{"memory_processed", TypedULLong},
-		{"memory_remaining", TypedULLong},
-		{"memory_constant", TypedULLong},
-		{"memory_normal", TypedULLong},
-		{"memory_normal_bytes", TypedULLong},
-		{"memory_bps", TypedULLong},
-		{"memory_dirty_rate", TypedULLong},
-		{"memory_page_size", TypedULLong},
-		{"memory_iteration", TypedULLong},
-		{"memory_postcopy_requests", TypedULLong},
-		{"disk_total", TypedULLong},
-		{"disk_processed", TypedULLong},
-		{"disk_remaining", TypedULLong},
-		{"disk_bps", TypedULLong},
-		{"compression_cache", TypedULLong},
-		{"compression_bytes", TypedULLong},
-		{"compression_pages", TypedULLong},
-		{"compression_cache_misses", TypedULLong},
-		{"compression_overflow", TypedULLong},
-		{"auto_converge_throttle", TypedInt},
-		{"disk_temp_used", TypedULLong},
-		{"disk_temp_total", TypedULLong},
+		{driver.DomainJobOperation, TypedInt},
+		{driver.DomainJobTimeElapsed, TypedULLong},
+		{driver.DomainJobTimeElapsedNet, TypedULLong},
+		{driver.DomainJobTimeRemaining, TypedULLong},
+		{driver.DomainJobDowntime, TypedULLong},
+		{driver.DomainJobDowntimeNet, TypedULLong},
+		{driver.DomainJobSetupTime, TypedULLong},
+		{driver.DomainJobDataTotal, TypedULLong},
+		{driver.DomainJobDataProcessed, TypedULLong},
+		{driver.DomainJobDataRemaining, TypedULLong},
+		{driver.DomainJobMemoryTotal, TypedULLong},
+		{driver.DomainJobMemoryProcessed, TypedULLong},
+		{driver.DomainJobMemoryRemaining, TypedULLong},
+		{driver.DomainJobMemoryConstant, TypedULLong},
+		{driver.DomainJobMemoryNormal, TypedULLong},
+		{driver.DomainJobMemoryNormalBytes, TypedULLong},
+		{driver.DomainJobMemoryBps, TypedULLong},
+		{driver.DomainJobMemoryDirtyRate, TypedULLong},
+		{driver.DomainJobMemoryPageSize, TypedULLong},
+		{driver.DomainJobMemoryIteration, TypedULLong},
+		{driver.DomainJobMemoryPostcopyReqs, TypedULLong},
+		{driver.DomainJobDiskTotal, TypedULLong},
+		{driver.DomainJobDiskProcessed, TypedULLong},
+		{driver.DomainJobDiskRemaining, TypedULLong},
+		{driver.DomainJobDiskBps, TypedULLong},
+		{driver.DomainJobCompressionCache, TypedULLong},
+		{driver.DomainJobCompressionBytes, TypedULLong},
+		{driver.DomainJobCompressionPages, TypedULLong},
+		{driver.DomainJobCompressionCacheMisses, TypedULLong},
+		{driver.DomainJobCompressionOverflow, TypedULLong},
+		{driver.DomainJobAutoConvergeThrottle, TypedInt},
+		{driver.DomainJobDiskTempUsed, TypedULLong},
+		{driver.DomainJobDiskTempTotal, TypedULLong},
 		{"vfio_data_transferred", TypedULLong},
-		{"success", TypedBool},
-		{"errmsg", TypedString},
+		{driver.DomainJobSuccess, TypedBool},
+		{driver.DomainJobErrmsg, TypedString},
 	}
 )

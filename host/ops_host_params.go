@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // hostKind is the C type of a host parameter that scripts set, as
@@ -53,28 +55,28 @@ type hostField struct {
 // (VIR_NODE_MEMORY_SHARED_*), with the types virNodeGetMemoryParameters
 // reports for them.
 var hostMemoryFields = []hostField{
-	{"shm_pages_to_scan", hostUint},
-	{"shm_sleep_millisecs", hostUint},
-	{"shm_pages_shared", hostULLong},
-	{"shm_pages_sharing", hostULLong},
-	{"shm_pages_unshared", hostULLong},
-	{"shm_pages_volatile", hostULLong},
-	{"shm_full_scans", hostULLong},
-	{"shm_merge_across_nodes", hostUint},
+	{driver.NodeMemorySharedPagesToScan, hostUint},
+	{driver.NodeMemorySharedSleepMillisecs, hostUint},
+	{driver.NodeMemorySharedPagesShared, hostULLong},
+	{driver.NodeMemorySharedPagesSharing, hostULLong},
+	{driver.NodeMemorySharedPagesUnshared, hostULLong},
+	{driver.NodeMemorySharedPagesVolatile, hostULLong},
+	{driver.NodeMemorySharedFullScans, hostULLong},
+	{driver.NodeMemorySharedMergeAcrossNodes, hostUint},
 }
 
 // hostIdentityFields are virConnectSetIdentity's parameters
 // (VIR_CONNECT_IDENTITY_*), with the types libvirt-python gives them.
 var hostIdentityFields = []hostField{
-	{"user-name", hostString},
-	{"unix-user-id", hostULLong},
-	{"group-name", hostString},
-	{"unix-group-id", hostULLong},
-	{"process-id", hostLLong},
-	{"process-time", hostULLong},
-	{"sasl-user-name", hostString},
-	{"x509-distinguished-name", hostString},
-	{"selinux-context", hostString},
+	{driver.ConnectIdentityUserName, hostString},
+	{driver.ConnectIdentityUnixUserID, hostULLong},
+	{driver.ConnectIdentityGroupName, hostString},
+	{driver.ConnectIdentityUnixGroupID, hostULLong},
+	{driver.ConnectIdentityProcessID, hostLLong},
+	{driver.ConnectIdentityProcessTime, hostULLong},
+	{driver.ConnectIdentitySaslUserName, hostString},
+	{driver.ConnectIdentityX509DistinguishedName, hostString},
+	{driver.ConnectIdentitySelinuxContext, hostString},
 }
 
 // hostParams converts a script's dict, named what in errors, into host

@@ -26,10 +26,14 @@ var interfaceOps = slices.Concat(inClass(ClassConnect, []*Op{
 		}},
 	{Name: "listInterfaces", CName: "virConnectListInterfaces", Result: "list of str",
 		Doc: "Returns the names of the active host interfaces.",
-		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListInterfaces()) }},
+		fn: func(c *Call) (Value, error) {
+			return strList(listIfAny(c.conn().NumOfInterfaces, c.conn().ListInterfaces))
+		}},
 	{Name: "listDefinedInterfaces", CName: "virConnectListDefinedInterfaces", Result: "list of str",
 		Doc: "Returns the names of the inactive host interfaces.",
-		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListDefinedInterfaces()) }},
+		fn: func(c *Call) (Value, error) {
+			return strList(listIfAny(c.conn().NumOfDefinedInterfaces, c.conn().ListDefinedInterfaces))
+		}},
 	{Name: "listAllInterfaces", CName: "virConnectListAllInterfaces", Params: []Param{flagsOf("VIR_CONNECT_LIST_INTERFACES_")},
 		Result: "list of virInterface",
 		Doc:    "Returns the host interfaces, filtered by VIR_CONNECT_LIST_INTERFACES_* flags.",

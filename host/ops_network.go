@@ -108,10 +108,12 @@ var networkOps = inClass(ClassNetwork, []*Op{
 var connectNetworkOps = inClass(ClassConnect, []*Op{
 	{Name: "listNetworks", CName: "virConnectListNetworks", Result: "list of str",
 		Doc: "Returns the names of the active networks.",
-		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListNetworks()) }},
+		fn:  func(c *Call) (Value, error) { return strList(listIfAny(c.conn().NumOfNetworks, c.conn().ListNetworks)) }},
 	{Name: "listDefinedNetworks", CName: "virConnectListDefinedNetworks", Result: "list of str",
 		Doc: "Returns the names of the inactive persistent networks.",
-		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListDefinedNetworks()) }},
+		fn: func(c *Call) (Value, error) {
+			return strList(listIfAny(c.conn().NumOfDefinedNetworks, c.conn().ListDefinedNetworks))
+		}},
 	{Name: "listAllNetworks", CName: "virConnectListAllNetworks", Params: []Param{flagsOf("VIR_CONNECT_LIST_NETWORKS_")}, Result: "list of virNetwork",
 		Doc: "Returns the networks, filtered by VIR_CONNECT_LIST_NETWORKS_* flags.",
 		fn: func(c *Call) (Value, error) {

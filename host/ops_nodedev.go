@@ -8,7 +8,11 @@ var nodeDeviceOps = slices.Concat(inClass(ClassConnect, []*Op{
 	{Name: "listDevices", CName: "virNodeListDevices", Params: []Param{req("cap", TStringOrNone), flags()},
 		Result: "list of str",
 		Doc:    "Returns the names of the host's devices with capability cap (e.g. \"pci\"), or of all of them for None.",
-		fn:     func(c *Call) (Value, error) { return strList(c.conn().NodeListDevices(c.hostCap(0), c.uint32(1))) }},
+		fn: func(c *Call) (Value, error) {
+			conn, cap, flags := c.conn(), c.hostCap(0), c.uint32(1)
+			return strList(listIfAny(func() (int, error) { return conn.NodeNumOfDevices(cap, flags) },
+				func(max int) ([]string, error) { return conn.NodeListDevices(cap, max, flags) }))
+		}},
 	{Name: "numOfDevices", CName: "virNodeNumOfDevices", Params: []Param{req("cap", TStringOrNone), flags()},
 		Result: "int",
 		Doc:    "Returns the number of the host's devices with capability cap, or of all of them for None.",
@@ -69,7 +73,9 @@ var nodeDeviceOps = slices.Concat(inClass(ClassConnect, []*Op{
 		fn:  func(c *Call) (Value, error) { return str(c.nodeDevice().GetXMLDesc(c.uint32(0))) }},
 	{Name: "listCaps", CName: "virNodeDeviceListCaps", Result: "list of str",
 		Doc: "Returns the device's capabilities (e.g. \"pci\", \"net\", \"scsi_host\").",
-		fn:  func(c *Call) (Value, error) { return strList(c.nodeDevice().ListCaps()) }},
+		fn: func(c *Call) (Value, error) {
+			return strList(listIfAny(c.nodeDevice().NumOfCaps, c.nodeDevice().ListCaps))
+		}},
 	{Name: "numOfCaps", CName: "virNodeDeviceNumOfCaps", Result: "int",
 		Doc: "Returns the number of the device's capabilities.",
 		fn:  func(c *Call) (Value, error) { return num(c.nodeDevice().NumOfCaps()) }},

@@ -70,7 +70,9 @@ var nwfilterOps = slices.Concat(inClass(ClassNWFilter, []*Op{
 		fn:     func(c *Call) (Value, error) { return c.adoptedNWFilter(c.conn().NWFilterLookupByUUIDString(c.str(0))) }},
 	{Name: "listNWFilters", CName: "virConnectListNWFilters", Result: "list of str",
 		Doc: "Returns the names of the network filters.",
-		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListNWFilters()) }},
+		fn: func(c *Call) (Value, error) {
+			return strList(listIfAny(c.conn().NumOfNWFilters, c.conn().ListNWFilters))
+		}},
 	{Name: "listAllNWFilters", CName: "virConnectListAllNWFilters", Params: []Param{flags()}, Result: "list of virNWFilter",
 		Doc: "Returns the network filters.",
 		fn: func(c *Call) (Value, error) {

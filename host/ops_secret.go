@@ -74,7 +74,7 @@ var secretOps = slices.Concat(inClass(ClassSecret, []*Op{
 		}},
 	{Name: "listSecrets", CName: "virConnectListSecrets", Result: "list of str",
 		Doc: "Returns the UUIDs of the secrets.",
-		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListSecrets()) }},
+		fn:  func(c *Call) (Value, error) { return strList(listIfAny(c.conn().NumOfSecrets, c.conn().ListSecrets)) }},
 	{Name: "listAllSecrets", CName: "virConnectListAllSecrets", Params: []Param{flagsOf("VIR_CONNECT_LIST_SECRETS_")}, Result: "list of virSecret",
 		Doc: "Returns the secrets, filtered by VIR_CONNECT_LIST_SECRETS_* flags.",
 		fn: func(c *Call) (Value, error) {

@@ -43,7 +43,11 @@ var snapshotOps = slices.Concat(inClass(ClassSnapshot, []*Op{
 		}},
 	{Name: "listChildrenNames", CName: "virDomainSnapshotListChildrenNames", Params: []Param{flagsOf("VIR_DOMAIN_SNAPSHOT_LIST_")}, Result: "list of str",
 		Doc: "Returns the names of the snapshot's children (VIR_DOMAIN_SNAPSHOT_LIST_* flags).",
-		fn:  func(c *Call) (Value, error) { return strList(c.snapshot().ListChildrenNames(c.uint32(0))) }},
+		fn: func(c *Call) (Value, error) {
+			s, flags := c.snapshot(), c.uint32(0)
+			return strList(listIfAny(func() (int, error) { return s.NumChildren(flags) },
+				func(max int) ([]string, error) { return s.ListChildrenNames(max, flags) }))
+		}},
 	{Name: "numChildren", CName: "virDomainSnapshotNumChildren", Params: []Param{flagsOf("VIR_DOMAIN_SNAPSHOT_LIST_")}, Result: "int",
 		Doc: "Returns the number of the snapshot's children (VIR_DOMAIN_SNAPSHOT_LIST_* flags).",
 		fn:  func(c *Call) (Value, error) { return num(c.snapshot().NumChildren(c.uint32(0))) }},
@@ -83,7 +87,11 @@ var snapshotOps = slices.Concat(inClass(ClassSnapshot, []*Op{
 		}},
 	{Name: "snapshotListNames", CName: "virDomainSnapshotListNames", Params: []Param{flagsOf("VIR_DOMAIN_SNAPSHOT_LIST_")}, Result: "list of str",
 		Doc: "Returns the names of the domain's snapshots (VIR_DOMAIN_SNAPSHOT_LIST_* flags).",
-		fn:  func(c *Call) (Value, error) { return strList(c.domain().SnapshotListNames(c.uint32(0))) }},
+		fn: func(c *Call) (Value, error) {
+			d, flags := c.domain(), c.uint32(0)
+			return strList(listIfAny(func() (int, error) { return d.SnapshotNum(flags) },
+				func(max int) ([]string, error) { return d.SnapshotListNames(max, flags) }))
+		}},
 	{Name: "snapshotLookupByName", CName: "virDomainSnapshotLookupByName", Params: []Param{req("name", TString), flags()},
 		Result: "virDomainSnapshot",
 		Doc:    "Returns the domain's snapshot of this name.",

@@ -63,7 +63,9 @@ var storagePoolOps = inClass(ClassStoragePool, []*Op{
 		fn:  func(c *Call) (Value, error) { return num(c.storagePool().NumOfVolumes()) }},
 	{Name: "listVolumes", CName: "virStoragePoolListVolumes", Result: "list of str",
 		Doc: "Returns the names of the pool's volumes.",
-		fn:  func(c *Call) (Value, error) { return strList(c.storagePool().ListVolumes()) }},
+		fn: func(c *Call) (Value, error) {
+			return strList(listIfAny(c.storagePool().NumOfVolumes, c.storagePool().ListVolumes))
+		}},
 	{Name: "listAllVolumes", CName: "virStoragePoolListAllVolumes", Params: []Param{flags()}, Result: "list of virStorageVol",
 		Doc: "Returns the pool's volumes.",
 		fn: func(c *Call) (Value, error) {
@@ -100,10 +102,14 @@ var storagePoolOps = inClass(ClassStoragePool, []*Op{
 var connectStorageOps = inClass(ClassConnect, []*Op{
 	{Name: "listStoragePools", CName: "virConnectListStoragePools", Result: "list of str",
 		Doc: "Returns the names of the active storage pools.",
-		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListStoragePools()) }},
+		fn: func(c *Call) (Value, error) {
+			return strList(listIfAny(c.conn().NumOfStoragePools, c.conn().ListStoragePools))
+		}},
 	{Name: "listDefinedStoragePools", CName: "virConnectListDefinedStoragePools", Result: "list of str",
 		Doc: "Returns the names of the inactive persistent storage pools.",
-		fn:  func(c *Call) (Value, error) { return strList(c.conn().ListDefinedStoragePools()) }},
+		fn: func(c *Call) (Value, error) {
+			return strList(listIfAny(c.conn().NumOfDefinedStoragePools, c.conn().ListDefinedStoragePools))
+		}},
 	{Name: "listAllStoragePools", CName: "virConnectListAllStoragePools", Params: []Param{flagsOf("VIR_CONNECT_LIST_STORAGE_POOLS_")}, Result: "list of virStoragePool",
 		Doc: "Returns the storage pools, filtered by VIR_CONNECT_LIST_STORAGE_POOLS_* flags.",
 		fn: func(c *Call) (Value, error) {

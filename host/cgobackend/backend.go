@@ -62,16 +62,18 @@ func conv(err error) error {
 	return err
 }
 
-// listIfAny lists names with list only when count, which libvirt-python
-// calls first (so that its errors name that function), finds some: none is
-// an empty list.
-func listIfAny(count func() (int, error), list func() ([]string, error)) ([]string, error) {
-	n, err := count()
-	if err != nil || n == 0 {
-		return []string{}, conv(err)
+// atMost cuts a list that libvirt.org/go/libvirt made with its own bound
+// (its list functions take no count) to max, the count the core asked for
+// first (see package driver): libvirt fills at most max entries, the first
+// ones in the same order, or converts err.
+func atMost[T any](list []T, err error, max int) ([]T, error) {
+	if err != nil {
+		return nil, conv(err)
 	}
-	names, err := list()
-	return names, conv(err)
+	if len(list) > max {
+		list = list[:max]
+	}
+	return list, nil
 }
 
 // wrapAll wraps each object of a list that libvirt.org/go/libvirt returned

@@ -50,10 +50,11 @@ func (c *conn) IsAlive() (bool, error)     { b, err := c.c.IsAlive(); return b, 
 func (c *conn) IsEncrypted() (bool, error) { b, err := c.c.IsEncrypted(); return b, conv(err) }
 func (c *conn) IsSecure() (bool, error)    { b, err := c.c.IsSecure(); return b, conv(err) }
 
-func (c *conn) ListDomains() ([]int64, error) {
+func (c *conn) ListDomains(max int) ([]int64, error) {
 	ids, err := c.c.ListDomains()
+	ids, err = atMost(ids, err, max)
 	if err != nil {
-		return nil, conv(err)
+		return nil, err
 	}
 	out := make([]int64, len(ids))
 	for i, id := range ids {
@@ -62,9 +63,9 @@ func (c *conn) ListDomains() ([]int64, error) {
 	return out, nil
 }
 
-func (c *conn) ListDefinedDomains() ([]string, error) {
+func (c *conn) ListDefinedDomains(max int) ([]string, error) {
 	names, err := c.c.ListDefinedDomains()
-	return names, conv(err)
+	return atMost(names, err, max)
 }
 
 func (c *conn) ListAllDomains(flags uint32) ([]host.Domain, error) {

@@ -6,6 +6,7 @@ import (
 	"libvirt.org/go/libvirt"
 
 	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // field maps one typed parameter to a field of a libvirt.org/go/libvirt
@@ -149,203 +150,203 @@ func (f field) kind() host.TypedKind {
 
 func blkioFields(p *libvirt.DomainBlkioParameters) []field {
 	return []field{
-		{"weight", &p.WeightSet, &p.Weight},
-		{"device_weight", &p.DeviceWeightSet, &p.DeviceWeight},
-		{"device_read_iops_sec", &p.DeviceReadIopsSet, &p.DeviceReadIops},
-		{"device_write_iops_sec", &p.DeviceWriteIopsSet, &p.DeviceWriteIops},
-		{"device_read_bytes_sec", &p.DeviceReadBpsSet, &p.DeviceReadBps},
-		{"device_write_bytes_sec", &p.DeviceWriteBpsSet, &p.DeviceWriteBps},
+		{driver.DomainBlkioWeight, &p.WeightSet, &p.Weight},
+		{driver.DomainBlkioDeviceWeight, &p.DeviceWeightSet, &p.DeviceWeight},
+		{driver.DomainBlkioDeviceReadIops, &p.DeviceReadIopsSet, &p.DeviceReadIops},
+		{driver.DomainBlkioDeviceWriteIops, &p.DeviceWriteIopsSet, &p.DeviceWriteIops},
+		{driver.DomainBlkioDeviceReadBps, &p.DeviceReadBpsSet, &p.DeviceReadBps},
+		{driver.DomainBlkioDeviceWriteBps, &p.DeviceWriteBpsSet, &p.DeviceWriteBps},
 	}
 }
 
 func memoryFields(p *libvirt.DomainMemoryParameters) []field {
 	return []field{
-		{"hard_limit", &p.HardLimitSet, &p.HardLimit},
-		{"soft_limit", &p.SoftLimitSet, &p.SoftLimit},
-		{"min_guarantee", &p.MinGuaranteeSet, &p.MinGuarantee},
-		{"swap_hard_limit", &p.SwapHardLimitSet, &p.SwapHardLimit},
+		{driver.DomainMemoryHardLimit, &p.HardLimitSet, &p.HardLimit},
+		{driver.DomainMemorySoftLimit, &p.SoftLimitSet, &p.SoftLimit},
+		{driver.DomainMemoryMinGuarantee, &p.MinGuaranteeSet, &p.MinGuarantee},
+		{driver.DomainMemorySwapHardLimit, &p.SwapHardLimitSet, &p.SwapHardLimit},
 	}
 }
 
 func numaFields(p *libvirt.DomainNumaParameters) []field {
 	return []field{
-		{"numa_mode", &p.ModeSet, (*int)(&p.Mode)},
-		{"numa_nodeset", &p.NodesetSet, &p.Nodeset},
+		{driver.DomainNUMAMode, &p.ModeSet, (*int)(&p.Mode)},
+		{driver.DomainNUMANodeset, &p.NodesetSet, &p.Nodeset},
 	}
 }
 
 func interfaceFields(p *libvirt.DomainInterfaceParameters) []field {
 	return []field{
-		{"inbound.average", &p.BandwidthInAverageSet, &p.BandwidthInAverage},
-		{"inbound.peak", &p.BandwidthInPeakSet, &p.BandwidthInPeak},
-		{"inbound.burst", &p.BandwidthInBurstSet, &p.BandwidthInBurst},
-		{"inbound.floor", &p.BandwidthInFloorSet, &p.BandwidthInFloor},
-		{"outbound.average", &p.BandwidthOutAverageSet, &p.BandwidthOutAverage},
-		{"outbound.peak", &p.BandwidthOutPeakSet, &p.BandwidthOutPeak},
-		{"outbound.burst", &p.BandwidthOutBurstSet, &p.BandwidthOutBurst},
+		{driver.DomainBandwidthInAverage, &p.BandwidthInAverageSet, &p.BandwidthInAverage},
+		{driver.DomainBandwidthInPeak, &p.BandwidthInPeakSet, &p.BandwidthInPeak},
+		{driver.DomainBandwidthInBurst, &p.BandwidthInBurstSet, &p.BandwidthInBurst},
+		{driver.DomainBandwidthInFloor, &p.BandwidthInFloorSet, &p.BandwidthInFloor},
+		{driver.DomainBandwidthOutAverage, &p.BandwidthOutAverageSet, &p.BandwidthOutAverage},
+		{driver.DomainBandwidthOutPeak, &p.BandwidthOutPeakSet, &p.BandwidthOutPeak},
+		{driver.DomainBandwidthOutBurst, &p.BandwidthOutBurstSet, &p.BandwidthOutBurst},
 	}
 }
 
 func blockIoTuneFields(p *libvirt.DomainBlockIoTuneParameters) []field {
 	return []field{
-		{"total_bytes_sec", &p.TotalBytesSecSet, &p.TotalBytesSec},
-		{"read_bytes_sec", &p.ReadBytesSecSet, &p.ReadBytesSec},
-		{"write_bytes_sec", &p.WriteBytesSecSet, &p.WriteBytesSec},
-		{"total_iops_sec", &p.TotalIopsSecSet, &p.TotalIopsSec},
-		{"read_iops_sec", &p.ReadIopsSecSet, &p.ReadIopsSec},
-		{"write_iops_sec", &p.WriteIopsSecSet, &p.WriteIopsSec},
-		{"total_bytes_sec_max", &p.TotalBytesSecMaxSet, &p.TotalBytesSecMax},
-		{"read_bytes_sec_max", &p.ReadBytesSecMaxSet, &p.ReadBytesSecMax},
-		{"write_bytes_sec_max", &p.WriteBytesSecMaxSet, &p.WriteBytesSecMax},
-		{"total_iops_sec_max", &p.TotalIopsSecMaxSet, &p.TotalIopsSecMax},
-		{"read_iops_sec_max", &p.ReadIopsSecMaxSet, &p.ReadIopsSecMax},
-		{"write_iops_sec_max", &p.WriteIopsSecMaxSet, &p.WriteIopsSecMax},
-		{"size_iops_sec", &p.SizeIopsSecSet, &p.SizeIopsSec},
-		{"group_name", &p.GroupNameSet, &p.GroupName},
-		{"total_bytes_sec_max_length", &p.TotalBytesSecMaxLengthSet, &p.TotalBytesSecMaxLength},
-		{"read_bytes_sec_max_length", &p.ReadBytesSecMaxLengthSet, &p.ReadBytesSecMaxLength},
-		{"write_bytes_sec_max_length", &p.WriteBytesSecMaxLengthSet, &p.WriteBytesSecMaxLength},
-		{"total_iops_sec_max_length", &p.TotalIopsSecMaxLengthSet, &p.TotalIopsSecMaxLength},
-		{"read_iops_sec_max_length", &p.ReadIopsSecMaxLengthSet, &p.ReadIopsSecMaxLength},
-		{"write_iops_sec_max_length", &p.WriteIopsSecMaxLengthSet, &p.WriteIopsSecMaxLength},
+		{driver.DomainBlockIotuneTotalBytesSec, &p.TotalBytesSecSet, &p.TotalBytesSec},
+		{driver.DomainBlockIotuneReadBytesSec, &p.ReadBytesSecSet, &p.ReadBytesSec},
+		{driver.DomainBlockIotuneWriteBytesSec, &p.WriteBytesSecSet, &p.WriteBytesSec},
+		{driver.DomainBlockIotuneTotalIopsSec, &p.TotalIopsSecSet, &p.TotalIopsSec},
+		{driver.DomainBlockIotuneReadIopsSec, &p.ReadIopsSecSet, &p.ReadIopsSec},
+		{driver.DomainBlockIotuneWriteIopsSec, &p.WriteIopsSecSet, &p.WriteIopsSec},
+		{driver.DomainBlockIotuneTotalBytesSecMax, &p.TotalBytesSecMaxSet, &p.TotalBytesSecMax},
+		{driver.DomainBlockIotuneReadBytesSecMax, &p.ReadBytesSecMaxSet, &p.ReadBytesSecMax},
+		{driver.DomainBlockIotuneWriteBytesSecMax, &p.WriteBytesSecMaxSet, &p.WriteBytesSecMax},
+		{driver.DomainBlockIotuneTotalIopsSecMax, &p.TotalIopsSecMaxSet, &p.TotalIopsSecMax},
+		{driver.DomainBlockIotuneReadIopsSecMax, &p.ReadIopsSecMaxSet, &p.ReadIopsSecMax},
+		{driver.DomainBlockIotuneWriteIopsSecMax, &p.WriteIopsSecMaxSet, &p.WriteIopsSecMax},
+		{driver.DomainBlockIotuneSizeIopsSec, &p.SizeIopsSecSet, &p.SizeIopsSec},
+		{driver.DomainBlockIotuneGroupName, &p.GroupNameSet, &p.GroupName},
+		{driver.DomainBlockIotuneTotalBytesSecMaxLength, &p.TotalBytesSecMaxLengthSet, &p.TotalBytesSecMaxLength},
+		{driver.DomainBlockIotuneReadBytesSecMaxLength, &p.ReadBytesSecMaxLengthSet, &p.ReadBytesSecMaxLength},
+		{driver.DomainBlockIotuneWriteBytesSecMaxLength, &p.WriteBytesSecMaxLengthSet, &p.WriteBytesSecMaxLength},
+		{driver.DomainBlockIotuneTotalIopsSecMaxLength, &p.TotalIopsSecMaxLengthSet, &p.TotalIopsSecMaxLength},
+		{driver.DomainBlockIotuneReadIopsSecMaxLength, &p.ReadIopsSecMaxLengthSet, &p.ReadIopsSecMaxLength},
+		{driver.DomainBlockIotuneWriteIopsSecMaxLength, &p.WriteIopsSecMaxLengthSet, &p.WriteIopsSecMaxLength},
 	}
 }
 
 func schedulerFields(p *libvirt.DomainSchedulerParameters) []field {
 	return []field{
-		{"cpu_shares", &p.CpuSharesSet, &p.CpuShares},
-		{"vcpu_period", &p.VcpuPeriodSet, &p.VcpuPeriod},
-		{"vcpu_quota", &p.VcpuQuotaSet, &p.VcpuQuota},
-		{"emulator_period", &p.EmulatorPeriodSet, &p.EmulatorPeriod},
-		{"emulator_quota", &p.EmulatorQuotaSet, &p.EmulatorQuota},
-		{"global_period", &p.GlobalPeriodSet, &p.GlobalPeriod},
-		{"global_quota", &p.GlobalQuotaSet, &p.GlobalQuota},
-		{"iothread_period", &p.IothreadPeriodSet, &p.IothreadPeriod},
-		{"iothread_quota", &p.IothreadQuotaSet, &p.IothreadQuota},
-		{"weight", &p.WeightSet, &p.Weight},
-		{"cap", &p.CapSet, &p.Cap},
-		{"reservation", &p.ReservationSet, &p.Reservation},
-		{"limit", &p.LimitSet, &p.Limit},
-		{"shares", &p.SharesSet, &p.Shares},
+		{driver.DomainSchedulerCPUShares, &p.CpuSharesSet, &p.CpuShares},
+		{driver.DomainSchedulerVCPUPeriod, &p.VcpuPeriodSet, &p.VcpuPeriod},
+		{driver.DomainSchedulerVCPUQuota, &p.VcpuQuotaSet, &p.VcpuQuota},
+		{driver.DomainSchedulerEmulatorPeriod, &p.EmulatorPeriodSet, &p.EmulatorPeriod},
+		{driver.DomainSchedulerEmulatorQuota, &p.EmulatorQuotaSet, &p.EmulatorQuota},
+		{driver.DomainSchedulerGlobalPeriod, &p.GlobalPeriodSet, &p.GlobalPeriod},
+		{driver.DomainSchedulerGlobalQuota, &p.GlobalQuotaSet, &p.GlobalQuota},
+		{driver.DomainSchedulerIothreadPeriod, &p.IothreadPeriodSet, &p.IothreadPeriod},
+		{driver.DomainSchedulerIothreadQuota, &p.IothreadQuotaSet, &p.IothreadQuota},
+		{driver.DomainSchedulerWeight, &p.WeightSet, &p.Weight},
+		{driver.DomainSchedulerCap, &p.CapSet, &p.Cap},
+		{driver.DomainSchedulerReservation, &p.ReservationSet, &p.Reservation},
+		{driver.DomainSchedulerLimit, &p.LimitSet, &p.Limit},
+		{driver.DomainSchedulerShares, &p.SharesSet, &p.Shares},
 	}
 }
 
 func perfFields(p *libvirt.DomainPerfEvents) []field {
 	return []field{
-		{"cmt", &p.CmtSet, &p.Cmt},
-		{"mbmt", &p.MbmtSet, &p.Mbmt},
-		{"mbml", &p.MbmlSet, &p.Mbml},
-		{"cpu_cycles", &p.CpuCyclesSet, &p.CpuCycles},
-		{"instructions", &p.InstructionsSet, &p.Instructions},
-		{"cache_references", &p.CacheReferencesSet, &p.CacheReferences},
-		{"cache_misses", &p.CacheMissesSet, &p.CacheMisses},
-		{"branch_instructions", &p.BranchInstructionsSet, &p.BranchInstructions},
-		{"branch_misses", &p.BranchMissesSet, &p.BranchMisses},
-		{"bus_cycles", &p.BusCyclesSet, &p.BusCycles},
-		{"stalled_cycles_frontend", &p.StalledCyclesFrontendSet, &p.StalledCyclesFrontend},
-		{"stalled_cycles_backend", &p.StalledCyclesBackendSet, &p.StalledCyclesBackend},
-		{"ref_cpu_cycles", &p.RefCpuCyclesSet, &p.RefCpuCycles},
-		{"cpu_clock", &p.CpuClockSet, &p.CpuClock},
-		{"task_clock", &p.TaskClockSet, &p.TaskClock},
-		{"page_faults", &p.PageFaultsSet, &p.PageFaults},
-		{"context_switches", &p.ContextSwitchesSet, &p.ContextSwitches},
-		{"cpu_migrations", &p.CpuMigrationsSet, &p.CpuMigrations},
-		{"page_faults_min", &p.PageFaultsMinSet, &p.PageFaultsMin},
-		{"page_faults_maj", &p.PageFaultsMajSet, &p.PageFaultsMaj},
-		{"alignment_faults", &p.AlignmentFaultsSet, &p.AlignmentFaults},
-		{"emulation_faults", &p.EmulationFaultsSet, &p.EmulationFaults},
+		{driver.PerfParamCmt, &p.CmtSet, &p.Cmt},
+		{driver.PerfParamMbmt, &p.MbmtSet, &p.Mbmt},
+		{driver.PerfParamMbml, &p.MbmlSet, &p.Mbml},
+		{driver.PerfParamCPUCycles, &p.CpuCyclesSet, &p.CpuCycles},
+		{driver.PerfParamInstructions, &p.InstructionsSet, &p.Instructions},
+		{driver.PerfParamCacheReferences, &p.CacheReferencesSet, &p.CacheReferences},
+		{driver.PerfParamCacheMisses, &p.CacheMissesSet, &p.CacheMisses},
+		{driver.PerfParamBranchInstructions, &p.BranchInstructionsSet, &p.BranchInstructions},
+		{driver.PerfParamBranchMisses, &p.BranchMissesSet, &p.BranchMisses},
+		{driver.PerfParamBusCycles, &p.BusCyclesSet, &p.BusCycles},
+		{driver.PerfParamStalledCyclesFrontend, &p.StalledCyclesFrontendSet, &p.StalledCyclesFrontend},
+		{driver.PerfParamStalledCyclesBackend, &p.StalledCyclesBackendSet, &p.StalledCyclesBackend},
+		{driver.PerfParamRefCPUCycles, &p.RefCpuCyclesSet, &p.RefCpuCycles},
+		{driver.PerfParamCPUClock, &p.CpuClockSet, &p.CpuClock},
+		{driver.PerfParamTaskClock, &p.TaskClockSet, &p.TaskClock},
+		{driver.PerfParamPageFaults, &p.PageFaultsSet, &p.PageFaults},
+		{driver.PerfParamContextSwitches, &p.ContextSwitchesSet, &p.ContextSwitches},
+		{driver.PerfParamCPUMigrations, &p.CpuMigrationsSet, &p.CpuMigrations},
+		{driver.PerfParamPageFaultsMin, &p.PageFaultsMinSet, &p.PageFaultsMin},
+		{driver.PerfParamPageFaultsMaj, &p.PageFaultsMajSet, &p.PageFaultsMaj},
+		{driver.PerfParamAlignmentFaults, &p.AlignmentFaultsSet, &p.AlignmentFaults},
+		{driver.PerfParamEmulationFaults, &p.EmulationFaultsSet, &p.EmulationFaults},
 	}
 }
 
 func ioThreadFields(p *libvirt.DomainSetIOThreadParams) []field {
 	return []field{
-		{"poll_max_ns", &p.PollMaxNsSet, &p.PollMaxNs},
-		{"poll_grow", &p.PollGrowSet, &p.PollGrow},
-		{"poll_shrink", &p.PollShrinkSet, &p.PollShrink},
-		{"thread_pool_min", &p.ThreadPoolMinSet, &p.ThreadPoolMin},
-		{"thread_pool_max", &p.ThreadPoolMaxSet, &p.ThreadPoolMax},
+		{driver.DomainIothreadPollMaxNs, &p.PollMaxNsSet, &p.PollMaxNs},
+		{driver.DomainIothreadPollGrow, &p.PollGrowSet, &p.PollGrow},
+		{driver.DomainIothreadPollShrink, &p.PollShrinkSet, &p.PollShrink},
+		{driver.DomainIothreadThreadPoolMin, &p.ThreadPoolMinSet, &p.ThreadPoolMin},
+		{driver.DomainIothreadThreadPoolMax, &p.ThreadPoolMaxSet, &p.ThreadPoolMax},
 	}
 }
 
 func launchSecurityInfoFields(p *libvirt.DomainLaunchSecurityParameters) []field {
 	return []field{
-		{"sev-measurement", &p.SEVMeasurementSet, &p.SEVMeasurement},
-		{"sev-api-major", &p.SEVAPIMajorSet, &p.SEVAPIMajor},
-		{"sev-api-minor", &p.SEVAPIMinorSet, &p.SEVAPIMinor},
-		{"sev-build-id", &p.SEVBuildIDSet, &p.SEVBuildID},
-		{"sev-policy", &p.SEVPolicySet, &p.SEVPolicy},
+		{driver.DomainLaunchSecuritySEVMeasurement, &p.SEVMeasurementSet, &p.SEVMeasurement},
+		{driver.DomainLaunchSecuritySEVApiMajor, &p.SEVAPIMajorSet, &p.SEVAPIMajor},
+		{driver.DomainLaunchSecuritySEVApiMinor, &p.SEVAPIMinorSet, &p.SEVAPIMinor},
+		{driver.DomainLaunchSecuritySEVBuildID, &p.SEVBuildIDSet, &p.SEVBuildID},
+		{driver.DomainLaunchSecuritySEVPolicy, &p.SEVPolicySet, &p.SEVPolicy},
 		{"sev-snp-policy", &p.SEVSNPPolicySet, &p.SEVSNPPolicy},
 	}
 }
 
 func launchSecurityStateFields(p *libvirt.DomainLaunchSecurityStateParameters) []field {
 	return []field{
-		{"sev-secret", &p.SEVSecretSet, &p.SEVSecret},
-		{"sev-secret-header", &p.SEVSecretHeaderSet, &p.SEVSecretHeader},
-		{"sev-secret-set-address", &p.SEVSecretSetAddressSet, &p.SEVSecretSetAddress},
+		{driver.DomainLaunchSecuritySEVSecret, &p.SEVSecretSet, &p.SEVSecret},
+		{driver.DomainLaunchSecuritySEVSecretHeader, &p.SEVSecretHeaderSet, &p.SEVSecretHeader},
+		{driver.DomainLaunchSecuritySEVSecretSetAddress, &p.SEVSecretSetAddressSet, &p.SEVSecretSetAddress},
 	}
 }
 
 func cpuStatsFields(p *libvirt.DomainCPUStats) []field {
 	return []field{
-		{"cpu_time", &p.CpuTimeSet, &p.CpuTime},
-		{"user_time", &p.UserTimeSet, &p.UserTime},
-		{"system_time", &p.SystemTimeSet, &p.SystemTime},
-		{"vcpu_time", &p.VcpuTimeSet, &p.VcpuTime},
+		{driver.DomainCPUStatsCputime, &p.CpuTimeSet, &p.CpuTime},
+		{driver.DomainCPUStatsUsertime, &p.UserTimeSet, &p.UserTime},
+		{driver.DomainCPUStatsSystemtime, &p.SystemTimeSet, &p.SystemTime},
+		{driver.DomainCPUStatsVcputime, &p.VcpuTimeSet, &p.VcpuTime},
 	}
 }
 
 func blockStatsFields(p *libvirt.DomainBlockStats) []field {
 	return []field{
-		{"wr_bytes", &p.WrBytesSet, &p.WrBytes},
-		{"wr_operations", &p.WrReqSet, &p.WrReq},
-		{"rd_bytes", &p.RdBytesSet, &p.RdBytes},
-		{"rd_operations", &p.RdReqSet, &p.RdReq},
-		{"flush_operations", &p.FlushReqSet, &p.FlushReq},
-		{"wr_total_times", &p.WrTotalTimesSet, &p.WrTotalTimes},
-		{"rd_total_times", &p.RdTotalTimesSet, &p.RdTotalTimes},
-		{"flush_total_times", &p.FlushTotalTimesSet, &p.FlushTotalTimes},
-		{"errs", &p.ErrsSet, &p.Errs},
+		{driver.DomainBlockStatsWriteBytes, &p.WrBytesSet, &p.WrBytes},
+		{driver.DomainBlockStatsWriteReq, &p.WrReqSet, &p.WrReq},
+		{driver.DomainBlockStatsReadBytes, &p.RdBytesSet, &p.RdBytes},
+		{driver.DomainBlockStatsReadReq, &p.RdReqSet, &p.RdReq},
+		{driver.DomainBlockStatsFlushReq, &p.FlushReqSet, &p.FlushReq},
+		{driver.DomainBlockStatsWriteTotalTimes, &p.WrTotalTimesSet, &p.WrTotalTimes},
+		{driver.DomainBlockStatsReadTotalTimes, &p.RdTotalTimesSet, &p.RdTotalTimes},
+		{driver.DomainBlockStatsFlushTotalTimes, &p.FlushTotalTimesSet, &p.FlushTotalTimes},
+		{driver.DomainBlockStatsErrs, &p.ErrsSet, &p.Errs},
 	}
 }
 
 func jobStatsFields(p *libvirt.DomainJobInfo) []field {
 	return []field{
-		{"operation", &p.OperationSet, (*int)(&p.Operation)},
-		{"time_elapsed", &p.TimeElapsedSet, &p.TimeElapsed},
-		{"time_elapsed_net", &p.TimeElapsedNetSet, &p.TimeElapsedNet},
-		{"time_remaining", &p.TimeRemainingSet, &p.TimeRemaining},
-		{"downtime", &p.DowntimeSet, &p.Downtime},
-		{"downtime_net", &p.DowntimeNetSet, &p.DowntimeNet},
-		{"setup_time", &p.SetupTimeSet, &p.SetupTime},
-		{"data_total", &p.DataTotalSet, &p.DataTotal},
-		{"data_processed", &p.DataProcessedSet, &p.DataProcessed},
-		{"data_remaining", &p.DataRemainingSet, &p.DataRemaining},
-		{"memory_total", &p.MemTotalSet, &p.MemTotal},
-		{"memory_processed", &p.MemProcessedSet, &p.MemProcessed},
-		{"memory_remaining", &p.MemRemainingSet, &p.MemRemaining},
-		{"memory_constant", &p.MemConstantSet, &p.MemConstant},
-		{"memory_normal", &p.MemNormalSet, &p.MemNormal},
-		{"memory_normal_bytes", &p.MemNormalBytesSet, &p.MemNormalBytes},
-		{"memory_bps", &p.MemBpsSet, &p.MemBps},
-		{"memory_dirty_rate", &p.MemDirtyRateSet, &p.MemDirtyRate},
-		{"memory_page_size", &p.MemPageSizeSet, &p.MemPageSize},
-		{"memory_iteration", &p.MemIterationSet, &p.MemIteration},
-		{"memory_postcopy_requests", &p.MemPostcopyReqsSet, &p.MemPostcopyReqs},
-		{"disk_total", &p.DiskTotalSet, &p.DiskTotal},
-		{"disk_processed", &p.DiskProcessedSet, &p.DiskProcessed},
-		{"disk_remaining", &p.DiskRemainingSet, &p.DiskRemaining},
-		{"disk_bps", &p.DiskBpsSet, &p.DiskBps},
-		{"compression_cache", &p.CompressionCacheSet, &p.CompressionCache},
-		{"compression_bytes", &p.CompressionBytesSet, &p.CompressionBytes},
-		{"compression_pages", &p.CompressionPagesSet, &p.CompressionPages},
-		{"compression_cache_misses", &p.CompressionCacheMissesSet, &p.CompressionCacheMisses},
-		{"compression_overflow", &p.CompressionOverflowSet, &p.CompressionOverflow},
-		{"auto_converge_throttle", &p.AutoConvergeThrottleSet, &p.AutoConvergeThrottle},
-		{"disk_temp_used", &p.DiskTempUsedSet, &p.DiskTempUsed},
-		{"disk_temp_total", &p.DiskTempTotalSet, &p.DiskTempTotal},
+		{driver.DomainJobOperation, &p.OperationSet, (*int)(&p.Operation)},
+		{driver.DomainJobTimeElapsed, &p.TimeElapsedSet, &p.TimeElapsed},
+		{driver.DomainJobTimeElapsedNet, &p.TimeElapsedNetSet, &p.TimeElapsedNet},
+		{driver.DomainJobTimeRemaining, &p.TimeRemainingSet, &p.TimeRemaining},
+		{driver.DomainJobDowntime, &p.DowntimeSet, &p.Downtime},
+		{driver.DomainJobDowntimeNet, &p.DowntimeNetSet, &p.DowntimeNet},
+		{driver.DomainJobSetupTime, &p.SetupTimeSet, &p.SetupTime},
+		{driver.DomainJobDataTotal, &p.DataTotalSet, &p.DataTotal},
+		{driver.DomainJobDataProcessed, &p.DataProcessedSet, &p.DataProcessed},
+		{driver.DomainJobDataRemaining, &p.DataRemainingSet, &p.DataRemaining},
+		{driver.DomainJobMemoryTotal, &p.MemTotalSet, &p.MemTotal},
+		{driver.DomainJobMemoryProcessed, &p.MemProcessedSet, &p.MemProcessed},
+		{driver.DomainJobMemoryRemaining, &p.MemRemainingSet, &p.MemRemaining},
+		{driver.DomainJobMemoryConstant, &p.MemConstantSet, &p.MemConstant},
+		{driver.DomainJobMemoryNormal, &p.MemNormalSet, &p.MemNormal},
+		{driver.DomainJobMemoryNormalBytes, &p.MemNormalBytesSet, &p.MemNormalBytes},
+		{driver.DomainJobMemoryBps, &p.MemBpsSet, &p.MemBps},
+		{driver.DomainJobMemoryDirtyRate, &p.MemDirtyRateSet, &p.MemDirtyRate},
+		{driver.DomainJobMemoryPageSize, &p.MemPageSizeSet, &p.MemPageSize},
+		{driver.DomainJobMemoryIteration, &p.MemIterationSet, &p.MemIteration},
+		{driver.DomainJobMemoryPostcopyReqs, &p.MemPostcopyReqsSet, &p.MemPostcopyReqs},
+		{driver.DomainJobDiskTotal, &p.DiskTotalSet, &p.DiskTotal},
+		{driver.DomainJobDiskProcessed, &p.DiskProcessedSet, &p.DiskProcessed},
+		{driver.DomainJobDiskRemaining, &p.DiskRemainingSet, &p.DiskRemaining},
+		{driver.DomainJobDiskBps, &p.DiskBpsSet, &p.DiskBps},
+		{driver.DomainJobCompressionCache, &p.CompressionCacheSet, &p.CompressionCache},
+		{driver.DomainJobCompressionBytes, &p.CompressionBytesSet, &p.CompressionBytes},
+		{driver.DomainJobCompressionPages, &p.CompressionPagesSet, &p.CompressionPages},
+		{driver.DomainJobCompressionCacheMisses, &p.CompressionCacheMissesSet, &p.CompressionCacheMisses},
+		{driver.DomainJobCompressionOverflow, &p.CompressionOverflowSet, &p.CompressionOverflow},
+		{driver.DomainJobAutoConvergeThrottle, &p.AutoConvergeThrottleSet, &p.AutoConvergeThrottle},
+		{driver.DomainJobDiskTempUsed, &p.DiskTempUsedSet, &p.DiskTempUsed},
+		{driver.DomainJobDiskTempTotal, &p.DiskTempTotalSet, &p.DiskTempTotal},
 		{"vfio_data_transferred", &p.VFIODataTransferredSet, &p.VFIODataTransferred},
-		{"success", &p.JobSuccessSet, &p.JobSuccess},
-		{"errmsg", &p.ErrorMessageSet, &p.ErrorMessage},
+		{driver.DomainJobSuccess, &p.JobSuccessSet, &p.JobSuccess},
+		{driver.DomainJobErrmsg, &p.ErrorMessageSet, &p.ErrorMessage},
 	}
 }

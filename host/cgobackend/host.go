@@ -6,6 +6,7 @@ import (
 	"libvirt.org/go/libvirt"
 
 	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // This file implements host.ConnHost's host, CPU and domain-definition
@@ -71,23 +72,23 @@ func (c *conn) SetIdentity(params []host.TypedParam, flags uint32) error {
 	var id libvirt.ConnectIdentity
 	for _, p := range params {
 		switch p.Name {
-		case "user-name":
+		case driver.ConnectIdentityUserName:
 			id.UserNameSet, id.UserName = true, p.Value.(string)
-		case "unix-user-id":
+		case driver.ConnectIdentityUnixUserID:
 			id.UNIXUserIDSet, id.UNIXUserID = true, uint64(p.Value.(int64))
-		case "group-name":
+		case driver.ConnectIdentityGroupName:
 			id.GroupNameSet, id.GroupName = true, p.Value.(string)
-		case "unix-group-id":
+		case driver.ConnectIdentityUnixGroupID:
 			id.UNIXGroupIDSet, id.UNIXGroupID = true, uint64(p.Value.(int64))
-		case "process-id":
+		case driver.ConnectIdentityProcessID:
 			id.ProcessIDSet, id.ProcessID = true, p.Value.(int64)
-		case "process-time":
+		case driver.ConnectIdentityProcessTime:
 			id.ProcessTimeSet, id.ProcessTime = true, uint64(p.Value.(int64))
-		case "sasl-user-name":
+		case driver.ConnectIdentitySaslUserName:
 			id.SASLUserNameSet, id.SASLUserName = true, p.Value.(string)
-		case "x509-distinguished-name":
+		case driver.ConnectIdentityX509DistinguishedName:
 			id.X509DistinguishedNameSet, id.X509DistinguishedName = true, p.Value.(string)
-		case "selinux-context":
+		case driver.ConnectIdentitySelinuxContext:
 			id.SELinuxContextSet, id.SELinuxContext = true, p.Value.(string)
 		default:
 			return fmt.Errorf("virConnectSetIdentity: unknown identity field %q", p.Name)
@@ -120,12 +121,12 @@ func (c *conn) NodeGetCPUStats(cpuNum int, flags uint32) ([]host.TypedParam, err
 		return nil, conv(err)
 	}
 	var out hostParams
-	out.addUint(s.KernelSet, "kernel", s.Kernel)
-	out.addUint(s.UserSet, "user", s.User)
-	out.addUint(s.IdleSet, "idle", s.Idle)
-	out.addUint(s.IowaitSet, "iowait", s.Iowait)
-	out.addUint(s.IntrSet, "intr", s.Intr)
-	out.addUint(s.UtilizationSet, "utilization", s.Utilization)
+	out.addUint(s.KernelSet, driver.NodeCPUStatsKernel, s.Kernel)
+	out.addUint(s.UserSet, driver.NodeCPUStatsUser, s.User)
+	out.addUint(s.IdleSet, driver.NodeCPUStatsIdle, s.Idle)
+	out.addUint(s.IowaitSet, driver.NodeCPUStatsIowait, s.Iowait)
+	out.addUint(s.IntrSet, driver.NodeCPUStatsIntr, s.Intr)
+	out.addUint(s.UtilizationSet, driver.NodeCPUStatsUtilization, s.Utilization)
 	return out, nil
 }
 
@@ -160,14 +161,14 @@ func (c *conn) NodeGetMemoryParameters(flags uint32) ([]host.TypedParam, error) 
 		return nil, conv(err)
 	}
 	var out hostParams
-	out.addUint(p.ShmPagesToScanSet, "shm_pages_to_scan", uint64(p.ShmPagesToScan))
-	out.addUint(p.ShmSleepMillisecsSet, "shm_sleep_millisecs", uint64(p.ShmSleepMillisecs))
-	out.addUint(p.ShmPagesSharedSet, "shm_pages_shared", p.ShmPagesShared)
-	out.addUint(p.ShmPagesSharingSet, "shm_pages_sharing", p.ShmPagesSharing)
-	out.addUint(p.ShmPagesUnsharedSet, "shm_pages_unshared", p.ShmPagesUnshared)
-	out.addUint(p.ShmPagesVolatileSet, "shm_pages_volatile", p.ShmPagesVolatile)
-	out.addUint(p.ShmFullScansSet, "shm_full_scans", p.ShmFullScans)
-	out.addUint(p.ShmMergeAcrossNodesSet, "shm_merge_across_nodes", uint64(p.ShmMergeAcrossNodes))
+	out.addUint(p.ShmPagesToScanSet, driver.NodeMemorySharedPagesToScan, uint64(p.ShmPagesToScan))
+	out.addUint(p.ShmSleepMillisecsSet, driver.NodeMemorySharedSleepMillisecs, uint64(p.ShmSleepMillisecs))
+	out.addUint(p.ShmPagesSharedSet, driver.NodeMemorySharedPagesShared, p.ShmPagesShared)
+	out.addUint(p.ShmPagesSharingSet, driver.NodeMemorySharedPagesSharing, p.ShmPagesSharing)
+	out.addUint(p.ShmPagesUnsharedSet, driver.NodeMemorySharedPagesUnshared, p.ShmPagesUnshared)
+	out.addUint(p.ShmPagesVolatileSet, driver.NodeMemorySharedPagesVolatile, p.ShmPagesVolatile)
+	out.addUint(p.ShmFullScansSet, driver.NodeMemorySharedFullScans, p.ShmFullScans)
+	out.addUint(p.ShmMergeAcrossNodesSet, driver.NodeMemorySharedMergeAcrossNodes, uint64(p.ShmMergeAcrossNodes))
 	return out, nil
 }
 
@@ -178,21 +179,21 @@ func (c *conn) NodeSetMemoryParameters(params []host.TypedParam, flags uint32) e
 	for _, hp := range params {
 		v := uint64(hp.Value.(int64))
 		switch hp.Name {
-		case "shm_pages_to_scan":
+		case driver.NodeMemorySharedPagesToScan:
 			p.ShmPagesToScanSet, p.ShmPagesToScan = true, uint(v)
-		case "shm_sleep_millisecs":
+		case driver.NodeMemorySharedSleepMillisecs:
 			p.ShmSleepMillisecsSet, p.ShmSleepMillisecs = true, uint(v)
-		case "shm_pages_shared":
+		case driver.NodeMemorySharedPagesShared:
 			p.ShmPagesSharedSet, p.ShmPagesShared = true, v
-		case "shm_pages_sharing":
+		case driver.NodeMemorySharedPagesSharing:
 			p.ShmPagesSharingSet, p.ShmPagesSharing = true, v
-		case "shm_pages_unshared":
+		case driver.NodeMemorySharedPagesUnshared:
 			p.ShmPagesUnsharedSet, p.ShmPagesUnshared = true, v
-		case "shm_pages_volatile":
+		case driver.NodeMemorySharedPagesVolatile:
 			p.ShmPagesVolatileSet, p.ShmPagesVolatile = true, v
-		case "shm_full_scans":
+		case driver.NodeMemorySharedFullScans:
 			p.ShmFullScansSet, p.ShmFullScans = true, v
-		case "shm_merge_across_nodes":
+		case driver.NodeMemorySharedMergeAcrossNodes:
 			p.ShmMergeAcrossNodesSet, p.ShmMergeAcrossNodes = true, uint(v)
 		default:
 			return fmt.Errorf("virNodeSetMemoryParameters: unknown parameter %q", hp.Name)
@@ -209,10 +210,10 @@ func (c *conn) NodeGetMemoryStats(cellNum int, flags uint32) ([]host.TypedParam,
 		return nil, conv(err)
 	}
 	var out hostParams
-	out.addUint(s.TotalSet, "total", s.Total)
-	out.addUint(s.FreeSet, "free", s.Free)
-	out.addUint(s.BuffersSet, "buffers", s.Buffers)
-	out.addUint(s.CachedSet, "cached", s.Cached)
+	out.addUint(s.TotalSet, driver.NodeMemoryStatsTotal, s.Total)
+	out.addUint(s.FreeSet, driver.NodeMemoryStatsFree, s.Free)
+	out.addUint(s.BuffersSet, driver.NodeMemoryStatsBuffers, s.Buffers)
+	out.addUint(s.CachedSet, driver.NodeMemoryStatsCached, s.Cached)
 	return out, nil
 }
 
@@ -224,13 +225,13 @@ func (c *conn) NodeGetSEVInfo(flags uint32) ([]host.TypedParam, error) {
 		return nil, conv(err)
 	}
 	var out hostParams
-	out.add(s.PDHSet, "pdh", s.PDH)
-	out.add(s.CertChainSet, "cert-chain", s.CertChain)
-	out.add(s.CPU0IDSet, "cpu0-id", s.CPU0ID)
-	out.add(s.CBitPosSet, "cbitpos", int64(s.CBitPos))
-	out.add(s.ReducedPhysBitsSet, "reduced-phys-bits", int64(s.ReducedPhysBits))
-	out.add(s.MaxGuestsSet, "max-guests", int64(s.MaxGuests))
-	out.add(s.MaxEsGuestsSet, "max-es-guests", int64(s.MaxEsGuests))
+	out.add(s.PDHSet, driver.NodeSEVPdh, s.PDH)
+	out.add(s.CertChainSet, driver.NodeSEVCertChain, s.CertChain)
+	out.add(s.CPU0IDSet, driver.NodeSEVCpu0ID, s.CPU0ID)
+	out.add(s.CBitPosSet, driver.NodeSEVCbitpos, int64(s.CBitPos))
+	out.add(s.ReducedPhysBitsSet, driver.NodeSEVReducedPhysBits, int64(s.ReducedPhysBits))
+	out.add(s.MaxGuestsSet, driver.NodeSEVMaxGuests, int64(s.MaxGuests))
+	out.add(s.MaxEsGuestsSet, driver.NodeSEVMaxEsGuests, int64(s.MaxEsGuests))
 	return out, nil
 }
 

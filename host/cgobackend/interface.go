@@ -50,16 +50,14 @@ func (c *conn) InterfaceLookupByMACString(mac string) (host.Interface, error) {
 	return wrapInterface(c.c.LookupInterfaceByMACString(mac))
 }
 
-// ListInterfaces asks virConnectNumOfInterfaces first and lists only when
-// there are some, as libvirt-python does.
-func (c *conn) ListInterfaces() ([]string, error) {
-	return listIfAny(c.c.NumOfInterfaces, c.c.ListInterfaces)
+func (c *conn) ListInterfaces(max int) ([]string, error) {
+	names, err := c.c.ListInterfaces()
+	return atMost(names, err, max)
 }
 
-// ListDefinedInterfaces asks virConnectNumOfDefinedInterfaces first, as
-// libvirt-python does.
-func (c *conn) ListDefinedInterfaces() ([]string, error) {
-	return listIfAny(c.c.NumOfDefinedInterfaces, c.c.ListDefinedInterfaces)
+func (c *conn) ListDefinedInterfaces(max int) ([]string, error) {
+	names, err := c.c.ListDefinedInterfaces()
+	return atMost(names, err, max)
 }
 
 func (c *conn) ListAllInterfaces(flags uint32) ([]host.Interface, error) {

@@ -6,6 +6,7 @@ import (
 	"libvirt.org/go/libvirt"
 
 	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // network implements host.Network.
@@ -26,14 +27,14 @@ func wrapNetworks(ns []libvirt.Network, err error) ([]host.Network, error) {
 
 // The connection's network functions.
 
-func (c *conn) ListNetworks() ([]string, error) {
+func (c *conn) ListNetworks(max int) ([]string, error) {
 	names, err := c.c.ListNetworks()
-	return names, conv(err)
+	return atMost(names, err, max)
 }
 
-func (c *conn) ListDefinedNetworks() ([]string, error) {
+func (c *conn) ListDefinedNetworks(max int) ([]string, error) {
 	names, err := c.c.ListDefinedNetworks()
-	return names, conv(err)
+	return atMost(names, err, max)
 }
 
 func (c *conn) ListAllNetworks(flags uint32) ([]host.Network, error) {
@@ -221,13 +222,13 @@ func portFields(p *libvirt.NetworkPortParameters) map[string]struct {
 		val *uint
 	}
 	return map[string]field{
-		"inbound.average":  {&p.BandwidthInAverageSet, &p.BandwidthInAverage},
-		"inbound.peak":     {&p.BandwidthInPeakSet, &p.BandwidthInPeak},
-		"inbound.floor":    {&p.BandwidthInFloorSet, &p.BandwidthInFloor},
-		"inbound.burst":    {&p.BandwidthInBurstSet, &p.BandwidthInBurst},
-		"outbound.average": {&p.BandwidthOutAverageSet, &p.BandwidthOutAverage},
-		"outbound.peak":    {&p.BandwidthOutPeakSet, &p.BandwidthOutPeak},
-		"outbound.burst":   {&p.BandwidthOutBurstSet, &p.BandwidthOutBurst},
+		driver.NetworkPortBandwidthInAverage:  {&p.BandwidthInAverageSet, &p.BandwidthInAverage},
+		driver.NetworkPortBandwidthInPeak:     {&p.BandwidthInPeakSet, &p.BandwidthInPeak},
+		driver.NetworkPortBandwidthInFloor:    {&p.BandwidthInFloorSet, &p.BandwidthInFloor},
+		driver.NetworkPortBandwidthInBurst:    {&p.BandwidthInBurstSet, &p.BandwidthInBurst},
+		driver.NetworkPortBandwidthOutAverage: {&p.BandwidthOutAverageSet, &p.BandwidthOutAverage},
+		driver.NetworkPortBandwidthOutPeak:    {&p.BandwidthOutPeakSet, &p.BandwidthOutPeak},
+		driver.NetworkPortBandwidthOutBurst:   {&p.BandwidthOutBurstSet, &p.BandwidthOutBurst},
 	}
 }
 

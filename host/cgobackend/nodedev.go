@@ -59,10 +59,9 @@ func (d *nodeDevice) GetParent() (string, error) {
 	return def.Parent, nil
 }
 
-// ListCaps asks virNodeDeviceNumOfCaps first and lists only when there
-// are some, as libvirt-python does.
-func (d *nodeDevice) ListCaps() ([]string, error) {
-	return listIfAny(d.d.NumOfCaps, d.d.ListCaps)
+func (d *nodeDevice) ListCaps(max int) ([]string, error) {
+	names, err := d.d.ListCaps()
+	return atMost(names, err, max)
 }
 
 // DetachFlags with a nil driverName calls virNodeDeviceDettach, which
@@ -81,21 +80,24 @@ func (d *nodeDevice) DetachFlags(driverName *string, flags uint32) error {
 	return conv(d.d.DetachFlags(name, flags))
 }
 
-// NodeListDevices asks virNodeNumOfDevices first and lists only when there
-// are some, as libvirt-python does. libvirt.org/go/libvirt cannot pass a
-// NULL capability: for every device (cap nil) it lists them with
+// NodeListDevices lists at most max devices. libvirt.org/go/libvirt
+// cannot pass a NULL capability: every device (cap nil) is listed with
 // virConnectListAllNodeDevices, unless flags are set (libvirt defines
-// none), which go to virNodeNumOfDevices for libvirt to refuse.
-func (c *conn) NodeListDevices(cap *string, flags uint32) ([]string, error) {
+// none), which the core's virNodeNumOfDevices has already refused.
+func (c *conn) NodeListDevices(cap *string, max int, flags uint32) ([]string, error) {
 	if cap == nil && flags == 0 {
-		return c.allDeviceNames()
+		names, err := c.allDeviceNames()
+		if err != nil {
+			return nil, err
+		}
+		return atMost(names, nil, max)
 	}
 	name := ""
 	if cap != nil {
 		name = *cap
 	}
-	return listIfAny(func() (int, error) { return c.c.NumOfDevices(name, flags) },
-		func() ([]string, error) { return c.c.ListDevices(name, flags) })
+	names, err := c.c.ListDevices(name, flags)
+	return atMost(names, err, max)
 }
 
 // NodeNumOfDevices counts every device (cap nil) with

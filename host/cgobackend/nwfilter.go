@@ -83,10 +83,9 @@ func (c *conn) NWFilterLookupByUUIDString(uuid string) (host.NWFilter, error) {
 	return wrapNWFilter(c.c.LookupNWFilterByUUIDString(uuid))
 }
 
-// ListNWFilters asks virConnectNumOfNWFilters first, as libvirt-python
-// does (so its errors name that function).
-func (c *conn) ListNWFilters() ([]string, error) {
-	return listIfAny(c.NumOfNWFilters, c.c.ListNWFilters)
+func (c *conn) ListNWFilters(max int) ([]string, error) {
+	names, err := c.c.ListNWFilters()
+	return atMost(names, err, max)
 }
 
 func (c *conn) ListAllNWFilters(flags uint32) ([]host.NWFilter, error) {

@@ -58,10 +58,9 @@ func (c *conn) SecretLookupByUsage(usageType int, usageID string) (host.Secret, 
 	return wrapSecret(c.c.LookupSecretByUsage(libvirt.SecretUsageType(usageType), usageID))
 }
 
-// ListSecrets asks virConnectNumOfSecrets first, as libvirt-python does
-// (so its errors name that function).
-func (c *conn) ListSecrets() ([]string, error) {
-	return listIfAny(c.NumOfSecrets, c.c.ListSecrets)
+func (c *conn) ListSecrets(max int) ([]string, error) {
+	uuids, err := c.c.ListSecrets()
+	return atMost(uuids, err, max)
 }
 
 func (c *conn) ListAllSecrets(flags uint32) ([]host.Secret, error) {

@@ -48,11 +48,9 @@ func (s *snapshot) ListAllChildren(flags uint32) ([]host.Snapshot, error) {
 	return wrapSnapshots(s.s.ListAllChildren(libvirt.DomainSnapshotListFlags(flags)))
 }
 
-// ListChildrenNames asks virDomainSnapshotNumChildren first, as
-// libvirt-python does (so its errors name that function).
-func (s *snapshot) ListChildrenNames(flags uint32) ([]string, error) {
-	return listIfAny(func() (int, error) { return s.NumChildren(flags) },
-		func() ([]string, error) { return s.s.ListChildrenNames(libvirt.DomainSnapshotListFlags(flags)) })
+func (s *snapshot) ListChildrenNames(max int, flags uint32) ([]string, error) {
+	names, err := s.s.ListChildrenNames(libvirt.DomainSnapshotListFlags(flags))
+	return atMost(names, err, max)
 }
 
 func (s *snapshot) NumChildren(flags uint32) (int, error) {
@@ -78,11 +76,9 @@ func (d *domain) SnapshotCurrent(flags uint32) (host.Snapshot, error) {
 	return wrapSnapshot(d.d.SnapshotCurrent(flags))
 }
 
-// SnapshotListNames asks virDomainSnapshotNum first, as libvirt-python
-// does (so its errors name that function).
-func (d *domain) SnapshotListNames(flags uint32) ([]string, error) {
-	return listIfAny(func() (int, error) { return d.SnapshotNum(flags) },
-		func() ([]string, error) { return d.d.SnapshotListNames(libvirt.DomainSnapshotListFlags(flags)) })
+func (d *domain) SnapshotListNames(max int, flags uint32) ([]string, error) {
+	names, err := d.d.SnapshotListNames(libvirt.DomainSnapshotListFlags(flags))
+	return atMost(names, err, max)
 }
 
 func (d *domain) SnapshotLookupByName(name string, flags uint32) (host.Snapshot, error) {

@@ -39,14 +39,14 @@ func wrapStorageVols(vs []libvirt.StorageVol, err error) ([]host.StorageVol, err
 
 // The connection's storage functions.
 
-func (c *conn) ListStoragePools() ([]string, error) {
+func (c *conn) ListStoragePools(max int) ([]string, error) {
 	names, err := c.c.ListStoragePools()
-	return names, conv(err)
+	return atMost(names, err, max)
 }
 
-func (c *conn) ListDefinedStoragePools() ([]string, error) {
+func (c *conn) ListDefinedStoragePools(max int) ([]string, error) {
 	names, err := c.c.ListDefinedStoragePools()
-	return names, conv(err)
+	return atMost(names, err, max)
 }
 
 func (c *conn) ListAllStoragePools(flags uint32) ([]host.StoragePool, error) {
@@ -158,9 +158,9 @@ func (p *storagePool) Delete(flags uint32) error {
 	return conv(p.p.Delete(libvirt.StoragePoolDeleteFlags(flags)))
 }
 
-func (p *storagePool) ListVolumes() ([]string, error) {
+func (p *storagePool) ListVolumes(max int) ([]string, error) {
 	names, err := p.p.ListStorageVolumes()
-	return names, conv(err)
+	return atMost(names, err, max)
 }
 
 func (p *storagePool) ListAllVolumes(flags uint32) ([]host.StorageVol, error) {

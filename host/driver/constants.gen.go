@@ -2,7 +2,9 @@
 
 // To regenerate, run `go generate ./host` (see host/internal/genconst);
 // the input is libvirt-api.xml (libvirt 9.0.0). A VIR_ name is written in Go
-// without VIR_, each word capitalised: VIR_ERR_NO_SUPPORT is ErrNoSupport.
+// without VIR_, each word capitalised (ErrNoSupport for VIR_ERR_NO_SUPPORT),
+// except the initialisms genconst lists, kept in capitals
+// (DomainSchedulerCPUShares for VIR_DOMAIN_SCHEDULER_CPU_SHARES).
 
 package driver
 

@@ -14,6 +14,16 @@
 // Backends take and return Go values and report failures as *Error with
 // libvirt's code, domain, level and message. Methods are named after the C
 // functions they call, without the vir prefix.
+//
+// The older list functions (ListDomains, ListDefinedDomains, ListNetworks,
+// ListVolumes, ListCaps, NodeListDevices, SnapshotListNames, ...) take max,
+// the count the core got first from the matching NumOf function (NumOfDomains,
+// NumOfVolumes, NumOfCaps, NodeNumOfDevices, SnapshotNum, ...). The core
+// calls a list function only when that count is above zero, and answers an
+// empty list itself otherwise, as libvirt-python does: a script sees the
+// counting function's error when it fails, and a backend never counts. A
+// backend asks libvirt for at most max entries; one whose library cannot pass
+// max lists with its own bound.
 package driver
 
 //go:generate go run ./internal/genunimpl -o unimplemented.gen.go

@@ -63,8 +63,10 @@ type ConnBase interface {
 	IsAlive() (bool, error)
 	IsEncrypted() (bool, error)
 	IsSecure() (bool, error)
-	ListDomains() ([]int64, error)
-	ListDefinedDomains() ([]string, error)
+	// ListDomains and ListDefinedDomains list at most max (see the
+	// package comment: the core counts first).
+	ListDomains(max int) ([]int64, error)
+	ListDefinedDomains(max int) ([]string, error)
 	ListAllDomains(flags uint32) ([]Domain, error)
 	NumOfDomains() (int, error)
 	NumOfDefinedDomains() (int, error)

@@ -56,15 +56,18 @@ type ConnHost interface {
 	InterfaceDefineXML(xml string, flags uint32) (Interface, error)
 	InterfaceLookupByName(name string) (Interface, error)
 	InterfaceLookupByMACString(mac string) (Interface, error)
-	ListInterfaces() ([]string, error)
-	ListDefinedInterfaces() ([]string, error)
+	// ListInterfaces and ListDefinedInterfaces list at most max (see the
+	// package comment: the core counts first).
+	ListInterfaces(max int) ([]string, error)
+	ListDefinedInterfaces(max int) ([]string, error)
 	ListAllInterfaces(flags uint32) ([]Interface, error)
 	NumOfInterfaces() (int, error)
 	NumOfDefinedInterfaces() (int, error)
 
-	// NodeListDevices returns the names of the devices with capability
-	// cap, or of every device when cap is nil.
-	NodeListDevices(cap *string, flags uint32) ([]string, error)
+	// NodeListDevices returns the names of at most max devices with
+	// capability cap, or of every device when cap is nil (see the package
+	// comment: the core counts first with NodeNumOfDevices).
+	NodeListDevices(cap *string, max int, flags uint32) ([]string, error)
 	// NodeNumOfDevices counts the devices with capability cap, or every
 	// device when cap is nil.
 	NodeNumOfDevices(cap *string, flags uint32) (int, error)
@@ -98,7 +101,9 @@ type NodeDevice interface {
 	// none.
 	GetParent() (string, error)
 	GetXMLDesc(flags uint32) (string, error)
-	ListCaps() ([]string, error)
+	// ListCaps lists at most max capabilities (see the package comment:
+	// the core counts first with NumOfCaps).
+	ListCaps(max int) ([]string, error)
 	NumOfCaps() (int, error)
 	IsActive() (bool, error)
 	IsPersistent() (bool, error)

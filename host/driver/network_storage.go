@@ -3,8 +3,10 @@ package driver
 // ConnNetworkStorage are a connection's network and storage functions (see
 // networkStorageOps).
 type ConnNetworkStorage interface {
-	ListNetworks() ([]string, error)
-	ListDefinedNetworks() ([]string, error)
+	// ListNetworks and ListDefinedNetworks list at most max (see the
+	// package comment: the core counts first).
+	ListNetworks(max int) ([]string, error)
+	ListDefinedNetworks(max int) ([]string, error)
 	ListAllNetworks(flags uint32) ([]Network, error)
 	NumOfNetworks() (int, error)
 	NumOfDefinedNetworks() (int, error)
@@ -17,8 +19,10 @@ type ConnNetworkStorage interface {
 	NetworkLookupByUUID(uuid []byte) (Network, error)
 	NetworkLookupByUUIDString(uuid string) (Network, error)
 
-	ListStoragePools() ([]string, error)
-	ListDefinedStoragePools() ([]string, error)
+	// ListStoragePools and ListDefinedStoragePools list at most max (see
+	// the package comment: the core counts first).
+	ListStoragePools(max int) ([]string, error)
+	ListDefinedStoragePools(max int) ([]string, error)
 	ListAllStoragePools(flags uint32) ([]StoragePool, error)
 	NumOfStoragePools() (int, error)
 	NumOfDefinedStoragePools() (int, error)
@@ -128,7 +132,9 @@ type StoragePool interface {
 	Undefine() error
 	Refresh(flags uint32) error
 	NumOfVolumes() (int, error)
-	ListVolumes() ([]string, error)
+	// ListVolumes lists at most max (see the package comment: the core
+	// counts first with NumOfVolumes).
+	ListVolumes(max int) ([]string, error)
 	ListAllVolumes(flags uint32) ([]StorageVol, error)
 	StorageVolCreateXML(xml string, flags uint32) (StorageVol, error)
 	// StorageVolCreateXMLFrom clones clone, a volume this backend returned.

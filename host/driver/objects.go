@@ -6,10 +6,9 @@ type ConnObjects interface {
 	SecretLookupByUUID(uuid []byte) (Secret, error)
 	SecretLookupByUUIDString(uuid string) (Secret, error)
 	SecretLookupByUsage(usageType int, usageID string) (Secret, error)
-	// ListSecrets returns the secrets' UUIDs. Like libvirt-python, it
-	// asks virConnectNumOfSecrets first, and calls virConnectListSecrets
-	// only when there are some.
-	ListSecrets() ([]string, error)
+	// ListSecrets returns at most max secrets' UUIDs (see the package
+	// comment: the core counts first with NumOfSecrets).
+	ListSecrets(max int) ([]string, error)
 	ListAllSecrets(flags uint32) ([]Secret, error)
 	NumOfSecrets() (int, error)
 
@@ -18,9 +17,9 @@ type ConnObjects interface {
 	NWFilterLookupByName(name string) (NWFilter, error)
 	NWFilterLookupByUUID(uuid []byte) (NWFilter, error)
 	NWFilterLookupByUUIDString(uuid string) (NWFilter, error)
-	// ListNWFilters returns the filters' names, asking
-	// virConnectNumOfNWFilters first, as libvirt-python does.
-	ListNWFilters() ([]string, error)
+	// ListNWFilters returns at most max filters' names (see the package
+	// comment: the core counts first with NumOfNWFilters).
+	ListNWFilters(max int) ([]string, error)
 	ListAllNWFilters(flags uint32) ([]NWFilter, error)
 	NumOfNWFilters() (int, error)
 
@@ -33,9 +32,9 @@ type ConnObjects interface {
 type DomainObjects interface {
 	SnapshotCreateXML(xml string, flags uint32) (Snapshot, error)
 	SnapshotCurrent(flags uint32) (Snapshot, error)
-	// SnapshotListNames returns the snapshots' names, asking
-	// virDomainSnapshotNum first, as libvirt-python does.
-	SnapshotListNames(flags uint32) ([]string, error)
+	// SnapshotListNames returns at most max snapshots' names (see the
+	// package comment: the core counts first with SnapshotNum).
+	SnapshotListNames(max int, flags uint32) ([]string, error)
 	SnapshotLookupByName(name string, flags uint32) (Snapshot, error)
 	SnapshotNum(flags uint32) (int, error)
 	HasCurrentSnapshot(flags uint32) (bool, error)
@@ -56,9 +55,9 @@ type Snapshot interface {
 	HasMetadata(flags uint32) (bool, error)
 	IsCurrent(flags uint32) (bool, error)
 	ListAllChildren(flags uint32) ([]Snapshot, error)
-	// ListChildrenNames returns the children's names, asking
-	// virDomainSnapshotNumChildren first, as libvirt-python does.
-	ListChildrenNames(flags uint32) ([]string, error)
+	// ListChildrenNames returns at most max children's names (see the
+	// package comment: the core counts first with NumChildren).
+	ListChildrenNames(max int, flags uint32) ([]string, error)
 	NumChildren(flags uint32) (int, error)
 	Delete(flags uint32) error
 	// RevertToSnapshot is virDomainRevertToSnapshot: it reverts the

@@ -372,13 +372,13 @@ func (UnimplementedConnHost) InterfaceLookupByMACString(_ string) (r0 Interface,
 }
 
 // ListInterfaces answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedConnHost) ListInterfaces() (r0 []string, err error) {
+func (UnimplementedConnHost) ListInterfaces(_ int) (r0 []string, err error) {
 	err = NoSupport("virConnectListInterfaces")
 	return
 }
 
 // ListDefinedInterfaces answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedConnHost) ListDefinedInterfaces() (r0 []string, err error) {
+func (UnimplementedConnHost) ListDefinedInterfaces(_ int) (r0 []string, err error) {
 	err = NoSupport("virConnectListDefinedInterfaces")
 	return
 }
@@ -402,7 +402,7 @@ func (UnimplementedConnHost) NumOfDefinedInterfaces() (r0 int, err error) {
 }
 
 // NodeListDevices answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedConnHost) NodeListDevices(_ *string, _ uint32) (r0 []string, err error) {
+func (UnimplementedConnHost) NodeListDevices(_ *string, _ int, _ uint32) (r0 []string, err error) {
 	err = NoSupport("virNodeListDevices")
 	return
 }
@@ -447,13 +447,13 @@ func (UnimplementedConnHost) NodeDeviceLookupSCSIHostByWWN(_ string, _ string, _
 type UnimplementedConnNetworkStorage struct{}
 
 // ListNetworks answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedConnNetworkStorage) ListNetworks() (r0 []string, err error) {
+func (UnimplementedConnNetworkStorage) ListNetworks(_ int) (r0 []string, err error) {
 	err = NoSupport("virConnectListNetworks")
 	return
 }
 
 // ListDefinedNetworks answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedConnNetworkStorage) ListDefinedNetworks() (r0 []string, err error) {
+func (UnimplementedConnNetworkStorage) ListDefinedNetworks(_ int) (r0 []string, err error) {
 	err = NoSupport("virConnectListDefinedNetworks")
 	return
 }
@@ -519,13 +519,13 @@ func (UnimplementedConnNetworkStorage) NetworkLookupByUUIDString(_ string) (r0 N
 }
 
 // ListStoragePools answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedConnNetworkStorage) ListStoragePools() (r0 []string, err error) {
+func (UnimplementedConnNetworkStorage) ListStoragePools(_ int) (r0 []string, err error) {
 	err = NoSupport("virConnectListStoragePools")
 	return
 }
 
 // ListDefinedStoragePools answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedConnNetworkStorage) ListDefinedStoragePools() (r0 []string, err error) {
+func (UnimplementedConnNetworkStorage) ListDefinedStoragePools(_ int) (r0 []string, err error) {
 	err = NoSupport("virConnectListDefinedStoragePools")
 	return
 }
@@ -636,7 +636,7 @@ func (UnimplementedConnObjects) SecretLookupByUsage(_ int, _ string) (r0 Secret,
 }
 
 // ListSecrets answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedConnObjects) ListSecrets() (r0 []string, err error) {
+func (UnimplementedConnObjects) ListSecrets(_ int) (r0 []string, err error) {
 	err = NoSupport("virConnectListSecrets")
 	return
 }
@@ -684,7 +684,7 @@ func (UnimplementedConnObjects) NWFilterLookupByUUIDString(_ string) (r0 NWFilte
 }
 
 // ListNWFilters answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedConnObjects) ListNWFilters() (r0 []string, err error) {
+func (UnimplementedConnObjects) ListNWFilters(_ int) (r0 []string, err error) {
 	err = NoSupport("virConnectListNWFilters")
 	return
 }
@@ -1137,7 +1137,7 @@ func (UnimplementedDomainObjects) SnapshotCurrent(_ uint32) (r0 Snapshot, err er
 }
 
 // SnapshotListNames answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedDomainObjects) SnapshotListNames(_ uint32) (r0 []string, err error) {
+func (UnimplementedDomainObjects) SnapshotListNames(_ int, _ uint32) (r0 []string, err error) {
 	err = NoSupport("virDomainSnapshotListNames")
 	return
 }
@@ -1911,7 +1911,7 @@ func (UnimplementedNodeDevice) GetXMLDesc(_ uint32) (r0 string, err error) {
 }
 
 // ListCaps answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedNodeDevice) ListCaps() (r0 []string, err error) {
+func (UnimplementedNodeDevice) ListCaps(_ int) (r0 []string, err error) {
 	err = NoSupport("virNodeDeviceListCaps")
 	return
 }
@@ -2091,7 +2091,7 @@ func (UnimplementedSnapshot) ListAllChildren(_ uint32) (r0 []Snapshot, err error
 }
 
 // ListChildrenNames answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedSnapshot) ListChildrenNames(_ uint32) (r0 []string, err error) {
+func (UnimplementedSnapshot) ListChildrenNames(_ int, _ uint32) (r0 []string, err error) {
 	err = NoSupport("virDomainSnapshotListChildrenNames")
 	return
 }
@@ -2220,7 +2220,7 @@ func (UnimplementedStoragePool) NumOfVolumes() (r0 int, err error) {
 }
 
 // ListVolumes answers VIR_ERR_NO_SUPPORT.
-func (UnimplementedStoragePool) ListVolumes() (r0 []string, err error) {
+func (UnimplementedStoragePool) ListVolumes(_ int) (r0 []string, err error) {
 	err = NoSupport("virStoragePoolListVolumes")
 	return
 }

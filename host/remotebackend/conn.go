@@ -160,12 +160,8 @@ func (c *conn) IsSecure() (bool, error) {
 	return v != 0, c.conv(err)
 }
 
-func (c *conn) ListDomains() ([]int64, error) {
-	n, err := c.l.ConnectNumOfDomains()
-	if err != nil || n == 0 {
-		return []int64{}, c.conv(err)
-	}
-	ids, err := c.l.ConnectListDomains(n)
+func (c *conn) ListDomains(max int) ([]int64, error) {
+	ids, err := c.l.ConnectListDomains(int32(max))
 	if err != nil {
 		return nil, c.conv(err)
 	}
@@ -176,13 +172,9 @@ func (c *conn) ListDomains() ([]int64, error) {
 	return out, nil
 }
 
-func (c *conn) ListDefinedDomains() ([]string, error) {
-	n, err := c.l.ConnectNumOfDefinedDomains()
-	if err != nil || n == 0 {
-		return []string{}, c.conv(err)
-	}
-	names, err := c.l.ConnectListDefinedDomains(n)
-	return names, c.conv(err)
+func (c *conn) ListDefinedDomains(max int) ([]string, error) {
+	l, err := c.l.ConnectListDefinedDomains(int32(max))
+	return names(l, c.conv(err))
 }
 
 func (c *conn) ListAllDomains(flags uint32) ([]driver.Domain, error) {

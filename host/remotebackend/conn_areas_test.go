@@ -60,6 +60,25 @@ func rawUUID(s string) []byte {
 
 func ptr[T any](v T) *T { return &v }
 
+// listed lists as the core does (see package driver): count first, and
+// list at most that many only when there are some.
+func listed(count func() (int, error), list func(max int) ([]string, error)) ([]string, error) {
+	n, err := count()
+	if err != nil {
+		return nil, err
+	}
+	if n <= 0 {
+		return []string{}, nil
+	}
+	return list(n)
+}
+
+// devices lists the devices with capability cap as the core does.
+func devices(c driver.Conn, cap *string) ([]string, error) {
+	return listed(func() (int, error) { return c.NodeNumOfDevices(cap, 0) },
+		func(n int) ([]string, error) { return c.NodeListDevices(cap, n, 0) })
+}
+
 // on chains a lookup and a call on what it found.
 func on[T any](lookup func(driver.Conn) (T, error), f func(T) (any, error)) func(driver.Conn) (any, error) {
 	return func(c driver.Conn) (any, error) {
@@ -261,8 +280,8 @@ var areaCalls = []areaCall{
 	}},
 
 	// Interfaces.
-	{"ListInterfaces", func(c driver.Conn) (any, error) { return c.ListInterfaces() }},
-	{"ListDefinedInterfaces", func(c driver.Conn) (any, error) { return c.ListDefinedInterfaces() }},
+	{"ListInterfaces", func(c driver.Conn) (any, error) { return listed(c.NumOfInterfaces, c.ListInterfaces) }},
+	{"ListDefinedInterfaces", func(c driver.Conn) (any, error) { return listed(c.NumOfDefinedInterfaces, c.ListDefinedInterfaces) }},
 	{"ListAllInterfaces", func(c driver.Conn) (any, error) { return c.ListAllInterfaces(0) }},
 	{"NumOfInterfaces", func(c driver.Conn) (any, error) { return c.NumOfInterfaces() }},
 	{"NumOfDefinedInterfaces", func(c driver.Conn) (any, error) { return c.NumOfDefinedInterfaces() }},
@@ -282,8 +301,8 @@ var areaCalls = []areaCall{
 	{"InterfaceChangeCommit", func(c driver.Conn) (any, error) { return nil, c.InterfaceChangeCommit(0) }},
 
 	// Node devices.
-	{"NodeListDevices", func(c driver.Conn) (any, error) { return sorted(c.NodeListDevices(nil, 0)) }},
-	{"NodeListDevices/cap", func(c driver.Conn) (any, error) { return sorted(c.NodeListDevices(ptr("scsi_host"), 0)) }},
+	{"NodeListDevices", func(c driver.Conn) (any, error) { return sorted(devices(c, nil)) }},
+	{"NodeListDevices/cap", func(c driver.Conn) (any, error) { return sorted(devices(c, ptr("scsi_host"))) }},
 	{"NodeNumOfDevices", func(c driver.Conn) (any, error) { return c.NodeNumOfDevices(nil, 0) }},
 	{"NodeNumOfDevices/cap", func(c driver.Conn) (any, error) { return c.NodeNumOfDevices(ptr("net"), 0) }},
 	{"ListAllNodeDevices", func(c driver.Conn) (any, error) { return sorted(c.ListAllNodeDevices(0)) }},
@@ -291,7 +310,7 @@ var areaCalls = []areaCall{
 	{"NodeDevice.GetParent", on(host11, func(d driver.NodeDevice) (any, error) { return d.GetParent() })},
 	{"NodeDevice.GetParent/none", on(computer, func(d driver.NodeDevice) (any, error) { return d.GetParent() })},
 	{"NodeDevice.GetXMLDesc", on(host11, func(d driver.NodeDevice) (any, error) { return d.GetXMLDesc(0) })},
-	{"NodeDevice.ListCaps", on(host11, func(d driver.NodeDevice) (any, error) { return d.ListCaps() })},
+	{"NodeDevice.ListCaps", on(host11, func(d driver.NodeDevice) (any, error) { return listed(d.NumOfCaps, d.ListCaps) })},
 	{"NodeDevice.NumOfCaps", on(host11, func(d driver.NodeDevice) (any, error) { return d.NumOfCaps() })},
 	{"NodeDevice.IsActive", on(host11, func(d driver.NodeDevice) (any, error) { return d.IsActive() })},
 	{"NodeDevice.IsPersistent", on(host11, func(d driver.NodeDevice) (any, error) { return d.IsPersistent() })},
@@ -308,8 +327,8 @@ var areaCalls = []areaCall{
 	{"NodeDeviceDefineXML", func(c driver.Conn) (any, error) { return c.NodeDeviceDefineXML(devXML, 0) }},
 
 	// Networks.
-	{"ListNetworks", func(c driver.Conn) (any, error) { return c.ListNetworks() }},
-	{"ListDefinedNetworks", func(c driver.Conn) (any, error) { return c.ListDefinedNetworks() }},
+	{"ListNetworks", func(c driver.Conn) (any, error) { return listed(c.NumOfNetworks, c.ListNetworks) }},
+	{"ListDefinedNetworks", func(c driver.Conn) (any, error) { return listed(c.NumOfDefinedNetworks, c.ListDefinedNetworks) }},
 	{"ListAllNetworks", func(c driver.Conn) (any, error) { return c.ListAllNetworks(0) }},
 	{"NumOfNetworks", func(c driver.Conn) (any, error) { return c.NumOfNetworks() }},
 	{"NumOfDefinedNetworks", func(c driver.Conn) (any, error) { return c.NumOfDefinedNetworks() }},
@@ -352,8 +371,8 @@ var areaCalls = []areaCall{
 	{"Network.Destroy/transient", on(testNet, func(n driver.Network) (any, error) { return nil, n.Destroy() })},
 
 	// Storage.
-	{"ListStoragePools", func(c driver.Conn) (any, error) { return c.ListStoragePools() }},
-	{"ListDefinedStoragePools", func(c driver.Conn) (any, error) { return c.ListDefinedStoragePools() }},
+	{"ListStoragePools", func(c driver.Conn) (any, error) { return listed(c.NumOfStoragePools, c.ListStoragePools) }},
+	{"ListDefinedStoragePools", func(c driver.Conn) (any, error) { return listed(c.NumOfDefinedStoragePools, c.ListDefinedStoragePools) }},
 	{"ListAllStoragePools", func(c driver.Conn) (any, error) { return c.ListAllStoragePools(0) }},
 	{"NumOfStoragePools", func(c driver.Conn) (any, error) { return c.NumOfStoragePools() }},
 	{"NumOfDefinedStoragePools", func(c driver.Conn) (any, error) { return c.NumOfDefinedStoragePools() }},
@@ -373,7 +392,7 @@ var areaCalls = []areaCall{
 	{"StoragePool.GetAutostart", on(defaultPool, func(p driver.StoragePool) (any, error) { return p.GetAutostart() })},
 	{"StoragePool.IsActive", on(defaultPool, func(p driver.StoragePool) (any, error) { return p.IsActive() })},
 	{"StoragePool.IsPersistent", on(defaultPool, func(p driver.StoragePool) (any, error) { return p.IsPersistent() })},
-	{"StoragePool.ListVolumes", on(defaultPool, func(p driver.StoragePool) (any, error) { return p.ListVolumes() })},
+	{"StoragePool.ListVolumes", on(defaultPool, func(p driver.StoragePool) (any, error) { return listed(p.NumOfVolumes, p.ListVolumes) })},
 	{"StoragePool.NumOfVolumes", on(defaultPool, func(p driver.StoragePool) (any, error) { return p.NumOfVolumes() })},
 	{"StoragePool.Refresh", on(defaultPool, func(p driver.StoragePool) (any, error) { return nil, p.Refresh(0) })},
 	{"StoragePoolDefineXML", func(c driver.Conn) (any, error) { return c.StoragePoolDefineXML(poolXML, 0) }},
@@ -393,7 +412,7 @@ var areaCalls = []areaCall{
 		}
 		return p.StorageVolCreateXMLFrom(cloneXML, v, 0)
 	})},
-	{"StoragePool.ListVolumes/some", on(testPool, func(p driver.StoragePool) (any, error) { return sorted(p.ListVolumes()) })},
+	{"StoragePool.ListVolumes/some", on(testPool, func(p driver.StoragePool) (any, error) { return sorted(listed(p.NumOfVolumes, p.ListVolumes)) })},
 	{"StoragePool.ListAllVolumes", on(testPool, func(p driver.StoragePool) (any, error) { return sorted(p.ListAllVolumes(0)) })},
 	{"StoragePool.StorageVolLookupByName/missing", on(testPool, func(p driver.StoragePool) (any, error) {
 		return p.StorageVolLookupByName("nonesuch")
@@ -435,7 +454,7 @@ var areaCalls = []areaCall{
 	{"StoragePool.Destroy/transient", on(testPool, func(p driver.StoragePool) (any, error) { return nil, p.Destroy() })},
 
 	// Secrets.
-	{"ListSecrets", func(c driver.Conn) (any, error) { return c.ListSecrets() }},
+	{"ListSecrets", func(c driver.Conn) (any, error) { return listed(c.NumOfSecrets, c.ListSecrets) }},
 	{"ListAllSecrets", func(c driver.Conn) (any, error) { return c.ListAllSecrets(0) }},
 	{"NumOfSecrets", func(c driver.Conn) (any, error) { return c.NumOfSecrets() }},
 	{"SecretDefineXML", func(c driver.Conn) (any, error) { return c.SecretDefineXML(secretXML, 0) }},
@@ -444,7 +463,7 @@ var areaCalls = []areaCall{
 	{"SecretLookupByUsage", func(c driver.Conn) (any, error) { return c.SecretLookupByUsage(1, "/rconn/vol") }},
 
 	// Network filters.
-	{"ListNWFilters", func(c driver.Conn) (any, error) { return c.ListNWFilters() }},
+	{"ListNWFilters", func(c driver.Conn) (any, error) { return listed(c.NumOfNWFilters, c.ListNWFilters) }},
 	{"ListAllNWFilters", func(c driver.Conn) (any, error) { return c.ListAllNWFilters(0) }},
 	{"NumOfNWFilters", func(c driver.Conn) (any, error) { return c.NumOfNWFilters() }},
 	{"NWFilterDefineXML", func(c driver.Conn) (any, error) { return c.NWFilterDefineXML(filterXML) }},

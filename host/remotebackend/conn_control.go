@@ -53,10 +53,10 @@ func (c *conn) DomainSaveImageGetXMLDesc(file string, flags uint32) (string, err
 func saveParams(p driver.SaveParams) []libvirt.TypedParam {
 	var out []libvirt.TypedParam
 	if p.File != nil {
-		out = append(out, libvirt.TypedParam{Field: "file", Value: *libvirt.NewTypedParamValueString(*p.File)})
+		out = append(out, libvirt.TypedParam{Field: driver.DomainSaveParamFile, Value: *libvirt.NewTypedParamValueString(*p.File)})
 	}
 	if p.DXML != nil {
-		out = append(out, libvirt.TypedParam{Field: "dxml", Value: *libvirt.NewTypedParamValueString(*p.DXML)})
+		out = append(out, libvirt.TypedParam{Field: driver.DomainSaveParamDxml, Value: *libvirt.NewTypedParamValueString(*p.DXML)})
 	}
 	return out
 }

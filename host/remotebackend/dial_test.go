@@ -111,7 +111,7 @@ func TestTLS(t *testing.T) {
 		if typ, err := c.GetType(); err != nil || typ != "TEST" {
 			t.Errorf("%s: GetType %q, %v", host, typ, err)
 		}
-		if ids, err := c.ListDomains(); err != nil || len(ids) != 1 {
+		if ids, err := c.ListDomains(10); err != nil || len(ids) != 1 {
 			t.Errorf("%s: ListDomains %v, %v", host, ids, err)
 		}
 		if enc, _ := c.IsEncrypted(); !enc {
@@ -257,7 +257,7 @@ func TestSSH(t *testing.T) {
 	if typ, err := c.GetType(); err != nil || typ != "TEST" {
 		t.Errorf("GetType %q, %v", typ, err)
 	}
-	if ids, err := c.ListDomains(); err != nil || len(ids) != 1 {
+	if ids, err := c.ListDomains(10); err != nil || len(ids) != 1 {
 		t.Errorf("ListDomains %v, %v", ids, err)
 	}
 	c.Close()
@@ -332,7 +332,7 @@ func TestUnix(t *testing.T) {
 	if secure, err := c.IsSecure(); err != nil || !secure {
 		t.Errorf("a unix socket: IsSecure %v, %v", secure, err)
 	}
-	if ids, err := c.ListDomains(); err != nil || len(ids) != 1 {
+	if ids, err := c.ListDomains(10); err != nil || len(ids) != 1 {
 		t.Errorf("ListDomains %v, %v", ids, err)
 	}
 }

@@ -153,13 +153,13 @@ func (d *domain) BlockCommit(disk, base, top string, bandwidth uint64, flags uin
 func (d *domain) BlockCopy(disk, destXML string, params driver.BlockCopyParams, flags uint32) error {
 	var ps []libvirt.TypedParam
 	if params.Bandwidth != nil {
-		ps = append(ps, param("bandwidth", libvirt.NewTypedParamValueUllong(*params.Bandwidth)))
+		ps = append(ps, param(driver.DomainBlockCopyBandwidth, libvirt.NewTypedParamValueUllong(*params.Bandwidth)))
 	}
 	if params.Granularity != nil {
-		ps = append(ps, param("granularity", libvirt.NewTypedParamValueUint(*params.Granularity)))
+		ps = append(ps, param(driver.DomainBlockCopyGranularity, libvirt.NewTypedParamValueUint(*params.Granularity)))
 	}
 	if params.BufSize != nil {
-		ps = append(ps, param("buf-size", libvirt.NewTypedParamValueUllong(*params.BufSize)))
+		ps = append(ps, param(driver.DomainBlockCopyBufSize, libvirt.NewTypedParamValueUllong(*params.BufSize)))
 	}
 	return d.c.conv(d.c.l.DomainBlockCopy(d.d, disk, destXML, ps, libvirt.DomainBlockCopyFlags(flags)))
 }

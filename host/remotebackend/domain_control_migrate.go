@@ -54,11 +54,11 @@ const (
 
 // Migration's typed parameters and messages.
 const (
-	paramURI                  = "migrate_uri"
-	paramDestName             = "destination_name"
-	paramDestXML              = "destination_xml"
-	paramBandwidth            = "bandwidth"
-	paramBandwidthPostcopy    = "bandwidth.postcopy"
+	paramURI                  = driver.MigrateParamURI
+	paramDestName             = driver.MigrateParamDestName
+	paramDestXML              = driver.MigrateParamDestXML
+	paramBandwidth            = driver.MigrateParamBandwidth
+	paramBandwidthPostcopy    = driver.MigrateParamBandwidthPostcopy
 	noSupportMessage          = "this function is not supported by the connection driver: "
 	readOnlyMessage           = "operation forbidden: read only access prevents "
 	exclusiveNonSharedMessage = "Flags 'VIR_MIGRATE_NON_SHARED_DISK' and 'VIR_MIGRATE_NON_SHARED_INC' are mutually exclusive"
@@ -149,31 +149,31 @@ func migrationParams(p driver.MigrateParams) []libvirt.TypedParam {
 	s(paramURI, p.URI)
 	s(paramDestName, p.DestName)
 	s(paramDestXML, p.DestXML)
-	s("persistent_xml", p.PersistXML)
+	s(driver.MigrateParamPersistXML, p.PersistXML)
 	if p.Bandwidth != nil {
 		ps = append(ps, param(paramBandwidth, libvirt.NewTypedParamValueUllong(*p.Bandwidth)),
 			param(paramBandwidthPostcopy, libvirt.NewTypedParamValueUllong(*p.Bandwidth)))
 	}
-	s("graphics_uri", p.GraphicsURI)
-	s("listen_address", p.ListenAddress)
+	s(driver.MigrateParamGraphicsURI, p.GraphicsURI)
+	s(driver.MigrateParamListenAddress, p.ListenAddress)
 	for _, disk := range p.MigrateDisks {
-		ps = append(ps, param("migrate_disks", libvirt.NewTypedParamValueString(disk)))
+		ps = append(ps, param(driver.MigrateParamMigrateDisks, libvirt.NewTypedParamValueString(disk)))
 	}
-	i("disks_port", p.DisksPort)
-	s("disks_uri", p.DisksURI)
-	s("compression", p.Compression)
-	i("compression.mt.level", p.CompressionMTLevel)
-	i("compression.mt.threads", p.CompressionMTThreads)
-	i("compression.mt.dthreads", p.CompressionMTDThreads)
+	i(driver.MigrateParamDisksPort, p.DisksPort)
+	s(driver.MigrateParamDisksURI, p.DisksURI)
+	s(driver.MigrateParamCompression, p.Compression)
+	i(driver.MigrateParamCompressionMtLevel, p.CompressionMTLevel)
+	i(driver.MigrateParamCompressionMtThreads, p.CompressionMTThreads)
+	i(driver.MigrateParamCompressionMtDthreads, p.CompressionMTDThreads)
 	if p.CompressionXBZRLECache != nil {
-		ps = append(ps, param("compression.xbzrle.cache", libvirt.NewTypedParamValueUllong(*p.CompressionXBZRLECache)))
+		ps = append(ps, param(driver.MigrateParamCompressionXbzrleCache, libvirt.NewTypedParamValueUllong(*p.CompressionXBZRLECache)))
 	}
 	i("compression.zlib.level", p.CompressionZlibLevel)
 	i("compression.zstd.level", p.CompressionZstdLevel)
-	i("auto_converge.initial", p.AutoConvergeInitial)
-	i("auto_converge.increment", p.AutoConvergeIncrement)
-	i("parallel.connections", p.ParallelConnections)
-	s("tls.destination", p.TLSDestination)
+	i(driver.MigrateParamAutoConvergeInitial, p.AutoConvergeInitial)
+	i(driver.MigrateParamAutoConvergeIncrement, p.AutoConvergeIncrement)
+	i(driver.MigrateParamParallelConnections, p.ParallelConnections)
+	s(driver.MigrateParamTLSDestination, p.TLSDestination)
 	if p.MigrateDisksDetectZeroes != nil {
 		ps = append(ps, param("migrate_disks_detect_zeroes", libvirt.NewTypedParamValueBoolean(flag(*p.MigrateDisksDetectZeroes))))
 	}

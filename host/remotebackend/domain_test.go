@@ -566,7 +566,7 @@ func domainRows() []domainRow {
 
 		// Snapshots.
 		{"SnapshotNum", func(s *side) (any, error) { return s.d.SnapshotNum(0) }},
-		{"SnapshotListNames/none", func(s *side) (any, error) { return s.d.SnapshotListNames(0) }},
+		{"SnapshotListNames/none", func(s *side) (any, error) { return snapshotNames(s.d, 0) }},
 		{"HasCurrentSnapshot/none", func(s *side) (any, error) { return s.d.HasCurrentSnapshot(0) }},
 		{"SnapshotCurrent/none", func(s *side) (any, error) { return snapName(s.d.SnapshotCurrent(0)) }},
 		{"ListAllSnapshots/none", func(s *side) (any, error) { return snapNames(s.d.ListAllSnapshots(0)) }},
@@ -580,8 +580,8 @@ func domainRows() []domainRow {
 		{"SnapshotCreateXML/bad", func(s *side) (any, error) { return snapName(s.d.SnapshotCreateXML("<nope/>", 0)) }},
 		{"SnapshotCurrent", func(s *side) (any, error) { return snapName(s.d.SnapshotCurrent(0)) }},
 		{"HasCurrentSnapshot", func(s *side) (any, error) { return s.d.HasCurrentSnapshot(0) }},
-		{"SnapshotListNames", func(s *side) (any, error) { return sortedNames(s.d.SnapshotListNames(0)) }},
-		{"SnapshotListNames/roots", func(s *side) (any, error) { return s.d.SnapshotListNames(snapListRoots) }},
+		{"SnapshotListNames", func(s *side) (any, error) { return sortedNames(snapshotNames(s.d, 0)) }},
+		{"SnapshotListNames/roots", func(s *side) (any, error) { return snapshotNames(s.d, snapListRoots) }},
 		{"ListAllSnapshots", func(s *side) (any, error) { return snapNames(s.d.ListAllSnapshots(0)) }},
 		{"Snapshot.GetParent", func(s *side) (any, error) { return snapName(snapshotOf(s, "s2").GetParent(0)) }},
 		{"Snapshot.GetParent/root", func(s *side) (any, error) { return snapName(snapshotOf(s, "s1").GetParent(0)) }},
@@ -589,18 +589,18 @@ func domainRows() []domainRow {
 		{"Snapshot.IsCurrent", func(s *side) (any, error) { return snapshotOf(s, "s1").IsCurrent(0) }},
 		{"Snapshot.HasMetadata", func(s *side) (any, error) { return snapshotOf(s, "s1").HasMetadata(0) }},
 		{"Snapshot.NumChildren", func(s *side) (any, error) { return snapshotOf(s, "s1").NumChildren(0) }},
-		{"Snapshot.ListChildrenNames", func(s *side) (any, error) { return snapshotOf(s, "s1").ListChildrenNames(0) }},
-		{"Snapshot.ListChildrenNames/none", func(s *side) (any, error) { return snapshotOf(s, "s2").ListChildrenNames(0) }},
+		{"Snapshot.ListChildrenNames", func(s *side) (any, error) { return childNames(snapshotOf(s, "s1"), 0) }},
+		{"Snapshot.ListChildrenNames/none", func(s *side) (any, error) { return childNames(snapshotOf(s, "s2"), 0) }},
 		{"Snapshot.ListAllChildren", func(s *side) (any, error) { return snapNames(snapshotOf(s, "s1").ListAllChildren(0)) }},
 		{"Snapshot.RevertToSnapshot", func(s *side) (any, error) {
 			return afterErr(snapshotOf(s, "s1").RevertToSnapshot(0), func() (any, error) { return snapName(s.d.SnapshotCurrent(0)) })
 		}},
 		{"Snapshot.Delete", func(s *side) (any, error) {
-			return afterErr(snapshotOf(s, "s2").Delete(0), func() (any, error) { return s.d.SnapshotListNames(0) })
+			return afterErr(snapshotOf(s, "s2").Delete(0), func() (any, error) { return snapshotNames(s.d, 0) })
 		}},
 
 		{"Snapshot.Delete/last", func(s *side) (any, error) {
-			return afterErr(snapshotOf(s, "s1").Delete(0), func() (any, error) { return s.d.SnapshotListNames(0) })
+			return afterErr(snapshotOf(s, "s1").Delete(0), func() (any, error) { return snapshotNames(s.d, 0) })
 		}},
 
 		// Checkpoints.
@@ -749,6 +749,18 @@ func snapshotOf(s *side, name string) driver.Snapshot {
 	return snap
 }
 
+// snapshotNames lists d's snapshots as the core does (see listed).
+func snapshotNames(d driver.Domain, flags uint32) ([]string, error) {
+	return listed(func() (int, error) { return d.SnapshotNum(flags) },
+		func(n int) ([]string, error) { return d.SnapshotListNames(n, flags) })
+}
+
+// childNames lists sn's children as the core does (see listed).
+func childNames(sn driver.Snapshot, flags uint32) ([]string, error) {
+	return listed(func() (int, error) { return sn.NumChildren(flags) },
+		func(n int) ([]string, error) { return sn.ListChildrenNames(n, flags) })
+}
+
 // failedSnapshot answers every call with the error of its lookup.
 type failedSnapshot struct {
 	driver.UnimplementedSnapshot
@@ -760,7 +772,7 @@ func (f failedSnapshot) GetXMLDesc(uint32) (string, error)         { return "", 
 func (f failedSnapshot) IsCurrent(uint32) (bool, error)            { return false, f.err }
 func (f failedSnapshot) HasMetadata(uint32) (bool, error)          { return false, f.err }
 func (f failedSnapshot) NumChildren(uint32) (int, error)           { return 0, f.err }
-func (f failedSnapshot) ListChildrenNames(uint32) ([]string, error) {
+func (f failedSnapshot) ListChildrenNames(int, uint32) ([]string, error) {
 	return nil, f.err
 }
 func (f failedSnapshot) ListAllChildren(uint32) ([]driver.Snapshot, error) { return nil, f.err }

@@ -23,10 +23,6 @@ const (
 	fromNWFilter = driver.FromNwfilter
 )
 
-// listMax is how many names a legacy list function asks for when the
-// cgo backend's library (libvirt.org/go/libvirt) asks for a fixed number.
-const listMax = 1024
-
 // uuidLen is VIR_UUID_BUFLEN, the length of a raw UUID.
 const uuidLen = 16
 
@@ -103,18 +99,6 @@ func names(list []string, err error) ([]string, error) {
 		return []string{}, nil
 	}
 	return list, nil
-}
-
-// listIfAny lists with list only when count, which libvirt-python calls
-// first (so that its errors name that function), finds some: none is an
-// empty list.
-func (c *conn) listIfAny(count func() (int32, error), list func(n int32) ([]string, error)) ([]string, error) {
-	n, err := count()
-	if err != nil || n <= 0 {
-		return []string{}, c.conv(err)
-	}
-	l, err := list(n)
-	return names(l, c.conv(err))
 }
 
 // cString reads a C char array that the wire carries as []int8 or
@@ -275,9 +259,15 @@ func (c *conn) GetSysinfo(flags uint32) (string, error) {
 // identityKinds are the fields of virConnectSetIdentity
 // (VIR_CONNECT_IDENTITY_*) and their kinds.
 var identityKinds = map[string]typedKind{
-	"user-name": kindString, "unix-user-id": kindULLong, "group-name": kindString,
-	"unix-group-id": kindULLong, "process-id": kindLLong, "process-time": kindULLong,
-	"sasl-user-name": kindString, "x509-distinguished-name": kindString, "selinux-context": kindString,
+	driver.ConnectIdentityUserName:              kindString,
+	driver.ConnectIdentityUnixUserID:            kindULLong,
+	driver.ConnectIdentityGroupName:             kindString,
+	driver.ConnectIdentityUnixGroupID:           kindULLong,
+	driver.ConnectIdentityProcessID:             kindLLong,
+	driver.ConnectIdentityProcessTime:           kindULLong,
+	driver.ConnectIdentitySaslUserName:          kindString,
+	driver.ConnectIdentityX509DistinguishedName: kindString,
+	driver.ConnectIdentitySelinuxContext:        kindString,
 }
 
 func (c *conn) SetIdentity(params []driver.TypedParam, flags uint32) error {
@@ -395,9 +385,14 @@ func nilIfEmpty(ps []driver.TypedParam) []driver.TypedParam {
 // memoryKinds are the fields of virNodeSetMemoryParameters
 // (VIR_NODE_MEMORY_SHARED_*) and their kinds.
 var memoryKinds = map[string]typedKind{
-	"shm_pages_to_scan": kindUint, "shm_sleep_millisecs": kindUint,
-	"shm_pages_shared": kindULLong, "shm_pages_sharing": kindULLong, "shm_pages_unshared": kindULLong,
-	"shm_pages_volatile": kindULLong, "shm_full_scans": kindULLong, "shm_merge_across_nodes": kindUint,
+	driver.NodeMemorySharedPagesToScan:      kindUint,
+	driver.NodeMemorySharedSleepMillisecs:   kindUint,
+	driver.NodeMemorySharedPagesShared:      kindULLong,
+	driver.NodeMemorySharedPagesSharing:     kindULLong,
+	driver.NodeMemorySharedPagesUnshared:    kindULLong,
+	driver.NodeMemorySharedPagesVolatile:    kindULLong,
+	driver.NodeMemorySharedFullScans:        kindULLong,
+	driver.NodeMemorySharedMergeAcrossNodes: kindUint,
 }
 
 func (c *conn) NodeSetMemoryParameters(params []driver.TypedParam, flags uint32) error {

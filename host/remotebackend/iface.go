@@ -72,16 +72,14 @@ func (c *conn) InterfaceLookupByMACString(mac string) (driver.Interface, error) 
 	return c.wrapInterface(c.l.InterfaceLookupByMacString(mac))
 }
 
-// ListInterfaces asks virConnectNumOfInterfaces first and lists only when
-// there are some, as libvirt-python does.
-func (c *conn) ListInterfaces() ([]string, error) {
-	return c.listIfAny(c.l.ConnectNumOfInterfaces, c.l.ConnectListInterfaces)
+func (c *conn) ListInterfaces(max int) ([]string, error) {
+	l, err := c.l.ConnectListInterfaces(int32(max))
+	return names(l, c.conv(err))
 }
 
-// ListDefinedInterfaces asks virConnectNumOfDefinedInterfaces first, as
-// libvirt-python does.
-func (c *conn) ListDefinedInterfaces() ([]string, error) {
-	return c.listIfAny(c.l.ConnectNumOfDefinedInterfaces, c.l.ConnectListDefinedInterfaces)
+func (c *conn) ListDefinedInterfaces(max int) ([]string, error) {
+	l, err := c.l.ConnectListDefinedInterfaces(int32(max))
+	return names(l, c.conv(err))
 }
 
 func (c *conn) ListAllInterfaces(flags uint32) ([]driver.Interface, error) {

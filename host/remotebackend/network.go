@@ -28,16 +28,13 @@ func (c *conn) wrapNetwork(n libvirt.Network, err error) (driver.Network, error)
 
 // The connection's network functions.
 
-// ListNetworks asks for up to listMax names, as the cgo backend does.
-func (c *conn) ListNetworks() ([]string, error) {
-	l, err := c.l.ConnectListNetworks(listMax)
+func (c *conn) ListNetworks(max int) ([]string, error) {
+	l, err := c.l.ConnectListNetworks(int32(max))
 	return names(l, c.conv(err))
 }
 
-// ListDefinedNetworks asks for up to listMax names, as the cgo backend
-// does.
-func (c *conn) ListDefinedNetworks() ([]string, error) {
-	l, err := c.l.ConnectListDefinedNetworks(listMax)
+func (c *conn) ListDefinedNetworks(max int) ([]string, error) {
+	l, err := c.l.ConnectListDefinedNetworks(int32(max))
 	return names(l, c.conv(err))
 }
 

@@ -41,11 +41,9 @@ func (d *nodeDevice) GetXMLDesc(flags uint32) (string, error) {
 	return s, d.c.conv(err)
 }
 
-// ListCaps asks virNodeDeviceNumOfCaps first and lists only when there
-// are some, as libvirt-python does.
-func (d *nodeDevice) ListCaps() ([]string, error) {
-	return d.c.listIfAny(func() (int32, error) { return d.c.l.NodeDeviceNumOfCaps(d.d.Name) },
-		func(n int32) ([]string, error) { return d.c.l.NodeDeviceListCaps(d.d.Name, n) })
+func (d *nodeDevice) ListCaps(max int) ([]string, error) {
+	l, err := d.c.l.NodeDeviceListCaps(d.d.Name, int32(max))
+	return names(l, d.c.conv(err))
 }
 
 func (d *nodeDevice) NumOfCaps() (int, error) {
@@ -102,11 +100,11 @@ func (d *nodeDevice) DetachFlags(driverName *string, flags uint32) error {
 
 // The connection's node device functions.
 
-// NodeListDevices asks virNodeNumOfDevices first and lists only when there
-// are some, as libvirt-python does; a nil cap is NULL, every device.
-func (c *conn) NodeListDevices(cap *string, flags uint32) ([]string, error) {
-	return c.listIfAny(func() (int32, error) { return c.l.NodeNumOfDevices(optPtr(cap), flags) },
-		func(n int32) ([]string, error) { return c.l.NodeListDevices(optPtr(cap), n, flags) })
+// NodeListDevices lists at most max devices; a nil cap is NULL, every
+// device.
+func (c *conn) NodeListDevices(cap *string, max int, flags uint32) ([]string, error) {
+	l, err := c.l.NodeListDevices(optPtr(cap), int32(max), flags)
+	return names(l, c.conv(err))
 }
 
 // NodeNumOfDevices counts the devices with capability cap, every device

@@ -104,10 +104,9 @@ func (c *conn) NWFilterLookupByUUIDString(uuid string) (driver.NWFilter, error) 
 	return c.wrapNWFilter(c.l.NwfilterLookupByUUID(u))
 }
 
-// ListNWFilters asks virConnectNumOfNWFilters first, as libvirt-python
-// does (so its errors name that function).
-func (c *conn) ListNWFilters() ([]string, error) {
-	return c.listIfAny(c.l.ConnectNumOfNwfilters, c.l.ConnectListNwfilters)
+func (c *conn) ListNWFilters(max int) ([]string, error) {
+	l, err := c.l.ConnectListNwfilters(int32(max))
+	return names(l, c.conv(err))
 }
 
 func (c *conn) ListAllNWFilters(flags uint32) ([]driver.NWFilter, error) {

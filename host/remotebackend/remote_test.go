@@ -24,7 +24,7 @@ func TestOpenAndBase(t *testing.T) {
 	if typ, err := c.GetType(); err != nil || typ != "TEST" {
 		t.Errorf("GetType: %q, %v", typ, err)
 	}
-	ids, err := c.ListDomains()
+	ids, err := c.ListDomains(10)
 	if err != nil || len(ids) != 1 {
 		t.Fatalf("ListDomains: %v, %v", ids, err)
 	}

@@ -83,10 +83,9 @@ func (c *conn) SecretLookupByUsage(usageType int, usageID string) (driver.Secret
 	return c.wrapSecret(c.l.SecretLookupByUsage(int32(usageType), usageID))
 }
 
-// ListSecrets asks virConnectNumOfSecrets first, as libvirt-python does
-// (so its errors name that function).
-func (c *conn) ListSecrets() ([]string, error) {
-	return c.listIfAny(c.l.ConnectNumOfSecrets, c.l.ConnectListSecrets)
+func (c *conn) ListSecrets(max int) ([]string, error) {
+	l, err := c.l.ConnectListSecrets(int32(max))
+	return names(l, c.conv(err))
 }
 
 func (c *conn) ListAllSecrets(flags uint32) ([]driver.Secret, error) {

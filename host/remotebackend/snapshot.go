@@ -16,10 +16,6 @@ type snapshot struct {
 
 var _ driver.Snapshot = (*snapshot)(nil)
 
-// maxNames is how many names the cgo backend's name lists ask for
-// (libvirt.org/go/libvirt's limit), whatever the count said.
-const maxNames = 1024
-
 func (c *conn) snapshot(s libvirt.DomainSnapshot) *snapshot { return &snapshot{c: c, s: s} }
 
 // wrapSnapshot wraps the snapshot a call returned.
@@ -72,11 +68,9 @@ func (s *snapshot) ListAllChildren(flags uint32) ([]driver.Snapshot, error) {
 	return s.c.wrapSnapshots(list, err)
 }
 
-// ListChildrenNames asks virDomainSnapshotNumChildren first, as
-// libvirt-python does.
-func (s *snapshot) ListChildrenNames(flags uint32) ([]string, error) {
-	return s.c.listIfAny(func() (int32, error) { return s.c.l.DomainSnapshotNumChildren(s.s, flags) },
-		func(int32) ([]string, error) { return s.c.l.DomainSnapshotListChildrenNames(s.s, maxNames, flags) })
+func (s *snapshot) ListChildrenNames(max int, flags uint32) ([]string, error) {
+	l, err := s.c.l.DomainSnapshotListChildrenNames(s.s, int32(max), flags)
+	return names(l, s.c.conv(err))
 }
 
 func (s *snapshot) NumChildren(flags uint32) (int, error) {
@@ -102,11 +96,9 @@ func (d *domain) SnapshotCurrent(flags uint32) (driver.Snapshot, error) {
 	return d.c.wrapSnapshot(d.c.l.DomainSnapshotCurrent(d.d, flags))
 }
 
-// SnapshotListNames asks virDomainSnapshotNum first, as libvirt-python
-// does.
-func (d *domain) SnapshotListNames(flags uint32) ([]string, error) {
-	return d.c.listIfAny(func() (int32, error) { return d.c.l.DomainSnapshotNum(d.d, flags) },
-		func(int32) ([]string, error) { return d.c.l.DomainSnapshotListNames(d.d, maxNames, flags) })
+func (d *domain) SnapshotListNames(max int, flags uint32) ([]string, error) {
+	l, err := d.c.l.DomainSnapshotListNames(d.d, int32(max), flags)
+	return names(l, d.c.conv(err))
 }
 
 func (d *domain) SnapshotLookupByName(name string, flags uint32) (driver.Snapshot, error) {

@@ -46,16 +46,13 @@ func (c *conn) wrapVol(v libvirt.StorageVol, err error) (driver.StorageVol, erro
 
 // The connection's storage functions.
 
-// ListStoragePools asks for up to listMax names, as the cgo backend does.
-func (c *conn) ListStoragePools() ([]string, error) {
-	l, err := c.l.ConnectListStoragePools(listMax)
+func (c *conn) ListStoragePools(max int) ([]string, error) {
+	l, err := c.l.ConnectListStoragePools(int32(max))
 	return names(l, c.conv(err))
 }
 
-// ListDefinedStoragePools asks for up to listMax names, as the cgo
-// backend does.
-func (c *conn) ListDefinedStoragePools() ([]string, error) {
-	l, err := c.l.ConnectListDefinedStoragePools(listMax)
+func (c *conn) ListDefinedStoragePools(max int) ([]string, error) {
+	l, err := c.l.ConnectListDefinedStoragePools(int32(max))
 	return names(l, c.conv(err))
 }
 
@@ -204,9 +201,8 @@ func (p *storagePool) NumOfVolumes() (int, error) {
 	return int(n), p.c.conv(err)
 }
 
-// ListVolumes asks for up to listMax names, as the cgo backend does.
-func (p *storagePool) ListVolumes() ([]string, error) {
-	l, err := p.c.l.StoragePoolListVolumes(p.p, listMax)
+func (p *storagePool) ListVolumes(max int) ([]string, error) {
+	l, err := p.c.l.StoragePoolListVolumes(p.p, int32(max))
 	return names(l, p.c.conv(err))
 }
 

@@ -330,7 +330,7 @@ func (s *stream) ended() error {
 	if s.err != nil {
 		return s.c.conv(s.err)
 	}
-	return &driver.Error{Code: 39, Domain: fromStreams, Level: driver.ErrError, // VIR_ERR_RPC
+	return &driver.Error{Code: driver.ErrRPC, Domain: fromStreams, Level: driver.ErrError,
 		Message: "stream had unexpected termination"}
 }
 

@@ -105,7 +105,7 @@ func TestKeepaliveNoticesAFrozenDaemon(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	_, err = c.ListDomains()
+	_, err = c.ListDomains(1)
 	took := time.Since(start)
 	e, _ := driver.AsError(err)
 	if e == nil || e.Message != "internal error: connection closed due to keepalive timeout" {
