@@ -270,7 +270,7 @@ print(c.listDomainsID())
 			if !ok {
 				t.Fatalf("define: %#v", err)
 			}
-			ids, err := c.ListDomains()
+			ids, err := c.ListDomains(16)
 			if err != nil {
 				t.Fatalf("the connection after the refused call: %v", err)
 			}
@@ -352,7 +352,7 @@ func TestDaemonKeepalive(t *testing.T) {
 		t.Fatal("the daemon sent no PING in 12 s of quiet")
 	}
 	time.Sleep(200 * time.Millisecond)
-	if _, err := c.ListDomains(); err != nil {
+	if _, err := c.ListDomains(16); err != nil {
 		t.Errorf("the connection after the daemon's PING: %v", err)
 	}
 }
