@@ -27,6 +27,9 @@ var (
 	_ driver.Aborter = (*conn)(nil)
 )
 
+// featureProgramKeepalive is VIR_DRV_FEATURE_PROGRAM_KEEPALIVE.
+const featureProgramKeepalive = 10
+
 // open dials t's daemon and opens t.Name there.
 func open(ctx context.Context, t target, readOnly bool) (*conn, error) {
 	nc, err := dial(ctx, t, readOnly)
@@ -43,6 +46,12 @@ func open(ctx context.Context, t target, readOnly bool) (*conn, error) {
 		c.w.Abort()
 		return nil, c.conv(err)
 	}
+	c.w.opened.Store(true)
+	// As libvirt's client does at every open: asking whether the daemon
+	// has the keepalive program starts the daemon's keepalive towards this
+	// client (the wire answers its PINGs), so that the daemon lets go of a
+	// client that vanished instead of holding it until TCP gives up.
+	c.supports(featureProgramKeepalive)
 	return c, nil
 }
 

@@ -22,9 +22,9 @@ import (
 var remoteHostileSkips = map[string]string{
 	"lua_stream_recv_huge.lua": "the remote backend has no virDomainScreenshot (not supported by the connection driver), " +
 		"the only stream source of the test driver; the core's bound on recv is the same on both backends",
-	"star_huge_string_argument.star": "libvirt's RPC refuses a 10 MB string (Unable to decode message payload: " +
+	"star_huge_string_argument.star": "libvirt's protocol refuses a 10 MB string before sending it (Unable to encode message payload: " +
 		"a remote_string is at most 4 MiB), where the in-process driver answers Domain not found",
-	"star_audit_huge_argument.star": "libvirt's RPC refuses a 20 MB string (Unable to decode message payload), so " +
+	"star_audit_huge_argument.star": "libvirt's protocol refuses a 20 MB string before sending it (Unable to encode message payload), so " +
 		"setMetadata fails where in-process it succeeds; the audit record of the call is still written, cut",
 }
 
