@@ -99,6 +99,7 @@ func TestSchemasAreWellFormed(t *testing.T) {
 		"BlockStatsParams": BlockStatsParams, "JobStatsParams": JobStatsParams,
 		"BlockCopyParams": BlockCopyParams, "SaveRestoreParams": SaveRestoreParams, "MigrateParams": MigrateParams,
 		"NetworkPortParams": NetworkPortParams, "GuestVcpusParams": GuestVcpusParams,
+		"NodeMemoryParams": NodeMemoryParams, "IdentityParams": IdentityParams,
 	} {
 		seen := map[string]bool{}
 		for _, f := range s {

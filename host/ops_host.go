@@ -111,7 +111,7 @@ var hostNodeOps = inClass(ClassConnect, []*Op{
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets the identity (user-name, unix-user-id, ...) the daemon acts for on this connection.",
 		fn: func(c *Call) (Value, error) {
-			ps, err := hostParams(c.op, "params", c.dict(0), hostIdentityFields, nil)
+			ps, err := hostParams(c.op, "params", c.dict(0), IdentityParams, nil)
 			if err != nil {
 				return nil, err
 			}
@@ -226,7 +226,7 @@ func hostSetMemoryParameters(c *Call) (Value, error) {
 	for _, p := range cur {
 		known[p.Name] = true
 	}
-	ps, err := hostParams(c.op, "params", m, hostMemoryFields, known)
+	ps, err := hostParams(c.op, "params", m, NodeMemoryParams, known)
 	if err != nil {
 		return nil, err
 	}

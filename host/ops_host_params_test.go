@@ -15,34 +15,34 @@ func TestHostParams(t *testing.T) {
 	tests := []struct {
 		name   string
 		m      *Map
-		fields []hostField
+		fields TypedSchema
 		known  map[string]bool
 		want   []TypedParam
 		err    string
 	}{
-		{name: "uint and ullong in the dict's order", fields: hostMemoryFields,
+		{name: "uint and ullong in the dict's order", fields: NodeMemoryParams,
 			m:    dictOf("shm_sleep_millisecs", int64(20), "shm_pages_to_scan", true),
 			want: []TypedParam{{Name: "shm_sleep_millisecs", Value: int64(20)}, {Name: "shm_pages_to_scan", Value: int64(1)}}},
-		{name: "uint out of range", fields: hostMemoryFields, m: dictOf("shm_pages_to_scan", int64(1)<<32),
+		{name: "uint out of range", fields: NodeMemoryParams, m: dictOf("shm_pages_to_scan", int64(1)<<32),
 			err: `virConnect.setMemoryParameters: for key "shm_pages_to_scan" in params: got int, want int from 0 to 4294967295`},
-		{name: "negative ullong", fields: hostMemoryFields, m: dictOf("shm_full_scans", int64(-1)),
+		{name: "negative ullong", fields: NodeMemoryParams, m: dictOf("shm_full_scans", int64(-1)),
 			err: `for key "shm_full_scans" in params: got int, want int from 0 to 9223372036854775807`},
-		{name: "unknown key", fields: hostMemoryFields, m: dictOf("shm_bogus", int64(1)),
+		{name: "unknown key", fields: NodeMemoryParams, m: dictOf("shm_bogus", int64(1)),
 			err: `unknown key "shm_bogus" in params: want one of shm_pages_to_scan, shm_sleep_millisecs, shm_pages_shared,`},
-		{name: "key the host does not report", fields: hostMemoryFields, known: known, m: dictOf("shm_pages_shared", int64(1)),
+		{name: "key the host does not report", fields: NodeMemoryParams, known: known, m: dictOf("shm_pages_shared", int64(1)),
 			err: `unknown key "shm_pages_shared" in params: want one of shm_pages_to_scan, shm_sleep_millisecs, shm_full_scans`},
-		{name: "reported key", fields: hostMemoryFields, known: known, m: dictOf("shm_full_scans", int64(7)),
+		{name: "reported key", fields: NodeMemoryParams, known: known, m: dictOf("shm_full_scans", int64(7)),
 			want: []TypedParam{{Name: "shm_full_scans", Value: int64(7)}}},
-		{name: "identity strings and ints", fields: hostIdentityFields,
+		{name: "identity strings and ints", fields: IdentityParams,
 			m:    dictOf("user-name", "alice", "unix-user-id", int64(1000), "process-id", int64(-1)),
 			want: []TypedParam{{Name: "user-name", Value: "alice"}, {Name: "unix-user-id", Value: int64(1000)}, {Name: "process-id", Value: int64(-1)}}},
-		{name: "string for an int", fields: hostIdentityFields, m: dictOf("unix-user-id", "1000"),
+		{name: "string for an int", fields: IdentityParams, m: dictOf("unix-user-id", "1000"),
 			err: `for key "unix-user-id" in params: got string, want int from 0 to 9223372036854775807`},
-		{name: "int for a string", fields: hostIdentityFields, m: dictOf("user-name", int64(3)),
+		{name: "int for a string", fields: IdentityParams, m: dictOf("user-name", int64(3)),
 			err: `for key "user-name" in params: got int, want string`},
-		{name: "NUL byte", fields: hostIdentityFields, m: dictOf("user-name", "a\x00b"),
+		{name: "NUL byte", fields: IdentityParams, m: dictOf("user-name", "a\x00b"),
 			err: `for key "user-name" in params: embedded null character`},
-		{name: "empty dict", fields: hostIdentityFields, m: NewMap(), want: []TypedParam{}},
+		{name: "empty dict", fields: IdentityParams, m: NewMap(), want: []TypedParam{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

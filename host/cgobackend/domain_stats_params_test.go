@@ -46,6 +46,8 @@ func paramGroups() []struct {
 		{"jobStats", host.JobStatsParams, func() ([]field, any) { var p libvirt.DomainJobInfo; return jobStatsFields(&p), p }},
 		{"blockCopy", host.BlockCopyParams, func() ([]field, any) { var p libvirt.DomainBlockCopyParameters; return blockCopyFields(&p), p }},
 		{"saveRestore", host.SaveRestoreParams, func() ([]field, any) { var p libvirt.DomainSaveRestoreParams; return saveFields(&p), p }},
+		{"identity", host.IdentityParams, func() ([]field, any) { var p libvirt.ConnectIdentity; return identityFields(&p), p }},
+		{"nodeMemory", host.NodeMemoryParams, func() ([]field, any) { var p libvirt.NodeMemoryParameters; return nodeMemoryFields(&p), p }},
 		{"networkPort", host.NetworkPortParams, func() ([]field, any) { var p libvirt.NetworkPortParameters; return portFields(&p), p }},
 	}
 }

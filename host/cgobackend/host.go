@@ -1,8 +1,6 @@
 package cgobackend
 
 import (
-	"fmt"
-
 	"libvirt.org/go/libvirt"
 
 	"github.com/vertscript/vertscript/host"
@@ -67,34 +65,28 @@ func (c *conn) GetSysinfo(flags uint32) (string, error) {
 }
 
 // SetIdentity sets the fields of libvirt.ConnectIdentity that params name;
-// the core checked names and types.
+// the core checked them against host.IdentityParams.
 func (c *conn) SetIdentity(params []host.TypedParam, flags uint32) error {
 	var id libvirt.ConnectIdentity
-	for _, p := range params {
-		switch p.Name {
-		case driver.ConnectIdentityUserName:
-			id.UserNameSet, id.UserName = true, p.Value.(string)
-		case driver.ConnectIdentityUnixUserID:
-			id.UNIXUserIDSet, id.UNIXUserID = true, uint64(p.Value.(int64))
-		case driver.ConnectIdentityGroupName:
-			id.GroupNameSet, id.GroupName = true, p.Value.(string)
-		case driver.ConnectIdentityUnixGroupID:
-			id.UNIXGroupIDSet, id.UNIXGroupID = true, uint64(p.Value.(int64))
-		case driver.ConnectIdentityProcessID:
-			id.ProcessIDSet, id.ProcessID = true, p.Value.(int64)
-		case driver.ConnectIdentityProcessTime:
-			id.ProcessTimeSet, id.ProcessTime = true, uint64(p.Value.(int64))
-		case driver.ConnectIdentitySaslUserName:
-			id.SASLUserNameSet, id.SASLUserName = true, p.Value.(string)
-		case driver.ConnectIdentityX509DistinguishedName:
-			id.X509DistinguishedNameSet, id.X509DistinguishedName = true, p.Value.(string)
-		case driver.ConnectIdentitySelinuxContext:
-			id.SELinuxContextSet, id.SELinuxContext = true, p.Value.(string)
-		default:
-			return fmt.Errorf("virConnectSetIdentity: unknown identity field %q", p.Name)
-		}
+	if err := setParams(identityFields(&id), params); err != nil {
+		return err
 	}
 	return conv(c.c.SetIdentity(&id, flags))
+}
+
+// identityFields map host.IdentityParams.
+func identityFields(p *libvirt.ConnectIdentity) []field {
+	return []field{
+		{driver.ConnectIdentityUserName, &p.UserNameSet, &p.UserName},
+		{driver.ConnectIdentityUnixUserID, &p.UNIXUserIDSet, &p.UNIXUserID},
+		{driver.ConnectIdentityGroupName, &p.GroupNameSet, &p.GroupName},
+		{driver.ConnectIdentityUnixGroupID, &p.UNIXGroupIDSet, &p.UNIXGroupID},
+		{driver.ConnectIdentityProcessID, &p.ProcessIDSet, &p.ProcessID},
+		{driver.ConnectIdentityProcessTime, &p.ProcessTimeSet, &p.ProcessTime},
+		{driver.ConnectIdentitySaslUserName, &p.SASLUserNameSet, &p.SASLUserName},
+		{driver.ConnectIdentityX509DistinguishedName, &p.X509DistinguishedNameSet, &p.X509DistinguishedName},
+		{driver.ConnectIdentitySelinuxContext, &p.SELinuxContextSet, &p.SELinuxContext},
+	}
 }
 
 // NodeGetCPUMap turns libvirt.org/go/libvirt's map of CPU numbers into a
@@ -153,53 +145,39 @@ func (c *conn) NodeGetFreePages(pages []uint32, startCell int, cellCount uint32,
 	return counts, conv(err)
 }
 
-// NodeGetMemoryParameters lists the parameters in the order Linux hosts
-// report them (libvirt.org/go/libvirt keeps them in a struct).
+// NodeGetMemoryParameters lists the parameters libvirt reported, in
+// host.NodeMemoryParams' order (libvirt.org/go/libvirt keeps them in a
+// struct).
 func (c *conn) NodeGetMemoryParameters(flags uint32) ([]host.TypedParam, error) {
 	p, err := c.c.GetMemoryParameters(flags)
 	if err != nil {
 		return nil, conv(err)
 	}
-	var out hostParams
-	out.addUint(p.ShmPagesToScanSet, driver.NodeMemorySharedPagesToScan, uint64(p.ShmPagesToScan))
-	out.addUint(p.ShmSleepMillisecsSet, driver.NodeMemorySharedSleepMillisecs, uint64(p.ShmSleepMillisecs))
-	out.addUint(p.ShmPagesSharedSet, driver.NodeMemorySharedPagesShared, p.ShmPagesShared)
-	out.addUint(p.ShmPagesSharingSet, driver.NodeMemorySharedPagesSharing, p.ShmPagesSharing)
-	out.addUint(p.ShmPagesUnsharedSet, driver.NodeMemorySharedPagesUnshared, p.ShmPagesUnshared)
-	out.addUint(p.ShmPagesVolatileSet, driver.NodeMemorySharedPagesVolatile, p.ShmPagesVolatile)
-	out.addUint(p.ShmFullScansSet, driver.NodeMemorySharedFullScans, p.ShmFullScans)
-	out.addUint(p.ShmMergeAcrossNodesSet, driver.NodeMemorySharedMergeAcrossNodes, uint64(p.ShmMergeAcrossNodes))
-	return out, nil
+	return getParams(nodeMemoryFields(p), host.NodeMemoryParams), nil
 }
 
 // NodeSetMemoryParameters sets the fields of libvirt.NodeMemoryParameters
-// that params name; the core checked names and ranges.
+// that params name; the core checked them against host.NodeMemoryParams.
 func (c *conn) NodeSetMemoryParameters(params []host.TypedParam, flags uint32) error {
 	var p libvirt.NodeMemoryParameters
-	for _, hp := range params {
-		v := uint64(hp.Value.(int64))
-		switch hp.Name {
-		case driver.NodeMemorySharedPagesToScan:
-			p.ShmPagesToScanSet, p.ShmPagesToScan = true, uint(v)
-		case driver.NodeMemorySharedSleepMillisecs:
-			p.ShmSleepMillisecsSet, p.ShmSleepMillisecs = true, uint(v)
-		case driver.NodeMemorySharedPagesShared:
-			p.ShmPagesSharedSet, p.ShmPagesShared = true, v
-		case driver.NodeMemorySharedPagesSharing:
-			p.ShmPagesSharingSet, p.ShmPagesSharing = true, v
-		case driver.NodeMemorySharedPagesUnshared:
-			p.ShmPagesUnsharedSet, p.ShmPagesUnshared = true, v
-		case driver.NodeMemorySharedPagesVolatile:
-			p.ShmPagesVolatileSet, p.ShmPagesVolatile = true, v
-		case driver.NodeMemorySharedFullScans:
-			p.ShmFullScansSet, p.ShmFullScans = true, v
-		case driver.NodeMemorySharedMergeAcrossNodes:
-			p.ShmMergeAcrossNodesSet, p.ShmMergeAcrossNodes = true, uint(v)
-		default:
-			return fmt.Errorf("virNodeSetMemoryParameters: unknown parameter %q", hp.Name)
-		}
+	if err := setParams(nodeMemoryFields(&p), params); err != nil {
+		return err
 	}
 	return conv(c.c.SetMemoryParameters(&p, flags))
+}
+
+// nodeMemoryFields map host.NodeMemoryParams.
+func nodeMemoryFields(p *libvirt.NodeMemoryParameters) []field {
+	return []field{
+		{driver.NodeMemorySharedPagesToScan, &p.ShmPagesToScanSet, &p.ShmPagesToScan},
+		{driver.NodeMemorySharedSleepMillisecs, &p.ShmSleepMillisecsSet, &p.ShmSleepMillisecs},
+		{driver.NodeMemorySharedPagesShared, &p.ShmPagesSharedSet, &p.ShmPagesShared},
+		{driver.NodeMemorySharedPagesSharing, &p.ShmPagesSharingSet, &p.ShmPagesSharing},
+		{driver.NodeMemorySharedPagesUnshared, &p.ShmPagesUnsharedSet, &p.ShmPagesUnshared},
+		{driver.NodeMemorySharedPagesVolatile, &p.ShmPagesVolatileSet, &p.ShmPagesVolatile},
+		{driver.NodeMemorySharedFullScans, &p.ShmFullScansSet, &p.ShmFullScans},
+		{driver.NodeMemorySharedMergeAcrossNodes, &p.ShmMergeAcrossNodesSet, &p.ShmMergeAcrossNodes},
+	}
 }
 
 // NodeGetMemoryStats lists the statistics in the order Linux hosts report

@@ -19,7 +19,7 @@ func (c *conn) GetAllDomainStats(stats, flags uint32) ([]driver.DomainStatsRecor
 	}
 	out := make([]driver.DomainStatsRecord, len(recs))
 	for i, r := range recs {
-		out[i] = driver.DomainStatsRecord{Domain: c.domain(r.Dom), Params: fromTyped(r.Params)}
+		out[i] = driver.DomainStatsRecord{Domain: c.domain(r.Dom), Params: fromWire(r.Params)}
 	}
 	return out, nil
 }
@@ -59,7 +59,7 @@ func (c *conn) DomainListGetStats(doms []driver.Domain, stats, flags uint32) ([]
 		if idx < 0 {
 			return nil, fmt.Errorf("remotebackend: virDomainListGetStats returned a domain not in the list")
 		}
-		out = append(out, driver.DomainStatsRecord{Index: idx, Params: fromTyped(r.Params)})
+		out = append(out, driver.DomainStatsRecord{Index: idx, Params: fromWire(r.Params)})
 	}
 	return out, nil
 }

@@ -6,6 +6,7 @@ import (
 
 	libvirt "github.com/digitalocean/go-libvirt"
 
+	"github.com/vertscript/vertscript/host"
 	"github.com/vertscript/vertscript/host/driver"
 )
 
@@ -114,96 +115,6 @@ func cString(chars []int8) string {
 	return string(b)
 }
 
-// fromTyped turns the wire's typed parameters into the contract's: the
-// integer kinds as int64 (an ULLONG above 2^63-1 reads negative), DOUBLE
-// as float64, BOOLEAN as bool, STRING as string. A type this package does
-// not know is left out, as the cgo backend leaves it out.
-func fromTyped(ps []libvirt.TypedParam) []driver.TypedParam {
-	out := make([]driver.TypedParam, 0, len(ps))
-	for _, p := range ps {
-		var v any
-		switch x := p.Value.I.(type) {
-		case int32:
-			if p.Value.D == 6 { // VIR_TYPED_PARAM_BOOLEAN
-				v = x != 0
-			} else {
-				v = int64(x)
-			}
-		case uint32:
-			v = int64(x)
-		case int64:
-			v = x
-		case uint64:
-			v = int64(x)
-		case float64:
-			v = x
-		case string:
-			v = x
-		default:
-			continue
-		}
-		out = append(out, driver.TypedParam{Name: p.Field, Value: v})
-	}
-	return out
-}
-
-// typedKind is the VIR_TYPED_PARAM_* of a field a setter sends.
-type typedKind int
-
-const (
-	kindInt typedKind = iota + 1
-	kindUint
-	kindLLong
-	kindULLong
-	kindDouble
-	kindBool
-	kindString
-)
-
-// toTyped turns the contract's typed parameters into the wire's, each of
-// the kind kinds names for it; a field kinds lacks is an error (the core
-// checked names against its schema, so this is a contract violation).
-func toTyped(fn string, params []driver.TypedParam, kinds map[string]typedKind) ([]libvirt.TypedParam, error) {
-	out := make([]libvirt.TypedParam, 0, len(params))
-	for _, p := range params {
-		k, ok := kinds[p.Name]
-		if !ok {
-			return nil, fmt.Errorf("%s: unknown parameter %q", fn, p.Name)
-		}
-		var v *libvirt.TypedParamValue
-		switch x := p.Value.(type) {
-		case int64:
-			switch k {
-			case kindInt:
-				v = libvirt.NewTypedParamValueInt(int32(x))
-			case kindUint:
-				v = libvirt.NewTypedParamValueUint(uint32(x))
-			case kindLLong:
-				v = libvirt.NewTypedParamValueLlong(x)
-			case kindULLong:
-				v = libvirt.NewTypedParamValueUllong(uint64(x))
-			}
-		case float64:
-			if k == kindDouble {
-				v = libvirt.NewTypedParamValueDouble(x)
-			}
-		case bool:
-			if k == kindBool {
-				v = libvirt.NewTypedParamValueBoolean(flag(x))
-			}
-		case string:
-			if k == kindString {
-				v = libvirt.NewTypedParamValueString(x)
-			}
-		}
-		if v == nil {
-			return nil, fmt.Errorf("%s: parameter %q: %T is not of its kind", fn, p.Name, p.Value)
-		}
-		out = append(out, libvirt.TypedParam{Field: p.Name, Value: *v})
-	}
-	return out, nil
-}
-
 func (c *conn) NodeAllocPages(pages []driver.PageCount, startCell int, cellCount uint32, flags uint32) (int, error) {
 	sizes := make([]uint32, len(pages))
 	counts := make([]uint64, len(pages))
@@ -256,22 +167,8 @@ func (c *conn) GetSysinfo(flags uint32) (string, error) {
 	return s, c.conv(err)
 }
 
-// identityKinds are the fields of virConnectSetIdentity
-// (VIR_CONNECT_IDENTITY_*) and their kinds.
-var identityKinds = map[string]typedKind{
-	driver.ConnectIdentityUserName:              kindString,
-	driver.ConnectIdentityUnixUserID:            kindULLong,
-	driver.ConnectIdentityGroupName:             kindString,
-	driver.ConnectIdentityUnixGroupID:           kindULLong,
-	driver.ConnectIdentityProcessID:             kindLLong,
-	driver.ConnectIdentityProcessTime:           kindULLong,
-	driver.ConnectIdentitySaslUserName:          kindString,
-	driver.ConnectIdentityX509DistinguishedName: kindString,
-	driver.ConnectIdentitySelinuxContext:        kindString,
-}
-
 func (c *conn) SetIdentity(params []driver.TypedParam, flags uint32) error {
-	ps, err := toTyped("virConnectSetIdentity", params, identityKinds)
+	ps, err := toWire(params, host.IdentityParams)
 	if err != nil {
 		return err
 	}
@@ -371,32 +268,11 @@ func (c *conn) NodeGetMemoryParameters(flags uint32) ([]driver.TypedParam, error
 	if err != nil {
 		return nil, c.conv(err)
 	}
-	return nilIfEmpty(fromTyped(ps)), nil
-}
-
-// nilIfEmpty is nil for no parameters, as the cgo backend reports none.
-func nilIfEmpty(ps []driver.TypedParam) []driver.TypedParam {
-	if len(ps) == 0 {
-		return nil
-	}
-	return ps
-}
-
-// memoryKinds are the fields of virNodeSetMemoryParameters
-// (VIR_NODE_MEMORY_SHARED_*) and their kinds.
-var memoryKinds = map[string]typedKind{
-	driver.NodeMemorySharedPagesToScan:      kindUint,
-	driver.NodeMemorySharedSleepMillisecs:   kindUint,
-	driver.NodeMemorySharedPagesShared:      kindULLong,
-	driver.NodeMemorySharedPagesSharing:     kindULLong,
-	driver.NodeMemorySharedPagesUnshared:    kindULLong,
-	driver.NodeMemorySharedPagesVolatile:    kindULLong,
-	driver.NodeMemorySharedFullScans:        kindULLong,
-	driver.NodeMemorySharedMergeAcrossNodes: kindUint,
+	return fromWire(ps), nil
 }
 
 func (c *conn) NodeSetMemoryParameters(params []driver.TypedParam, flags uint32) error {
-	ps, err := toTyped("virNodeSetMemoryParameters", params, memoryKinds)
+	ps, err := toWire(params, host.NodeMemoryParams)
 	if err != nil {
 		return err
 	}
@@ -430,7 +306,7 @@ func (c *conn) NodeGetSEVInfo(flags uint32) ([]driver.TypedParam, error) {
 	if err != nil {
 		return nil, c.conv(err)
 	}
-	return nilIfEmpty(fromTyped(ps)), nil
+	return fromWire(ps), nil
 }
 
 func (c *conn) NodeGetSecurityModel() (string, string, error) {
