@@ -5,7 +5,9 @@ var domainBlockStatsOps = inClass(ClassDomain, []*Op{
 	{Name: "blkioParameters", CName: "virDomainGetBlkioParameters", Params: []Param{flags()},
 		Result: "dict (typed parameters: 'weight', 'device_weight', 'device_read_iops_sec', ...)",
 		Doc:    "Returns the domain's block I/O weights and limits.",
-		fn:     func(c *Call) (Value, error) { return typedResult(c.domain().GetBlkioParameters(c.uint32(0))) }},
+		fn: func(c *Call) (Value, error) {
+			return schemaResult(BlkioParams)(c.domain().GetBlkioParameters(c.uint32(0)))
+		}},
 	{Name: "setBlkioParameters", CName: "virDomainSetBlkioParameters", Params: []Param{req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets block I/O weights and limits ('weight', 'device_weight': \"/dev/sda,500\", ...).",
@@ -26,7 +28,7 @@ var domainBlockStatsOps = inClass(ClassDomain, []*Op{
 		Result: "dict (typed parameters: 'total_bytes_sec', 'read_iops_sec', ..., 'group_name')",
 		Doc:    "Returns a disk's I/O throttling.",
 		fn: func(c *Call) (Value, error) {
-			return typedResult(c.domain().GetBlockIoTune(c.str(0), c.uint32(1)))
+			return schemaResult(BlockIoTuneParams)(c.domain().GetBlockIoTune(c.str(0), c.uint32(1)))
 		}},
 	{Name: "setBlockIoTune", CName: "virDomainSetBlockIoTune", Params: []Param{req("disk", TString), req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
@@ -48,7 +50,7 @@ var domainBlockStatsOps = inClass(ClassDomain, []*Op{
 		Result: "dict (typed parameters: 'rd_bytes', 'rd_operations', 'wr_total_times', ...)",
 		Doc:    "Returns a disk's I/O counters and times.",
 		fn: func(c *Call) (Value, error) {
-			return typedResult(c.domain().BlockStatsFlags(c.str(0), c.uint32(1)))
+			return schemaResult(BlockStatsParams)(c.domain().BlockStatsFlags(c.str(0), c.uint32(1)))
 		}},
 	{Name: "diskErrors", CName: "virDomainGetDiskErrors", Params: []Param{flags()},
 		Result: "dict: {disk: VIR_DOMAIN_DISK_ERROR_*}",

@@ -17,7 +17,7 @@ var domainCPUOps = inClass(ClassDomain, []*Op{
 			}
 			out := make([]Value, len(stats))
 			for i, ps := range stats {
-				out[i] = typedMap(ps)
+				out[i] = typedMap(inSchema(ps, CPUStatsParams))
 			}
 			return out, nil
 		}},
@@ -33,12 +33,14 @@ var domainCPUOps = inClass(ClassDomain, []*Op{
 	{Name: "schedulerParameters", CName: "virDomainGetSchedulerParameters",
 		Result: "dict (typed parameters: 'cpu_shares', 'vcpu_period', 'vcpu_quota', ... or 'weight', 'cap')",
 		Doc:    "Returns the scheduler's parameters.",
-		fn:     func(c *Call) (Value, error) { return typedResult(c.domain().GetSchedulerParameters()) }},
+		fn: func(c *Call) (Value, error) {
+			return schemaResult(SchedulerParams)(c.domain().GetSchedulerParameters())
+		}},
 	{Name: "schedulerParametersFlags", CName: "virDomainGetSchedulerParametersFlags", Params: []Param{flags()},
 		Result: "dict (typed parameters, as schedulerParameters)",
 		Doc:    "Returns the scheduler's parameters, live or persistent (VIR_DOMAIN_AFFECT_* flags).",
 		fn: func(c *Call) (Value, error) {
-			return typedResult(c.domain().GetSchedulerParametersFlags(c.uint32(0)))
+			return schemaResult(SchedulerParams)(c.domain().GetSchedulerParametersFlags(c.uint32(0)))
 		}},
 	{Name: "setSchedulerParameters", CName: "virDomainSetSchedulerParameters", Params: []Param{req("params", TDict)},
 		Result: "int (0)", Effect: Mutate,
@@ -55,7 +57,9 @@ var domainCPUOps = inClass(ClassDomain, []*Op{
 	{Name: "perfEvents", CName: "virDomainGetPerfEvents", Params: []Param{flags()},
 		Result: "dict (typed parameters: event name to bool, e.g. 'cmt': False)",
 		Doc:    "Returns which perf events are enabled for the domain.",
-		fn:     func(c *Call) (Value, error) { return typedResult(c.domain().GetPerfEvents(c.uint32(0))) }},
+		fn: func(c *Call) (Value, error) {
+			return schemaResult(PerfEventParams)(c.domain().GetPerfEvents(c.uint32(0)))
+		}},
 	{Name: "setPerfEvents", CName: "virDomainSetPerfEvents", Params: []Param{req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Enables or disables perf events ({'cmt': True, ...}).",

@@ -111,7 +111,7 @@ var domainInfoOps = inClass(ClassDomain, []*Op{
 		Result: "dict (typed parameters: 'sev-measurement', 'sev-policy', ...)",
 		Doc:    "Returns the domain's launch security (AMD SEV) measurement and policy.",
 		fn: func(c *Call) (Value, error) {
-			return typedResult(c.domain().GetLaunchSecurityInfo(c.uint32(0)))
+			return schemaResult(LaunchSecurityInfoParams)(c.domain().GetLaunchSecurityInfo(c.uint32(0)))
 		}},
 	{Name: "setLaunchSecurityState", CName: "virDomainSetLaunchSecurityState",
 		Params: []Param{{Name: "params", Type: TDict, Secret: true}, flags()},

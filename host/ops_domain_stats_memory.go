@@ -7,7 +7,9 @@ var domainMemoryOps = inClass(ClassDomain, []*Op{
 	{Name: "memoryParameters", CName: "virDomainGetMemoryParameters", Params: []Param{flags()},
 		Result: "dict (typed parameters: 'hard_limit', 'soft_limit', 'swap_hard_limit' KiB)",
 		Doc:    "Returns the domain's memory limits.",
-		fn:     func(c *Call) (Value, error) { return typedResult(c.domain().GetMemoryParameters(c.uint32(0))) }},
+		fn: func(c *Call) (Value, error) {
+			return schemaResult(MemoryParams)(c.domain().GetMemoryParameters(c.uint32(0)))
+		}},
 	{Name: "setMemoryParameters", CName: "virDomainSetMemoryParameters", Params: []Param{req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets memory limits ('hard_limit', 'soft_limit', 'min_guarantee', 'swap_hard_limit', KiB).",
@@ -45,7 +47,9 @@ var domainMemoryOps = inClass(ClassDomain, []*Op{
 	{Name: "numaParameters", CName: "virDomainGetNumaParameters", Params: []Param{flags()},
 		Result: "dict (typed parameters: 'numa_mode', 'numa_nodeset')",
 		Doc:    "Returns the domain's NUMA memory mode and nodes.",
-		fn:     func(c *Call) (Value, error) { return typedResult(c.domain().GetNumaParameters(c.uint32(0))) }},
+		fn: func(c *Call) (Value, error) {
+			return schemaResult(NumaParams)(c.domain().GetNumaParameters(c.uint32(0)))
+		}},
 	{Name: "setNumaParameters", CName: "virDomainSetNumaParameters", Params: []Param{req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Sets the NUMA memory mode ('numa_mode', VIR_DOMAIN_NUMATUNE_MEM_*) and nodes ('numa_nodeset').",

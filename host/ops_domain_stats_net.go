@@ -36,7 +36,7 @@ var domainNetJobOps = inClass(ClassDomain, []*Op{
 		Result: "dict (typed parameters: 'inbound.average', 'inbound.peak', ..., 'outbound.burst')",
 		Doc:    "Returns an interface's bandwidth limits.",
 		fn: func(c *Call) (Value, error) {
-			return typedResult(c.domain().GetInterfaceParameters(c.str(0), c.uint32(1)))
+			return schemaResult(InterfaceParams)(c.domain().GetInterfaceParameters(c.str(0), c.uint32(1)))
 		}},
 	{Name: "setInterfaceParameters", CName: "virDomainSetInterfaceParameters", Params: []Param{req("device", TString), req("params", TDict), flagsOf("VIR_DOMAIN_AFFECT_")},
 		Result: "int (0)", Effect: Mutate,
@@ -75,7 +75,7 @@ var domainNetJobOps = inClass(ClassDomain, []*Op{
 			if err != nil {
 				return nil, err
 			}
-			m := typedMap(ps)
+			m := typedMap(inSchema(ps, JobStatsParams))
 			m.Set("type", int64(t))
 			return m, nil
 		}},

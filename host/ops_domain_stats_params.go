@@ -98,6 +98,36 @@ func typedMap(ps []TypedParam) *Map {
 	return m
 }
 
+// inSchema keeps the parameters of ps that schema lists, in the schema's
+// order (a name given twice keeps its last value). A getter's result goes
+// through it: libvirt may report fields a backend's library does not know
+// (libvirt.org/go/libvirt reads them into structs of fixed fields), and a
+// script sees the same fields on every backend.
+func inSchema(ps []TypedParam, schema TypedSchema) []TypedParam {
+	byName := make(map[string]any, len(ps))
+	for _, p := range ps {
+		byName[p.Name] = p.Value
+	}
+	var out []TypedParam
+	for _, f := range schema {
+		if v, ok := byName[f.Name]; ok {
+			out = append(out, TypedParam{Name: f.Name, Value: v})
+		}
+	}
+	return out
+}
+
+// schemaResult is typedResult for a getter of schema's parameters: those
+// it lists, in its order (see inSchema).
+func schemaResult(schema TypedSchema) func(ps []TypedParam, err error) (Value, error) {
+	return func(ps []TypedParam, err error) (Value, error) {
+		if err != nil {
+			return nil, err
+		}
+		return typedMap(inSchema(ps, schema)), nil
+	}
+}
+
 // typedResult is typedMap for a backend's (params, error).
 func typedResult(ps []TypedParam, err error) (Value, error) {
 	if err != nil {

@@ -174,3 +174,19 @@ func TestMemoryStatNames(t *testing.T) {
 		t.Errorf("an unknown tag is named %q", got)
 	}
 }
+
+// TestInSchema: a getter's result keeps the schema's fields, in the
+// schema's order, whatever the backend reported besides or in what order.
+func TestInSchema(t *testing.T) {
+	got := Repr(typedMap(inSchema([]TypedParam{
+		{Name: "min_guarantee", Value: int64(3)},
+		{Name: "not_in_schema", Value: int64(9)},
+		{Name: "hard_limit", Value: int64(1)},
+	}, MemoryParams)))
+	if want := `{"hard_limit": 1, "min_guarantee": 3}`; got != want {
+		t.Errorf("inSchema = %s, want %s", got, want)
+	}
+	if got := inSchema(nil, MemoryParams); got != nil {
+		t.Errorf("inSchema(nil) = %v, want nil", got)
+	}
+}

@@ -120,7 +120,7 @@ var domainVcpuOps = inClass(ClassDomain, []*Op{
 			if err != nil {
 				return c.swallow(nil, err)
 			}
-			return typedMap(ps), nil
+			return typedMap(inSchema(ps, GuestVcpusParams)), nil
 		}},
 	{Name: "setGuestVcpus", CName: "virDomainSetGuestVcpus", Params: []Param{req("cpumap", TString), req("state", TInt), flags()},
 		Result: "int (0)", Effect: Mutate,

@@ -83,7 +83,9 @@ var hostNodeOps = inClass(ClassConnect, []*Op{
 	{Name: "getMemoryParameters", CName: "virNodeGetMemoryParameters", Params: []Param{flags()},
 		Result: "dict: {shm_pages_to_scan, shm_sleep_millisecs, ...}",
 		Doc:    "Returns the host's memory tunables (kernel same-page merging).",
-		fn:     func(c *Call) (Value, error) { return hostParamsResult(c.conn().NodeGetMemoryParameters(c.uint32(0))) }},
+		fn: func(c *Call) (Value, error) {
+			return schemaResult(NodeMemoryParams)(c.conn().NodeGetMemoryParameters(c.uint32(0)))
+		}},
 	{Name: "setMemoryParameters", CName: "virNodeSetMemoryParameters", Params: []Param{req("params", TDict), flags()},
 		Result: "int (0)", Effect: Mutate,
 		Doc: "Changes the host's memory tunables named in params.",

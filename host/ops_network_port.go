@@ -72,15 +72,7 @@ var NetworkPortParams = TypedSchema{
 // portParamsDict is parameters()' dict: the parameters set, in libvirt's
 // order.
 func portParamsDict(params []TypedParam) *Map {
-	m := NewMap()
-	for _, f := range NetworkPortParams {
-		for _, p := range params {
-			if p.Name == f.Name {
-				m.Set(f.Name, p.Value)
-			}
-		}
-	}
-	return m
+	return typedMap(inSchema(params, NetworkPortParams))
 }
 
 // portParams converts setParameters' dict: every key one of libvirt's

@@ -29,8 +29,9 @@
 // ways: the core checks a script's dict against its schema for the
 // function (host's MemoryParams, MigrateParams, NetworkPortParams, ...),
 // which gives each name its kind, and passes the parameters in the
-// schema's order; a getter returns those libvirt reported. A backend whose
-// library takes structs (libvirt.org/go/libvirt) maps them itself.
+// schema's order; a getter returns those libvirt reported, and the core
+// keeps the schema's fields, in its order. A backend whose library takes
+// structs (libvirt.org/go/libvirt) maps them itself.
 package driver
 
 //go:generate go run ./internal/genunimpl -o unimplemented.gen.go

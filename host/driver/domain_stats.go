@@ -2,10 +2,12 @@ package driver
 
 // DomainStats are a domain's statistics and tunables (see domainStatsOps).
 //
-// Typed parameters travel as []TypedParam, in the order libvirt documents
-// them (see the schemas in ops_domain_stats_schema.go); setters receive
-// only the fields a script's dict names, already checked against the
-// schema. CPU maps are []bool, one entry per host CPU. The core sizes
+// Typed parameters travel as []TypedParam (see the schemas in host's
+// ops_domain_stats_schema.go). A getter returns what libvirt reported, in
+// its order, or those fields its library knows; the core keeps the fields
+// of its schema, in the schema's order, so that every backend shows the
+// same. Setters receive only the fields a script's dict names, already
+// checked against the schema. CPU maps are []bool, one entry per host CPU. The core sizes
 // them as libvirt-python does, to the count virNodeGetCPUMap reports: it
 // passes that count (ncpus) to the getters, which need it to ask libvirt,
 // and cuts or pads what they return to it; a setter's map is already cut

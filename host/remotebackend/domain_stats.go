@@ -135,7 +135,7 @@ func (d *domain) GetLaunchSecurityInfo(flags uint32) ([]driver.TypedParam, error
 	if err != nil {
 		return nil, d.c.conv(err)
 	}
-	return inSchema(ps, host.LaunchSecurityInfoParams), nil
+	return fromWire(ps), nil
 }
 
 func (d *domain) SetLaunchSecurityState(params []driver.TypedParam, flags uint32) error {
@@ -174,7 +174,7 @@ func (d *domain) GetCPUStats(startCPU int, ncpus uint, flags uint32) ([][]driver
 	out := make([][]driver.TypedParam, ncpus)
 	for i := range out {
 		if rn > 0 && (i+1)*int(rn) <= len(ps) {
-			out[i] = inSchema(ps[i*int(rn):(i+1)*int(rn)], host.CPUStatsParams)
+			out[i] = fromWire(ps[i*int(rn) : (i+1)*int(rn)])
 		}
 	}
 	return out, nil
@@ -221,7 +221,7 @@ func (d *domain) GetSchedulerParameters() ([]driver.TypedParam, error) {
 	if err != nil {
 		return nil, d.c.conv(err)
 	}
-	return inSchema(ps, host.SchedulerParams), nil
+	return fromWire(ps), nil
 }
 
 func (d *domain) GetSchedulerParametersFlags(flags uint32) ([]driver.TypedParam, error) {
@@ -233,7 +233,7 @@ func (d *domain) GetSchedulerParametersFlags(flags uint32) ([]driver.TypedParam,
 	if err != nil {
 		return nil, d.c.conv(err)
 	}
-	return inSchema(ps, host.SchedulerParams), nil
+	return fromWire(ps), nil
 }
 
 func (d *domain) SetSchedulerParameters(params []driver.TypedParam) error {
@@ -257,7 +257,7 @@ func (d *domain) GetPerfEvents(flags uint32) ([]driver.TypedParam, error) {
 	if err != nil {
 		return nil, d.c.conv(err)
 	}
-	return inSchema(ps, host.PerfEventParams), nil
+	return fromWire(ps), nil
 }
 
 func (d *domain) SetPerfEvents(params []driver.TypedParam, flags uint32) error {
@@ -366,7 +366,7 @@ func (d *domain) GetGuestVcpus(flags uint32) ([]driver.TypedParam, error) {
 	if err != nil {
 		return nil, d.c.conv(err)
 	}
-	return inSchema(ps, host.GuestVcpusParams), nil
+	return fromWire(ps), nil
 }
 
 func (d *domain) SetGuestVcpus(cpumap string, state bool, flags uint32) error {
@@ -414,9 +414,9 @@ const typedParamStringOkay = 1 << 2
 
 // counted is the two calls of a getter of typed parameters: the count
 // (asked with flags 0, as libvirt.org/go/libvirt asks), then the
-// parameters, kept as schema lists them. Both take
+// parameters, in the daemon's order. Both take
 // VIR_TYPED_PARAM_STRING_OKAY, as libvirt's client library adds it.
-func (d *domain) counted(schema host.TypedSchema, get func(n int32, flags uint32) ([]libvirt.TypedParam, int32, error), flags uint32) ([]driver.TypedParam, error) {
+func (d *domain) counted(get func(n int32, flags uint32) ([]libvirt.TypedParam, int32, error), flags uint32) ([]driver.TypedParam, error) {
 	_, n, err := get(0, typedParamStringOkay)
 	if err != nil {
 		return nil, d.c.conv(err)
@@ -425,11 +425,11 @@ func (d *domain) counted(schema host.TypedSchema, get func(n int32, flags uint32
 	if err != nil {
 		return nil, d.c.conv(err)
 	}
-	return inSchema(ps, schema), nil
+	return fromWire(ps), nil
 }
 
 func (d *domain) GetMemoryParameters(flags uint32) ([]driver.TypedParam, error) {
-	return d.counted(host.MemoryParams, func(n int32, f uint32) ([]libvirt.TypedParam, int32, error) {
+	return d.counted(func(n int32, f uint32) ([]libvirt.TypedParam, int32, error) {
 		return d.c.l.DomainGetMemoryParameters(d.d, n, f)
 	}, flags)
 }
@@ -459,7 +459,7 @@ func (d *domain) SetMemoryStatsPeriod(period int, flags uint32) error {
 }
 
 func (d *domain) GetNumaParameters(flags uint32) ([]driver.TypedParam, error) {
-	return d.counted(host.NumaParams, func(n int32, f uint32) ([]libvirt.TypedParam, int32, error) {
+	return d.counted(func(n int32, f uint32) ([]libvirt.TypedParam, int32, error) {
 		return d.c.l.DomainGetNumaParameters(d.d, n, f)
 	}, flags)
 }
@@ -502,7 +502,7 @@ func (d *domain) MemoryPeek(start, size uint64, flags uint32) ([]byte, error) {
 // Block devices.
 
 func (d *domain) GetBlkioParameters(flags uint32) ([]driver.TypedParam, error) {
-	return d.counted(host.BlkioParams, func(n int32, f uint32) ([]libvirt.TypedParam, int32, error) {
+	return d.counted(func(n int32, f uint32) ([]libvirt.TypedParam, int32, error) {
 		return d.c.l.DomainGetBlkioParameters(d.d, n, f)
 	}, flags)
 }
@@ -524,7 +524,7 @@ func (d *domain) GetBlockInfo(disk string, flags uint32) (driver.BlockInfo, erro
 }
 
 func (d *domain) GetBlockIoTune(disk string, flags uint32) ([]driver.TypedParam, error) {
-	return d.counted(host.BlockIoTuneParams, func(n int32, f uint32) ([]libvirt.TypedParam, int32, error) {
+	return d.counted(func(n int32, f uint32) ([]libvirt.TypedParam, int32, error) {
 		return d.c.l.DomainGetBlockIOTune(d.d, libvirt.OptString{disk}, n, f)
 	}, flags)
 }
@@ -546,7 +546,7 @@ func (d *domain) BlockStats(path string) (driver.BlockStats, error) {
 }
 
 func (d *domain) BlockStatsFlags(path string, flags uint32) ([]driver.TypedParam, error) {
-	return d.counted(host.BlockStatsParams, func(n int32, f uint32) ([]libvirt.TypedParam, int32, error) {
+	return d.counted(func(n int32, f uint32) ([]libvirt.TypedParam, int32, error) {
 		return d.c.l.DomainBlockStatsFlags(d.d, path, n, f)
 	}, flags)
 }
@@ -640,7 +640,7 @@ func (d *domain) InterfaceAddresses(source, flags uint32) ([]driver.DomainInterf
 }
 
 func (d *domain) GetInterfaceParameters(device string, flags uint32) ([]driver.TypedParam, error) {
-	return d.counted(host.InterfaceParams, func(n int32, f uint32) ([]libvirt.TypedParam, int32, error) {
+	return d.counted(func(n int32, f uint32) ([]libvirt.TypedParam, int32, error) {
 		return d.c.l.DomainGetInterfaceParameters(d.d, device, n, libvirt.DomainModificationImpact(f))
 	}, flags)
 }
@@ -680,5 +680,5 @@ func (d *domain) GetJobStats(flags uint32) (int, []driver.TypedParam, error) {
 	if err != nil {
 		return 0, nil, d.c.conv(err)
 	}
-	return int(typ), inSchema(ps, host.JobStatsParams), nil
+	return int(typ), fromWire(ps), nil
 }

@@ -241,7 +241,7 @@ func (p *networkPort) GetParameters(flags uint32) ([]driver.TypedParam, error) {
 	if err != nil {
 		return nil, p.c.conv(err)
 	}
-	return inSchema(ps, host.NetworkPortParams), nil
+	return fromWire(ps), nil
 }
 
 // SetParameters sends params, of host.NetworkPortParams' kind.

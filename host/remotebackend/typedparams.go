@@ -56,23 +56,6 @@ func wireValue(v libvirt.TypedParamValue) (any, bool) {
 	return nil, false
 }
 
-// inSchema keeps the parameters schema lists, in the schema's order, as
-// the cgo backend reports them (it reads them into libvirt.org/go/libvirt's
-// structs, which know only those fields). Nothing reported is nil.
-func inSchema(ps []libvirt.TypedParam, schema host.TypedSchema) []driver.TypedParam {
-	byName := make(map[string]any, len(ps))
-	for _, p := range fromWire(ps) {
-		byName[p.Name] = p.Value
-	}
-	var out []driver.TypedParam
-	for _, f := range schema {
-		if v, ok := byName[f.Name]; ok {
-			out = append(out, driver.TypedParam{Name: f.Name, Value: v})
-		}
-	}
-	return out
-}
-
 // toWire writes parameters for a setter, each of the kind schema gives
 // its name (the core has checked names and values against it).
 func toWire(ps []driver.TypedParam, schema host.TypedSchema) ([]libvirt.TypedParam, error) {
