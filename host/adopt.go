@@ -7,9 +7,14 @@ import "fmt"
 // a volume key, a snapshot's domain UUID and name), label what scripts see
 // in <virNetwork label>. On failure ref is freed.
 func (c *Call) adopt(class, id, label string, ref freer) (*Object, error) {
-	o, err := c.s.adopt(c.recv.Conn(), class, id, label, ref)
+	return c.adoptKey(objKey{conn: c.recv.Conn(), class: class, id: id}, label, ref)
+}
+
+// adoptKey is adopt with the object's whole identity, key.
+func (c *Call) adoptKey(key objKey, label string, ref freer) (*Object, error) {
+	o, err := c.s.adopt(key, label, ref)
 	if err != nil {
-		return nil, fmt.Errorf("adopting %s %s: %w", class, label, err)
+		return nil, fmt.Errorf("adopting %s %s: %w", key.class, label, err)
 	}
 	return o, nil
 }

@@ -15,17 +15,19 @@ type Call struct {
 	recv *Object
 	ref  any // recv's backend object, read once at the start of the call
 	// pins are the handles the call uses (recv's, its object arguments'):
-	// none is freed before the call ends.
-	pins []*handle
-	args []Value
+	// none is freed before the call ends. pinBuf holds the first ones.
+	pins   []*handle
+	pinBuf [2]*handle
+	args   []Value
 	// raw and kwargs are the arguments as the script gave them, for plans
 	// and audit records (see givenArgs); bound is set once args are.
 	raw    []Value
 	kwargs []Kwarg
 	bound  bool
 
-	start     time.Time // when the call began, for audit records
+	start     time.Time // when the call began, for audit records; zero without one
 	abandoned error     // set by Run's watchdog when the call overran
+	entered   bool      // the call is in flight (see enterLocked)
 	// abort, when set, ends the call in flight (its connection's
 	// driver.Aborter, or the cancel of an open): the watchdog calls it
 	// when it gives up on the call, so that the call returns instead of
@@ -45,13 +47,36 @@ type Call struct {
 // on objects that exist only in a dry-run plan *PlannedError; libvirt's
 // failures are *Error with Op set to op's qualified name. Every call is
 // written to the audit log, when there is one.
+//
+// The zero-cost path. With no audit log, no dry run and no call timeout a
+// call pays, besides the operation itself: one Call and its bound
+// arguments (none for a call without arguments); the policy's answer for
+// op, read from a table made when the session was (Session.allowed); one
+// lock to check the receiver, pin its handle and enter the call for Run's
+// watchdog; one lock to leave. It reads no clock, and builds no name and
+// no error unless the call fails. An audit log adds the clock and the
+// record; a call timeout adds nothing per call (the watchdog times calls
+// by their sequence number, see watch); a dry run adds its plan's checks.
 func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Value, error) {
-	start := time.Now()
-	c := &Call{s: s, op: op, recv: recv, args: args, start: start}
+	c := &Call{s: s, op: op, recv: recv, args: args}
+	if s.audit != nil {
+		c.start = time.Now()
+	}
 	v, err := s.call(c, kwargs)
 	if uerr := s.unpin(c); uerr != nil && err == nil {
 		v, err = nil, uerr
 	}
+	if err == nil && c.swallowed == nil && s.audit == nil {
+		return v, nil
+	}
+	return s.finish(c, v, err)
+}
+
+// finish completes a call that failed, swallowed an error or is audited:
+// errors get the operation's name and reach the error handler, and the
+// audit log gets its record.
+func (s *Session) finish(c *Call, v Value, err error) (Value, error) {
+	op, recv := c.op, c.recv
 	if err == nil && c.swallowed != nil {
 		// Not raised, but libvirt's last error all the same, and the
 		// error handler's business.
@@ -81,9 +106,9 @@ func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Valu
 			if lerr != nil {
 				lv = nil
 			}
-			s.writeAudit(c, start, outcomeLate, lv, lerr)
+			s.writeAudit(c, c.start, outcomeLate, lv, lerr)
 		} else {
-			s.auditCall(c, start, v, err)
+			s.auditCall(c, c.start, v, err)
 		}
 	}
 	return v, err
@@ -97,6 +122,13 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 		return nil, err
 	}
 	c.args, c.bound = bound, true
+	// The checks that need no lock are made first; their errors are
+	// reported in the order below all the same.
+	classOK := op.module() || (recv != nil && recv.class == op.Class)
+	refusal := s.refusal(c)
+	// direct is a call that goes straight to libvirt: it enters under
+	// the lock that pins its receiver.
+	direct := classOK && refusal == nil && !s.dryRun && !op.waits && (recv == nil || recv.planned == "")
 	s.mu.Lock()
 	closed := s.closed
 	if recv != nil {
@@ -106,24 +138,21 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 		}
 		c.ref = c.pinLocked(recv)
 	}
+	if direct && !closed {
+		s.enterLocked(c)
+	}
 	s.mu.Unlock()
+	if c.entered {
+		return s.invokeEntered(c)
+	}
 	if closed {
 		return nil, ErrSessionClosed
 	}
-	if !op.module() && (recv == nil || recv.class != op.Class) {
+	if !classOK {
 		return nil, receiverError(op, recv)
 	}
-	if s.policyErr != nil {
-		return nil, s.policyErr
-	}
-	if err := s.policy.check(op); err != nil {
-		return nil, err
-	}
-	if err := s.policy.checkPathArgs(op, c.args); err != nil {
-		return nil, err
-	}
-	if err := s.checkArgMemory(c); err != nil {
-		return nil, err
+	if refusal != nil {
+		return nil, refusal
 	}
 	if s.dryRun && op.Effect != Read {
 		if err := s.checkPlanned(c); err != nil {
@@ -147,47 +176,142 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 	return s.invoke(c)
 }
 
-// invoke makes the call, visible to Run's watchdog while it lasts. A cgo
-// call cannot be interrupted, so one that overruns the call timeout (or
-// outlives the run's cancellation) is abandoned by the watchdog: Run
-// returns at once, and when libvirt finally returns, the call fails and its
-// connection is closed if the session was closed meanwhile.
-func (s *Session) invoke(c *Call) (v Value, err error) {
-	defer func() {
-		// A bug in an operation must not take the host down with the
-		// script: it fails the call, as libvirt's internal errors do.
-		if r := recover(); r != nil {
-			v, err = nil, &Error{Op: c.op.QualName(), Code: errInternal, Domain: fromNone, Level: errLevelError,
-				Message: fmt.Sprintf("internal error: %s (%s) failed in vertscript: %v", c.op.QualName(), c.op.CName, r)}
+// refusal is the policy's or the limits' refusal of the call, nil when it
+// may be made: the session's malformed policy, the policy's answer for
+// the operation, for its path arguments, the memory its arguments need.
+func (s *Session) refusal(c *Call) error {
+	op := c.op
+	if !s.allowed(op) {
+		if s.policyErr != nil {
+			return s.policyErr
 		}
-	}()
+		if err := s.policy.check(op); err != nil {
+			return err
+		}
+		if err := s.policy.checkPathArgs(op, c.args); err != nil {
+			return err
+		}
+	}
+	return s.checkArgMemory(c)
+}
+
+// allowed reports whether the session's policy allows op whatever its
+// arguments: the answer NewSession read for each operation of the table
+// (see allowedOps). A Go function of a Module is not in the table: its
+// checks are made on each call.
+func (s *Session) allowed(op *Op) bool {
+	return op.index > 0 && op.index < len(s.allowedOps) && tableOps[op.index] == op && s.allowedOps[op.index]
+}
+
+// allowedOps is the policy's answer for each operation of the table, by
+// index: true for one it allows, whatever its arguments (one with no path
+// parameter).
+func allowedOps(p *Policy, policyErr error) []bool {
+	ok := make([]bool, len(tableOps))
+	if policyErr != nil {
+		return ok
+	}
+	for i, op := range tableOps[1:] {
+		ok[i+1] = !op.hasPath && p.check(op) == nil
+	}
+	return ok
+}
+
+// invoke makes a call that was not entered when its receiver was pinned
+// (a dry run's read, a wait helper), visible to Run's watchdog while it
+// lasts.
+func (s *Session) invoke(c *Call) (v Value, err error) {
 	if c.op.waits {
 		// A wait helper is no libvirt call: it tracks the calls it
 		// makes itself, and runs script callbacks that make theirs.
+		defer c.recoverInto(&v, &err)
 		return c.op.fn(c)
 	}
-	err = s.inLibvirt(c, func() (err error) {
-		v, err = c.op.fn(c)
-		return err
-	})
-	return v, err
+	s.mu.Lock()
+	s.enterLocked(c)
+	s.mu.Unlock()
+	return s.invokeEntered(c)
+}
+
+// invokeEntered makes the call c, entered for Run's watchdog (see
+// enterLocked), and leaves. A cgo call cannot be interrupted, so one that
+// overruns the call timeout (or outlives the run's cancellation) is
+// abandoned by the watchdog: Run returns at once, and when libvirt finally
+// returns, the call fails and its connection is closed if the session was
+// closed meanwhile. A backend that can end a call (driver.Aborter) is
+// asked to, and the call returns the watchdog's error.
+func (s *Session) invokeEntered(c *Call) (v Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			v, err = nil, c.internalError(r)
+		}
+		if aerr := s.leave(c, err); aerr != nil {
+			v, err = nil, aerr
+		}
+	}()
+	return c.op.fn(c)
+}
+
+// recoverInto turns a panic of the call's operation into its error: a bug
+// in an operation must not take the host down with the script; it fails
+// the call, as libvirt's internal errors do. It is deferred.
+func (c *Call) recoverInto(v *Value, err *error) {
+	if r := recover(); r != nil {
+		*v, *err = nil, c.internalError(r)
+	}
+}
+
+// internalError is the error of the call's operation when it panicked
+// with r.
+func (c *Call) internalError(r any) error {
+	return &Error{Op: c.op.QualName(), Code: errInternal, Domain: fromNone, Level: errLevelError,
+		Message: fmt.Sprintf("internal error: %s (%s) failed in vertscript: %v", c.op.QualName(), c.op.CName, r)}
+}
+
+// enterLocked makes c the call in flight, for Run's watchdog: a new
+// sequence number, which the watchdog times (see watch), and what ends the
+// call, when its backend can. s.mu is held.
+func (s *Session) enterLocked(c *Call) {
+	s.cur = c
+	s.curSeq++
+	c.entered = true
+	if c.recv != nil && c.abort == nil {
+		c.abort = c.recv.Conn().abort
+	}
+}
+
+// leave ends the call in flight, c, which returned err, and the call's use
+// of the handles it pinned: it returns the watchdog's error instead of err
+// when the watchdog abandoned the call meanwhile (see unpin).
+func (s *Session) leave(c *Call, err error) error {
+	s.mu.Lock()
+	s.cur = nil
+	c.entered = false
+	abandoned := c.abandoned
+	var last []*handle
+	if abandoned == nil {
+		last = c.unpinAllLocked()
+	}
+	s.mu.Unlock()
+	if abandoned != nil {
+		c.libvirtErr = err
+		s.release(c)
+		return abandoned
+	}
+	return s.freeLast(c, last)
 }
 
 // inLibvirt runs f, a call into libvirt on behalf of c, visible to Run's
 // watchdog while it lasts.
 func (s *Session) inLibvirt(c *Call, f func() error) error {
 	s.mu.Lock()
-	s.cur, s.curStart = c, time.Now()
-	if c.recv != nil && c.abort == nil {
-		if a, ok := c.recv.Conn().h.ref.(driver.Aborter); ok {
-			c.abort = a.Abort
-		}
-	}
+	s.enterLocked(c)
 	s.mu.Unlock()
 	err := func() error {
 		defer func() { // also when f panics
 			s.mu.Lock()
 			s.cur = nil
+			c.entered = false
 			s.mu.Unlock()
 		}()
 		return f()

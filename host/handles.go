@@ -81,6 +81,9 @@ func (c *Call) pinLocked(o *Object) any {
 		return nil // planned in a dry run
 	}
 	o.h.uses++
+	if c.pins == nil {
+		c.pins = c.pinBuf[:0]
+	}
 	c.pins = append(c.pins, o.h)
 	return o.h.ref
 }
@@ -95,6 +98,20 @@ func (s *Session) unpin(c *Call) error {
 		return nil
 	}
 	s.mu.Lock()
+	last := c.unpinAllLocked()
+	abandoned := c.abandoned
+	s.mu.Unlock()
+	if abandoned != nil {
+		s.freeHandles(last) // the goroutine is abandoned already
+		return nil
+	}
+	return s.freeLast(c, last)
+}
+
+// unpinAllLocked ends the call's use of the handles it pinned, and
+// returns those the session let go of meanwhile, which the caller frees
+// (see freeLast). s.mu is held.
+func (c *Call) unpinAllLocked() []*handle {
 	var last []*handle
 	for _, h := range c.pins {
 		h.uses--
@@ -103,22 +120,24 @@ func (s *Session) unpin(c *Call) error {
 		}
 	}
 	c.pins = nil
-	abandoned := c.abandoned
-	s.mu.Unlock()
+	return last
+}
+
+// freeLast frees the handles the call c was the last user of, as part of
+// the call (see unpin).
+func (s *Session) freeLast(c *Call, last []*handle) error {
 	if len(last) == 0 {
 		return nil
 	}
-	free := func() error {
-		for _, h := range last {
-			_, _ = h.release()
-			s.released()
-		}
-		return nil
+	return s.inLibvirt(c, func() error { s.freeHandles(last); return nil })
+}
+
+// freeHandles frees handles let go of.
+func (s *Session) freeHandles(hs []*handle) {
+	for _, h := range hs {
+		_, _ = h.release()
+		s.released()
 	}
-	if abandoned != nil {
-		return free() // the goroutine is abandoned already
-	}
-	return s.inLibvirt(c, free)
 }
 
 // unpinLocked ends the call's use of o's handle before the call ends: the

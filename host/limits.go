@@ -212,11 +212,18 @@ const cancelGrace = 100 * time.Millisecond
 func (s *Session) watch(ctx context.Context, stop <-chan struct{}, abandoned chan<- error) {
 	period := time.Second
 	if t := s.limits.CallTimeout; t > 0 {
-		period = min(max(t/10, time.Millisecond), time.Second)
+		period = min(max(t/20, time.Millisecond), time.Second)
 	}
 	tick := time.NewTicker(period)
 	defer tick.Stop()
 	done, cancelled := ctx.Done(), false
+	// A call does not read the clock (see Session.Call): the watchdog
+	// times the call in flight from the first look that saw it, by its
+	// sequence number. It is seen within a period of its start, so a
+	// call is abandoned between its timeout and its timeout plus two
+	// periods (a tenth of it) after it began, never before.
+	var seenSeq uint64
+	var seenAt time.Time
 	for {
 		select {
 		case <-stop:
@@ -228,11 +235,14 @@ func (s *Session) watch(ctx context.Context, stop <-chan struct{}, abandoned cha
 		}
 		s.mu.Lock()
 		var err error
+		if s.cur != nil && s.curSeq != seenSeq {
+			seenSeq, seenAt = s.curSeq, time.Now()
+		}
 		switch c := s.cur; {
 		case c == nil:
-		case cancelled && time.Since(s.curStart) >= cancelGrace:
+		case cancelled && time.Since(seenAt) >= cancelGrace:
 			err = context.Cause(ctx)
-		case s.limits.CallTimeout > 0 && time.Since(s.curStart) > s.limits.CallTimeout:
+		case s.limits.CallTimeout > 0 && time.Since(seenAt) > s.limits.CallTimeout:
 			fate := "the call was abandoned"
 			if c.abort != nil {
 				fate = "the call was ended, and its connection closed"

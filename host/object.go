@@ -1,5 +1,7 @@
 package host
 
+import "github.com/vertscript/vertscript/host/driver"
+
 // Object is a libvirt object a script holds: a connection or an object
 // reached through one. The session owns it; scripts never free it. A
 // repeated lookup of the same libvirt object returns the same *Object.
@@ -29,13 +31,19 @@ type Object struct {
 	closePending bool
 	// lastErr is a connection's last libvirt error (virConnGetLastError).
 	lastErr *Error
+	// abort ends a connection's call in flight, when its backend can
+	// (driver.Aborter); nil otherwise.
+	abort func()
 }
 
 // objKey identifies a libvirt object within a session: its class, its
-// connection and its identity (a UUID, a name) there.
+// connection and its identity there: a domain's raw UUID; a snapshot's or
+// a checkpoint's domain's raw UUID and its name; another object's UUID
+// string, key or name.
 type objKey struct {
 	conn  *Object
 	class string
+	uuid  [16]byte
 	id    string
 }
 
@@ -76,4 +84,13 @@ func (h *handle) release() (int, error) {
 		return c.Close()
 	}
 	return 0, h.ref.(freer).Free()
+}
+
+// abortOf returns what ends a call in flight on c, when its backend can
+// (driver.Aborter), or nil.
+func abortOf(c Conn) func() {
+	if a, ok := c.(driver.Aborter); ok {
+		return a.Abort
+	}
+	return nil
 }

@@ -238,6 +238,13 @@ type Op struct {
 	// secretResult marks a result that is a secret (virSecret.value):
 	// never written to the audit log.
 	secretResult bool
+
+	// Set when the table is made (see table): the operation's index in
+	// it, from 1 (0 for a Module's Go function), its qualified name, and
+	// whether a parameter is a Path.
+	index   int
+	qual    string
+	hasPath bool
 }
 
 // module reports whether op is a module function (libvirt.open, or a Go
@@ -255,7 +262,12 @@ func (op *Op) moduleName() string {
 
 // QualName is the operation's qualified name, e.g. "virDomain.suspend" or
 // "libvirt.open": the prefix of its error messages.
-func (op *Op) QualName() string { return op.Class + "." + op.Name }
+func (op *Op) QualName() string {
+	if op.qual != "" {
+		return op.qual
+	}
+	return op.Class + "." + op.Name
+}
 
 // Signature formats the operation as in the docs: open(name=None).
 func (op *Op) Signature() string {
@@ -525,9 +537,11 @@ func inClass(class string, ops []*Op) []*Op {
 	return ops
 }
 
-// The operation table, indexed by class and name.
-var table = func() map[string]map[string]*Op {
+// The operation table, indexed by class and name; tableOps holds the same
+// operations by index (see Op.index), from 1.
+var table, tableOps = func() (map[string]map[string]*Op, []*Op) {
 	t := map[string]map[string]*Op{}
+	all := []*Op{nil}
 	for _, group := range [][]*Op{moduleOps, connectOps, domainOps,
 		domainStatsOps, domainControlOps, hostOps, networkStorageOps, objectOps, streamOps, eventOps, errorOps} {
 		for _, op := range group {
@@ -538,9 +552,14 @@ var table = func() map[string]map[string]*Op {
 				panic("duplicate operation " + op.QualName())
 			}
 			t[op.Class][op.Name] = op
+			op.index, op.qual = len(all), op.Class+"."+op.Name
+			for _, p := range op.Params {
+				op.hasPath = op.hasPath || p.Path
+			}
+			all = append(all, op)
 		}
 	}
-	return t
+	return t, all
 }()
 
 // Lookup returns the operation name of class, or nil.

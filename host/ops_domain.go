@@ -1,5 +1,11 @@
 package host
 
+import (
+	"fmt"
+
+	"github.com/vertscript/vertscript/host/driver"
+)
+
 // domainOps are the methods of virDomain.
 var domainOps = inClass(ClassDomain, []*Op{
 	{Name: "name", CName: "virDomainGetName", Result: "str",
@@ -76,8 +82,35 @@ func (c *Call) domainResult(d Domain, err error) (Value, error) {
 	return adoptOne(d, err, c.adoptDomain)
 }
 
-// adoptDomain gives d to the session, identified by its UUID. On failure d
-// is freed.
+// adoptDomain gives d to the session, identified by its raw UUID and
+// labelled with its name, as the backend read them with the call that
+// returned d (driver.Identifier), else as GetUUID and GetName read them.
+// On failure d is freed.
 func (c *Call) adoptDomain(d Domain) (*Object, error) {
-	return c.adoptAs(ClassDomain, d, d.GetUUIDString, d.GetName)
+	uuid, name, err := domainIdentity(d)
+	if err != nil {
+		_ = d.Free()
+		return nil, err
+	}
+	return c.adoptKey(objKey{conn: c.recv.Conn(), class: ClassDomain, uuid: uuid}, name, d)
+}
+
+// domainIdentity returns d's raw UUID and its name.
+func domainIdentity(d Domain) (uuid [16]byte, name string, err error) {
+	if id, ok := d.(driver.Identifier); ok {
+		if uuid, name, ok := id.Identity(); ok {
+			return uuid, name, nil
+		}
+	}
+	raw, err := d.GetUUID()
+	if err != nil {
+		return uuid, "", err
+	}
+	if len(raw) != len(uuid) {
+		return uuid, "", &Error{Code: errInternal, Domain: fromNone, Level: errLevelError,
+			Message: fmt.Sprintf("internal error: the backend returned a UUID of %d bytes", len(raw))}
+	}
+	copy(uuid[:], raw)
+	name, err = d.GetName()
+	return uuid, name, err
 }

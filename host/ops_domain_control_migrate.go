@@ -167,11 +167,12 @@ func (c *Call) migrationDest(i int, uris ...string) (Conn, error) {
 // the destination connection (argument 0), not to the domain's own.
 func (c *Call) migratedResult(d Domain, err error) (Value, error) {
 	return adoptOne(d, err, func(d Domain) (*Object, error) {
-		uuid, name, err := identify(d, d.GetUUIDString, d.GetName)
+		uuid, name, err := domainIdentity(d)
 		if err != nil {
+			_ = d.Free()
 			return nil, err
 		}
-		return c.s.adopt(c.object(0), ClassDomain, uuid, name, d)
+		return c.s.adopt(objKey{conn: c.object(0), class: ClassDomain, uuid: uuid}, name, d)
 	})
 }
 

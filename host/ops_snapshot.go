@@ -136,16 +136,15 @@ func (c *Call) snapshot() Snapshot { return c.ref.(Snapshot) }
 // momentDomain returns the domain a snapshot or checkpoint call concerns,
 // the *Object the session holds for it: the receiver when it is a domain,
 // else the domain of the receiving snapshot or checkpoint, whose identity
-// begins with that domain's UUID. A snapshot is only ever reached through
+// holds that domain's UUID. A snapshot is only ever reached through
 // its domain, so the session holds that domain as long as the snapshot.
 func (c *Call) momentDomain() (*Object, error) {
 	if c.recv.class == ClassDomain {
 		return c.recv, nil
 	}
-	uuid, _, _ := strings.Cut(c.recv.key.id, "/")
 	c.s.mu.Lock()
 	defer c.s.mu.Unlock()
-	d, ok := c.s.objects[objKey{conn: c.recv.Conn(), class: ClassDomain, id: uuid}]
+	d, ok := c.s.objects[objKey{conn: c.recv.Conn(), class: ClassDomain, uuid: c.recv.key.uuid}]
 	if !ok || !d.Live() {
 		return nil, &Error{Code: errInvalidDomain, Domain: fromNone, Level: errLevelError,
 			Message: "invalid domain pointer in " + c.op.CName + ": the session no longer holds the domain of " + c.recv.String()}
@@ -168,13 +167,13 @@ func momentAdopter[T moment](c *Call, class string) (func(T) (*Object, error), e
 	if err != nil {
 		return nil, err
 	}
-	uuid, label := d.key.id, c.s.labelOf(d)
+	uuid, label := d.key.uuid, c.s.labelOf(d)
 	return func(m T) (*Object, error) {
 		name, _, err := identify(m, m.GetName, nil)
 		if err != nil {
 			return nil, err
 		}
-		return c.adopt(class, uuid+"/"+name, label+"/"+name, m)
+		return c.adoptKey(objKey{conn: c.recv.Conn(), class: class, uuid: uuid, id: name}, label+"/"+name, m)
 	}, nil
 }
 

@@ -2,7 +2,6 @@ package host
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/vertscript/vertscript/host/driver"
 )
@@ -193,7 +192,7 @@ func (c *Call) callBack(f Callable, args ...Value) (Value, error) {
 	s.mu.Unlock()
 	v, err := f.Call(args)
 	s.mu.Lock()
-	s.cur, s.curStart = c, time.Now()
+	s.enterLocked(c)
 	s.mu.Unlock()
 	if err == nil {
 		// The stream stays valid until the call ends, but the script

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
-	"time"
 
 	"github.com/vertscript/vertscript/host/driver"
 )
@@ -22,6 +21,9 @@ type Session struct {
 	defaultURI string
 	policy     Policy
 	policyErr  error // a malformed policy refuses everything
+	// allowedOps is the policy's answer for the table's operations (see
+	// Session.allowed), read once.
+	allowedOps []bool
 	dryRun     bool
 	audit      *slog.Logger
 	limits     Limits
@@ -42,9 +44,9 @@ type Session struct {
 	// they were made in, their class and their identifier (see
 	// planObject).
 	plannedObjects map[planKey]*Object
-	cur            *Call     // the libvirt call in flight, for Run's watchdog
-	curStart       time.Time // when it started
-	pending        int       // connections left open for an abandoned call
+	cur            *Call  // the libvirt call in flight, for Run's watchdog
+	curSeq         uint64 // counts the calls entered, for the watchdog's timing
+	pending        int    // connections left open for an abandoned call
 	// unreleased counts the handles let go of and not yet freed: used by
 	// a call in flight, or being freed outside the lock.
 	unreleased int
@@ -120,12 +122,13 @@ func NewSession(backend Backend, opts Options) *Session {
 		owned:      map[*Object][]*Object{},
 		events:     newEventQueue(),
 	}
+	s.allowedOps = allowedOps(&s.policy, s.policyErr)
 	if opts.Conn != nil {
 		label := "(the program's connection)"
 		if got, err := opts.Conn.GetURI(); err == nil {
 			label = got
 		}
-		s.given = &Object{class: ClassConnect, label: label, h: &handle{ref: opts.Conn}}
+		s.given = &Object{class: ClassConnect, label: label, h: &handle{ref: opts.Conn}, abort: abortOf(opts.Conn)}
 		s.conns = append(s.conns, s.given)
 	}
 	return s
@@ -200,7 +203,7 @@ func (s *Session) open(call *Call, uri string, readOnly bool) (*Object, error) {
 	if got, err := c.GetURI(); err == nil {
 		label = got
 	}
-	o := &Object{class: ClassConnect, label: label, h: &handle{ref: c}}
+	o := &Object{class: ClassConnect, label: label, h: &handle{ref: c}, abort: abortOf(c)}
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
@@ -273,20 +276,20 @@ func (s *Session) freeLocked(o *Object) []step {
 // freer is what every backend object but a connection implements.
 type freer interface{ Free() error }
 
-// adopt takes ownership of ref, a backend object just returned by conn with
-// identity id. If the session already holds that object, the existing
+// adopt takes ownership of ref, a backend object just returned by
+// key.conn, with identity key. If the session already holds that object, the existing
 // *Object is kept and its backend pointer replaced by the fresher one (its
 // ID, its name are current), so each libvirt object is held once however
 // often a script looks it up; the older pointer is freed once no call uses
 // it (a wait on the object whose callbacks receive it, say).
-func (s *Session) adopt(conn *Object, class, id, label string, ref freer) (*Object, error) {
+func (s *Session) adopt(key objKey, label string, ref freer) (*Object, error) {
+	conn, class := key.conn, key.class
 	s.mu.Lock()
 	if s.closed || conn.freed {
 		s.mu.Unlock()
 		err := ref.Free()
 		return nil, errors.Join(errClosedConn(class), err)
 	}
-	key := objKey{conn: conn, class: class, id: id}
 	if o, ok := s.objects[key]; ok {
 		steps := s.letGoLocked(o.h, class, nil)
 		o.h, o.label = &handle{ref: ref}, label

@@ -50,19 +50,6 @@ func (c *conn) IsAlive() (bool, error)     { b, err := c.c.IsAlive(); return b, 
 func (c *conn) IsEncrypted() (bool, error) { b, err := c.c.IsEncrypted(); return b, conv(err) }
 func (c *conn) IsSecure() (bool, error)    { b, err := c.c.IsSecure(); return b, conv(err) }
 
-func (c *conn) ListDomains(max int) ([]int64, error) {
-	ids, err := c.c.ListDomains()
-	ids, err = atMost(ids, err, max)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]int64, len(ids))
-	for i, id := range ids {
-		out[i] = int64(id)
-	}
-	return out, nil
-}
-
 func (c *conn) ListDefinedDomains(max int) ([]string, error) {
 	names, err := c.c.ListDefinedDomains()
 	return atMost(names, err, max)
@@ -77,18 +64,6 @@ func (c *conn) NumOfDomains() (int, error) { n, err := c.c.NumOfDomains(); retur
 func (c *conn) NumOfDefinedDomains() (int, error) {
 	n, err := c.c.NumOfDefinedDomains()
 	return n, conv(err)
-}
-
-func (c *conn) DomainLookupByID(id uint32) (host.Domain, error) {
-	return wrapDomain(c.c.LookupDomainById(id))
-}
-
-func (c *conn) DomainLookupByName(name string) (host.Domain, error) {
-	return wrapDomain(c.c.LookupDomainByName(name))
-}
-
-func (c *conn) DomainLookupByUUIDString(uuid string) (host.Domain, error) {
-	return wrapDomain(c.c.LookupDomainByUUIDString(uuid))
 }
 
 func (c *conn) DomainDefineXML(xml string) (host.Domain, error) {

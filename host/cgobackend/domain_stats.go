@@ -11,7 +11,6 @@ import (
 // calls the binding cannot make as libvirt-python does are in
 // domain_stats_raw.go.
 
-func (d *domain) GetUUID() ([]byte, error)   { b, err := d.d.GetUUID(); return b, conv(err) }
 func (d *domain) GetOSType() (string, error) { s, err := d.d.GetOSType(); return s, conv(err) }
 func (d *domain) IsUpdated() (bool, error)   { b, err := d.d.IsUpdated(); return b, conv(err) }
 func (d *domain) GetMaxVcpus() (int, error)  { n, err := d.d.GetMaxVcpus(); return int(n), conv(err) }

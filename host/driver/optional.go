@@ -20,3 +20,13 @@ type Aborter interface {
 type ContextOpener interface {
 	ConnectOpenContext(ctx context.Context, uri string, readOnly bool) (Conn, error)
 }
+
+// Identifier is implemented by a backend domain that read its identity in
+// the call that returned it: the cgo backend's lookups read the UUID and
+// the name in the same crossing into libvirt, the remote backend's come
+// with the lookup's reply. The core identifies the objects scripts hold by
+// it (a repeated lookup returns the same object) without another call;
+// when ok is false it calls GetUUID and GetName.
+type Identifier interface {
+	Identity() (uuid [16]byte, name string, ok bool)
+}

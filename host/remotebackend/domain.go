@@ -113,3 +113,7 @@ func (d *domain) SetAutostart(autostart bool) error {
 	}
 	return d.c.conv(d.c.l.DomainSetAutostart(d.d, v))
 }
+
+// Identity is the UUID and name the daemon sent with the domain
+// (driver.Identifier).
+func (d *domain) Identity() ([16]byte, string, bool) { return d.d.UUID, d.d.Name, true }

@@ -30,7 +30,7 @@ import (
 // backend implements or not as a whole.
 var skip = map[string]bool{
 	"Backend": true, "ConnBase": true, "DomainBase": true,
-	"Conn": true, "Domain": true, "EventLoop": true, "Aborter": true,
+	"Conn": true, "Domain": true, "EventLoop": true, "Aborter": true, "Identifier": true,
 	"Freer": true, "Prober": true, "ContextOpener": true, "EventPayload": true,
 }
 
