@@ -1,6 +1,10 @@
 package host
 
-import "github.com/vertscript/vertscript/host/driver"
+import (
+	"sync/atomic"
+
+	"github.com/vertscript/vertscript/host/driver"
+)
 
 // Object is a libvirt object a script holds: a connection or an object
 // reached through one. The session owns it; scripts never free it. A
@@ -34,7 +38,25 @@ type Object struct {
 	// abort ends a connection's call in flight, when its backend can
 	// (driver.Aborter); nil otherwise.
 	abort func()
+	// adapted is the language adapter's value for o (see Adapted).
+	adapted atomic.Pointer[adapted]
 }
+
+// adapted is what an adapter keeps on an object.
+type adapted struct{ v any }
+
+// Adapted returns the value a language adapter kept on o with SetAdapted,
+// or nil: its script value for the object, made once for as long as the
+// object lives, so that converting the object again costs nothing.
+func (o *Object) Adapted() any {
+	if a := o.adapted.Load(); a != nil {
+		return a.v
+	}
+	return nil
+}
+
+// SetAdapted keeps v, a language adapter's value for o (see Adapted).
+func (o *Object) SetAdapted(v any) { o.adapted.Store(&adapted{v}) }
 
 // objKey identifies a libvirt object within a session: its class, its
 // connection and its identity there: a domain's raw UUID; a snapshot's or

@@ -206,7 +206,7 @@ func fromHost(v host.Value) starlark.Value {
 		}
 		return d
 	case *host.Object:
-		return &object{o: v}
+		return objectOf(v)
 	case callable:
 		return v.fn
 	case host.Opaque:

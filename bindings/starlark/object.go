@@ -13,8 +13,29 @@ import (
 )
 
 // object is a libvirt object (a connection, a domain, ...) as a Starlark
-// value. Its methods come from the core's operation table.
-type object struct{ o *host.Object }
+// value. Its methods come from the core's operation table. There is one per
+// libvirt object (see objectOf), which keeps the methods a script last
+// read from it, bound, so that dom.name() in a loop makes no new value but
+// the name.
+type object struct {
+	o *host.Object
+	// bound holds the methods last read, most recent first.
+	bound [boundCache]*starlark.Builtin
+}
+
+// boundCache is how many bound methods an object keeps.
+const boundCache = 4
+
+// objectOf returns the Starlark value of o: the same one for as long as o
+// lives.
+func objectOf(o *host.Object) *object {
+	if x, ok := o.Adapted().(*object); ok {
+		return x
+	}
+	x := &object{o: o}
+	o.SetAdapted(x)
+	return x
+}
 
 var (
 	_ starlark.HasAttrs   = (*object)(nil)
@@ -38,11 +59,19 @@ func (x *object) CompareSameType(op syntax.Token, y starlark.Value, depth int) (
 // Attr returns the method name, or nil (not an error) when there is none,
 // so that hasattr works and the interpreter suggests near names.
 func (x *object) Attr(name string) (starlark.Value, error) {
+	for _, b := range x.bound {
+		if b != nil && b.Name() == name {
+			return b, nil
+		}
+	}
 	b := methodBuiltins(x.o.Class())[name]
 	if b == nil {
 		return nil, nil
 	}
-	return b.BindReceiver(x), nil
+	b = b.BindReceiver(x)
+	copy(x.bound[1:], x.bound[:])
+	x.bound[0] = b
+	return b, nil
 }
 
 // AttrNames returns the method names, sorted.
