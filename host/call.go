@@ -28,6 +28,8 @@ type Call struct {
 	start     time.Time // when the call began, for audit records; zero without one
 	abandoned error     // set by Run's watchdog when the call overran
 	entered   bool      // the call is in flight (see enterLocked)
+	gone      bool      // the watchdog abandoned the call: never reused
+	argBuf    [2]Value  // holds args once bound, for up to two parameters
 	// abort, when set, ends the call in flight (its connection's
 	// driver.Aborter, or the cancel of an open): the watchdog calls it
 	// when it gives up on the call, so that the call returns instead of
@@ -58,7 +60,8 @@ type Call struct {
 // record; a call timeout adds nothing per call (the watchdog times calls
 // by their sequence number, see watch); a dry run adds its plan's checks.
 func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Value, error) {
-	c := &Call{s: s, op: op, recv: recv, args: args}
+	c := s.newCall(op)
+	c.s, c.op, c.recv, c.args = s, op, recv, args
 	if s.audit != nil {
 		c.start = time.Now()
 	}
@@ -67,9 +70,32 @@ func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Valu
 		v, err = nil, uerr
 	}
 	if err == nil && c.swallowed == nil && s.audit == nil {
+		s.recycle(c)
 		return v, nil
 	}
 	return s.finish(c, v, err)
+}
+
+// newCall returns a Call for op: the session's spare one when op is
+// simple (see simpleOps), else a new one.
+func (s *Session) newCall(op *Op) *Call {
+	if op.simple {
+		if c := s.spare.Swap(nil); c != nil {
+			return c
+		}
+	}
+	return new(Call)
+}
+
+// recycle keeps c, a call of a simple operation that ended, as the
+// session's spare, unless the watchdog abandoned it (it may still be in
+// libvirt, and its goroutine holds it).
+func (s *Session) recycle(c *Call) {
+	if !c.op.simple || c.gone {
+		return
+	}
+	*c = Call{}
+	s.spare.Store(c)
 }
 
 // finish completes a call that failed, swallowed an error or is audited:
@@ -117,7 +143,7 @@ func (s *Session) finish(c *Call, v Value, err error) (Value, error) {
 func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 	op, recv := c.op, c.recv
 	c.raw, c.kwargs = c.args, kwargs
-	bound, err := op.bind(c.args, kwargs)
+	bound, err := op.bindInto(c.argBuf[:], c.args, kwargs)
 	if err != nil {
 		return nil, err
 	}
@@ -294,6 +320,7 @@ func (s *Session) leave(c *Call, err error) error {
 	}
 	s.mu.Unlock()
 	if abandoned != nil {
+		c.gone = true
 		c.libvirtErr = err
 		s.release(c)
 		return abandoned
@@ -320,6 +347,7 @@ func (s *Session) inLibvirt(c *Call, f func() error) error {
 	abandoned := c.abandoned
 	s.mu.Unlock()
 	if abandoned != nil {
+		c.gone = true
 		c.libvirtErr = err
 		s.release(c)
 		return abandoned

@@ -102,6 +102,7 @@ func (s *Session) unpin(c *Call) error {
 	abandoned := c.abandoned
 	s.mu.Unlock()
 	if abandoned != nil {
+		c.gone = true
 		s.freeHandles(last) // the goroutine is abandoned already
 		return nil
 	}

@@ -245,6 +245,10 @@ type Op struct {
 	index   int
 	qual    string
 	hasPath bool
+	// simple marks an operation whose implementation keeps nothing of
+	// its Call once it returns (see simpleOps): the session reuses the
+	// Call.
+	simple bool
 }
 
 // module reports whether op is a module function (libvirt.open, or a Go
@@ -297,26 +301,38 @@ type Kwarg struct {
 // bind matches positional and keyword arguments to op's parameters, checks
 // their types and fills in defaults.
 func (op *Op) bind(args []Value, kwargs []Kwarg) ([]Value, error) {
+	return op.bindInto(nil, args, kwargs)
+}
+
+// bindInto is bind into buf when it is large enough.
+func (op *Op) bindInto(buf []Value, args []Value, kwargs []Kwarg) ([]Value, error) {
 	if len(args) > len(op.Params) {
 		return nil, &ArgError{Op: op.QualName(), Problem: ArgCount, Count: len(args), Max: len(op.Params)}
 	}
-	out := make([]Value, len(op.Params))
-	set := make([]bool, len(op.Params))
+	var out []Value
+	if len(op.Params) <= len(buf) {
+		out = buf[:len(op.Params)]
+	} else if len(op.Params) > 0 {
+		out = make([]Value, len(op.Params))
+	}
+	var set uint64 // bit i: parameter i has a value (see maxParams)
 	for i, a := range args {
-		out[i], set[i] = a, true
+		out[i] = a
+		set |= 1 << i
 	}
 	for _, kw := range kwargs {
 		i := op.param(kw.Name)
 		if i < 0 {
 			return nil, &ArgError{Op: op.QualName(), Problem: ArgKeyword, Name: kw.Name}
 		}
-		if set[i] {
+		if set&(1<<i) != 0 {
 			return nil, &ArgError{Op: op.QualName(), Problem: ArgDuplicate, Name: kw.Name}
 		}
-		out[i], set[i] = kw.Value, true
+		out[i] = kw.Value
+		set |= 1 << i
 	}
 	for i, p := range op.Params {
-		if !set[i] {
+		if set&(1<<i) == 0 {
 			if !p.Optional {
 				return nil, &ArgError{Op: op.QualName(), Problem: ArgMissing, Name: p.Name}
 			}
@@ -338,6 +354,10 @@ func (op *Op) bind(args []Value, kwargs []Kwarg) ([]Value, error) {
 	}
 	return out, nil
 }
+
+// maxParams is the most parameters an operation may have: bind marks
+// those given in a 64-bit word.
+const maxParams = 64
 
 // given matches positional and keyword arguments to op's parameters as
 // bind does, without converting them: the arguments as the script gave
@@ -368,6 +388,12 @@ func (op *Op) given(args []Value, kwargs []Kwarg) []Value {
 // itself by the key; ok is false when there is none. Bytes may hold NUL
 // bytes: they cross to C with their length.
 func nulAt(v Value) (at string, ok bool) {
+	switch v := v.(type) {
+	case nil, bool, int64, float64, Bytes, *Object:
+		return "", false
+	case string:
+		return "", strings.IndexByte(v, 0) >= 0
+	}
 	var found []pathStep
 	errNUL := fmt.Errorf("NUL")
 	w := walker{
@@ -537,6 +563,19 @@ func inClass(class string, ops []*Op) []*Op {
 	return ops
 }
 
+// simpleOps are the operations a script makes in its loops, the hot path,
+// whose implementations keep nothing of their Call once they return: no
+// callback, no closure over it, no slice of its arguments. The session
+// reuses their Call (see Session.Call). An operation belongs here only
+// when that was checked.
+var simpleOps = map[string]bool{
+	"virConnect.lookupByID": true, "virConnect.lookupByName": true, "virConnect.lookupByUUIDString": true,
+	"virConnect.listDomainsID": true, "virConnect.numOfDomains": true, "virConnect.numOfDefinedDomains": true,
+	"virConnect.listDefinedDomains": true,
+	"virDomain.name":                true, "virDomain.ID": true, "virDomain.UUIDString": true, "virDomain.info": true,
+	"virDomain.state": true, "virDomain.isActive": true, "virDomain.isPersistent": true, "virDomain.maxMemory": true,
+}
+
 // The operation table, indexed by class and name; tableOps holds the same
 // operations by index (see Op.index), from 1.
 var table, tableOps = func() (map[string]map[string]*Op, []*Op) {
@@ -552,7 +591,11 @@ var table, tableOps = func() (map[string]map[string]*Op, []*Op) {
 				panic("duplicate operation " + op.QualName())
 			}
 			t[op.Class][op.Name] = op
+			if len(op.Params) > maxParams {
+				panic("too many parameters: " + op.QualName())
+			}
 			op.index, op.qual = len(all), op.Class+"."+op.Name
+			op.simple = simpleOps[op.qual]
 			for _, p := range op.Params {
 				op.hasPath = op.hasPath || p.Path
 			}

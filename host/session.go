@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 
 	"github.com/vertscript/vertscript/host/driver"
 )
@@ -46,7 +47,10 @@ type Session struct {
 	plannedObjects map[planKey]*Object
 	cur            *Call  // the libvirt call in flight, for Run's watchdog
 	curSeq         uint64 // counts the calls entered, for the watchdog's timing
-	pending        int    // connections left open for an abandoned call
+	// spare is a Call of a simple operation that ended, for the next
+	// (see Session.newCall).
+	spare   atomic.Pointer[Call]
+	pending int // connections left open for an abandoned call
 	// unreleased counts the handles let go of and not yet freed: used by
 	// a call in flight, or being freed outside the lock.
 	unreleased int
@@ -291,6 +295,17 @@ func (s *Session) adopt(key objKey, label string, ref freer) (*Object, error) {
 		return nil, errors.Join(errClosedConn(class), err)
 	}
 	if o, ok := s.objects[key]; ok {
+		if h := o.h; h != nil && h.uses == 0 && !h.gone {
+			// No call uses the older pointer: the handle takes the
+			// fresher one, and the older is freed.
+			old := h.ref.(freer)
+			h.ref, o.label = ref, label
+			s.unreleased++
+			s.mu.Unlock()
+			err := old.Free()
+			s.released()
+			return o, err
+		}
 		steps := s.letGoLocked(o.h, class, nil)
 		o.h, o.label = &handle{ref: ref}, label
 		s.mu.Unlock()

@@ -21,6 +21,18 @@ type object struct {
 	o *host.Object
 	// bound holds the methods last read, most recent first.
 	bound [boundCache]*starlark.Builtin
+	// thread and sess are the thread that last called a method of the
+	// object, and its session (see sessionOf).
+	thread *starlark.Thread
+	sess   *host.Session
+}
+
+// session returns thread's session, the one the object's methods call.
+func (x *object) session(thread *starlark.Thread) *host.Session {
+	if x.thread != thread {
+		x.thread, x.sess = thread, sessionOf(thread)
+	}
+	return x.sess
 }
 
 // boundCache is how many bound methods an object keeps.
@@ -111,19 +123,25 @@ func methodNames(class string) []string {
 func callOp(op *host.Op) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		var recv *host.Object
+		var s *host.Session
 		if r, ok := b.Receiver().(*object); ok {
-			recv = r.o
+			recv, s = r.o, r.session(thread)
+		} else {
+			s = sessionOf(thread)
 		}
-		hargs := make([]host.Value, len(args))
-		for i, a := range args {
-			hargs[i] = argOf(thread, op, i, "", a)
+		var hargs []host.Value
+		if len(args) > 0 {
+			hargs = make([]host.Value, len(args))
+			for i, a := range args {
+				hargs[i] = argOf(thread, op, i, "", a)
+			}
 		}
 		var hkw []host.Kwarg
 		for _, kv := range kwargs {
 			name := string(kv[0].(starlark.String))
 			hkw = append(hkw, host.Kwarg{Name: name, Value: argOf(thread, op, -1, name, kv[1])})
 		}
-		res, err := sessionOf(thread).Call(op, recv, hargs, hkw)
+		res, err := s.Call(op, recv, hargs, hkw)
 		if err != nil {
 			return nil, err
 		}

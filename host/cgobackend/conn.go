@@ -60,7 +60,6 @@ func (c *conn) ListAllDomains(flags uint32) ([]host.Domain, error) {
 	return wrapAll(doms, err, wrapDomain)
 }
 
-func (c *conn) NumOfDomains() (int, error) { n, err := c.c.NumOfDomains(); return n, conv(err) }
 func (c *conn) NumOfDefinedDomains() (int, error) {
 	n, err := c.c.NumOfDefinedDomains()
 	return n, conv(err)

@@ -29,7 +29,6 @@ func wrapDomain(d *libvirt.Domain, err error) (host.Domain, error) {
 	return &domain{d: d}, nil
 }
 
-func (d *domain) Free() error                       { return conv(d.d.Free()) }
 func (d *domain) GetUUIDString() (string, error)    { s, err := d.d.GetUUIDString(); return s, conv(err) }
 func (d *domain) IsPersistent() (bool, error)       { b, err := d.d.IsPersistent(); return b, conv(err) }
 func (d *domain) GetMaxMemory() (uint64, error)     { v, err := d.d.GetMaxMemory(); return v, conv(err) }

@@ -91,6 +91,19 @@ static vsState vsDomainGetState(virDomainPtr dom, unsigned int flags)
     return r;
 }
 
+static virErrorPtr vsDomainFree(virDomainPtr dom)
+{
+    return virDomainFree(dom) < 0 ? vsFailed() : NULL;
+}
+
+static vsNum vsNumOfDomains(virConnectPtr conn)
+{
+    vsNum r = { virConnectNumOfDomains(conn), NULL };
+    if (r.n < 0)
+        r.err = vsFailed();
+    return r;
+}
+
 // vsIdentify completes a lookup: the domain's UUID and name, or its error
 // (the domain freed).
 static vsDomainRef vsIdentify(virDomainPtr dom)
@@ -234,6 +247,21 @@ func (c *conn) ListDomains(max int) ([]int64, error) {
 		out[i] = int64(id)
 	}
 	return out, nil
+}
+
+func (d *domain) Free() error {
+	if err := C.vsDomainFree(rawDomain(d.d)); err != nil {
+		return savedError(err)
+	}
+	return nil
+}
+
+func (c *conn) NumOfDomains() (int, error) {
+	r := C.vsNumOfDomains(rawConnect(c.c))
+	if r.err != nil || r.n < 0 {
+		return 0, savedError(r.err)
+	}
+	return int(r.n), nil
 }
 
 func (d *domain) GetName() (string, error) {
