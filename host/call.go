@@ -498,6 +498,15 @@ func str(s string, err error) (Value, error) {
 	return s, nil
 }
 
+// recvStr is str for a string read from the receiver, which keeps the
+// Value it returns (see Object.strOf).
+func (c *Call) recvStr(s string, err error) (Value, error) {
+	if err != nil {
+		return nil, err
+	}
+	return c.recv.strOf(s), nil
+}
+
 func num[T int | int64 | uint | uint32 | uint64](n T, err error) (Value, error) {
 	if err != nil {
 		return nil, err

@@ -40,6 +40,21 @@ type Object struct {
 	abort func()
 	// adapted is the language adapter's value for o (see Adapted).
 	adapted atomic.Pointer[adapted]
+	// lastStr is the string a call on o returned last, as a Value (see
+	// strOf).
+	lastStr atomic.Value
+}
+
+// strOf returns s, a string a call on o returned, as a Value: the Value
+// made for the call before when it returned the same string (its name,
+// read in a loop), so that the loop does not allocate one per call.
+func (o *Object) strOf(s string) Value {
+	if v, ok := o.lastStr.Load().(string); ok && v == s {
+		return o.lastStr.Load()
+	}
+	var v Value = s
+	o.lastStr.Store(v)
+	return v
 }
 
 // adapted is what an adapter keeps on an object.

@@ -10,7 +10,7 @@ import (
 var domainOps = inClass(ClassDomain, []*Op{
 	{Name: "name", CName: "virDomainGetName", Result: "str",
 		Doc:    "Returns the domain's name.",
-		fn:     func(c *Call) (Value, error) { return str(c.domain().GetName()) },
+		fn:     func(c *Call) (Value, error) { return c.recvStr(c.domain().GetName()) },
 		inPlan: func(o *Object) Value { return o.label }},
 	{Name: "ID", CName: "virDomainGetID", Result: "int",
 		Doc: "Returns the domain's ID, -1 when it is not running.",

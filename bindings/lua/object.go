@@ -142,8 +142,22 @@ func (in *interp) call(L *lua.LState, op *host.Op, recv *host.Object, first int)
 		}
 		raise(L, err)
 	}
-	L.Push(in.resultOf(L, op, res))
+	L.Push(in.result(L, op, res))
 	return 1
+}
+
+// result converts res, what op returned: a string equal to the one an
+// operation returned before gets the same Lua value, so that reading a
+// name in a loop does not allocate one per call.
+func (in *interp) result(L *lua.LState, op *host.Op, res host.Value) lua.LValue {
+	s, ok := res.(string)
+	if !ok {
+		return in.resultOf(L, op, res)
+	}
+	if in.str == nil || in.lastStr != s {
+		in.lastStr, in.str = s, lua.LString(s)
+	}
+	return in.str
 }
 
 // resultOf converts an operation's result; a value the adapter cannot

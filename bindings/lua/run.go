@@ -76,6 +76,10 @@ type interp struct {
 	// the operation call in progress: the core calls script functions
 	// back on it, whichever state the function came from.
 	calling *lua.LState
+	// lastStr is the string an operation returned last, and str its Lua
+	// value (see result).
+	lastStr string
+	str     lua.LValue
 
 	// Protected calls run on threads of their own (see protectedCall):
 	// main makes them, idle keeps a few for reuse, cancels releases

@@ -25,6 +25,24 @@ type object struct {
 	// object, and its session (see sessionOf).
 	thread *starlark.Thread
 	sess   *host.Session
+	// lastStr is the string a method of the object returned last, and
+	// str its Starlark value (see result).
+	lastStr string
+	str     starlark.Value
+}
+
+// result converts res, what a method of the object returned: a string
+// equal to the one before gets the same Starlark value, so that reading a
+// name in a loop does not allocate one per call.
+func (x *object) result(op *host.Op, res host.Value) (starlark.Value, error) {
+	s, ok := res.(string)
+	if !ok {
+		return resultOf(op, res)
+	}
+	if x.str == nil || x.lastStr != s {
+		x.lastStr, x.str = s, starlark.String(s)
+	}
+	return x.str, nil
 }
 
 // session returns thread's session, the one the object's methods call.
@@ -124,8 +142,9 @@ func callOp(op *host.Op) func(*starlark.Thread, *starlark.Builtin, starlark.Tupl
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		var recv *host.Object
 		var s *host.Session
-		if r, ok := b.Receiver().(*object); ok {
-			recv, s = r.o, r.session(thread)
+		x, isObject := b.Receiver().(*object)
+		if isObject {
+			recv, s = x.o, x.session(thread)
 		} else {
 			s = sessionOf(thread)
 		}
@@ -144,6 +163,9 @@ func callOp(op *host.Op) func(*starlark.Thread, *starlark.Builtin, starlark.Tupl
 		res, err := s.Call(op, recv, hargs, hkw)
 		if err != nil {
 			return nil, err
+		}
+		if isObject {
+			return x.result(op, res)
 		}
 		return resultOf(op, res)
 	}

@@ -1,6 +1,8 @@
 package cgobackend
 
 import (
+	"sync/atomic"
+
 	"libvirt.org/go/libvirt"
 
 	"github.com/vertscript/vertscript/host"
@@ -10,11 +12,12 @@ import (
 type domain struct {
 	d *libvirt.Domain
 	// The domain's raw UUID and name, when known is set: read by the
-	// lookup that returned it, in the same call, or by GetUUID (see
-	// Identity).
+	// lookup that returned it, in the same call (see Identity).
 	uuid  [16]byte
 	name  string
 	known bool
+	// lastName is the name GetName read last (see GetName).
+	lastName atomic.Pointer[string]
 	// lv is d for a domain a shim returned (see identified): one
 	// allocation for both.
 	lv libvirt.Domain

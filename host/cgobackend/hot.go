@@ -19,6 +19,7 @@ package cgobackend
 
 typedef struct {
     const char *s;
+    size_t n;
     virErrorPtr err;
 } vsStr;
 
@@ -60,9 +61,11 @@ static virErrorPtr vsFailed(void)
 
 static vsStr vsDomainGetName(virDomainPtr dom)
 {
-    vsStr r = { virDomainGetName(dom), NULL };
+    vsStr r = { virDomainGetName(dom), 0, NULL };
     if (!r.s)
         r.err = vsFailed();
+    else
+        r.n = strlen(r.s);
     return r;
 }
 
@@ -138,11 +141,11 @@ static vsDomainRef vsDomainLookupByUUIDString(virConnectPtr conn, const char *uu
     return vsIdentify(virDomainLookupByUUIDString(conn, uuid));
 }
 
-static vsDomainRef vsDomainIdentify(virDomainPtr dom)
+static vsDomainRef vsDomainGetUUID(virDomainPtr dom)
 {
     vsDomainRef r;
     memset(&r, 0, sizeof(r));
-    if (virDomainGetUUID(dom, r.uuid) < 0 || !(r.name = virDomainGetName(dom)))
+    if (virDomainGetUUID(dom, r.uuid) < 0)
         r.err = vsFailed();
     r.dom = dom;
     return r;
@@ -173,6 +176,7 @@ import "C"
 
 import (
 	"errors"
+	"strings"
 	"unsafe"
 
 	"libvirt.org/go/libvirt"
@@ -207,6 +211,7 @@ func identified(r C.vsDomainRef) (host.Domain, error) {
 		return nil, savedError(r.err)
 	}
 	d := &domain{known: true, name: C.GoString(r.name)}
+	d.lastName.Store(&d.name)
 	*(*C.virDomainPtr)(unsafe.Pointer(&d.lv)) = r.dom
 	d.d = &d.lv
 	d.uuid = *(*[16]byte)(unsafe.Pointer(&r.uuid[0]))
@@ -264,26 +269,29 @@ func (c *conn) NumOfDomains() (int, error) {
 	return int(r.n), nil
 }
 
+// GetName reads the name from libvirt on every call; when it is the name
+// read last, the Go string made then is returned again instead of a copy
+// (the bytes are compared, nothing is cached but memory).
 func (d *domain) GetName() (string, error) {
 	r := C.vsDomainGetName(rawDomain(d.d))
 	if r.s == nil {
 		return "", savedError(r.err)
 	}
-	return C.GoString(r.s), nil
+	got := unsafe.String((*byte)(unsafe.Pointer(r.s)), int(r.n))
+	if last := d.lastName.Load(); last != nil && *last == got {
+		return *last, nil
+	}
+	name := strings.Clone(got)
+	d.lastName.Store(&name)
+	return name, nil
 }
 
-// GetUUID reads the domain's 16 bytes, with its name, in one crossing;
-// Identity keeps them for the session, which asks for both.
 func (d *domain) GetUUID() ([]byte, error) {
-	if !d.known {
-		r := C.vsDomainIdentify(rawDomain(d.d))
-		if r.err != nil {
-			return nil, savedError(r.err)
-		}
-		d.uuid, d.name, d.known = *(*[16]byte)(unsafe.Pointer(&r.uuid[0])), C.GoString(r.name), true
+	r := C.vsDomainGetUUID(rawDomain(d.d))
+	if r.err != nil {
+		return nil, savedError(r.err)
 	}
-	u := d.uuid
-	return u[:], nil
+	return C.GoBytes(unsafe.Pointer(&r.uuid[0]), C.VIR_UUID_BUFLEN), nil
 }
 
 // GetID is -1 for an inactive domain, as libvirt-python returns
