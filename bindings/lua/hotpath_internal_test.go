@@ -1,0 +1,142 @@
+package lua
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"testing"
+
+	lua "github.com/yuin/gopher-lua"
+
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
+)
+
+// The adapter's share of the hot path: converting values both ways, and a
+// method call from a script's loop. `go test -bench . -benchmem` reports
+// allocs/op; TestLoopAllocations pins what a loop's iteration allocates.
+
+// hostValues are the results the hot calls return: a name, info()'s
+// list, listDomainsID()'s list, a dict of typed parameters.
+var hostValues = []struct {
+	name string
+	v    host.Value
+}{
+	{"string", "test"},
+	{"info", []host.Value{int64(1), int64(8388608), int64(2097152), int64(2), int64(1234567890)}},
+	{"ids", []host.Value{int64(1), int64(2), int64(3), int64(4)}},
+	{"dict", statsMap()},
+}
+
+// statsMap is a dict as getCPUStats returns one.
+func statsMap() *host.Map {
+	m := host.NewMap()
+	m.Set("cpu_time", int64(1234567890))
+	m.Set("user_time", int64(1000))
+	return m
+}
+
+// convInterp is an interpreter for the conversion benchmarks.
+func convInterp() (*interp, *lua.LState) {
+	in := &interp{objects: map[*host.Object]*lua.LUserData{}, modules: map[string]lua.LValue{}, cancels: map[*lua.LState]context.CancelFunc{}}
+	L := lua.NewState()
+	in.main = L
+	return in, L
+}
+
+// BenchmarkFromHost converts each result to Lua.
+func BenchmarkFromHost(b *testing.B) {
+	in, L := convInterp()
+	defer L.Close()
+	for _, hv := range hostValues {
+		b.Run(hv.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				_ = in.fromHost(L, hv.v)
+			}
+		})
+	}
+}
+
+// BenchmarkToHost converts each result's Lua value back, as an argument
+// is.
+func BenchmarkToHost(b *testing.B) {
+	in, L := convInterp()
+	defer L.Close()
+	for _, hv := range hostValues {
+		lv := in.fromHost(L, hv.v)
+		b.Run(hv.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				_ = in.toHost(L, lv)
+			}
+		})
+	}
+}
+
+// loops are the hot path as scripts write it, arg[1] times.
+var loops = []struct {
+	name, src string
+	// allocs is the most a loop's iteration may allocate (see
+	// TestLoopAllocations): what it measured, and half of one for the
+	// run's own few.
+	allocs float64
+}{
+	{"name", `
+local dom = libvirt.open():lookupByID(1)
+for i = 1, tonumber(arg[1]) do dom:name() end
+`, 0.1}, // measured 0.06: the name's value is made once; gopher-lua grows a stack now and then
+	// listDomainsID's list and info()'s (the core's and Lua's tables),
+	// numbers as Go values, the backend's pointer and its name.
+	{"lookup-info-name", `
+local conn = libvirt.open()
+for i = 1, tonumber(arg[1]) do
+  local ids = conn:listDomainsID()
+  local dom = conn:lookupByID(ids[i % #ids + 1])
+  dom:info()
+  dom:name()
+end
+`, 21.5},
+}
+
+// runLoop runs the loop n times on test:///default under the CLI's limits.
+func runLoop(tb testing.TB, src string, n int) {
+	tb.Helper()
+	s := host.NewSession(cgobackend.New(), host.Options{URI: "test:///default", Limits: host.DefaultLimits})
+	defer s.Close()
+	script := host.Script{Path: "loop.lua", Src: []byte(src), Args: []string{"loop.lua", fmt.Sprint(n)}, Stdout: io.Discard, Stderr: io.Discard}
+	if err := New().Run(context.Background(), s, script); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// BenchmarkLoop is one iteration of each loop.
+func BenchmarkLoop(b *testing.B) {
+	for _, l := range loops {
+		b.Run(l.name, func(b *testing.B) {
+			b.ReportAllocs()
+			runLoop(b, l.src, b.N)
+		})
+	}
+}
+
+// TestLoopAllocations pins what an iteration of each loop allocates: the
+// difference between a run of 3000 iterations and one of 1000, over 2000.
+func TestLoopAllocations(t *testing.T) {
+	for _, l := range loops {
+		mallocs := func(n int) uint64 {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			runLoop(t, l.src, n)
+			runtime.ReadMemStats(&after)
+			return after.Mallocs - before.Mallocs
+		}
+		mallocs(10) // warm up
+		small, large := mallocs(1000), mallocs(3000)
+		got := (float64(large) - float64(small)) / 2000
+		if got > l.allocs {
+			t.Errorf("an iteration of %s allocates %.2f times, want at most %v", l.name, got, l.allocs)
+		}
+	}
+}

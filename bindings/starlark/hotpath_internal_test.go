@@ -1,0 +1,133 @@
+package starlark
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"testing"
+
+	"go.starlark.net/starlark"
+
+	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/cgobackend"
+)
+
+// The adapter's share of the hot path: converting values both ways, and a
+// method call from a script's loop. `go test -bench . -benchmem` reports
+// allocs/op; TestLoopAllocations pins what a loop's iteration allocates.
+
+// hostValues are the results the hot calls return: a name, info()'s
+// list, listDomainsID()'s list, a dict of typed parameters.
+var hostValues = []struct {
+	name string
+	v    host.Value
+}{
+	{"string", "test"},
+	{"info", []host.Value{int64(1), int64(8388608), int64(2097152), int64(2), int64(1234567890)}},
+	{"ids", []host.Value{int64(1), int64(2), int64(3), int64(4)}},
+	{"dict", statsMap()},
+}
+
+// statsMap is a dict as getCPUStats returns one.
+func statsMap() *host.Map {
+	m := host.NewMap()
+	m.Set("cpu_time", int64(1234567890))
+	m.Set("user_time", int64(1000))
+	return m
+}
+
+// BenchmarkFromHost converts each result to Starlark.
+func BenchmarkFromHost(b *testing.B) {
+	for _, hv := range hostValues {
+		b.Run(hv.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				_ = fromHost(hv.v)
+			}
+		})
+	}
+}
+
+// BenchmarkToHost converts each result's Starlark value back, as an
+// argument is.
+func BenchmarkToHost(b *testing.B) {
+	thread := &starlark.Thread{}
+	for _, hv := range hostValues {
+		sv := fromHost(hv.v)
+		b.Run(hv.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				_ = toHost(thread, sv)
+			}
+		})
+	}
+}
+
+// loops are the hot path as scripts write it, argv[1] times.
+var loops = []struct {
+	name, src string
+	// allocs is the most a loop's iteration may allocate (see
+	// TestLoopAllocations): what it measured, and half of one for the
+	// run's own few.
+	allocs float64
+}{
+	{"name", `
+dom = libvirt.open().lookupByID(1)
+for i in range(int(argv[1])):
+    dom.name()
+`, 0.01},
+	// listDomainsID's list and info()'s (the core's and Starlark's),
+	// info's large ints (Go's boxes and Starlark's big.Int), the
+	// argument of lookupByID, the interpreter's copies of call
+	// arguments, the backend's pointer and its name.
+	{"lookup-info-name", `
+conn = libvirt.open()
+for i in range(int(argv[1])):
+    ids = conn.listDomainsID()
+    dom = conn.lookupByID(ids[i % len(ids)])
+    dom.info()
+    dom.name()
+`, 19.5},
+}
+
+// runLoop runs the loop n times on test:///default under the CLI's limits.
+func runLoop(tb testing.TB, src string, n int) {
+	tb.Helper()
+	s := host.NewSession(cgobackend.New(), host.Options{URI: "test:///default", Limits: host.DefaultLimits})
+	defer s.Close()
+	script := host.Script{Path: "loop.star", Src: []byte(src), Args: []string{"loop.star", fmt.Sprint(n)}, Stdout: io.Discard, Stderr: io.Discard}
+	if err := New().Run(context.Background(), s, script); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// BenchmarkLoop is one iteration of each loop.
+func BenchmarkLoop(b *testing.B) {
+	for _, l := range loops {
+		b.Run(l.name, func(b *testing.B) {
+			b.ReportAllocs()
+			runLoop(b, l.src, b.N)
+		})
+	}
+}
+
+// TestLoopAllocations pins what an iteration of each loop allocates: the
+// difference between a run of 3000 iterations and one of 1000, over 2000.
+func TestLoopAllocations(t *testing.T) {
+	for _, l := range loops {
+		mallocs := func(n int) uint64 {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			runLoop(t, l.src, n)
+			runtime.ReadMemStats(&after)
+			return after.Mallocs - before.Mallocs
+		}
+		mallocs(10) // warm up
+		small, large := mallocs(1000), mallocs(3000)
+		got := (float64(large) - float64(small)) / 2000
+		if got > l.allocs {
+			t.Errorf("an iteration of %s allocates %.2f times, want at most %v", l.name, got, l.allocs)
+		}
+	}
+}
