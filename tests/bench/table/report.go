@@ -144,10 +144,29 @@ func (r report) markdown() string {
 		m.cpu, m.cores, m.kernel, m.goVersion, m.libvirt, m.pyLibvirt)
 	b.WriteString("Each cell: the median wall time of a whole process (or its peak RSS), and its ratio to the floor's median in the same run.\n\n")
 	b.WriteString(r.table())
+	b.WriteString("\nNoise (the widest interquartile range over median among a row's columns): " + r.noise() + ".\n")
 	b.WriteString("\nTargets:\n\n```\n")
 	for _, t := range r.targets() {
 		b.WriteString(t.String() + "\n")
 	}
 	b.WriteString("```\n")
 	return b.String()
+}
+
+// noise returns, per timed workload, the widest spread of its
+// implementations' times: "name1m 3%, loop100k 2%, ...".
+func (r report) noise() string {
+	var parts []string
+	for _, m := range r.rows {
+		widest := 0.0
+		for impl := range nImpls {
+			xs := make([]float64, len(m.samples[impl]))
+			for i, s := range m.samples[impl] {
+				xs[i] = s.secs
+			}
+			widest = max(widest, spread(xs))
+		}
+		parts = append(parts, fmt.Sprintf("%s %.0f%%", m.w.name, widest*100))
+	}
+	return strings.Join(parts, ", ")
 }

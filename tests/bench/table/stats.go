@@ -21,6 +21,27 @@ func median(xs []float64) float64 {
 	return (s[m-1] + s[m]) / 2
 }
 
+// quartile returns the q-th quartile (q in 1..3) of xs by the nearest-rank
+// method, or 0 for none. xs is not modified.
+func quartile(xs []float64, q int) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[(len(s)-1)*q/4]
+}
+
+// spread is the interquartile range of xs over its median: how noisy a
+// median is (0.05: the middle half of the runs lie within 5% of it).
+func spread(xs []float64) float64 {
+	m := median(xs)
+	if m == 0 {
+		return 0
+	}
+	return (quartile(xs, 3) - quartile(xs, 1)) / m
+}
+
 // formatSeconds writes a duration given in seconds: "0.702 s" from a tenth
 // of a second up, else in milliseconds ("23.4 ms").
 func formatSeconds(s float64) string {

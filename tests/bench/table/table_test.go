@@ -33,6 +33,22 @@ func TestMedian(t *testing.T) {
 	}
 }
 
+func TestSpread(t *testing.T) {
+	for _, c := range []struct {
+		in   []float64
+		want float64
+	}{
+		{nil, 0},
+		{[]float64{2, 2, 2, 2, 2}, 0},
+		{[]float64{1, 2, 3, 4, 5}, 2.0 / 3}, // quartiles 2 and 4 around 3
+		{[]float64{10, 9, 11, 10, 10}, 0},
+	} {
+		if got := spread(c.in); got != c.want {
+			t.Errorf("spread(%v) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
 func TestFormatting(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
 		{cell(formatSeconds(0.702), ratio(0.702, 0.156)), "0.702 s (4.50×)"},

@@ -41,17 +41,17 @@ type workload struct {
 func workloads(nodeURI, nodeDir string) []workload {
 	s := func(name string) string { return filepath.Join("tests", "bench", "table", "scripts", name) }
 	return []workload{
-		{name: "name1m", desc: "lookupByID(1), then 1,000,000 × name()", rounds: 15,
+		{name: "name1m", desc: "lookupByID(1), then 1,000,000 × name()", rounds: 21,
 			star: s("name1m.star"), lua: s("name1m.lua"), py: s("name1m.py")},
-		{name: "loop100k", desc: "100,000 × listDomainsID, lookupByID, info, name (200 domains)", rounds: 9,
+		{name: "loop100k", desc: "100,000 × listDomainsID, lookupByID, info, name (200 domains)", rounds: 15,
 			uri: nodeURI, readDir: nodeDir,
 			star: s("loop100k.star"), lua: s("loop100k.lua"), py: s("loop100k.py")},
-		{name: "ex6", desc: "scripts/examples/ex6 on test:///default", rounds: 41, uri: "test:///default",
+		{name: "ex6", desc: "scripts/examples/ex6 on test:///default", rounds: 61, uri: "test:///default",
 			star:   filepath.Join("scripts", "examples", "ex6.star"),
 			lua:    filepath.Join("scripts", "examples", "ex6.lua"),
 			py:     filepath.Join("scripts", "examples", "python", "ex6.py"),
 			output: true},
-		{name: "startup", desc: "open and close test:///default", rounds: 41,
+		{name: "startup", desc: "open and close test:///default", rounds: 61,
 			star: s("startup.star"), lua: s("startup.lua"), py: s("startup.py")},
 	}
 }
