@@ -154,19 +154,21 @@ func (r report) markdown() string {
 }
 
 // noise returns, per timed workload, the widest spread of its
-// implementations' times: "name1m 3%, loop100k 2%, ...".
+// implementations' times: "name1m 3% (Lua), loop100k 2% (floor (Go)), ...".
 func (r report) noise() string {
 	var parts []string
 	for _, m := range r.rows {
-		widest := 0.0
+		widest, which := 0.0, implFloor
 		for impl := range nImpls {
 			xs := make([]float64, len(m.samples[impl]))
 			for i, s := range m.samples[impl] {
 				xs[i] = s.secs
 			}
-			widest = max(widest, spread(xs))
+			if sp := spread(xs); sp > widest {
+				widest, which = sp, impl
+			}
 		}
-		parts = append(parts, fmt.Sprintf("%s %.0f%%", m.w.name, widest*100))
+		parts = append(parts, fmt.Sprintf("%s %.0f%% (%s)", m.w.name, widest*100, implNames[which]))
 	}
 	return strings.Join(parts, ", ")
 }
