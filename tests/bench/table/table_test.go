@@ -163,3 +163,66 @@ func TestScriptsExist(t *testing.T) {
 		}
 	}
 }
+
+// fakeTool writes an executable shell script into dir and returns its path.
+func fakeTool(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte("#!/bin/sh\n"+body+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestMeasureChecks runs measure on stand-in programs: it must collect a
+// sample per implementation and round when all agree, and fail on a
+// nonzero exit, on output where none is wanted, and on an implementation
+// whose output differs from python3-libvirt's.
+func TestMeasureChecks(t *testing.T) {
+	dir := t.TempDir()
+	good := fakeTool(t, dir, "good", "echo Dom test  State 1")
+	silent := fakeTool(t, dir, "silent", "exit 0")
+	other := fakeTool(t, dir, "other", "echo Dom test  State 3")
+	fails := fakeTool(t, dir, "fails", "echo boom >&2; exit 1")
+	printing := workload{name: "ex6", output: true, star: "s", lua: "l", py: "p"}
+	quiet := workload{name: "name1m", star: "s", lua: "l", py: "p"}
+	for _, c := range []struct {
+		name    string
+		tools   tools
+		w       workload
+		wantErr string
+	}{
+		{"all agree", tools{floor: good, vertscript: good, python: good}, printing, ""},
+		{"no python", tools{floor: good, vertscript: good}, printing, ""},
+		{"quiet", tools{floor: silent, vertscript: silent, python: silent}, quiet, ""},
+		{"differs", tools{floor: good, vertscript: other, python: good}, printing, "differs from python3-libvirt's"},
+		{"prints nothing", tools{floor: good, vertscript: silent, python: good}, printing, "printed nothing"},
+		{"prints", tools{floor: silent, vertscript: good, python: silent}, quiet, "want nothing"},
+		{"exit status", tools{floor: silent, vertscript: fails, python: silent}, quiet, "boom"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m, err := measure(c.tools, c.w, 3)
+			if c.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+					t.Fatalf("err = %v, want one mentioning %q", err, c.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for impl := range nImpls {
+				want := 3
+				if impl == implPython && c.tools.python == "" {
+					want = 0
+				}
+				if got := len(m.samples[impl]); got != want {
+					t.Errorf("%s: %d samples, want %d", implNames[impl], got, want)
+				}
+			}
+			if m.medianSecs(implFloor) <= 0 || m.medianRSS(implFloor) <= 0 {
+				t.Errorf("floor: median %v s, %v B: want both positive", m.medianSecs(implFloor), m.medianRSS(implFloor))
+			}
+		})
+	}
+}
