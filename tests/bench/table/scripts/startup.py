@@ -1,0 +1,4 @@
+# startup: open the test driver's default node and close it, nothing else.
+import libvirt
+conn = libvirt.open("test:///default")
+conn.close()
