@@ -40,6 +40,9 @@ type Object struct {
 	abort func()
 	// adapted is the language adapter's value for o (see Adapted).
 	adapted atomic.Pointer[adapted]
+	// listHint is how many domains a connection's listDomainsID listed
+	// last (see listSized).
+	listHint atomic.Int32
 	// lastStr is the string a call on o returned last, as a Value (see
 	// strOf).
 	lastStr atomic.Value

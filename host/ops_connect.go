@@ -56,7 +56,7 @@ var connectOps = inClass(ClassConnect, []*Op{
 	{Name: "listDomainsID", CName: "virConnectListDomains", Result: "list of int",
 		Doc: "Returns the IDs of the active domains.",
 		fn: func(c *Call) (Value, error) {
-			ids, err := listIfAny(c.conn().NumOfDomains, c.conn().ListDomains)
+			ids, err := listSized(&c.recv.listHint, c.conn().NumOfDomains, c.conn().ListDomains)
 			if err != nil {
 				return nil, err
 			}
