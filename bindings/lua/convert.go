@@ -173,7 +173,7 @@ func (in *interp) fromHost(L *lua.LState, v host.Value) lua.LValue {
 	case bool:
 		return lua.LBool(v)
 	case int64:
-		return lua.LNumber(v)
+		return number(v)
 	case float64:
 		return lua.LNumber(v)
 	case string:
@@ -218,4 +218,22 @@ func (in *interp) fromHost(L *lua.LState, v host.Value) lua.LValue {
 		return in.fromHost(L, v.View)
 	}
 	panic(fmt.Sprintf("lua: no conversion for %T", v))
+}
+
+// smallNumbers are the Lua values of the ints from 0 to 1023, made once: a
+// Lua number is a float64, which Go boxes on the heap when it becomes a
+// value, and most ints libvirt returns (IDs, states, counts) are small.
+var smallNumbers = func() (n [1024]lua.LValue) {
+	for i := range n {
+		n[i] = lua.LNumber(i)
+	}
+	return n
+}()
+
+// number returns the Lua value of v.
+func number(v int64) lua.LValue {
+	if uint64(v) < uint64(len(smallNumbers)) {
+		return smallNumbers[v]
+	}
+	return lua.LNumber(v)
 }
