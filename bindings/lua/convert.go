@@ -185,6 +185,10 @@ func (in *interp) fromHost(L *lua.LState, v host.Value) lua.LValue {
 	case []host.Value:
 		t := L.CreateTable(len(v), 0)
 		for i, e := range v {
+			if n, ok := e.(int64); ok { // the common case: a list of IDs
+				t.RawSetInt(i+1, number(n))
+				continue
+			}
 			t.RawSetInt(i+1, in.fromHost(L, e)) // a None stays a hole at its index
 		}
 		return t

@@ -226,6 +226,10 @@ func fromHost(v host.Value) starlark.Value {
 func fromHostSeq(v []host.Value) []starlark.Value {
 	elems := make([]starlark.Value, len(v))
 	for i, e := range v {
+		if n, ok := e.(int64); ok { // the common case: a list of IDs
+			elems[i] = starlark.MakeInt64(n)
+			continue
+		}
 		elems[i] = fromHost(e)
 	}
 	return elems
