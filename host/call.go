@@ -320,12 +320,19 @@ func (s *Session) leave(c *Call, err error) error {
 	}
 	s.mu.Unlock()
 	if abandoned != nil {
-		c.gone = true
-		c.libvirtErr = err
-		s.release(c)
-		return abandoned
+		return s.returnedLate(c, err, abandoned)
 	}
 	return s.freeLast(c, last)
+}
+
+// returnedLate is the end of a call c that the watchdog abandoned with
+// abandoned, and that returned err from libvirt at last: its error, and
+// the close of its connection if the session closed it meanwhile.
+func (s *Session) returnedLate(c *Call, err, abandoned error) error {
+	c.gone = true
+	c.libvirtErr = err
+	s.release(c)
+	return abandoned
 }
 
 // inLibvirt runs f, a call into libvirt on behalf of c, visible to Run's
@@ -347,10 +354,7 @@ func (s *Session) inLibvirt(c *Call, f func() error) error {
 	abandoned := c.abandoned
 	s.mu.Unlock()
 	if abandoned != nil {
-		c.gone = true
-		c.libvirtErr = err
-		s.release(c)
-		return abandoned
+		return s.returnedLate(c, err, abandoned)
 	}
 	return err
 }

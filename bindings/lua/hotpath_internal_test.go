@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"runtime"
 	"testing"
 
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/vertscript/vertscript/host"
 	"github.com/vertscript/vertscript/host/cgobackend"
+	"github.com/vertscript/vertscript/internal/allocstest"
 )
 
 // The adapter's share of the hot path: converting values both ways, and a
@@ -126,16 +126,7 @@ func BenchmarkLoop(b *testing.B) {
 // difference between a run of 3000 iterations and one of 1000, over 2000.
 func TestLoopAllocations(t *testing.T) {
 	for _, l := range loops {
-		mallocs := func(n int) uint64 {
-			var before, after runtime.MemStats
-			runtime.ReadMemStats(&before)
-			runLoop(t, l.src, n)
-			runtime.ReadMemStats(&after)
-			return after.Mallocs - before.Mallocs
-		}
-		mallocs(10) // warm up
-		small, large := mallocs(1000), mallocs(3000)
-		got := (float64(large) - float64(small)) / 2000
+		got := allocstest.PerIteration(t, func(n int) { runLoop(t, l.src, n) })
 		if got > l.allocs {
 			t.Errorf("an iteration of %s allocates %.2f times, want at most %v", l.name, got, l.allocs)
 		}
