@@ -111,7 +111,9 @@ func TestKeepaliveNoticesAFrozenDaemon(t *testing.T) {
 	if e == nil || e.Message != "internal error: connection closed due to keepalive timeout" {
 		t.Errorf("a call to the frozen daemon: %v, want the keepalive error", err)
 	}
-	if took > 2*time.Second {
+	// 0.5 s of keepalive, plus encoding 24 MiB, which takes seconds
+	// under -race on a loaded 2-core machine.
+	if took > 5*time.Second {
 		t.Errorf("the keepalive took %s to notice (interval 100ms, count 5)", took)
 	}
 	c.Close()
@@ -222,7 +224,9 @@ func TestKeepaliveWhileAWriteIsStuck(t *testing.T) {
 	if e == nil || e.Message != "internal error: connection closed due to keepalive timeout" {
 		t.Errorf("a call stuck writing to the frozen daemon: %v, want the keepalive error", err)
 	}
-	if took > 2*time.Second {
+	// 0.5 s of keepalive, plus encoding 24 MiB, which takes seconds
+	// under -race on a loaded 2-core machine.
+	if took > 5*time.Second {
 		t.Errorf("the keepalive took %s to notice (interval 100ms, count 5)", took)
 	}
 	c.Close()
