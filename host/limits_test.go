@@ -101,3 +101,42 @@ func TestRunRefusesAHugeSource(t *testing.T) {
 		t.Errorf("Run: %v, want the max-memory refusal of the source", err)
 	}
 }
+
+// TestCallTimeoutWindow: a call reads no clock, and the watchdog times it
+// from when it first sees it: a call is abandoned after its timeout, never
+// before, and within a tenth more (plus the scheduler's slack). The calls
+// are a Go function's, which the call timeout bounds as it bounds
+// libvirt's.
+func TestCallTimeoutWindow(t *testing.T) {
+	t.Parallel()
+	const limit = 400 * time.Millisecond
+	slow := host.Module{Name: "slow", Funcs: []*host.Op{host.Func("slow", "wait", host.Read,
+		[]host.Param{host.Required("ms", host.TInt)}, "Sleeps ms milliseconds.",
+		func(ctx context.Context, args []host.Value) (host.Value, error) {
+			select {
+			case <-time.After(time.Duration(args[0].(int64)) * time.Millisecond):
+			case <-ctx.Done():
+			}
+			return nil, nil
+		})}}
+	run := func(src string) (time.Duration, error) {
+		s := host.NewSession(cgobackend.New(), host.Options{URI: "test:///default", Modules: []host.Module{slow},
+			Limits: host.Limits{CallTimeout: limit}})
+		defer s.Close()
+		start := time.Now()
+		err := s.Run(context.Background(), starlark.New(), host.Script{Path: "t.star", Src: []byte(src), Args: []string{"t.star"}, Stdout: io.Discard, Stderr: io.Discard})
+		return time.Since(start), err
+	}
+	// Calls just under the limit, one after the other, each its own.
+	if _, err := run("for i in range(4):\n    slow.wait(300)\n"); err != nil {
+		t.Errorf("calls of 300ms under a 400ms call timeout: %v", err)
+	}
+	took, err := run("slow.wait(5000)\n")
+	var le *host.LimitError
+	if !errors.As(err, &le) || le.Limit != "call-timeout" {
+		t.Fatalf("a call of 5s under a 400ms call timeout: %v, want call-timeout", err)
+	}
+	if took < limit || took > limit+limit/10+300*time.Millisecond {
+		t.Errorf("the call was abandoned after %s, want between %s and %s (and the scheduler's slack)", took, limit, limit+limit/10)
+	}
+}
