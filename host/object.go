@@ -52,6 +52,9 @@ type Object struct {
 // made for the call before when it returned the same string (its name,
 // read in a loop), so that the loop does not allocate one per call.
 func (o *Object) strOf(s string) Value {
+	if len(s) > KeptString {
+		return s
+	}
 	if v, ok := o.lastStr.Load().(string); ok && v == s {
 		return o.lastStr.Load()
 	}
@@ -59,6 +62,11 @@ func (o *Object) strOf(s string) Value {
 	o.lastStr.Store(v)
 	return v
 }
+
+// KeptString is the longest string result the core and the adapters keep
+// to give again (see Object.strOf): names and UUIDs, not documents, so that
+// what they keep beyond the script's own values stays small.
+const KeptString = 256
 
 // adapted is what an adapter keeps on an object.
 type adapted struct{ v any }

@@ -151,7 +151,7 @@ func (in *interp) call(L *lua.LState, op *host.Op, recv *host.Object, first int)
 // name in a loop does not allocate one per call.
 func (in *interp) result(L *lua.LState, op *host.Op, res host.Value) lua.LValue {
 	s, ok := res.(string)
-	if !ok {
+	if !ok || len(s) > host.KeptString {
 		return in.resultOf(L, op, res)
 	}
 	if in.str == nil || in.lastStr != s {

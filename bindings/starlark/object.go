@@ -36,7 +36,7 @@ type object struct {
 // name in a loop does not allocate one per call.
 func (x *object) result(op *host.Op, res host.Value) (starlark.Value, error) {
 	s, ok := res.(string)
-	if !ok {
+	if !ok || len(s) > host.KeptString {
 		return resultOf(op, res)
 	}
 	if x.str == nil || x.lastStr != s {

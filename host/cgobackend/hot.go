@@ -271,7 +271,8 @@ func (c *conn) NumOfDomains() (int, error) {
 
 // GetName reads the name from libvirt on every call; when it is the name
 // read last, the Go string made then is returned again instead of a copy
-// (the bytes are compared, nothing is cached but memory).
+// (the bytes are compared, nothing is cached but memory; a name longer
+// than host.KeptString is not kept).
 func (d *domain) GetName() (string, error) {
 	r := C.vsDomainGetName(rawDomain(d.d))
 	if r.s == nil {
@@ -282,7 +283,9 @@ func (d *domain) GetName() (string, error) {
 		return *last, nil
 	}
 	name := strings.Clone(got)
-	d.lastName.Store(&name)
+	if len(name) <= host.KeptString {
+		d.lastName.Store(&name)
+	}
 	return name, nil
 }
 
