@@ -51,14 +51,17 @@ type Call struct {
 // written to the audit log, when there is one.
 //
 // The zero-cost path. With no audit log, no dry run and no call timeout a
-// call pays, besides the operation itself: one Call and its bound
-// arguments (none for a call without arguments); the policy's answer for
-// op, read from a table made when the session was (Session.allowed); one
-// lock to check the receiver, pin its handle and enter the call for Run's
-// watchdog; one lock to leave. It reads no clock, and builds no name and
-// no error unless the call fails. An audit log adds the clock and the
-// record; a call timeout adds nothing per call (the watchdog times calls
-// by their sequence number, see watch); a dry run adds its plan's checks.
+// call pays, besides the operation itself: a Call (the session's spare one
+// for the simple operations scripts make in loops, see simpleOps), with
+// room for two bound arguments; the policy's answer for op, read from a
+// table made when the session was (Session.allowed); one lock to check the
+// receiver, pin its handle and enter the call for Run's watchdog; one lock
+// to leave. It reads no clock, and builds no name and no error unless the
+// call fails. An audit log adds the clock and the record; a call timeout
+// adds nothing per call (the watchdog times calls by their sequence
+// number, see watch); a dry run adds its plan's checks. BenchmarkCall
+// measures each, and TestHotPathAllocations pins what the hot calls
+// allocate.
 func (s *Session) Call(op *Op, recv *Object, args []Value, kwargs []Kwarg) (Value, error) {
 	c := s.newCall(op)
 	c.s, c.op, c.recv, c.args = s, op, recv, args
