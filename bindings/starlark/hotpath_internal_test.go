@@ -122,3 +122,45 @@ func TestLoopAllocations(t *testing.T) {
 		}
 	}
 }
+
+// TestObjectSharedByThreads: what an object keeps (its bound methods, its
+// caller's session, its last string) is replaced whole, so threads that
+// share the object (frozen module values may be) read it safely: run with
+// -race.
+func TestObjectSharedByThreads(t *testing.T) {
+	s := host.NewSession(cgobackend.New(), host.Options{URI: "test:///default"})
+	defer s.Close()
+	conn, err := s.Call(host.Lookup(host.ClassModule, "open"), nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := objectOf(conn.(*host.Object))
+	op := host.Lookup(host.ClassConnect, "getURI")
+	done := make(chan struct{})
+	for g := range 2 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			thread := &starlark.Thread{}
+			thread.SetLocal(sessionKey, s)
+			for i := range 500 {
+				for _, name := range []string{"getURI", "getType", "getHostname", "isAlive", "listDomainsID"} {
+					if b, err := x.Attr(name); err != nil || b == nil {
+						t.Errorf("Attr(%s) = %v, %v", name, b, err)
+						return
+					}
+				}
+				if x.session(thread) != s {
+					t.Error("the object's session is not the thread's")
+					return
+				}
+				want := fmt.Sprintf("uri-%d-%d", g, i%3)
+				if v, _ := x.result(op, want); v != starlark.String(want) {
+					t.Errorf("result(%q) = %v", want, v)
+					return
+				}
+			}
+		}()
+	}
+	<-done
+	<-done
+}

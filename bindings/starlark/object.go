@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -16,19 +17,30 @@ import (
 // value. Its methods come from the core's operation table. There is one per
 // libvirt object (see objectOf), which keeps the methods a script last
 // read from it, bound, so that dom.name() in a loop makes no new value but
-// the name.
+// the name. What it keeps is replaced whole, never changed in place, so
+// that threads sharing the object read it safely.
 type object struct {
 	o *host.Object
 	// bound holds the methods last read, most recent first.
-	bound [boundCache]*starlark.Builtin
-	// thread and sess are the thread that last called a method of the
-	// object, and its session (see sessionOf).
+	bound atomic.Pointer[[boundCache]*starlark.Builtin]
+	// caller is the thread that last called a method of the object, and
+	// its session (see session).
+	caller atomic.Pointer[caller]
+	// last is the string a method of the object returned last, and its
+	// Starlark value (see result).
+	last atomic.Pointer[lastString]
+}
+
+// caller is a thread and its session.
+type caller struct {
 	thread *starlark.Thread
 	sess   *host.Session
-	// lastStr is the string a method of the object returned last, and
-	// str its Starlark value (see result).
-	lastStr string
-	str     starlark.Value
+}
+
+// lastString is a string result and its Starlark value.
+type lastString struct {
+	s string
+	v starlark.Value
 }
 
 // result converts res, what a method of the object returned: a string
@@ -39,18 +51,22 @@ func (x *object) result(op *host.Op, res host.Value) (starlark.Value, error) {
 	if !ok || len(s) > host.KeptString {
 		return resultOf(op, res)
 	}
-	if x.str == nil || x.lastStr != s {
-		x.lastStr, x.str = s, starlark.String(s)
+	if l := x.last.Load(); l != nil && l.s == s {
+		return l.v, nil
 	}
-	return x.str, nil
+	v := starlark.String(s)
+	x.last.Store(&lastString{s: s, v: v})
+	return v, nil
 }
 
 // session returns thread's session, the one the object's methods call.
 func (x *object) session(thread *starlark.Thread) *host.Session {
-	if x.thread != thread {
-		x.thread, x.sess = thread, sessionOf(thread)
+	if c := x.caller.Load(); c != nil && c.thread == thread {
+		return c.sess
 	}
-	return x.sess
+	sess := sessionOf(thread)
+	x.caller.Store(&caller{thread: thread, sess: sess})
+	return sess
 }
 
 // boundCache is how many bound methods an object keeps.
@@ -89,9 +105,12 @@ func (x *object) CompareSameType(op syntax.Token, y starlark.Value, depth int) (
 // Attr returns the method name, or nil (not an error) when there is none,
 // so that hasattr works and the interpreter suggests near names.
 func (x *object) Attr(name string) (starlark.Value, error) {
-	for _, b := range x.bound {
-		if b != nil && b.Name() == name {
-			return b, nil
+	bound := x.bound.Load()
+	if bound != nil {
+		for _, b := range bound {
+			if b != nil && b.Name() == name {
+				return b, nil
+			}
 		}
 	}
 	b := methodBuiltins(x.o.Class())[name]
@@ -99,8 +118,12 @@ func (x *object) Attr(name string) (starlark.Value, error) {
 		return nil, nil
 	}
 	b = b.BindReceiver(x)
-	copy(x.bound[1:], x.bound[:])
-	x.bound[0] = b
+	next := new([boundCache]*starlark.Builtin)
+	if bound != nil {
+		copy(next[1:], bound[:])
+	}
+	next[0] = b
+	x.bound.Store(next)
 	return b, nil
 }
 
