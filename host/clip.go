@@ -56,6 +56,8 @@ func clipValue(v Value, left *int, depth int) Value {
 		return v
 	case []Value:
 		return clipSeq(v, left, depth)
+	case Ints:
+		return clipSeq(v.Values(), left, depth)
 	case Tuple:
 		return Tuple(clipSeq(v, left, depth))
 	case ScriptValue:

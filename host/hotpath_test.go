@@ -37,8 +37,9 @@ var hotCalls = []hotCall{
 	// The domain is the session's already, which takes the backend's
 	// fresher pointer: that pointer's wrapper and its name.
 	{"lookupByID", host.ClassConnect, "lookupByID", onConn, []host.Value{int64(1)}, 2},
-	// The result list, its array and the backend's list of IDs.
-	{"listDomainsID", host.ClassConnect, "listDomainsID", onConn, nil, 3},
+	// The backend's list of IDs, which is the result (host.Ints), and
+	// its box as a Value.
+	{"listDomainsID", host.ClassConnect, "listDomainsID", onConn, nil, 2},
 }
 
 func onDomain(_, dom *host.Object) *host.Object { return dom }

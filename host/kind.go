@@ -46,7 +46,7 @@ func KindOf(v Value) (Kind, string) {
 		return KindFloat, ""
 	case string:
 		return KindString, ""
-	case []Value:
+	case []Value, Ints:
 		return KindList, ""
 	case Tuple:
 		return KindTuple, ""

@@ -544,6 +544,10 @@ func valueBytes(v Value, depth int) uint64 {
 		for _, x := range v {
 			addv(x)
 		}
+	case Ints:
+		for _, x := range v {
+			addv(x)
+		}
 	case Tuple:
 		for _, x := range v {
 			addv(x)

@@ -505,6 +505,8 @@ func convert(v Value, t Type) (Value, bool) {
 			return v, true
 		case Tuple:
 			return []Value(v), true
+		case Ints:
+			return v.Values(), true
 		}
 	case TListOrNone:
 		if v == nil {

@@ -60,7 +60,7 @@ var connectOps = inClass(ClassConnect, []*Op{
 			if err != nil {
 				return nil, err
 			}
-			return ints(ids...), nil
+			return Ints(ids), nil
 		}},
 	{Name: "listDefinedDomains", CName: "virConnectListDefinedDomains", Result: "list of str",
 		Doc: "Returns the names of the inactive persistent domains.",

@@ -14,6 +14,9 @@ import (
 //	float64
 //	string
 //	[]Value   a list (libvirt-python returns lists, e.g. virDomain.info)
+//	Ints      a list of ints, as an operation returns one
+//	          (virConnect.listDomainsID): a list to scripts, as a []Value
+//	          of ints is, made without a Value per int
 //	Tuple     a tuple, where libvirt-python returns one (virDomain.vcpus)
 //	Bytes     bytes, where libvirt-python returns them (virDomain.UUID)
 //	*Map      a dictionary with string keys, in insertion order
@@ -68,6 +71,15 @@ func (m *Dict[K]) Keys() []K { return m.keys }
 
 // Len returns the number of entries.
 func (m *Dict[K]) Len() int { return len(m.keys) }
+
+// Ints is a list of ints, as the operations that return nothing else make
+// it (virConnect.listDomainsID): the backend's IDs as they are, with no
+// Value made per int on the hot path. Everything that reads values reads
+// it as the []Value of its ints (see Values).
+type Ints []int64
+
+// Values returns the list as a []Value.
+func (l Ints) Values() []Value { return ints(l...) }
 
 // Tuple is a fixed sequence: libvirt-python returns tuples in places
 // (virDomain.vcpus, virConnect.getCPUMap), and Starlark shows them as such.
@@ -141,7 +153,7 @@ func TypeName(v Value) string {
 		return "float"
 	case string:
 		return "string"
-	case []Value:
+	case []Value, Ints:
 		return "list"
 	case Tuple:
 		return "tuple"
@@ -183,6 +195,8 @@ func writeRepr(b *strings.Builder, v Value) {
 		fmt.Fprintf(b, "%q", v)
 	case []Value:
 		writeSeq(b, "[", v, "]")
+	case Ints:
+		writeSeq(b, "[", v.Values(), "]")
 	case Tuple:
 		if len(v) == 1 {
 			writeSeq(b, "(", v, ",)")

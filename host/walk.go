@@ -69,6 +69,8 @@ func (w walker) visit(path []pathStep, v Value) (Value, bool, error) {
 			return v, false, err
 		}
 		return out, true, nil
+	case Ints:
+		return w.visit(path, v.Values())
 	case Tuple:
 		out, changed, err := w.seq(path, v)
 		if err != nil || !changed {

@@ -182,6 +182,12 @@ func (in *interp) fromHost(L *lua.LState, v host.Value) lua.LValue {
 		return lua.LString(v)
 	case host.Tuple:
 		return in.fromHost(L, []host.Value(v))
+	case host.Ints:
+		t := L.CreateTable(len(v), 0)
+		for i, n := range v {
+			t.RawSetInt(i+1, number(n))
+		}
+		return t
 	case []host.Value:
 		t := L.CreateTable(len(v), 0)
 		for i, e := range v {

@@ -98,7 +98,7 @@ for i = 1, tonumber(arg[1]) do
   dom:info()
   dom:name()
 end
-`, 18.5},
+`, 17.5},
 }
 
 // runLoop runs the loop n times on test:///default under the CLI's limits.

@@ -189,6 +189,12 @@ func fromHost(v host.Value) starlark.Value {
 		return starlark.Bytes(v)
 	case []host.Value:
 		return starlark.NewList(fromHostSeq(v))
+	case host.Ints:
+		elems := make([]starlark.Value, len(v))
+		for i, n := range v {
+			elems[i] = starlark.MakeInt64(n)
+		}
+		return starlark.NewList(elems)
 	case host.Tuple:
 		return starlark.Tuple(fromHostSeq(v))
 	case *host.Map:

@@ -88,7 +88,7 @@ for i in range(int(argv[1])):
     dom = conn.lookupByID(ids[i % len(ids)])
     dom.info()
     dom.name()
-`, 19.5},
+`, 18.5},
 }
 
 // runLoop runs the loop n times on test:///default under the CLI's limits.

@@ -86,6 +86,8 @@ func (e *encoder) value(v host.Value, depth int) error {
 		e.quote(string(v))
 	case []host.Value:
 		return e.array(v, depth)
+	case host.Ints:
+		return e.array(v.Values(), depth)
 	case host.Tuple:
 		return e.array(v, depth)
 	case *host.Map:
