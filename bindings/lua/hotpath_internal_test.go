@@ -76,21 +76,15 @@ func BenchmarkToHost(b *testing.B) {
 }
 
 // loops are the hot path as scripts write it, arg[1] times.
-var loops = []struct {
-	name, src string
-	// allocs is the most a loop's iteration may allocate (see
-	// TestLoopAllocations): what it measured, and half of one for the
-	// run's own few.
-	allocs float64
-}{
-	{"name", `
+var loops = []allocstest.Loop{
+	{Name: "name", Src: `
 local dom = libvirt.open():lookupByID(1)
 for i = 1, tonumber(arg[1]) do dom:name() end
-`, 0.1}, // measured 0.06: the name's value is made once; gopher-lua grows a stack now and then
+`, Allocs: 0.1}, // measured 0.06: the name's value is made once; gopher-lua grows a stack now and then
 	// listDomainsID's list and info()'s (the core's and Lua's tables),
 	// info's numbers past 1023 (see smallNumbers), the backend's pointer
 	// and its name.
-	{"lookup-info-name", `
+	{Name: "lookup-info-name", Src: `
 local conn = libvirt.open()
 for i = 1, tonumber(arg[1]) do
   local ids = conn:listDomainsID()
@@ -98,7 +92,7 @@ for i = 1, tonumber(arg[1]) do
   dom:info()
   dom:name()
 end
-`, 17.5},
+`, Allocs: 17.5},
 }
 
 // runLoop runs the loop n times on test:///default under the CLI's limits.
@@ -113,22 +107,8 @@ func runLoop(tb testing.TB, src string, n int) {
 }
 
 // BenchmarkLoop is one iteration of each loop.
-func BenchmarkLoop(b *testing.B) {
-	for _, l := range loops {
-		b.Run(l.name, func(b *testing.B) {
-			b.ReportAllocs()
-			runLoop(b, l.src, b.N)
-		})
-	}
-}
+func BenchmarkLoop(b *testing.B) { allocstest.Bench(b, loops, runLoop) }
 
-// TestLoopAllocations pins what an iteration of each loop allocates: the
-// difference between a run of 3000 iterations and one of 1000, over 2000.
-func TestLoopAllocations(t *testing.T) {
-	for _, l := range loops {
-		got := allocstest.PerIteration(t, func(n int) { runLoop(t, l.src, n) })
-		if got > l.allocs {
-			t.Errorf("an iteration of %s allocates %.2f times, want at most %v", l.name, got, l.allocs)
-		}
-	}
-}
+// TestLoopAllocations pins what an iteration of each loop allocates (see
+// allocstest.PerIteration).
+func TestLoopAllocations(t *testing.T) { allocstest.Pin(t, loops, runLoop) }

@@ -65,30 +65,24 @@ func BenchmarkToHost(b *testing.B) {
 }
 
 // loops are the hot path as scripts write it, argv[1] times.
-var loops = []struct {
-	name, src string
-	// allocs is the most a loop's iteration may allocate (see
-	// TestLoopAllocations): what it measured, and half of one for the
-	// run's own few.
-	allocs float64
-}{
-	{"name", `
+var loops = []allocstest.Loop{
+	{Name: "name", Src: `
 dom = libvirt.open().lookupByID(1)
 for i in range(int(argv[1])):
     dom.name()
-`, 0.01},
+`, Allocs: 0.01},
 	// listDomainsID's list and info()'s (the core's and Starlark's),
 	// info's large ints (Go's boxes and Starlark's big.Int), the
 	// argument of lookupByID, the interpreter's copies of call
 	// arguments, the backend's pointer and its name.
-	{"lookup-info-name", `
+	{Name: "lookup-info-name", Src: `
 conn = libvirt.open()
 for i in range(int(argv[1])):
     ids = conn.listDomainsID()
     dom = conn.lookupByID(ids[i % len(ids)])
     dom.info()
     dom.name()
-`, 18.5},
+`, Allocs: 18.5},
 }
 
 // runLoop runs the loop n times on test:///default under the CLI's limits.
@@ -103,25 +97,11 @@ func runLoop(tb testing.TB, src string, n int) {
 }
 
 // BenchmarkLoop is one iteration of each loop.
-func BenchmarkLoop(b *testing.B) {
-	for _, l := range loops {
-		b.Run(l.name, func(b *testing.B) {
-			b.ReportAllocs()
-			runLoop(b, l.src, b.N)
-		})
-	}
-}
+func BenchmarkLoop(b *testing.B) { allocstest.Bench(b, loops, runLoop) }
 
-// TestLoopAllocations pins what an iteration of each loop allocates: the
-// difference between a run of 3000 iterations and one of 1000, over 2000.
-func TestLoopAllocations(t *testing.T) {
-	for _, l := range loops {
-		got := allocstest.PerIteration(t, func(n int) { runLoop(t, l.src, n) })
-		if got > l.allocs {
-			t.Errorf("an iteration of %s allocates %.2f times, want at most %v", l.name, got, l.allocs)
-		}
-	}
-}
+// TestLoopAllocations pins what an iteration of each loop allocates (see
+// allocstest.PerIteration).
+func TestLoopAllocations(t *testing.T) { allocstest.Pin(t, loops, runLoop) }
 
 // TestObjectSharedByThreads: what an object keeps (its bound methods, its
 // caller's session, its last string) is replaced whole, so threads that
