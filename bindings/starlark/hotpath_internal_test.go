@@ -17,33 +17,13 @@ import (
 // method call from a script's loop. `go test -bench . -benchmem` reports
 // allocs/op; TestLoopAllocations pins what a loop's iteration allocates.
 
-// hostValues are the results the hot calls return: a name, info()'s
-// list, listDomainsID()'s list, a dict of typed parameters.
-var hostValues = []struct {
-	name string
-	v    host.Value
-}{
-	{"string", "test"},
-	{"info", []host.Value{int64(1), int64(8388608), int64(2097152), int64(2), int64(1234567890)}},
-	{"ids", []host.Value{int64(1), int64(2), int64(3), int64(4)}},
-	{"dict", statsMap()},
-}
-
-// statsMap is a dict as getCPUStats returns one.
-func statsMap() *host.Map {
-	m := host.NewMap()
-	m.Set("cpu_time", int64(1234567890))
-	m.Set("user_time", int64(1000))
-	return m
-}
-
 // BenchmarkFromHost converts each result to Starlark.
 func BenchmarkFromHost(b *testing.B) {
-	for _, hv := range hostValues {
-		b.Run(hv.name, func(b *testing.B) {
+	for _, hv := range allocstest.Results() {
+		b.Run(hv.Name, func(b *testing.B) {
 			b.ReportAllocs()
 			for range b.N {
-				_ = fromHost(hv.v)
+				_ = fromHost(hv.Value)
 			}
 		})
 	}
@@ -53,9 +33,9 @@ func BenchmarkFromHost(b *testing.B) {
 // argument is.
 func BenchmarkToHost(b *testing.B) {
 	thread := &starlark.Thread{}
-	for _, hv := range hostValues {
-		sv := fromHost(hv.v)
-		b.Run(hv.name, func(b *testing.B) {
+	for _, hv := range allocstest.Results() {
+		sv := fromHost(hv.Value)
+		b.Run(hv.Name, func(b *testing.B) {
 			b.ReportAllocs()
 			for range b.N {
 				_ = toHost(thread, sv)

@@ -6,6 +6,8 @@ package allocstest
 import (
 	"runtime"
 	"testing"
+
+	"github.com/vertscript/vertscript/host"
 )
 
 // Loop is a script's hot loop: Src runs its body as many times as its
@@ -56,5 +58,27 @@ func Bench(b *testing.B, loops []Loop, run Run) {
 			b.ReportAllocs()
 			run(b, l.Src, b.N)
 		})
+	}
+}
+
+// Result is a value the hot calls return, named for a benchmark.
+type Result struct {
+	Name  string
+	Value host.Value
+}
+
+// Results are the results the hot calls return, for the adapters'
+// conversion benchmarks: a name, info()'s list, listDomainsID()'s IDs (as
+// the core returns them, and as a list), a dict of typed parameters.
+func Results() []Result {
+	stats := host.NewMap()
+	stats.Set("cpu_time", int64(1234567890))
+	stats.Set("user_time", int64(1000))
+	return []Result{
+		{"string", "test"},
+		{"info", []host.Value{int64(1), int64(8388608), int64(2097152), int64(2), int64(1234567890)}},
+		{"ids", host.Ints{1, 2, 3, 4}},
+		{"list", []host.Value{int64(1), int64(2), int64(3), int64(4)}},
+		{"dict", stats},
 	}
 }
