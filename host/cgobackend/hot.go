@@ -175,13 +175,13 @@ static vsIDs vsListDomains(virConnectPtr conn, int max)
 import "C"
 
 import (
-	"errors"
 	"strings"
 	"unsafe"
 
 	"libvirt.org/go/libvirt"
 
 	"github.com/vertscript/vertscript/host"
+	"github.com/vertscript/vertscript/host/driver"
 )
 
 // A libvirt.Connect is its virConnectPtr and nothing else (an unexported
@@ -193,11 +193,11 @@ func rawConnect(c *libvirt.Connect) C.virConnectPtr {
 	return *(*C.virConnectPtr)(unsafe.Pointer(c))
 }
 
-// savedError converts and frees an error a shim saved; nil when libvirt
-// saved none (out of memory), as an error all the same.
+// savedError converts and frees an error a shim saved; nil when there was
+// no memory to save it in, as libvirt's out-of-memory error.
 func savedError(err C.virErrorPtr) error {
 	if err == nil {
-		return &host.Error{Code: 2, Domain: 0, Level: 2, Message: "out of memory"} // VIR_ERR_NO_MEMORY
+		return &host.Error{Code: driver.ErrNoMemory, Domain: driver.FromNone, Level: driver.ErrError, Message: "out of memory"}
 	}
 	defer C.virFreeError(err)
 	return &host.Error{Code: int(err.code), Domain: int(err.domain), Level: int(err.level),
@@ -211,7 +211,9 @@ func identified(r C.vsDomainRef) (host.Domain, error) {
 		return nil, savedError(r.err)
 	}
 	d := &domain{known: true, name: C.GoString(r.name)}
-	d.lastName.Store(&d.name)
+	if len(d.name) <= host.KeptString {
+		d.lastName.Store(&d.name)
+	}
 	*(*C.virDomainPtr)(unsafe.Pointer(&d.lv)) = r.dom
 	d.d = &d.lv
 	d.uuid = *(*[16]byte)(unsafe.Pointer(&r.uuid[0]))
@@ -240,11 +242,8 @@ func (c *conn) DomainLookupByUUIDString(uuid string) (host.Domain, error) {
 
 func (c *conn) ListDomains(max int) ([]int64, error) {
 	r := C.vsListDomains(rawConnect(c.c), C.int(max))
-	switch {
-	case r.err != nil:
+	if r.err != nil || r.n < 0 { // r.n < 0 alone: no memory for the IDs
 		return nil, savedError(r.err)
-	case r.n < 0:
-		return nil, errors.New("out of memory listing domains")
 	}
 	defer C.free(unsafe.Pointer(r.ids))
 	out := make([]int64, int(r.n))
