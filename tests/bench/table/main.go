@@ -52,6 +52,9 @@ func main() {
 }
 
 func run(out, fleetFile string, rounds int) error {
+	if rounds < 0 {
+		return fmt.Errorf("-rounds %d: want 0 (each workload's own) or more", rounds)
+	}
 	if _, err := os.Stat("go.mod"); err != nil {
 		return fmt.Errorf("run from the repository's root: %w", err)
 	}

@@ -226,3 +226,12 @@ func TestMeasureChecks(t *testing.T) {
 		})
 	}
 }
+
+// TestRunRefusesNegativeRounds: -rounds below 0 is refused before anything
+// is built or run, not read as the workloads' own counts.
+func TestRunRefusesNegativeRounds(t *testing.T) {
+	err := run("", "none", -1)
+	if err == nil || !strings.Contains(err.Error(), "-rounds -1") {
+		t.Errorf("run with -rounds -1: %v, want it refused", err)
+	}
+}
