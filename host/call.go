@@ -27,7 +27,6 @@ type Call struct {
 
 	start     time.Time // when the call began, for audit records; zero without one
 	abandoned error     // set by Run's watchdog when the call overran
-	entered   bool      // the call is in flight (see enterLocked)
 	gone      bool      // the watchdog abandoned the call: never reused
 	argBuf    [2]Value  // holds args once bound, for up to two parameters
 	// abort, when set, ends the call in flight (its connection's
@@ -167,11 +166,12 @@ func (s *Session) call(c *Call, kwargs []Kwarg) (Value, error) {
 		}
 		c.ref = c.pinLocked(recv)
 	}
-	if direct && !closed {
+	entered := direct && !closed
+	if entered {
 		s.enterLocked(c)
 	}
 	s.mu.Unlock()
-	if c.entered {
+	if entered {
 		return s.invokeEntered(c)
 	}
 	if closed {
@@ -303,7 +303,6 @@ func (c *Call) internalError(r any) error {
 func (s *Session) enterLocked(c *Call) {
 	s.cur = c
 	s.curSeq++
-	c.entered = true
 	if c.recv != nil && c.abort == nil {
 		c.abort = c.recv.Conn().abort
 	}
@@ -315,7 +314,6 @@ func (s *Session) enterLocked(c *Call) {
 func (s *Session) leave(c *Call, err error) error {
 	s.mu.Lock()
 	s.cur = nil
-	c.entered = false
 	abandoned := c.abandoned
 	var last []*handle
 	if abandoned == nil {
@@ -348,7 +346,6 @@ func (s *Session) inLibvirt(c *Call, f func() error) error {
 		defer func() { // also when f panics
 			s.mu.Lock()
 			s.cur = nil
-			c.entered = false
 			s.mu.Unlock()
 		}()
 		return f()
