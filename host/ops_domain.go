@@ -83,16 +83,26 @@ func (c *Call) domainResult(d Domain, err error) (Value, error) {
 }
 
 // adoptDomain gives d to the session, identified by its raw UUID and
-// labelled with its name, as the backend read them with the call that
-// returned d (driver.Identifier), else as GetUUID and GetName read them.
-// On failure d is freed.
+// labelled with its name (see domainKey). On failure d is freed.
 func (c *Call) adoptDomain(d Domain) (*Object, error) {
+	key, name, err := domainKey(c.recv.Conn(), d)
+	if err != nil {
+		return nil, err
+	}
+	return c.adoptKey(key, name, d)
+}
+
+// domainKey returns the identity of d, a domain conn just returned, and
+// its name, as the backend read them with the call that returned d
+// (driver.Identifier), else as GetUUID and GetName read them. On failure d
+// is freed.
+func domainKey(conn *Object, d Domain) (objKey, string, error) {
 	uuid, name, err := domainIdentity(d)
 	if err != nil {
 		_ = d.Free()
-		return nil, err
+		return objKey{}, "", err
 	}
-	return c.adoptKey(objKey{conn: c.recv.Conn(), class: ClassDomain, uuid: uuid}, name, d)
+	return objKey{conn: conn, class: ClassDomain, uuid: uuid}, name, nil
 }
 
 // domainIdentity returns d's raw UUID and its name.

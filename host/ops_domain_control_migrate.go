@@ -167,12 +167,11 @@ func (c *Call) migrationDest(i int, uris ...string) (Conn, error) {
 // the destination connection (argument 0), not to the domain's own.
 func (c *Call) migratedResult(d Domain, err error) (Value, error) {
 	return adoptOne(d, err, func(d Domain) (*Object, error) {
-		uuid, name, err := domainIdentity(d)
+		key, name, err := domainKey(c.object(0), d)
 		if err != nil {
-			_ = d.Free()
 			return nil, err
 		}
-		return c.s.adopt(objKey{conn: c.object(0), class: ClassDomain, uuid: uuid}, name, d)
+		return c.s.adopt(key, name, d)
 	})
 }
 
