@@ -74,20 +74,21 @@ func run(out, fleetFile string, rounds int) error {
 	}
 
 	r := report{when: time.Now(), machine: describeMachine(t.python), python: t.python != ""}
-	for _, w := range workloads("test://"+nodePath, tmp) {
-		m, err := measure(t, w, rounds)
-		if err != nil {
-			return err
-		}
-		r.rows = append(r.rows, m)
-	}
-
+	// The fleet's figure first: a file that holds none fails the run
+	// before minutes of rounds, not after.
 	if fleetFile != "none" {
 		f, err := fleet(fleetFile)
 		if err != nil {
 			return err
 		}
 		r.fleet = &f
+	}
+	for _, w := range workloads("test://"+nodePath, tmp) {
+		m, err := measure(t, w, rounds)
+		if err != nil {
+			return err
+		}
+		r.rows = append(r.rows, m)
 	}
 
 	md := r.markdown()
